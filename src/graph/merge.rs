@@ -1,0 +1,417 @@
+//! Merging one document's extracted facts into the graph: entity resolution
+//! across documents and one relationship per fact, however often stated.
+
+use super::{Direction, Graph, normalize_name};
+use crate::model::{
+    ContributionKind, DocumentFacts, Entity, Fact, NodeLabel, RelType, keys,
+};
+use crate::value::{NodeId, RelId, Value};
+
+/// What a merge added to the graph.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MergeStats {
+    /// Nodes created (entities and the document).
+    pub nodes_created: usize,
+    /// Entities resolved to nodes already in the graph.
+    pub nodes_merged: usize,
+    /// Relationships created.
+    pub rels_created: usize,
+    /// Facts that added evidence to an existing relationship.
+    pub rels_merged: usize,
+}
+
+impl Graph {
+    /// Add one document's entities and facts: each entity becomes the node
+    /// it resolves to (or a new one), each fact a relationship carrying
+    /// `sources`, `evidence` and `mentions`, and the document a `Document`
+    /// node with `MENTIONS` to what it names.
+    pub fn merge(&mut self, doc: &DocumentFacts) -> MergeStats {
+        let mut stats = MergeStats::default();
+        let doc_node = self.document_node(doc, &mut stats);
+        let mut ids = Vec::with_capacity(doc.entities.len());
+        for entity in &doc.entities {
+            let id = match self.resolve(entity) {
+                Some(id) => {
+                    stats.nodes_merged += 1;
+                    self.absorb(id, entity);
+                    id
+                }
+                None => {
+                    stats.nodes_created += 1;
+                    self.create_entity(entity)
+                }
+            };
+            ids.push(id);
+            if entity.mentions > 0 && entity.label != Some(NodeLabel::Resolution) {
+                self.add_mentions(doc_node, id, entity.mentions);
+            }
+        }
+        for fact in &doc.facts {
+            let (from, to) = (ids[fact.from], ids[fact.to]);
+            if from == to {
+                continue;
+            }
+            match self.matching_fact(from, to, fact) {
+                Some(rel) => {
+                    stats.rels_merged += 1;
+                    self.add_evidence(rel, fact);
+                }
+                None => {
+                    stats.rels_created += 1;
+                    let rel = self.add_rel(from, to, fact.rel.as_str(), fact_properties(fact));
+                    self.add_evidence(rel, fact);
+                }
+            }
+        }
+        stats
+    }
+
+    fn document_node(&mut self, doc: &DocumentFacts, stats: &mut MergeStats) -> NodeId {
+        let label = NodeLabel::Document.as_str();
+        let existing = self
+            .nodes_by_property(keys::NAME, &Value::str(&doc.document.name))
+            .unwrap_or_default()
+            .into_iter()
+            .find(|&n| self.has_label(n, label));
+        if let Some(id) = existing {
+            return id;
+        }
+        stats.nodes_created += 1;
+        let d = &doc.document;
+        let mut props = vec![
+            (keys::NAME, Value::str(&d.name)),
+            (keys::TITLE, Value::str(&d.title)),
+            (keys::PATH, Value::str(&d.path)),
+        ];
+        if let Some(date) = &d.date {
+            props.push((keys::DATE, Value::str(date)));
+        }
+        if let Some(url) = &d.url {
+            props.push(("url", Value::str(url)));
+        }
+        self.add_node([label], props)
+    }
+
+    /// The node an entity stands for: same label (and compatible kind),
+    /// and either its canonical name is one of the node's names or the
+    /// node's canonical name is one of its aliases. Aliases alone never
+    /// merge two entities, so two people who share a surname stay apart.
+    fn resolve(&self, entity: &Entity) -> Option<NodeId> {
+        let label = entity.label?.as_str();
+        let compatible = |n: NodeId| {
+            self.has_label(n, label)
+                && match (entity.kind, self.node_property(n, keys::KIND).and_then(Value::as_str)) {
+                    (Some(k), Some(existing)) => k.as_str() == existing,
+                    _ => true,
+                }
+        };
+        if let Some(n) = self.nodes_by_name(&entity.name).find(|&n| compatible(n)) {
+            return Some(n);
+        }
+        for alias in &entity.aliases {
+            let wanted = normalize_name(alias);
+            let found = self.nodes_by_name(alias).find(|&n| {
+                compatible(n)
+                    && self
+                        .node_property(n, keys::NAME)
+                        .and_then(Value::as_str)
+                        .is_some_and(|name| normalize_name(name) == wanted)
+            });
+            if found.is_some() {
+                return found;
+            }
+        }
+        None
+    }
+
+    fn create_entity(&mut self, entity: &Entity) -> NodeId {
+        let label = entity.label.unwrap_or(NodeLabel::Actor).as_str();
+        let mut props = vec![
+            (keys::NAME, Value::str(&entity.name)),
+            (keys::ALIASES, string_list(&entity.aliases)),
+        ];
+        if let Some(kind) = entity.kind {
+            props.push((keys::KIND, Value::str(kind.as_str())));
+        }
+        props.extend(entity.attributes.iter().cloned());
+        self.add_node([label], props)
+    }
+
+    /// Fold a newly found entity into the node it resolved to: new aliases
+    /// are added, and attributes the node lacks are filled in.
+    fn absorb(&mut self, id: NodeId, entity: &Entity) {
+        let canonical = self
+            .node_property(id, keys::NAME)
+            .and_then(Value::as_str)
+            .map(normalize_name)
+            .unwrap_or_default();
+        let mut aliases: Vec<String> = match self.node_property(id, keys::ALIASES) {
+            Some(Value::List(items)) => items.iter().filter_map(Value::as_str).map(str::to_string).collect(),
+            _ => Vec::new(),
+        };
+        let mut seen: Vec<String> = aliases.iter().map(|a| normalize_name(a)).collect();
+        for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+            let n = normalize_name(name);
+            if n != canonical && !seen.contains(&n) {
+                seen.push(n);
+                aliases.push(name.clone());
+            }
+        }
+        self.set_node_property(id, keys::ALIASES, string_list(&aliases));
+        if self.node_property(id, keys::KIND).is_none() {
+            if let Some(kind) = entity.kind {
+                self.set_node_property(id, keys::KIND, Value::str(kind.as_str()));
+            }
+        }
+        for (k, v) in &entity.attributes {
+            if self.node_property(id, k).is_none() {
+                self.set_node_property(id, k, v.clone());
+            }
+        }
+    }
+
+    fn add_mentions(&mut self, doc: NodeId, entity: NodeId, count: usize) {
+        let mentions = RelType::Mentions.as_str();
+        let sym = self.symbol(mentions);
+        let existing = sym.and_then(|s| {
+            self.edges(doc, Direction::Outgoing, Some(&[s]))
+                .find(|&(_, other)| other == entity)
+                .map(|(r, _)| r)
+        });
+        match existing {
+            Some(rel) => {
+                let old = self.rel_property(rel, keys::COUNT).and_then(Value::as_int).unwrap_or(0);
+                self.set_rel_property(rel, keys::COUNT, Value::Int(old + count as i64));
+            }
+            None => {
+                self.add_rel(doc, entity, mentions, [(keys::COUNT, Value::Int(count as i64))]);
+            }
+        }
+    }
+
+    /// The relationship that already states this fact: same type, ends,
+    /// contribution kind and negation, and no conflicting amount.
+    fn matching_fact(&self, from: NodeId, to: NodeId, fact: &Fact) -> Option<RelId> {
+        let sym = self.symbol(fact.rel.as_str())?;
+        let kind = fact.props.kind.map(ContributionKind::as_str);
+        let amount = fact.props.amount;
+        let candidates: Vec<RelId> = self
+            .edges(from, Direction::Outgoing, Some(&[sym]))
+            .filter(|&(_, other)| other == to)
+            .map(|(r, _)| r)
+            .filter(|&r| self.rel_property(r, keys::KIND).and_then(Value::as_str) == kind)
+            .filter(|&r| {
+                self.rel_property(r, keys::NEGATED) == Some(&Value::Bool(fact.props.negated))
+                    || (!fact.props.negated && self.rel_property(r, keys::NEGATED).is_none())
+            })
+            .collect();
+        let same_amount = |r: RelId| match (self.rel_property(r, keys::AMOUNT).and_then(Value::as_f64), amount) {
+            (Some(a), Some(b)) => (a - b).abs() <= f64::EPSILON * a.abs().max(1.0),
+            _ => false,
+        };
+        candidates
+            .iter()
+            .copied()
+            .find(|&r| same_amount(r))
+            .or_else(|| {
+                candidates.iter().copied().find(|&r| {
+                    amount.is_none() || self.rel_property(r, keys::AMOUNT).is_none()
+                })
+            })
+    }
+
+    fn add_evidence(&mut self, rel: RelId, fact: &Fact) {
+        let ev = &fact.evidence;
+        let mut sources = self.string_list_property(rel, keys::SOURCES);
+        if !sources.contains(&ev.document) {
+            sources.push(ev.document.clone());
+        }
+        let mut evidence = self.string_list_property(rel, keys::EVIDENCE);
+        let mut spans = self.string_list_property(rel, keys::EVIDENCE_SPANS);
+        let location = ev.location();
+        if !spans.contains(&location) {
+            evidence.push(ev.sentence.clone());
+            spans.push(location);
+        }
+        let mentions = self.rel_property(rel, keys::MENTIONS).and_then(Value::as_int).unwrap_or(0) + 1;
+        self.set_rel_property(rel, keys::SOURCES, string_list(&sources));
+        self.set_rel_property(rel, keys::EVIDENCE, string_list(&evidence));
+        self.set_rel_property(rel, keys::EVIDENCE_SPANS, string_list(&spans));
+        self.set_rel_property(rel, keys::MENTIONS, Value::Int(mentions));
+        // A fact stated plainly once is not hedged, whatever else was said.
+        if !fact.props.hedged {
+            if self.rel_property(rel, keys::HEDGED) == Some(&Value::Bool(true)) {
+                self.set_rel_property(rel, keys::HEDGED, Value::Bool(false));
+            }
+        }
+        if let Some(status) = fact.props.status {
+            self.set_rel_property(rel, keys::STATUS, Value::str(status.as_str()));
+        }
+        if let Some(amount) = fact.props.amount {
+            if self.rel_property(rel, keys::AMOUNT).is_none() {
+                self.set_rel_property(rel, keys::AMOUNT, number(amount));
+                if let Some(unit) = &fact.props.unit {
+                    self.set_rel_property(rel, keys::UNIT, Value::str(unit));
+                }
+                if let Some(q) = fact.props.qualifier {
+                    self.set_rel_property(rel, keys::QUALIFIER, Value::str(q.as_str()));
+                }
+            }
+        }
+    }
+
+    fn string_list_property(&self, rel: RelId, key: &str) -> Vec<String> {
+        match self.rel_property(rel, key) {
+            Some(Value::List(items)) => items.iter().filter_map(Value::as_str).map(str::to_string).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// The properties a new relationship starts with; provenance is added by
+/// `add_evidence`.
+fn fact_properties(fact: &Fact) -> Vec<(&'static str, Value)> {
+    let p = &fact.props;
+    let mut props = Vec::new();
+    if let Some(kind) = p.kind {
+        props.push((keys::KIND, Value::str(kind.as_str())));
+    }
+    if let Some(amount) = p.amount {
+        props.push((keys::AMOUNT, number(amount)));
+    }
+    if let Some(unit) = &p.unit {
+        props.push((keys::UNIT, Value::str(unit)));
+    }
+    if let Some(q) = p.qualifier {
+        props.push((keys::QUALIFIER, Value::str(q.as_str())));
+    }
+    if fact.rel.is_stance() || fact.rel == RelType::Contributes {
+        props.push((keys::NEGATED, Value::Bool(p.negated)));
+    }
+    if fact.rel.is_stance() {
+        props.push((keys::HEDGED, Value::Bool(p.hedged)));
+    }
+    if fact.rel == RelType::MemberOf {
+        if p.permanent {
+            props.push((keys::PERMANENT, Value::Bool(true)));
+        }
+        if p.veto {
+            props.push((keys::VETO, Value::Bool(true)));
+        }
+    }
+    props
+}
+
+/// Whole amounts are stored as integers, so `300000000` reads as such.
+fn number(x: f64) -> Value {
+    if x.fract() == 0.0 && x.abs() < 9.0e15 {
+        Value::Int(x as i64)
+    } else {
+        Value::Float(x)
+    }
+}
+
+fn string_list(items: &[String]) -> Value {
+    Value::List(items.iter().map(|s| Value::str(s)).collect())
+}
+
+/// Per-document tally of mentions, used by tests of the merge.
+#[cfg(test)]
+fn mention_counts(g: &Graph) -> std::collections::HashMap<String, i64> {
+    use std::collections::HashMap;
+    let mut out = HashMap::new();
+    for r in g.rels() {
+        if g.rel_type(r) == "MENTIONS" {
+            let (_, b) = g.rel_endpoints(r).unwrap();
+            let name = g.node_property(b, "name").and_then(Value::as_str).unwrap().to_string();
+            *out.entry(name).or_default() += g.rel_property(r, "count").and_then(Value::as_int).unwrap();
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActorKind, DocumentInfo, Evidence, FactProps};
+
+    fn doc(name: &str, entities: Vec<Entity>, facts: Vec<Fact>) -> DocumentFacts {
+        DocumentFacts {
+            document: DocumentInfo {
+                name: name.into(),
+                ..Default::default()
+            },
+            entities,
+            facts,
+        }
+    }
+
+    fn actor(name: &str, aliases: &[&str], kind: ActorKind) -> Entity {
+        Entity {
+            label: Some(NodeLabel::Actor),
+            name: name.into(),
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            kind: Some(kind),
+            attributes: vec![],
+            mentions: 1,
+        }
+    }
+
+    fn supports(from: usize, to: usize, docname: &str, sentence: &str) -> Fact {
+        Fact {
+            rel: RelType::Supports,
+            from,
+            to,
+            props: FactProps::default(),
+            evidence: Evidence {
+                document: docname.into(),
+                sentence: sentence.into(),
+                ..Default::default()
+            },
+        }
+    }
+
+    #[test]
+    fn one_node_per_entity_and_one_edge_per_fact_across_documents() {
+        let mut g = Graph::new();
+        g.merge(&doc(
+            "a.txt",
+            vec![
+                actor("United States", &["U.S."], ActorKind::Country),
+                actor("Kenya", &[], ActorKind::Country),
+            ],
+            vec![supports(0, 1, "a.txt", "The U.S. backs Kenya.")],
+        ));
+        let stats = g.merge(&doc(
+            "b.txt",
+            vec![
+                actor("Kenya", &["Nairobi"], ActorKind::Country),
+                actor("United States", &["Washington"], ActorKind::Country),
+            ],
+            vec![supports(1, 0, "b.txt", "Washington supports Nairobi.")],
+        ));
+        assert_eq!(stats.nodes_merged, 2);
+        assert_eq!(stats.rels_merged, 1);
+        assert_eq!(g.label_count("Actor"), 2);
+        let rel = g.rels().find(|&r| g.rel_type(r) == "SUPPORTS").unwrap();
+        assert_eq!(g.rel_property(rel, "mentions"), Some(&Value::Int(2)));
+        assert_eq!(
+            g.rel_property(rel, "sources"),
+            Some(&Value::from(vec!["a.txt", "b.txt"]))
+        );
+        let us = g.nodes_by_name("Washington").next().unwrap();
+        assert_eq!(
+            g.node_property(us, "aliases"),
+            Some(&Value::from(vec!["U.S.", "Washington"]))
+        );
+        assert_eq!(mention_counts(&g)["Kenya"], 2);
+    }
+
+    #[test]
+    fn a_shared_alias_alone_does_not_merge_people() {
+        let mut g = Graph::new();
+        g.merge(&doc("a", vec![actor("Abdoulaye Diop", &["Diop"], ActorKind::Person)], vec![]));
+        g.merge(&doc("b", vec![actor("Macky Diop", &["Diop"], ActorKind::Person)], vec![]));
+        assert_eq!(g.label_count("Actor"), 2);
+    }
+}

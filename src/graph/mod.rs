@@ -1,0 +1,642 @@
+//! The graph store: a property graph over petgraph's `StableDiGraph` with
+//! interned labels, types and keys, a label index and a property index.
+//!
+//! Nothing outside this module sees petgraph: nodes and relationships are
+//! named by [`NodeId`] and [`RelId`], which stay valid until the element is
+//! deleted and are kept by snapshots.
+
+mod merge;
+mod snapshot;
+
+pub use merge::MergeStats;
+pub use snapshot::SnapshotError;
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+use petgraph::Direction as PetDirection;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::visit::EdgeRef;
+
+use crate::model::keys;
+use crate::value::{GroupKey, NodeId, RelId, Value};
+
+/// An interned string: a label, a relationship type or a property key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Symbol(u32);
+
+#[derive(Debug, Default, Clone)]
+struct Symbols {
+    ids: HashMap<Arc<str>, Symbol>,
+    names: Vec<Arc<str>>,
+}
+
+impl Symbols {
+    fn intern(&mut self, s: &str) -> Symbol {
+        if let Some(&sym) = self.ids.get(s) {
+            return sym;
+        }
+        let sym = Symbol(self.names.len() as u32);
+        let name: Arc<str> = Arc::from(s);
+        self.names.push(name.clone());
+        self.ids.insert(name, sym);
+        sym
+    }
+
+    fn get(&self, s: &str) -> Option<Symbol> {
+        self.ids.get(s).copied()
+    }
+
+    fn name(&self, sym: Symbol) -> &Arc<str> {
+        &self.names[sym.0 as usize]
+    }
+}
+
+/// Properties of one element, in insertion order; short lists make a
+/// linear scan faster than a map.
+#[derive(Debug, Default, Clone)]
+struct Props(Vec<(Symbol, Value)>);
+
+impl Props {
+    fn get(&self, key: Symbol) -> Option<&Value> {
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+
+    /// Set a value (`Null` removes); returns the previous value.
+    fn set(&mut self, key: Symbol, value: Value) -> Option<Value> {
+        let pos = self.0.iter().position(|(k, _)| *k == key);
+        match (pos, value) {
+            (Some(i), Value::Null) => Some(self.0.remove(i).1),
+            (Some(i), v) => Some(std::mem::replace(&mut self.0[i].1, v)),
+            (None, Value::Null) => None,
+            (None, v) => {
+                self.0.push((key, v));
+                None
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct NodeData {
+    labels: Vec<Symbol>,
+    props: Props,
+}
+
+#[derive(Debug, Clone)]
+struct RelData {
+    rel_type: Symbol,
+    props: Props,
+}
+
+/// Which way a relationship is walked from a node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// From the node to the other end.
+    Outgoing,
+    /// From the other end to the node.
+    Incoming,
+    /// Either way.
+    Both,
+}
+
+/// Key of the property index: a property key and a value (or, for a list
+/// property, one of its elements).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct IndexKey {
+    key: Symbol,
+    element: bool,
+    value: GroupKey,
+}
+
+/// Property keys whose values are indexed: the lookups analysts and entity
+/// resolution do most.
+const INDEXED_KEYS: &[&str] = &[keys::NAME, keys::ALIASES];
+
+/// The knowledge graph: nodes with labels and properties, typed directed
+/// relationships with properties, and indexes.
+#[derive(Debug, Clone, Default)]
+pub struct Graph {
+    inner: StableDiGraph<NodeData, RelData, u32>,
+    symbols: Symbols,
+    by_label: HashMap<Symbol, BTreeSet<NodeId>>,
+    by_property: HashMap<IndexKey, BTreeSet<NodeId>>,
+    by_name: HashMap<String, BTreeSet<NodeId>>,
+    indexed: Vec<Symbol>,
+}
+
+fn nix(id: NodeId) -> NodeIndex<u32> {
+    NodeIndex::new(id.0 as usize)
+}
+
+fn eix(id: RelId) -> EdgeIndex<u32> {
+    EdgeIndex::new(id.0 as usize)
+}
+
+fn nid(ix: NodeIndex<u32>) -> NodeId {
+    NodeId(ix.index() as u32)
+}
+
+fn rid(ix: EdgeIndex<u32>) -> RelId {
+    RelId(ix.index() as u32)
+}
+
+/// Normalize a name for entity resolution: lower case, dots and possessive
+/// "'s" dropped, dashes and white space folded, a leading "the" dropped.
+pub fn normalize_name(name: &str) -> String {
+    let lower = name.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'");
+    let mut out = String::with_capacity(lower.len());
+    let mut chars = lower.chars().peekable();
+    let mut pending_space = false;
+    while let Some(c) = chars.next() {
+        if c == '\'' && chars.peek() == Some(&'s') {
+            let mut look = chars.clone();
+            look.next();
+            if look.peek().is_none_or(|n| !n.is_alphanumeric()) {
+                chars.next();
+                continue;
+            }
+        }
+        if c == '.' {
+            continue;
+        }
+        if c.is_whitespace() || c == '-' || c == '\u{2013}' || c == '\u{2014}' {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    match out.strip_prefix("the ") {
+        Some(rest) => rest.to_string(),
+        None => out,
+    }
+}
+
+impl Graph {
+    /// An empty graph.
+    pub fn new() -> Graph {
+        let mut g = Graph::default();
+        g.indexed = INDEXED_KEYS.iter().map(|k| g.symbols.intern(k)).collect();
+        g
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.inner.node_count()
+    }
+
+    /// Number of relationships.
+    pub fn rel_count(&self) -> usize {
+        self.inner.edge_count()
+    }
+
+    /// All node ids, ascending.
+    pub fn nodes(&self) -> impl Iterator<Item = NodeId> + '_ {
+        self.inner.node_indices().map(nid)
+    }
+
+    /// All relationship ids, ascending.
+    pub fn rels(&self) -> impl Iterator<Item = RelId> + '_ {
+        self.inner.edge_indices().map(rid)
+    }
+
+    /// Whether the node exists.
+    pub fn contains_node(&self, id: NodeId) -> bool {
+        self.inner.contains_node(nix(id))
+    }
+
+    /// Whether the relationship exists.
+    pub fn contains_rel(&self, id: RelId) -> bool {
+        self.inner.edge_weight(eix(id)).is_some()
+    }
+
+    /// The symbol of a label, type or key, if the graph has seen it.
+    pub fn symbol(&self, s: &str) -> Option<Symbol> {
+        self.symbols.get(s)
+    }
+
+    /// The text of a symbol.
+    pub fn symbol_name(&self, sym: Symbol) -> &str {
+        self.symbols.name(sym)
+    }
+
+    /// Nodes carrying a label, ascending.
+    pub fn nodes_with_label(&self, label: &str) -> impl Iterator<Item = NodeId> + '_ {
+        self.symbols
+            .get(label)
+            .and_then(|s| self.by_label.get(&s))
+            .into_iter()
+            .flat_map(|set| set.iter().copied())
+    }
+
+    /// Number of nodes carrying a label.
+    pub fn label_count(&self, label: &str) -> usize {
+        self.symbols
+            .get(label)
+            .and_then(|s| self.by_label.get(&s))
+            .map_or(0, BTreeSet::len)
+    }
+
+    /// Whether lookups by this property key use the index.
+    pub fn is_indexed(&self, key: &str) -> bool {
+        self.symbols.get(key).is_some_and(|s| self.indexed.contains(&s))
+    }
+
+    /// Nodes whose indexed property `key` equals `value` or, when the
+    /// property is a list, contains it. `None` when `key` is not indexed.
+    pub fn nodes_by_property(&self, key: &str, value: &Value) -> Option<Vec<NodeId>> {
+        let sym = self.symbols.get(key).filter(|s| self.indexed.contains(s))?;
+        let mut out = BTreeSet::new();
+        for element in [false, true] {
+            let k = IndexKey {
+                key: sym,
+                element,
+                value: GroupKey(vec![value.clone()]),
+            };
+            if let Some(set) = self.by_property.get(&k) {
+                out.extend(set.iter().copied());
+            }
+        }
+        Some(out.into_iter().collect())
+    }
+
+    /// Nodes whose name or one of whose aliases normalizes to the same text
+    /// as `name` (see [`normalize_name`]).
+    pub fn nodes_by_name(&self, name: &str) -> impl Iterator<Item = NodeId> + '_ {
+        self.by_name
+            .get(&normalize_name(name))
+            .into_iter()
+            .flat_map(|s| s.iter().copied())
+    }
+
+    /// The labels of a node, in the order they were added.
+    pub fn labels(&self, id: NodeId) -> impl Iterator<Item = &str> + '_ {
+        self.inner
+            .node_weight(nix(id))
+            .into_iter()
+            .flat_map(|n| n.labels.iter().map(|s| &**self.symbols.name(*s)))
+    }
+
+    /// Whether a node carries a label.
+    pub fn has_label(&self, id: NodeId, label: &str) -> bool {
+        match (self.symbols.get(label), self.inner.node_weight(nix(id))) {
+            (Some(sym), Some(n)) => n.labels.contains(&sym),
+            _ => false,
+        }
+    }
+
+    /// Whether a node carries a label, by symbol.
+    pub fn has_label_symbol(&self, id: NodeId, label: Symbol) -> bool {
+        self.inner.node_weight(nix(id)).is_some_and(|n| n.labels.contains(&label))
+    }
+
+    /// A property of a node.
+    pub fn node_property(&self, id: NodeId, key: &str) -> Option<&Value> {
+        let sym = self.symbols.get(key)?;
+        self.inner.node_weight(nix(id))?.props.get(sym)
+    }
+
+    /// The properties of a node, in insertion order.
+    pub fn node_properties(&self, id: NodeId) -> impl Iterator<Item = (&str, &Value)> + '_ {
+        self.inner
+            .node_weight(nix(id))
+            .into_iter()
+            .flat_map(|n| n.props.0.iter().map(|(k, v)| (&**self.symbols.name(*k), v)))
+    }
+
+    /// The type of a relationship.
+    pub fn rel_type(&self, id: RelId) -> &str {
+        self.inner
+            .edge_weight(eix(id))
+            .map_or("", |r| self.symbols.name(r.rel_type))
+    }
+
+    /// The type of a relationship, as a symbol.
+    pub fn rel_type_symbol(&self, id: RelId) -> Option<Symbol> {
+        self.inner.edge_weight(eix(id)).map(|r| r.rel_type)
+    }
+
+    /// Start and end node of a relationship.
+    pub fn rel_endpoints(&self, id: RelId) -> Option<(NodeId, NodeId)> {
+        self.inner
+            .edge_endpoints(eix(id))
+            .map(|(a, b)| (nid(a), nid(b)))
+    }
+
+    /// A property of a relationship.
+    pub fn rel_property(&self, id: RelId, key: &str) -> Option<&Value> {
+        let sym = self.symbols.get(key)?;
+        self.inner.edge_weight(eix(id))?.props.get(sym)
+    }
+
+    /// The properties of a relationship, in insertion order.
+    pub fn rel_properties(&self, id: RelId) -> impl Iterator<Item = (&str, &Value)> + '_ {
+        self.inner
+            .edge_weight(eix(id))
+            .into_iter()
+            .flat_map(|r| r.props.0.iter().map(|(k, v)| (&**self.symbols.name(*k), v)))
+    }
+
+    /// Relationships at a node, walked in `direction`, optionally limited to
+    /// some types: `(relationship, node at the other end)`. A self-loop
+    /// walked in both directions appears once.
+    pub fn edges<'a>(
+        &'a self,
+        node: NodeId,
+        direction: Direction,
+        types: Option<&'a [Symbol]>,
+    ) -> impl Iterator<Item = (RelId, NodeId)> + 'a {
+        let ix = nix(node);
+        let keep = move |t: Symbol| types.is_none_or(|ts| ts.contains(&t));
+        let out = matches!(direction, Direction::Outgoing | Direction::Both)
+            .then(|| self.inner.edges_directed(ix, PetDirection::Outgoing))
+            .into_iter()
+            .flatten()
+            .filter(move |e| keep(e.weight().rel_type))
+            .map(|e| (rid(e.id()), nid(e.target())));
+        let inc = matches!(direction, Direction::Incoming | Direction::Both)
+            .then(|| self.inner.edges_directed(ix, PetDirection::Incoming))
+            .into_iter()
+            .flatten()
+            .filter(move |e| keep(e.weight().rel_type))
+            .filter(move |e| direction != Direction::Both || e.source() != e.target())
+            .map(|e| (rid(e.id()), nid(e.source())));
+        out.chain(inc)
+    }
+
+    /// Number of relationships at a node in `direction` (self-loops once).
+    pub fn degree(&self, node: NodeId, direction: Direction) -> usize {
+        self.edges(node, direction, None).count()
+    }
+
+    /// Add a node.
+    pub fn add_node<'a>(
+        &mut self,
+        labels: impl IntoIterator<Item = &'a str>,
+        props: impl IntoIterator<Item = (&'a str, Value)>,
+    ) -> NodeId {
+        let id = nid(self.inner.add_node(NodeData {
+            labels: Vec::new(),
+            props: Props::default(),
+        }));
+        for l in labels {
+            self.add_label(id, l);
+        }
+        for (k, v) in props {
+            self.set_node_property(id, k, v);
+        }
+        id
+    }
+
+    /// Add a relationship from `start` to `end`. Panics if either node does
+    /// not exist: callers hold ids they got from this graph.
+    pub fn add_rel<'a>(
+        &mut self,
+        start: NodeId,
+        end: NodeId,
+        rel_type: &str,
+        props: impl IntoIterator<Item = (&'a str, Value)>,
+    ) -> RelId {
+        let rel_type = self.symbols.intern(rel_type);
+        let id = rid(self.inner.add_edge(
+            nix(start),
+            nix(end),
+            RelData {
+                rel_type,
+                props: Props::default(),
+            },
+        ));
+        for (k, v) in props {
+            self.set_rel_property(id, k, v);
+        }
+        id
+    }
+
+    /// Add a label to a node; returns whether it was new.
+    pub fn add_label(&mut self, id: NodeId, label: &str) -> bool {
+        let sym = self.symbols.intern(label);
+        let Some(node) = self.inner.node_weight_mut(nix(id)) else {
+            return false;
+        };
+        if node.labels.contains(&sym) {
+            return false;
+        }
+        node.labels.push(sym);
+        self.by_label.entry(sym).or_default().insert(id);
+        true
+    }
+
+    /// Remove a label from a node; returns whether it was there.
+    pub fn remove_label(&mut self, id: NodeId, label: &str) -> bool {
+        let Some(sym) = self.symbols.get(label) else {
+            return false;
+        };
+        let Some(node) = self.inner.node_weight_mut(nix(id)) else {
+            return false;
+        };
+        let Some(pos) = node.labels.iter().position(|l| *l == sym) else {
+            return false;
+        };
+        node.labels.remove(pos);
+        if let Some(set) = self.by_label.get_mut(&sym) {
+            set.remove(&id);
+        }
+        true
+    }
+
+    /// Set a node property (`Null` removes it); returns the previous value.
+    pub fn set_node_property(&mut self, id: NodeId, key: &str, value: Value) -> Option<Value> {
+        let sym = self.symbols.intern(key);
+        let indexed = self.indexed.contains(&sym);
+        if indexed {
+            self.unindex(id, sym);
+        }
+        let old = self.inner.node_weight_mut(nix(id))?.props.set(sym, value);
+        if indexed {
+            self.index(id, sym);
+        }
+        old
+    }
+
+    /// Set a relationship property (`Null` removes it); returns the previous value.
+    pub fn set_rel_property(&mut self, id: RelId, key: &str, value: Value) -> Option<Value> {
+        let sym = self.symbols.intern(key);
+        self.inner.edge_weight_mut(eix(id))?.props.set(sym, value)
+    }
+
+    /// Delete a relationship; returns whether it existed.
+    pub fn delete_rel(&mut self, id: RelId) -> bool {
+        self.inner.remove_edge(eix(id)).is_some()
+    }
+
+    /// Delete a node and, with it, its relationships; returns how many
+    /// relationships went, or `None` when the node did not exist.
+    pub fn delete_node(&mut self, id: NodeId) -> Option<usize> {
+        let node = self.inner.node_weight(nix(id))?;
+        let labels = node.labels.clone();
+        for sym in self.indexed.clone() {
+            self.unindex(id, sym);
+        }
+        for sym in labels {
+            if let Some(set) = self.by_label.get_mut(&sym) {
+                set.remove(&id);
+            }
+        }
+        let rels = self.degree(id, Direction::Both);
+        self.inner.remove_node(nix(id));
+        Some(rels)
+    }
+
+    fn index_keys(&self, id: NodeId, key: Symbol) -> Vec<IndexKey> {
+        let Some(value) = self.inner.node_weight(nix(id)).and_then(|n| n.props.get(key)) else {
+            return Vec::new();
+        };
+        let mut out = vec![IndexKey {
+            key,
+            element: false,
+            value: GroupKey(vec![value.clone()]),
+        }];
+        if let Value::List(items) = value {
+            out.extend(items.iter().map(|v| IndexKey {
+                key,
+                element: true,
+                value: GroupKey(vec![v.clone()]),
+            }));
+        }
+        out
+    }
+
+    fn names_of(&self, id: NodeId, key: Symbol) -> Vec<String> {
+        match self.inner.node_weight(nix(id)).and_then(|n| n.props.get(key)) {
+            Some(Value::String(s)) => vec![normalize_name(s)],
+            Some(Value::List(items)) => items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(normalize_name)
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn unindex(&mut self, id: NodeId, key: Symbol) {
+        for k in self.index_keys(id, key) {
+            if let Some(set) = self.by_property.get_mut(&k) {
+                set.remove(&id);
+                if set.is_empty() {
+                    self.by_property.remove(&k);
+                }
+            }
+        }
+        for name in self.names_of(id, key) {
+            if let Some(set) = self.by_name.get_mut(&name) {
+                set.remove(&id);
+                if set.is_empty() {
+                    self.by_name.remove(&name);
+                }
+            }
+        }
+    }
+
+    fn index(&mut self, id: NodeId, key: Symbol) {
+        for k in self.index_keys(id, key) {
+            self.by_property.entry(k).or_default().insert(id);
+        }
+        for name in self.names_of(id, key) {
+            self.by_name.entry(name).or_default().insert(id);
+        }
+    }
+
+    /// All labels in use, with the number of nodes carrying each, sorted.
+    pub fn label_counts(&self) -> Vec<(String, usize)> {
+        let mut out: Vec<_> = self
+            .by_label
+            .iter()
+            .filter(|(_, s)| !s.is_empty())
+            .map(|(k, s)| (self.symbols.name(*k).to_string(), s.len()))
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// All relationship types in use, with counts, sorted.
+    pub fn rel_type_counts(&self) -> Vec<(String, usize)> {
+        let mut counts: HashMap<Symbol, usize> = HashMap::new();
+        for e in self.inner.edge_weights() {
+            *counts.entry(e.rel_type).or_default() += 1;
+        }
+        let mut out: Vec<_> = counts
+            .into_iter()
+            .map(|(k, n)| (self.symbols.name(k).to_string(), n))
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// All property keys in use on nodes and relationships, with the number
+    /// of elements carrying each, sorted.
+    pub fn property_key_counts(&self) -> Vec<(String, usize)> {
+        let mut counts: HashMap<Symbol, usize> = HashMap::new();
+        for n in self.inner.node_weights() {
+            for (k, _) in &n.props.0 {
+                *counts.entry(*k).or_default() += 1;
+            }
+        }
+        for e in self.inner.edge_weights() {
+            for (k, _) in &e.props.0 {
+                *counts.entry(*k).or_default() += 1;
+            }
+        }
+        let mut out: Vec<_> = counts
+            .into_iter()
+            .map(|(k, n)| (self.symbols.name(k).to_string(), n))
+            .collect();
+        out.sort();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_normalize_like_the_scorer() {
+        assert_eq!(normalize_name("The U.N. Security Council"), "un security council");
+        assert_eq!(normalize_name("Kenya's  High-Court"), "kenya high court");
+        assert_eq!(normalize_name("Mali\u{2019}s junta"), "mali junta");
+        assert_eq!(normalize_name("Theodore"), "theodore");
+    }
+
+    #[test]
+    fn property_index_follows_updates() {
+        let mut g = Graph::new();
+        let a = g.add_node(["Actor"], [("name", Value::str("Kenya"))]);
+        g.set_node_property(a, "aliases", Value::from(vec!["Nairobi", "Republic of Kenya"]));
+        assert_eq!(g.nodes_by_property("name", &Value::str("Kenya")), Some(vec![a]));
+        assert_eq!(g.nodes_by_property("aliases", &Value::str("Nairobi")), Some(vec![a]));
+        assert_eq!(g.nodes_by_name("the republic of kenya").collect::<Vec<_>>(), vec![a]);
+        g.set_node_property(a, "name", Value::str("Kenia"));
+        assert_eq!(g.nodes_by_property("name", &Value::str("Kenya")), Some(vec![]));
+        g.delete_node(a);
+        assert_eq!(g.nodes_by_name("Nairobi").count(), 0);
+        assert_eq!(g.nodes_by_property("title", &Value::Null), None);
+    }
+
+    #[test]
+    fn edges_walk_both_ways_and_filter_types() {
+        let mut g = Graph::new();
+        let a = g.add_node(["A"], []);
+        let b = g.add_node(["B"], []);
+        let r = g.add_rel(a, b, "T", []);
+        g.add_rel(a, a, "LOOP", []);
+        let t = g.symbol("T").unwrap();
+        assert_eq!(g.edges(b, Direction::Incoming, Some(&[t])).collect::<Vec<_>>(), vec![(r, a)]);
+        assert_eq!(g.edges(a, Direction::Both, None).count(), 2);
+        assert_eq!(g.delete_node(a), Some(2));
+        assert_eq!(g.rel_count(), 0);
+    }
+}

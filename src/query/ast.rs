@@ -1,0 +1,1080 @@
+//! The query AST: what the parser builds and the semantic pass checks.
+//! `Display` prints canonical query text that parses back to the same tree.
+
+use std::fmt::{self, Display, Formatter, Write};
+
+use crate::value::{Value, format_key};
+
+/// A position in the query text (byte offset), for error messages.
+pub type Pos = usize;
+
+/// A whole query: one or more single queries joined by `UNION`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Query {
+    /// The first single query.
+    pub first: SingleQuery,
+    /// Further parts: `UNION` (false) or `UNION ALL` (true), and the query.
+    pub unions: Vec<(bool, SingleQuery)>,
+}
+
+/// A sequence of clauses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SingleQuery {
+    /// The clauses, in order.
+    pub clauses: Vec<Clause>,
+}
+
+/// One clause.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Clause {
+    /// `[OPTIONAL] MATCH pattern [WHERE expr]`
+    Match {
+        /// `OPTIONAL MATCH`.
+        optional: bool,
+        /// The pattern.
+        pattern: Vec<PatternPart>,
+        /// The filter.
+        filter: Option<Expr>,
+    },
+    /// `UNWIND expr AS var`
+    Unwind {
+        /// The list.
+        expr: Expr,
+        /// The variable bound to each element.
+        var: Ident,
+    },
+    /// `WITH projection [WHERE expr]`
+    With {
+        /// What is carried on.
+        projection: Projection,
+        /// The filter on the projected rows.
+        filter: Option<Expr>,
+    },
+    /// `RETURN projection`
+    Return(Projection),
+    /// `CREATE pattern`
+    Create(Vec<PatternPart>),
+    /// `MERGE part [ON MATCH SET ...] [ON CREATE SET ...]`
+    Merge {
+        /// The pattern that must exist.
+        part: PatternPart,
+        /// Set when the pattern was found.
+        on_match: Vec<SetItem>,
+        /// Set when the pattern was created.
+        on_create: Vec<SetItem>,
+    },
+    /// `SET items`
+    Set(Vec<SetItem>),
+    /// `REMOVE items`
+    Remove(Vec<RemoveItem>),
+    /// `[DETACH] DELETE exprs`
+    Delete {
+        /// `DETACH DELETE`.
+        detach: bool,
+        /// What to delete.
+        exprs: Vec<Expr>,
+    },
+    /// `CALL proc(args) [YIELD ...]`: parsed so that it can be refused with
+    /// a precise error; newsgraph has no procedures.
+    Call {
+        /// The procedure name.
+        name: String,
+        /// Where it was written.
+        pos: Pos,
+    },
+}
+
+/// A variable name with its position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ident {
+    /// The name.
+    pub name: String,
+    /// Where it was written.
+    pub pos: Pos,
+}
+
+/// The body of `WITH` and `RETURN`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Projection {
+    /// `DISTINCT`.
+    pub distinct: bool,
+    /// `*`: every variable in scope.
+    pub star: bool,
+    /// The listed items.
+    pub items: Vec<ProjectionItem>,
+    /// `ORDER BY`.
+    pub order_by: Vec<SortItem>,
+    /// `SKIP`.
+    pub skip: Option<Expr>,
+    /// `LIMIT`.
+    pub limit: Option<Expr>,
+    /// Where the clause starts.
+    pub pos: Pos,
+}
+
+/// One projected expression.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectionItem {
+    /// The expression.
+    pub expr: Expr,
+    /// `AS alias`.
+    pub alias: Option<Ident>,
+    /// The expression's source text: the column name when there is no alias.
+    pub text: String,
+}
+
+impl ProjectionItem {
+    /// The column name: the alias, or the expression's source text.
+    pub fn name(&self) -> &str {
+        self.alias.as_ref().map_or(&self.text, |a| &a.name)
+    }
+}
+
+/// One `ORDER BY` key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SortItem {
+    /// The key.
+    pub expr: Expr,
+    /// Descending order.
+    pub descending: bool,
+}
+
+/// One `SET` item.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SetItem {
+    /// `target.key = value`
+    Property {
+        /// The element whose property is set.
+        target: Expr,
+        /// The property key.
+        key: String,
+        /// The new value.
+        value: Expr,
+    },
+    /// `var = map`: replace all properties.
+    Replace {
+        /// The element.
+        var: Ident,
+        /// The new properties.
+        value: Expr,
+    },
+    /// `var += map`: add properties.
+    Merge {
+        /// The element.
+        var: Ident,
+        /// The properties to add.
+        value: Expr,
+    },
+    /// `var:Label:Other`
+    Labels {
+        /// The node.
+        var: Ident,
+        /// The labels to add.
+        labels: Vec<String>,
+    },
+}
+
+/// One `REMOVE` item.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RemoveItem {
+    /// `target.key`
+    Property {
+        /// The element.
+        target: Expr,
+        /// The property key.
+        key: String,
+    },
+    /// `var:Label`
+    Labels {
+        /// The node.
+        var: Ident,
+        /// The labels to remove.
+        labels: Vec<String>,
+    },
+}
+
+/// One comma-separated part of a pattern, optionally named as a path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PatternPart {
+    /// `p = ...`
+    pub path_var: Option<Ident>,
+    /// The first node.
+    pub start: NodePattern,
+    /// Relationships and the nodes they lead to.
+    pub chain: Vec<(RelPattern, NodePattern)>,
+}
+
+/// `(var:Label {props})`
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NodePattern {
+    /// The variable.
+    pub var: Option<Ident>,
+    /// Required labels.
+    pub labels: Vec<String>,
+    /// Required properties: a map literal or a parameter.
+    pub props: Option<Expr>,
+    /// Where it was written.
+    pub pos: Pos,
+}
+
+/// Which way a relationship pattern points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PatternDirection {
+    /// `-->`
+    Right,
+    /// `<--`
+    Left,
+    /// `--` (or `<-->`)
+    Either,
+}
+
+/// `-[var:TYPE|OTHER*1..3 {props}]->`
+#[derive(Debug, Clone, PartialEq)]
+pub struct RelPattern {
+    /// The variable.
+    pub var: Option<Ident>,
+    /// Allowed types (any when empty).
+    pub types: Vec<String>,
+    /// Direction.
+    pub direction: PatternDirection,
+    /// Variable length: `(min, max)` hops; `None` for a single hop.
+    pub length: Option<(Option<u64>, Option<u64>)>,
+    /// Required properties.
+    pub props: Option<Expr>,
+    /// Where it was written.
+    pub pos: Pos,
+}
+
+/// Binary operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinaryOp {
+    /// `OR`
+    Or,
+    /// `XOR`
+    Xor,
+    /// `AND`
+    And,
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mul,
+    /// `/`
+    Div,
+    /// `%`
+    Mod,
+    /// `^`
+    Pow,
+    /// `IN`
+    In,
+    /// `STARTS WITH`
+    StartsWith,
+    /// `ENDS WITH`
+    EndsWith,
+    /// `CONTAINS`
+    Contains,
+    /// `=~`
+    Regex,
+}
+
+impl BinaryOp {
+    /// The operator as written.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinaryOp::Or => "OR",
+            BinaryOp::Xor => "XOR",
+            BinaryOp::And => "AND",
+            BinaryOp::Add => "+",
+            BinaryOp::Sub => "-",
+            BinaryOp::Mul => "*",
+            BinaryOp::Div => "/",
+            BinaryOp::Mod => "%",
+            BinaryOp::Pow => "^",
+            BinaryOp::In => "IN",
+            BinaryOp::StartsWith => "STARTS WITH",
+            BinaryOp::EndsWith => "ENDS WITH",
+            BinaryOp::Contains => "CONTAINS",
+            BinaryOp::Regex => "=~",
+        }
+    }
+
+    /// Binding strength: higher binds tighter (comparisons are 5).
+    pub fn precedence(self) -> u8 {
+        match self {
+            BinaryOp::Or => 1,
+            BinaryOp::Xor => 2,
+            BinaryOp::And => 3,
+            BinaryOp::Regex => 5,
+            BinaryOp::In | BinaryOp::StartsWith | BinaryOp::EndsWith | BinaryOp::Contains => 6,
+            BinaryOp::Add | BinaryOp::Sub => 7,
+            BinaryOp::Mul | BinaryOp::Div | BinaryOp::Mod => 8,
+            BinaryOp::Pow => 9,
+        }
+    }
+}
+
+/// Comparison operators (they chain: `a < b < c`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CmpOp {
+    /// `=`
+    Eq,
+    /// `<>`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+}
+
+impl CmpOp {
+    /// The operator as written.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CmpOp::Eq => "=",
+            CmpOp::Ne => "<>",
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+        }
+    }
+}
+
+/// Unary operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnaryOp {
+    /// `NOT`
+    Not,
+    /// `-`
+    Neg,
+    /// `+`
+    Plus,
+}
+
+/// `all`, `any`, `none`, `single`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quantifier {
+    /// Every element satisfies the predicate.
+    All,
+    /// At least one does.
+    Any,
+    /// None does.
+    None,
+    /// Exactly one does.
+    Single,
+}
+
+impl Quantifier {
+    /// The keyword.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Quantifier::All => "all",
+            Quantifier::Any => "any",
+            Quantifier::None => "none",
+            Quantifier::Single => "single",
+        }
+    }
+}
+
+/// One item of a map projection `n{.a, b: 1, .*, v}`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MapProjectionItem {
+    /// `.*`
+    AllProperties,
+    /// `.key`
+    Property(String),
+    /// `key: expr`
+    Literal(String, Expr),
+    /// `var`
+    Variable(Ident),
+}
+
+/// An expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    /// A constant.
+    Literal(Value),
+    /// A literal that could not be read: the semantic pass reports it.
+    BadLiteral {
+        /// The error code (`IntegerOverflow`, `InvalidNumberLiteral`, ...).
+        code: &'static str,
+        /// The literal text.
+        text: String,
+        /// Where it was written.
+        pos: Pos,
+    },
+    /// `$name`
+    Param(String, Pos),
+    /// A variable.
+    Var(Ident),
+    /// `expr.key`
+    Property(Box<Expr>, String),
+    /// `expr[index]`
+    Index(Box<Expr>, Box<Expr>),
+    /// `expr[from..to]`
+    Slice(Box<Expr>, Option<Box<Expr>>, Option<Box<Expr>>),
+    /// `expr:Label:Other`
+    HasLabels(Box<Expr>, Vec<String>),
+    /// `[a, b]`
+    List(Vec<Expr>),
+    /// `{k: v}`
+    Map(Vec<(String, Expr)>),
+    /// `n{.a, b: 1}`
+    MapProjection(Ident, Vec<MapProjectionItem>),
+    /// `NOT e`, `-e`, `+e`
+    Unary(UnaryOp, Box<Expr>),
+    /// `a op b`
+    Binary(BinaryOp, Box<Expr>, Box<Expr>),
+    /// `a < b <= c`: each comparison against the previous operand.
+    Compare(Box<Expr>, Vec<(CmpOp, Expr)>),
+    /// `e IS NULL` (false) or `e IS NOT NULL` (true).
+    IsNull(Box<Expr>, bool),
+    /// `name(DISTINCT? args)`
+    Call {
+        /// The function name as written.
+        name: String,
+        /// `DISTINCT` (aggregates only).
+        distinct: bool,
+        /// The arguments.
+        args: Vec<Expr>,
+        /// Where it was written.
+        pos: Pos,
+    },
+    /// `count(*)`
+    CountStar,
+    /// `CASE [subject] WHEN .. THEN .. [ELSE ..] END`
+    Case {
+        /// The value compared with each `WHEN` (simple form).
+        subject: Option<Box<Expr>>,
+        /// `WHEN` and `THEN`.
+        alternatives: Vec<(Expr, Expr)>,
+        /// `ELSE`.
+        default: Option<Box<Expr>>,
+    },
+    /// `[var IN list WHERE pred | map]`
+    ListComprehension {
+        /// The element variable.
+        var: Ident,
+        /// The list.
+        list: Box<Expr>,
+        /// The filter.
+        filter: Option<Box<Expr>>,
+        /// The mapping.
+        map: Option<Box<Expr>>,
+    },
+    /// `[p = (a)-->(b) WHERE pred | expr]`
+    PatternComprehension {
+        /// The pattern (with its optional path variable).
+        pattern: Box<PatternPart>,
+        /// The filter.
+        filter: Option<Box<Expr>>,
+        /// The mapping.
+        map: Box<Expr>,
+    },
+    /// `all(var IN list WHERE pred)` and friends.
+    Quantified {
+        /// Which quantifier.
+        kind: Quantifier,
+        /// The element variable.
+        var: Ident,
+        /// The list.
+        list: Box<Expr>,
+        /// The predicate.
+        filter: Option<Box<Expr>>,
+    },
+    /// `reduce(acc = init, var IN list | expr)`
+    Reduce {
+        /// The accumulator.
+        acc: Ident,
+        /// Its initial value.
+        init: Box<Expr>,
+        /// The element variable.
+        var: Ident,
+        /// The list.
+        list: Box<Expr>,
+        /// The step.
+        expr: Box<Expr>,
+    },
+    /// A pattern used as a predicate: true when it has a match.
+    Pattern(Box<PatternPart>),
+    /// `EXISTS { pattern [WHERE pred] }`
+    Exists(Box<PatternPart>, Option<Box<Expr>>),
+}
+
+impl Expr {
+    /// Whether this expression calls an aggregate function at any depth
+    /// (not counting nested comprehension scopes' own aggregates).
+    pub fn contains_aggregate(&self) -> bool {
+        let mut found = false;
+        self.walk(&mut |e| {
+            if e.is_aggregate_call() {
+                found = true;
+            }
+        });
+        found
+    }
+
+    /// Whether this node itself is an aggregate call.
+    pub fn is_aggregate_call(&self) -> bool {
+        match self {
+            Expr::CountStar => true,
+            Expr::Call { name, .. } => is_aggregate_function(name),
+            _ => false,
+        }
+    }
+
+    /// Visit this expression and all sub-expressions, pre-order.
+    pub fn walk(&self, f: &mut dyn FnMut(&Expr)) {
+        f(self);
+        match self {
+            Expr::Literal(_) | Expr::BadLiteral { .. } | Expr::Param(..) | Expr::Var(_) | Expr::CountStar => {}
+            Expr::Property(e, _) | Expr::HasLabels(e, _) | Expr::Unary(_, e) | Expr::IsNull(e, _) => e.walk(f),
+            Expr::Index(a, b) | Expr::Binary(_, a, b) => {
+                a.walk(f);
+                b.walk(f);
+            }
+            Expr::Slice(a, b, c) => {
+                a.walk(f);
+                for e in [b, c].into_iter().flatten() {
+                    e.walk(f);
+                }
+            }
+            Expr::List(items) => items.iter().for_each(|e| e.walk(f)),
+            Expr::Map(entries) => entries.iter().for_each(|(_, e)| e.walk(f)),
+            Expr::MapProjection(_, items) => {
+                for item in items {
+                    if let MapProjectionItem::Literal(_, e) = item {
+                        e.walk(f);
+                    }
+                }
+            }
+            Expr::Compare(first, rest) => {
+                first.walk(f);
+                rest.iter().for_each(|(_, e)| e.walk(f));
+            }
+            Expr::Call { args, .. } => args.iter().for_each(|e| e.walk(f)),
+            Expr::Case {
+                subject,
+                alternatives,
+                default,
+            } => {
+                if let Some(s) = subject {
+                    s.walk(f);
+                }
+                for (w, t) in alternatives {
+                    w.walk(f);
+                    t.walk(f);
+                }
+                if let Some(d) = default {
+                    d.walk(f);
+                }
+            }
+            Expr::ListComprehension { list, filter, map, .. } => {
+                list.walk(f);
+                for e in [filter, map].into_iter().flatten() {
+                    e.walk(f);
+                }
+            }
+            Expr::PatternComprehension { pattern, filter, map } => {
+                pattern.walk_exprs(f);
+                if let Some(e) = filter {
+                    e.walk(f);
+                }
+                map.walk(f);
+            }
+            Expr::Quantified { list, filter, .. } => {
+                list.walk(f);
+                if let Some(e) = filter {
+                    e.walk(f);
+                }
+            }
+            Expr::Reduce { init, list, expr, .. } => {
+                init.walk(f);
+                list.walk(f);
+                expr.walk(f);
+            }
+            Expr::Pattern(p) => p.walk_exprs(f),
+            Expr::Exists(p, filter) => {
+                p.walk_exprs(f);
+                if let Some(e) = filter {
+                    e.walk(f);
+                }
+            }
+        }
+    }
+}
+
+impl PatternPart {
+    /// Visit the property expressions of the pattern.
+    pub fn walk_exprs(&self, f: &mut dyn FnMut(&Expr)) {
+        if let Some(p) = &self.start.props {
+            p.walk(f);
+        }
+        for (rel, node) in &self.chain {
+            for p in [&rel.props, &node.props].into_iter().flatten() {
+                p.walk(f);
+            }
+        }
+    }
+
+    /// The nodes of the pattern, in order.
+    pub fn nodes(&self) -> impl Iterator<Item = &NodePattern> {
+        std::iter::once(&self.start).chain(self.chain.iter().map(|(_, n)| n))
+    }
+}
+
+/// Whether `name` (any case) is an aggregate function.
+pub fn is_aggregate_function(name: &str) -> bool {
+    matches!(
+        name.to_ascii_lowercase().as_str(),
+        "count" | "sum" | "avg" | "min" | "max" | "collect" | "stdev" | "stdevp" | "percentilecont" | "percentiledisc"
+    )
+}
+
+// ---- Display: canonical text ----
+
+/// Write an identifier, quoting it with backticks when needed.
+fn ident(f: &mut Formatter<'_>, name: &str) -> fmt::Result {
+    f.write_str(&format_key(name))
+}
+
+fn comma_list<T>(f: &mut Formatter<'_>, items: &[T], mut each: impl FnMut(&mut Formatter<'_>, &T) -> fmt::Result) -> fmt::Result {
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            f.write_str(", ")?;
+        }
+        each(f, item)?;
+    }
+    Ok(())
+}
+
+impl Display for Query {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.first)?;
+        for (all, q) in &self.unions {
+            write!(f, " UNION{} {q}", if *all { " ALL" } else { "" })?;
+        }
+        Ok(())
+    }
+}
+
+impl Display for SingleQuery {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        for (i, c) in self.clauses.iter().enumerate() {
+            if i > 0 {
+                f.write_char(' ')?;
+            }
+            write!(f, "{c}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Display for Ident {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        ident(f, &self.name)
+    }
+}
+
+impl Display for Clause {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            Clause::Match {
+                optional,
+                pattern,
+                filter,
+            } => {
+                if *optional {
+                    f.write_str("OPTIONAL ")?;
+                }
+                f.write_str("MATCH ")?;
+                comma_list(f, pattern, |f, p| write!(f, "{p}"))?;
+                if let Some(w) = filter {
+                    write!(f, " WHERE {w}")?;
+                }
+                Ok(())
+            }
+            Clause::Unwind { expr, var } => write!(f, "UNWIND {expr} AS {var}"),
+            Clause::With { projection, filter } => {
+                write!(f, "WITH {projection}")?;
+                if let Some(w) = filter {
+                    write!(f, " WHERE {w}")?;
+                }
+                Ok(())
+            }
+            Clause::Return(p) => write!(f, "RETURN {p}"),
+            Clause::Create(pattern) => {
+                f.write_str("CREATE ")?;
+                comma_list(f, pattern, |f, p| write!(f, "{p}"))
+            }
+            Clause::Merge {
+                part,
+                on_match,
+                on_create,
+            } => {
+                write!(f, "MERGE {part}")?;
+                for (name, items) in [("MATCH", on_match), ("CREATE", on_create)] {
+                    if !items.is_empty() {
+                        write!(f, " ON {name} SET ")?;
+                        comma_list(f, items, |f, i| write!(f, "{i}"))?;
+                    }
+                }
+                Ok(())
+            }
+            Clause::Set(items) => {
+                f.write_str("SET ")?;
+                comma_list(f, items, |f, i| write!(f, "{i}"))
+            }
+            Clause::Remove(items) => {
+                f.write_str("REMOVE ")?;
+                comma_list(f, items, |f, i| write!(f, "{i}"))
+            }
+            Clause::Delete { detach, exprs } => {
+                if *detach {
+                    f.write_str("DETACH ")?;
+                }
+                f.write_str("DELETE ")?;
+                comma_list(f, exprs, |f, e| write!(f, "{e}"))
+            }
+            Clause::Call { name, .. } => write!(f, "CALL {name}()"),
+        }
+    }
+}
+
+impl Display for Projection {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        if self.distinct {
+            f.write_str("DISTINCT ")?;
+        }
+        if self.star {
+            f.write_char('*')?;
+            if !self.items.is_empty() {
+                f.write_str(", ")?;
+            }
+        }
+        comma_list(f, &self.items, |f, item| {
+            write!(f, "{}", item.expr)?;
+            if let Some(a) = &item.alias {
+                write!(f, " AS {a}")?;
+            }
+            Ok(())
+        })?;
+        if !self.order_by.is_empty() {
+            f.write_str(" ORDER BY ")?;
+            comma_list(f, &self.order_by, |f, s| {
+                write!(f, "{}{}", s.expr, if s.descending { " DESC" } else { "" })
+            })?;
+        }
+        if let Some(s) = &self.skip {
+            write!(f, " SKIP {s}")?;
+        }
+        if let Some(l) = &self.limit {
+            write!(f, " LIMIT {l}")?;
+        }
+        Ok(())
+    }
+}
+
+fn write_labels(f: &mut Formatter<'_>, labels: &[String]) -> fmt::Result {
+    for l in labels {
+        f.write_char(':')?;
+        ident(f, l)?;
+    }
+    Ok(())
+}
+
+impl Display for SetItem {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            SetItem::Property { target, key, value } => {
+                write!(f, "{}.", Prec(target, 11))?;
+                ident(f, key)?;
+                write!(f, " = {value}")
+            }
+            SetItem::Replace { var, value } => write!(f, "{var} = {value}"),
+            SetItem::Merge { var, value } => write!(f, "{var} += {value}"),
+            SetItem::Labels { var, labels } => {
+                write!(f, "{var}")?;
+                write_labels(f, labels)
+            }
+        }
+    }
+}
+
+impl Display for RemoveItem {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            RemoveItem::Property { target, key } => {
+                write!(f, "{}.", Prec(target, 11))?;
+                ident(f, key)
+            }
+            RemoveItem::Labels { var, labels } => {
+                write!(f, "{var}")?;
+                write_labels(f, labels)
+            }
+        }
+    }
+}
+
+impl Display for PatternPart {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        if let Some(p) = &self.path_var {
+            write!(f, "{p} = ")?;
+        }
+        write!(f, "{}", self.start)?;
+        for (rel, node) in &self.chain {
+            write!(f, "{rel}{node}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Display for NodePattern {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        f.write_char('(')?;
+        if let Some(v) = &self.var {
+            write!(f, "{v}")?;
+        }
+        write_labels(f, &self.labels)?;
+        if let Some(p) = &self.props {
+            if self.var.is_some() || !self.labels.is_empty() {
+                f.write_char(' ')?;
+            }
+            write!(f, "{p}")?;
+        }
+        f.write_char(')')
+    }
+}
+
+impl Display for RelPattern {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.direction == PatternDirection::Left { "<-" } else { "-" })?;
+        let detail = self.var.is_some() || !self.types.is_empty() || self.length.is_some() || self.props.is_some();
+        if detail {
+            f.write_char('[')?;
+            if let Some(v) = &self.var {
+                write!(f, "{v}")?;
+            }
+            for (i, t) in self.types.iter().enumerate() {
+                f.write_str(if i == 0 { ":" } else { "|" })?;
+                ident(f, t)?;
+            }
+            if let Some((min, max)) = self.length {
+                f.write_char('*')?;
+                match (min, max) {
+                    (Some(a), Some(b)) if a == b => write!(f, "{a}")?,
+                    (None, None) => {}
+                    _ => {
+                        if let Some(a) = min {
+                            write!(f, "{a}")?;
+                        }
+                        f.write_str("..")?;
+                        if let Some(b) = max {
+                            write!(f, "{b}")?;
+                        }
+                    }
+                }
+            }
+            if let Some(p) = &self.props {
+                if self.var.is_some() || !self.types.is_empty() || self.length.is_some() {
+                    f.write_char(' ')?;
+                }
+                write!(f, "{p}")?;
+            }
+            f.write_char(']')?;
+        }
+        f.write_str(if self.direction == PatternDirection::Right { "->" } else { "-" })
+    }
+}
+
+/// An expression printed inside a context of the given binding strength:
+/// parenthesized when it binds more loosely.
+struct Prec<'a>(&'a Expr, u8);
+
+impl Expr {
+    fn precedence(&self) -> u8 {
+        match self {
+            Expr::Binary(op, ..) => op.precedence(),
+            Expr::Compare(..) => 5,
+            Expr::Unary(UnaryOp::Not, _) => 4,
+            Expr::Unary(..) => 10,
+            Expr::IsNull(..) => 6,
+            Expr::HasLabels(..) => 11,
+            _ => 12,
+        }
+    }
+}
+
+impl Display for Prec<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        if self.0.precedence() < self.1 {
+            write!(f, "({})", self.0)
+        } else {
+            write!(f, "{}", self.0)
+        }
+    }
+}
+
+impl Display for Expr {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            Expr::Literal(v) => match v {
+                // Negative numbers print in parentheses so `a - (-1)` keeps its shape.
+                Value::Int(i) if *i < 0 => write!(f, "({i})"),
+                Value::Float(x) if *x < 0.0 => write!(f, "({v})"),
+                Value::Float(x) if x.is_nan() => f.write_str("(0.0 / 0.0)"),
+                Value::Float(x) if x.is_infinite() => f.write_str("(1.0 / 0.0)"),
+                _ => write!(f, "{v}"),
+            },
+            Expr::BadLiteral { text, .. } => f.write_str(text),
+            Expr::Param(name, _) => {
+                f.write_char('$')?;
+                if name.chars().all(|c| c.is_ascii_digit()) {
+                    f.write_str(name)
+                } else {
+                    ident(f, name)
+                }
+            }
+            Expr::Var(v) => write!(f, "{v}"),
+            Expr::Property(e, key) => {
+                write!(f, "{}.", Prec(e, 11))?;
+                ident(f, key)
+            }
+            Expr::Index(e, i) => write!(f, "{}[{i}]", Prec(e, 11)),
+            Expr::Slice(e, a, b) => {
+                write!(f, "{}[", Prec(e, 11))?;
+                if let Some(a) = a {
+                    write!(f, "{a}")?;
+                }
+                f.write_str("..")?;
+                if let Some(b) = b {
+                    write!(f, "{b}")?;
+                }
+                f.write_char(']')
+            }
+            Expr::HasLabels(e, labels) => {
+                write!(f, "{}", Prec(e, 12))?;
+                write_labels(f, labels)
+            }
+            Expr::List(items) => {
+                f.write_char('[')?;
+                comma_list(f, items, |f, e| write!(f, "{e}"))?;
+                f.write_char(']')
+            }
+            Expr::Map(entries) => {
+                f.write_char('{')?;
+                comma_list(f, entries, |f, (k, v)| {
+                    ident(f, k)?;
+                    write!(f, ": {v}")
+                })?;
+                f.write_char('}')
+            }
+            Expr::MapProjection(var, items) => {
+                write!(f, "{var}{{")?;
+                comma_list(f, items, |f, item| match item {
+                    MapProjectionItem::AllProperties => f.write_str(".*"),
+                    MapProjectionItem::Property(k) => {
+                        f.write_char('.')?;
+                        ident(f, k)
+                    }
+                    MapProjectionItem::Literal(k, e) => {
+                        ident(f, k)?;
+                        write!(f, ": {e}")
+                    }
+                    MapProjectionItem::Variable(v) => write!(f, "{v}"),
+                })?;
+                f.write_char('}')
+            }
+            Expr::Unary(op, e) => match op {
+                UnaryOp::Not => write!(f, "NOT {}", Prec(e, 4)),
+                UnaryOp::Neg => write!(f, "-{}", Prec(e, 11)),
+                UnaryOp::Plus => write!(f, "+{}", Prec(e, 11)),
+            },
+            Expr::Binary(op, a, b) => {
+                let p = op.precedence();
+                // Left-associative: the right operand needs parentheses at equal strength.
+                write!(f, "{} {} {}", Prec(a, p), op.symbol(), Prec(b, p + 1))
+            }
+            Expr::Compare(first, rest) => {
+                write!(f, "{}", Prec(first, 6))?;
+                for (op, e) in rest {
+                    write!(f, " {} {}", op.symbol(), Prec(e, 6))?;
+                }
+                Ok(())
+            }
+            Expr::IsNull(e, not) => write!(f, "{} IS {}NULL", Prec(e, 7), if *not { "NOT " } else { "" }),
+            Expr::Call {
+                name, distinct, args, ..
+            } => {
+                write!(f, "{name}(")?;
+                if *distinct {
+                    f.write_str("DISTINCT ")?;
+                }
+                comma_list(f, args, |f, e| write!(f, "{e}"))?;
+                f.write_char(')')
+            }
+            Expr::CountStar => f.write_str("count(*)"),
+            Expr::Case {
+                subject,
+                alternatives,
+                default,
+            } => {
+                f.write_str("CASE")?;
+                if let Some(s) = subject {
+                    write!(f, " {s}")?;
+                }
+                for (w, t) in alternatives {
+                    write!(f, " WHEN {w} THEN {t}")?;
+                }
+                if let Some(d) = default {
+                    write!(f, " ELSE {d}")?;
+                }
+                f.write_str(" END")
+            }
+            Expr::ListComprehension { var, list, filter, map } => {
+                write!(f, "[{var} IN {list}")?;
+                if let Some(w) = filter {
+                    write!(f, " WHERE {w}")?;
+                }
+                if let Some(m) = map {
+                    write!(f, " | {m}")?;
+                }
+                f.write_char(']')
+            }
+            Expr::PatternComprehension { pattern, filter, map } => {
+                write!(f, "[{pattern}")?;
+                if let Some(w) = filter {
+                    write!(f, " WHERE {w}")?;
+                }
+                write!(f, " | {map}]")
+            }
+            Expr::Quantified { kind, var, list, filter } => {
+                write!(f, "{}({var} IN {list}", kind.keyword())?;
+                if let Some(w) = filter {
+                    write!(f, " WHERE {w}")?;
+                }
+                f.write_char(')')
+            }
+            Expr::Reduce {
+                acc,
+                init,
+                var,
+                list,
+                expr,
+            } => write!(f, "reduce({acc} = {init}, {var} IN {list} | {expr})"),
+            Expr::Pattern(p) => write!(f, "{p}"),
+            Expr::Exists(p, filter) => {
+                write!(f, "EXISTS {{ MATCH {p}")?;
+                if let Some(w) = filter {
+                    write!(f, " WHERE {w}")?;
+                }
+                f.write_str(" }")
+            }
+        }
+    }
+}

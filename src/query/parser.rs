@@ -1,0 +1,1120 @@
+//! The parser: `grammar/query.pest` through pest, then the pairs turned
+//! into the AST at once. Only this file sees pest.
+
+use std::sync::LazyLock;
+
+use pest::Parser;
+use pest::iterators::{Pair, Pairs};
+use pest::pratt_parser::{Assoc, Op, PrattParser};
+
+use super::ast::*;
+use super::error::QueryError;
+use crate::value::Value;
+
+mod grammar {
+    #![allow(missing_docs)]
+    use pest_derive::Parser;
+
+    /// The pest parser generated from `grammar/query.pest`.
+    #[derive(Parser)]
+    #[grammar = "../grammar/query.pest"]
+    pub struct CypherParser;
+}
+
+use grammar::{CypherParser, Rule};
+
+/// How deeply brackets and sub-expressions may nest before the parser
+/// refuses the query (pest recurses once per level).
+pub const MAX_NESTING: usize = 200;
+
+static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
+    PrattParser::new()
+        .op(Op::infix(Rule::or_op, Assoc::Left))
+        .op(Op::infix(Rule::xor_op, Assoc::Left))
+        .op(Op::infix(Rule::and_op, Assoc::Left))
+        .op(Op::prefix(Rule::not_op))
+        .op(Op::infix(Rule::eq_op, Assoc::Left)
+            | Op::infix(Rule::ne_op, Assoc::Left)
+            | Op::infix(Rule::lt_op, Assoc::Left)
+            | Op::infix(Rule::gt_op, Assoc::Left)
+            | Op::infix(Rule::le_op, Assoc::Left)
+            | Op::infix(Rule::ge_op, Assoc::Left)
+            | Op::infix(Rule::regex_op, Assoc::Left))
+        .op(Op::infix(Rule::in_op, Assoc::Left)
+            | Op::infix(Rule::starts_with_op, Assoc::Left)
+            | Op::infix(Rule::ends_with_op, Assoc::Left)
+            | Op::infix(Rule::contains_op, Assoc::Left)
+            | Op::postfix(Rule::is_null_op)
+            | Op::postfix(Rule::is_not_null_op))
+        .op(Op::infix(Rule::add_op, Assoc::Left) | Op::infix(Rule::sub_op, Assoc::Left))
+        .op(Op::infix(Rule::mul_op, Assoc::Left) | Op::infix(Rule::div_op, Assoc::Left) | Op::infix(Rule::mod_op, Assoc::Left))
+        .op(Op::infix(Rule::pow_op, Assoc::Left))
+        .op(Op::prefix(Rule::neg_op) | Op::prefix(Rule::pos_op))
+        .op(Op::postfix(Rule::property_lookup)
+            | Op::postfix(Rule::index_op)
+            | Op::postfix(Rule::slice_op)
+            | Op::postfix(Rule::label_check))
+});
+
+type Result<T> = std::result::Result<T, QueryError>;
+
+/// Parse a query into its AST.
+pub fn parse(text: &str) -> Result<Query> {
+    check_nesting(text)?;
+    let mut pairs = CypherParser::parse(Rule::query, text).map_err(|e| syntax_error(text, e))?;
+    let query = pairs.next().expect("the query rule always yields one pair");
+    let statement = query.into_inner().next().expect("a query holds a statement");
+    build_statement(statement)
+}
+
+/// Refuse deeply nested queries before pest recurses into them.
+fn check_nesting(text: &str) -> Result<()> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for (i, c) in text.char_indices() {
+        if let Some(q) = quote {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            '\'' | '"' => quote = Some(c),
+            '(' | '[' | '{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(QueryError::compile(
+                        super::error::ErrorClass::LimitExceeded,
+                        "NestingTooDeep",
+                        format!("the query nests brackets more than {MAX_NESTING} levels deep"),
+                    )
+                    .at(i));
+                }
+            }
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Friendly names for grammar rules in "expected ..." messages.
+fn rule_name(rule: &Rule) -> String {
+    let s = match rule {
+        Rule::EOI => "end of query",
+        Rule::expression => "an expression",
+        Rule::node_pattern => "a node pattern such as (n)",
+        Rule::relationship_pattern => "a relationship pattern such as -[r]->",
+        Rule::variable => "a variable name",
+        Rule::property_key => "a property key",
+        Rule::label_name => "a label",
+        Rule::rel_type_name => "a relationship type",
+        Rule::pattern | Rule::pattern_part | Rule::pattern_element => "a pattern",
+        Rule::projection_items | Rule::projection_item => "what to return",
+        Rule::set_item => "a SET item",
+        Rule::remove_item => "a REMOVE item",
+        Rule::integer_literal => "an integer",
+        Rule::string_literal => "a string",
+        Rule::map_literal => "a map",
+        Rule::parameter => "a parameter",
+        Rule::AS => "AS",
+        Rule::WHERE => "WHERE",
+        Rule::MATCH => "MATCH",
+        Rule::RETURN => "RETURN",
+        Rule::WITH => "WITH",
+        Rule::END => "END",
+        Rule::THEN => "THEN",
+        Rule::WHEN => "WHEN",
+        Rule::IN => "IN",
+        Rule::SET => "SET",
+        Rule::BY => "BY",
+        Rule::DELETE => "DELETE",
+        other => return format!("{other:?}").replace('_', " "),
+    };
+    s.to_string()
+}
+
+fn syntax_error(text: &str, e: pest::error::Error<Rule>) -> QueryError {
+    let pos = match e.location {
+        pest::error::InputLocation::Pos(p) => p,
+        pest::error::InputLocation::Span((s, _)) => s,
+    };
+    let found = text[pos..].chars().next();
+    if let Some(c) = found {
+        if is_unicode_lookalike(c) {
+            return QueryError::syntax(
+                "InvalidUnicodeCharacter",
+                format!("`{c}` (U+{:04X}) looks like an operator but is not one", c as u32),
+            )
+            .at(pos);
+        }
+    }
+    let expected = match &e.variant {
+        pest::error::ErrorVariant::ParsingError { positives, .. } => {
+            let mut names: Vec<String> = positives.iter().map(rule_name).collect();
+            names.sort();
+            names.dedup();
+            names
+        }
+        pest::error::ErrorVariant::CustomError { message } => vec![message.clone()],
+    };
+    let found = match found {
+        None => "end of query".to_string(),
+        Some(_) => {
+            let word: String = text[pos..]
+                .chars()
+                .take_while(|c| !c.is_whitespace())
+                .take(20)
+                .collect();
+            format!("`{word}`")
+        }
+    };
+    let message = if expected.is_empty() {
+        format!("unexpected {found}")
+    } else {
+        format!("expected {}, found {found}", join_alternatives(&expected))
+    };
+    QueryError::syntax("UnexpectedSyntax", message).at(pos)
+}
+
+fn join_alternatives(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+fn is_unicode_lookalike(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' | '\u{00AD}'
+            | '\u{27E8}' | '\u{27E9}' | '\u{3008}' | '\u{3009}' | '\u{FE64}' | '\u{FE65}' | '\u{FF1C}' | '\u{FF1E}'
+    )
+}
+
+fn pos(pair: &Pair<Rule>) -> Pos {
+    pair.as_span().start()
+}
+
+fn build_statement(pair: Pair<Rule>) -> Result<Query> {
+    let mut inner = pair.into_inner();
+    let first = build_single_query(inner.next().expect("a statement starts with a query"))?;
+    let mut unions = Vec::new();
+    while let Some(u) = inner.next() {
+        let all = u.into_inner().nth(1).is_some();
+        let q = build_single_query(inner.next().expect("UNION is followed by a query"))?;
+        unions.push((all, q));
+    }
+    Ok(Query { first, unions })
+}
+
+fn build_single_query(pair: Pair<Rule>) -> Result<SingleQuery> {
+    let clauses = pair.into_inner().map(build_clause).collect::<Result<_>>()?;
+    Ok(SingleQuery { clauses })
+}
+
+fn build_clause(pair: Pair<Rule>) -> Result<Clause> {
+    let at = pos(&pair);
+    let rule = pair.as_rule();
+    let mut inner = pair.into_inner().peekable();
+    Ok(match rule {
+        Rule::match_clause => {
+            let optional = inner.next_if(|p| p.as_rule() == Rule::optional).is_some();
+            inner.next(); // MATCH
+            let pattern = build_pattern(inner.next().expect("MATCH has a pattern"))?;
+            let filter = inner.next().map(build_where).transpose()?;
+            Clause::Match {
+                optional,
+                pattern,
+                filter,
+            }
+        }
+        Rule::unwind_clause => {
+            inner.next(); // UNWIND
+            let expr = build_expr(inner.next().expect("UNWIND has a list"))?;
+            inner.next(); // AS
+            let var = build_ident(inner.next().expect("UNWIND has a variable"));
+            Clause::Unwind { expr, var }
+        }
+        Rule::with_clause => {
+            inner.next(); // WITH
+            let projection = build_projection(inner.next().expect("WITH has items"), at)?;
+            let filter = inner.next().map(build_where).transpose()?;
+            Clause::With { projection, filter }
+        }
+        Rule::return_clause => {
+            inner.next(); // RETURN
+            Clause::Return(build_projection(inner.next().expect("RETURN has items"), at)?)
+        }
+        Rule::create_clause => {
+            inner.next(); // CREATE
+            Clause::Create(build_pattern(inner.next().expect("CREATE has a pattern"))?)
+        }
+        Rule::merge_clause => {
+            inner.next(); // MERGE
+            let part = build_pattern_part(inner.next().expect("MERGE has a pattern"))?;
+            let mut on_match = Vec::new();
+            let mut on_create = Vec::new();
+            for action in inner {
+                let mut parts = action.into_inner();
+                parts.next(); // ON
+                let which = parts.next().expect("ON MATCH or ON CREATE");
+                parts.next(); // SET
+                let items = parts.map(build_set_item).collect::<Result<Vec<_>>>()?;
+                if which.as_rule() == Rule::on_match {
+                    on_match.extend(items);
+                } else {
+                    on_create.extend(items);
+                }
+            }
+            Clause::Merge {
+                part,
+                on_match,
+                on_create,
+            }
+        }
+        Rule::set_clause => {
+            inner.next(); // SET
+            Clause::Set(inner.map(build_set_item).collect::<Result<_>>()?)
+        }
+        Rule::remove_clause => {
+            inner.next(); // REMOVE
+            Clause::Remove(inner.map(build_remove_item).collect::<Result<_>>()?)
+        }
+        Rule::delete_clause => {
+            let detach = inner.next_if(|p| p.as_rule() == Rule::detach).is_some();
+            inner.next(); // DELETE
+            Clause::Delete {
+                detach,
+                exprs: inner.map(build_expr).collect::<Result<_>>()?,
+            }
+        }
+        Rule::call_clause => {
+            inner.next(); // CALL
+            let name = inner.next().expect("CALL has a procedure name").as_str().to_string();
+            Clause::Call { name, pos: at }
+        }
+        other => unreachable!("clause rule {other:?}"),
+    })
+}
+
+fn build_where(pair: Pair<Rule>) -> Result<Expr> {
+    let mut inner = pair.into_inner();
+    inner.next(); // WHERE
+    build_expr(inner.next().expect("WHERE has an expression"))
+}
+
+fn build_projection(pair: Pair<Rule>, at: Pos) -> Result<Projection> {
+    let mut projection = Projection {
+        distinct: false,
+        star: false,
+        items: Vec::new(),
+        order_by: Vec::new(),
+        skip: None,
+        limit: None,
+        pos: at,
+    };
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::distinct => projection.distinct = true,
+            Rule::projection_items => {
+                for item in part.into_inner() {
+                    match item.as_rule() {
+                        Rule::star => projection.star = true,
+                        Rule::projection_item => {
+                            let mut inner = item.into_inner();
+                            let expr_pair = inner.next().expect("an item has an expression");
+                            let text = expr_pair.as_str().trim_end().to_string();
+                            let expr = build_expr(expr_pair)?;
+                            inner.next(); // AS
+                            let alias = inner.next().map(build_ident);
+                            projection.items.push(ProjectionItem { expr, alias, text });
+                        }
+                        other => unreachable!("projection item {other:?}"),
+                    }
+                }
+            }
+            Rule::order_by => {
+                for item in part.into_inner().filter(|p| p.as_rule() == Rule::sort_item) {
+                    let mut inner = item.into_inner();
+                    let expr = build_expr(inner.next().expect("a sort item has an expression"))?;
+                    let descending = inner.next().is_some_and(|d| d.as_rule() == Rule::descending);
+                    projection.order_by.push(SortItem { expr, descending });
+                }
+            }
+            Rule::skip => projection.skip = Some(build_expr(part.into_inner().nth(1).expect("SKIP n"))?),
+            Rule::limit => projection.limit = Some(build_expr(part.into_inner().nth(1).expect("LIMIT n"))?),
+            other => unreachable!("projection part {other:?}"),
+        }
+    }
+    Ok(projection)
+}
+
+fn build_set_item(pair: Pair<Rule>) -> Result<SetItem> {
+    let item = pair.into_inner().next().expect("a SET item");
+    let rule = item.as_rule();
+    let mut inner = item.into_inner();
+    Ok(match rule {
+        Rule::set_property => {
+            let (target, key) = build_property_target(inner.next().expect("a property"))?;
+            let value = build_expr(inner.next().expect("a value"))?;
+            SetItem::Property { target, key, value }
+        }
+        Rule::set_all => SetItem::Replace {
+            var: build_ident(inner.next().expect("a variable")),
+            value: build_expr(inner.next().expect("a value"))?,
+        },
+        Rule::set_merge => SetItem::Merge {
+            var: build_ident(inner.next().expect("a variable")),
+            value: build_expr(inner.next().expect("a value"))?,
+        },
+        Rule::set_labels => SetItem::Labels {
+            var: build_ident(inner.next().expect("a variable")),
+            labels: build_labels(inner.next().expect("labels")),
+        },
+        other => unreachable!("set item {other:?}"),
+    })
+}
+
+fn build_remove_item(pair: Pair<Rule>) -> Result<RemoveItem> {
+    let item = pair.into_inner().next().expect("a REMOVE item");
+    Ok(match item.as_rule() {
+        Rule::remove_labels => {
+            let mut inner = item.into_inner();
+            RemoveItem::Labels {
+                var: build_ident(inner.next().expect("a variable")),
+                labels: build_labels(inner.next().expect("labels")),
+            }
+        }
+        Rule::remove_property => {
+            let (target, key) = build_property_target(item.into_inner().next().expect("a property"))?;
+            RemoveItem::Property { target, key }
+        }
+        other => unreachable!("remove item {other:?}"),
+    })
+}
+
+/// `a.b.c` as (`a.b`, `c`).
+fn build_property_target(pair: Pair<Rule>) -> Result<(Expr, String)> {
+    let mut inner = pair.into_inner();
+    let base = inner.next().expect("a base");
+    let mut expr = match base.as_rule() {
+        Rule::variable => Expr::Var(build_ident(base)),
+        _ => build_primary(base)?,
+    };
+    let keys: Vec<String> = inner.map(|k| symbolic_name(k.as_str())).collect();
+    let (last, init) = keys.split_last().expect("at least one key");
+    for k in init {
+        expr = Expr::Property(Box::new(expr), k.clone());
+    }
+    Ok((expr, last.clone()))
+}
+
+fn build_ident(pair: Pair<Rule>) -> Ident {
+    Ident {
+        name: symbolic_name(pair.as_str()),
+        pos: pos(&pair),
+    }
+}
+
+/// A name as written, with backtick quoting removed.
+fn symbolic_name(text: &str) -> String {
+    match text.strip_prefix('`').and_then(|t| t.strip_suffix('`')) {
+        Some(inner) => inner.replace("``", "`"),
+        None => text.to_string(),
+    }
+}
+
+fn build_labels(pair: Pair<Rule>) -> Vec<String> {
+    pair.into_inner().map(|l| symbolic_name(l.as_str())).collect()
+}
+
+fn build_pattern(pair: Pair<Rule>) -> Result<Vec<PatternPart>> {
+    pair.into_inner().map(build_pattern_part).collect()
+}
+
+fn build_pattern_part(pair: Pair<Rule>) -> Result<PatternPart> {
+    let mut inner = pair.into_inner().peekable();
+    let path_var = inner.next_if(|p| p.as_rule() == Rule::variable).map(build_ident);
+    let mut element = inner.next().expect("a pattern element");
+    // Parenthesized elements: `((a)-->(b))`.
+    loop {
+        let mut it = element.clone().into_inner();
+        match it.next() {
+            Some(first) if first.as_rule() == Rule::pattern_element => element = first,
+            _ => break,
+        }
+    }
+    let mut part = build_chain(element.into_inner())?;
+    part.path_var = path_var;
+    Ok(part)
+}
+
+fn build_chain(mut pairs: Pairs<Rule>) -> Result<PatternPart> {
+    let start = build_node_pattern(pairs.next().expect("a pattern starts with a node"))?;
+    let mut chain = Vec::new();
+    for link in pairs {
+        let mut inner = link.into_inner();
+        let rel = build_rel_pattern(inner.next().expect("a relationship"))?;
+        let node = build_node_pattern(inner.next().expect("a node"))?;
+        chain.push((rel, node));
+    }
+    Ok(PatternPart {
+        path_var: None,
+        start,
+        chain,
+    })
+}
+
+fn build_node_pattern(pair: Pair<Rule>) -> Result<NodePattern> {
+    let mut node = NodePattern {
+        pos: pos(&pair),
+        ..NodePattern::default()
+    };
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::variable => node.var = Some(build_ident(part)),
+            Rule::node_labels => node.labels = build_labels(part),
+            Rule::properties => node.props = Some(build_primary(part.into_inner().next().expect("properties"))?),
+            other => unreachable!("node pattern part {other:?}"),
+        }
+    }
+    Ok(node)
+}
+
+fn build_rel_pattern(pair: Pair<Rule>) -> Result<RelPattern> {
+    let at = pos(&pair);
+    let mut left = false;
+    let mut right = false;
+    let mut rel = RelPattern {
+        var: None,
+        types: Vec::new(),
+        direction: PatternDirection::Either,
+        length: None,
+        props: None,
+        pos: at,
+    };
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::left_arrow => left = true,
+            Rule::right_arrow => right = true,
+            Rule::relationship_detail => {
+                for d in part.into_inner() {
+                    match d.as_rule() {
+                        Rule::variable => rel.var = Some(build_ident(d)),
+                        Rule::relationship_types => rel.types = d.into_inner().map(|t| symbolic_name(t.as_str())).collect(),
+                        Rule::range => rel.length = Some(build_range(d)?),
+                        Rule::properties => rel.props = Some(build_primary(d.into_inner().next().expect("properties"))?),
+                        other => unreachable!("relationship detail {other:?}"),
+                    }
+                }
+            }
+            other => unreachable!("relationship part {other:?}"),
+        }
+    }
+    rel.direction = match (left, right) {
+        (true, false) => PatternDirection::Left,
+        (false, true) => PatternDirection::Right,
+        _ => PatternDirection::Either,
+    };
+    Ok(rel)
+}
+
+fn build_range(pair: Pair<Rule>) -> Result<(Option<u64>, Option<u64>)> {
+    let Some(inner) = pair.into_inner().next() else {
+        return Ok((None, None));
+    };
+    let bound = |p: Pair<Rule>| -> Result<u64> {
+        let lit = p.into_inner().next().expect("an integer");
+        match integer_value(&lit)? {
+            Value::Int(i) if i >= 0 => Ok(i as u64),
+            _ => Err(QueryError::syntax("InvalidRelationshipPattern", "a length bound must be a non-negative integer").at(pos(&lit))),
+        }
+    };
+    match inner.as_rule() {
+        Rule::range_exact => {
+            let n = bound(inner)?;
+            Ok((Some(n), Some(n)))
+        }
+        Rule::range_dots => {
+            let (mut min, mut max) = (None, None);
+            for b in inner.into_inner() {
+                match b.as_rule() {
+                    Rule::range_min => min = Some(bound(b)?),
+                    Rule::range_max => max = Some(bound(b)?),
+                    _ => {}
+                }
+            }
+            Ok((min, max))
+        }
+        other => unreachable!("range {other:?}"),
+    }
+}
+
+/// An expression being folded, with whether it was written in parentheses
+/// (so `(a < b) < c` does not chain like `a < b < c`).
+struct Folded {
+    expr: Expr,
+    grouped: bool,
+}
+
+fn plain(expr: Expr) -> Result<Folded> {
+    Ok(Folded { expr, grouped: false })
+}
+
+fn build_expr(pair: Pair<Rule>) -> Result<Expr> {
+    debug_assert_eq!(pair.as_rule(), Rule::expression);
+    fold(pair.into_inner()).map(|f| f.expr)
+}
+
+fn fold(pairs: Pairs<Rule>) -> Result<Folded> {
+    PRATT
+        .map_primary(|p| {
+            if p.as_rule() == Rule::parenthesized {
+                let inner = p.into_inner().next().expect("an expression in parentheses");
+                return build_expr(inner).map(|expr| Folded { expr, grouped: true });
+            }
+            build_primary(p).map(|expr| Folded { expr, grouped: false })
+        })
+        .map_prefix(|op, rhs| {
+            let rhs = rhs?;
+            let expr = match op.as_rule() {
+                Rule::not_op => Expr::Unary(UnaryOp::Not, Box::new(rhs.expr)),
+                Rule::pos_op => Expr::Unary(UnaryOp::Plus, Box::new(rhs.expr)),
+                Rule::neg_op => negate(rhs.expr, rhs.grouped),
+                other => unreachable!("prefix {other:?}"),
+            };
+            plain(expr)
+        })
+        .map_postfix(|lhs, op| {
+            let lhs = Box::new(lhs?.expr);
+            let expr = match op.as_rule() {
+                Rule::is_null_op => Expr::IsNull(lhs, false),
+                Rule::is_not_null_op => Expr::IsNull(lhs, true),
+                Rule::property_lookup => {
+                    Expr::Property(lhs, symbolic_name(op.into_inner().next().expect("a key").as_str()))
+                }
+                Rule::index_op => Expr::Index(lhs, Box::new(build_expr(op.into_inner().next().expect("an index"))?)),
+                Rule::slice_op => {
+                    let (mut from, mut to) = (None, None);
+                    for b in op.into_inner() {
+                        let e = Box::new(build_expr(b.clone().into_inner().next().expect("a bound"))?);
+                        if b.as_rule() == Rule::slice_from {
+                            from = Some(e);
+                        } else {
+                            to = Some(e);
+                        }
+                    }
+                    Expr::Slice(lhs, from, to)
+                }
+                Rule::label_check => Expr::HasLabels(lhs, build_labels(op.into_inner().next().expect("labels"))),
+                other => unreachable!("postfix {other:?}"),
+            };
+            plain(expr)
+        })
+        .map_infix(|lhs, op, rhs| {
+            let (lhs, rhs) = (lhs?, rhs?);
+            let cmp = match op.as_rule() {
+                Rule::eq_op => Some(CmpOp::Eq),
+                Rule::ne_op => Some(CmpOp::Ne),
+                Rule::lt_op => Some(CmpOp::Lt),
+                Rule::le_op => Some(CmpOp::Le),
+                Rule::gt_op => Some(CmpOp::Gt),
+                Rule::ge_op => Some(CmpOp::Ge),
+                _ => None,
+            };
+            if let Some(cmp) = cmp {
+                return plain(match lhs {
+                    Folded {
+                        expr: Expr::Compare(first, mut rest),
+                        grouped: false,
+                    } => {
+                        rest.push((cmp, rhs.expr));
+                        Expr::Compare(first, rest)
+                    }
+                    l => Expr::Compare(Box::new(l.expr), vec![(cmp, rhs.expr)]),
+                });
+            }
+            let bin = match op.as_rule() {
+                Rule::or_op => BinaryOp::Or,
+                Rule::xor_op => BinaryOp::Xor,
+                Rule::and_op => BinaryOp::And,
+                Rule::regex_op => BinaryOp::Regex,
+                Rule::in_op => BinaryOp::In,
+                Rule::starts_with_op => BinaryOp::StartsWith,
+                Rule::ends_with_op => BinaryOp::EndsWith,
+                Rule::contains_op => BinaryOp::Contains,
+                Rule::add_op => BinaryOp::Add,
+                Rule::sub_op => BinaryOp::Sub,
+                Rule::mul_op => BinaryOp::Mul,
+                Rule::div_op => BinaryOp::Div,
+                Rule::mod_op => BinaryOp::Mod,
+                Rule::pow_op => BinaryOp::Pow,
+                other => unreachable!("infix {other:?}"),
+            };
+            plain(Expr::Binary(bin, Box::new(lhs.expr), Box::new(rhs.expr)))
+        })
+        .parse(pairs)
+}
+
+/// `-` applied to an operand; a literal number becomes a negative literal,
+/// which is how `-9223372036854775808` fits in an integer.
+fn negate(expr: Expr, grouped: bool) -> Expr {
+    if !grouped {
+        match &expr {
+            Expr::Literal(Value::Int(i)) => return Expr::Literal(Value::Int(-*i)),
+            Expr::Literal(Value::Float(f)) => return Expr::Literal(Value::Float(-*f)),
+            Expr::BadLiteral {
+                code: "IntegerOverflow",
+                text,
+                pos,
+            } => {
+                return match parse_integer_magnitude(text) {
+                    Some(m) if m == 1u128 << 63 => Expr::Literal(Value::Int(i64::MIN)),
+                    _ => Expr::BadLiteral {
+                        code: "IntegerOverflow",
+                        text: format!("-{text}"),
+                        pos: *pos,
+                    },
+                };
+            }
+            _ => {}
+        }
+    }
+    Expr::Unary(UnaryOp::Neg, Box::new(expr))
+}
+
+fn parse_integer_magnitude(text: &str) -> Option<u128> {
+    if let Some(hex) = text.strip_prefix("0x") {
+        u128::from_str_radix(hex, 16).ok()
+    } else if let Some(oct) = text.strip_prefix("0o") {
+        u128::from_str_radix(oct, 8).ok()
+    } else {
+        text.parse().ok()
+    }
+}
+
+fn integer_value(pair: &Pair<Rule>) -> Result<Value> {
+    let text = pair.as_str();
+    let at = pos(pair);
+    let (digits, radix) = if let Some(h) = text.strip_prefix("0x") {
+        (h, 16)
+    } else if let Some(o) = text.strip_prefix("0o") {
+        (o, 8)
+    } else {
+        (text, 10)
+    };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return Err(QueryError::syntax("InvalidNumberLiteral", format!("`{text}` is not a valid number")).at(at));
+    }
+    match u128::from_str_radix(digits, radix) {
+        Ok(m) if m <= i64::MAX as u128 => Ok(Value::Int(m as i64)),
+        _ => Ok(Value::Null),
+    }
+}
+
+fn build_primary(pair: Pair<Rule>) -> Result<Expr> {
+    let at = pos(&pair);
+    Ok(match pair.as_rule() {
+        Rule::null_literal => Expr::Literal(Value::Null),
+        Rule::true_literal => Expr::Literal(Value::Bool(true)),
+        Rule::false_literal => Expr::Literal(Value::Bool(false)),
+        Rule::integer_literal => match integer_value(&pair)? {
+            Value::Null => Expr::BadLiteral {
+                code: "IntegerOverflow",
+                text: pair.as_str().to_string(),
+                pos: at,
+            },
+            v => Expr::Literal(v),
+        },
+        Rule::invalid_number => {
+            return Err(QueryError::syntax(
+                "InvalidNumberLiteral",
+                format!("`{}` is not a valid number", pair.as_str()),
+            )
+            .at(at));
+        }
+        Rule::float_literal => {
+            let f: f64 = pair.as_str().parse().map_err(|_| {
+                QueryError::syntax("InvalidNumberLiteral", format!("`{}` is not a valid number", pair.as_str())).at(at)
+            })?;
+            if f.is_infinite() {
+                Expr::BadLiteral {
+                    code: "FloatingPointOverflow",
+                    text: pair.as_str().to_string(),
+                    pos: at,
+                }
+            } else {
+                Expr::Literal(Value::Float(f))
+            }
+        }
+        Rule::string_literal => {
+            let body = pair.into_inner().next().expect("a string body");
+            Expr::Literal(Value::from(unescape(body.as_str(), pos(&body))?))
+        }
+        Rule::parameter => {
+            let name = pair.into_inner().next().expect("a parameter name");
+            Expr::Param(symbolic_name(name.as_str()), at)
+        }
+        Rule::variable => Expr::Var(build_ident(pair)),
+        Rule::parenthesized => build_expr(pair.into_inner().next().expect("an expression"))?,
+        Rule::list_literal => Expr::List(pair.into_inner().map(build_expr).collect::<Result<_>>()?),
+        Rule::map_literal => Expr::Map(build_map_entries(pair)?),
+        Rule::count_star => Expr::CountStar,
+        Rule::function_call => {
+            let mut inner = pair.into_inner().peekable();
+            let name = inner.next().expect("a function name").as_str().to_string();
+            let distinct = inner.next_if(|p| p.as_rule() == Rule::distinct).is_some();
+            let args = inner.map(build_expr).collect::<Result<_>>()?;
+            Expr::Call {
+                name,
+                distinct,
+                args,
+                pos: at,
+            }
+        }
+        Rule::case_expression => {
+            let mut subject = None;
+            let mut alternatives = Vec::new();
+            let mut default = None;
+            for part in pair.into_inner() {
+                match part.as_rule() {
+                    Rule::case_subject => {
+                        subject = Some(Box::new(build_expr(part.into_inner().next().expect("a subject"))?))
+                    }
+                    Rule::case_alternative => {
+                        let exprs: Vec<_> = part.into_inner().filter(|p| p.as_rule() == Rule::expression).collect();
+                        let mut it = exprs.into_iter();
+                        let when = build_expr(it.next().expect("WHEN"))?;
+                        let then = build_expr(it.next().expect("THEN"))?;
+                        alternatives.push((when, then));
+                    }
+                    Rule::case_else => {
+                        let e = part.into_inner().find(|p| p.as_rule() == Rule::expression).expect("ELSE");
+                        default = Some(Box::new(build_expr(e)?));
+                    }
+                    _ => {}
+                }
+            }
+            Expr::Case {
+                subject,
+                alternatives,
+                default,
+            }
+        }
+        Rule::list_comprehension => {
+            let mut var = None;
+            let mut list = None;
+            let mut filter = None;
+            let mut map = None;
+            for part in pair.into_inner() {
+                match part.as_rule() {
+                    Rule::variable => var = Some(build_ident(part)),
+                    Rule::expression => list = Some(Box::new(build_expr(part)?)),
+                    Rule::where_clause => filter = Some(Box::new(build_where(part)?)),
+                    Rule::comprehension_map => {
+                        map = Some(Box::new(build_expr(part.into_inner().next().expect("a mapping"))?))
+                    }
+                    _ => {}
+                }
+            }
+            Expr::ListComprehension {
+                var: var.expect("a variable"),
+                list: list.expect("a list"),
+                filter,
+                map,
+            }
+        }
+        Rule::pattern_comprehension => {
+            let mut path_var = None;
+            let mut pattern = None;
+            let mut filter = None;
+            let mut map = None;
+            for part in pair.into_inner() {
+                match part.as_rule() {
+                    Rule::variable => path_var = Some(build_ident(part)),
+                    Rule::relationships_pattern => pattern = Some(build_chain(part.into_inner())?),
+                    Rule::where_clause => filter = Some(Box::new(build_where(part)?)),
+                    Rule::comprehension_map => {
+                        map = Some(Box::new(build_expr(part.into_inner().next().expect("a mapping"))?))
+                    }
+                    _ => {}
+                }
+            }
+            let mut pattern = pattern.expect("a pattern");
+            pattern.path_var = path_var;
+            Expr::PatternComprehension {
+                pattern: Box::new(pattern),
+                filter,
+                map: map.expect("a mapping"),
+            }
+        }
+        Rule::quantifier => {
+            let mut inner = pair.into_inner();
+            let kind = match inner.next().expect("a quantifier").as_str().to_ascii_lowercase().as_str() {
+                "all" => Quantifier::All,
+                "any" => Quantifier::Any,
+                "none" => Quantifier::None,
+                _ => Quantifier::Single,
+            };
+            let var = build_ident(inner.next().expect("a variable"));
+            let mut list = None;
+            let mut filter = None;
+            for part in inner {
+                match part.as_rule() {
+                    Rule::expression => list = Some(Box::new(build_expr(part)?)),
+                    Rule::where_clause => filter = Some(Box::new(build_where(part)?)),
+                    _ => {}
+                }
+            }
+            Expr::Quantified {
+                kind,
+                var,
+                list: list.expect("a list"),
+                filter,
+            }
+        }
+        Rule::reduce_expression => {
+            let parts: Vec<_> = pair
+                .into_inner()
+                .filter(|p| matches!(p.as_rule(), Rule::variable | Rule::expression))
+                .collect();
+            let mut it = parts.into_iter();
+            let acc = build_ident(it.next().expect("an accumulator"));
+            let init = build_expr(it.next().expect("an initial value"))?;
+            let var = build_ident(it.next().expect("a variable"));
+            let list = build_expr(it.next().expect("a list"))?;
+            let expr = build_expr(it.next().expect("a step"))?;
+            Expr::Reduce {
+                acc,
+                init: Box::new(init),
+                var,
+                list: Box::new(list),
+                expr: Box::new(expr),
+            }
+        }
+        Rule::relationships_pattern => Expr::Pattern(Box::new(build_chain(pair.into_inner())?)),
+        Rule::existential_subquery => {
+            let mut inner = pair.into_inner();
+            inner.next(); // EXISTS
+            let body = inner.next().expect("a subquery");
+            match body.as_rule() {
+                Rule::single_query => {
+                    let q = build_single_query(body)?;
+                    match q.clauses.as_slice() {
+                        [Clause::Match {
+                            optional: false,
+                            pattern,
+                            filter,
+                        }] if pattern.len() == 1 => {
+                            Expr::Exists(Box::new(pattern[0].clone()), filter.clone().map(Box::new))
+                        }
+                        clauses => {
+                            let writes = clauses.iter().any(|c| {
+                                matches!(
+                                    c,
+                                    Clause::Create(_)
+                                        | Clause::Merge { .. }
+                                        | Clause::Set(_)
+                                        | Clause::Remove(_)
+                                        | Clause::Delete { .. }
+                                )
+                            });
+                            let code = if writes { "InvalidClauseComposition" } else { "UnexpectedSyntax" };
+                            return Err(QueryError::syntax(
+                                code,
+                                "EXISTS { } takes one MATCH of one pattern, with an optional WHERE",
+                            )
+                            .at(at));
+                        }
+                    }
+                }
+                Rule::pattern => {
+                    let mut pattern = build_pattern(body)?;
+                    let filter = inner.next().map(build_where).transpose()?.map(Box::new);
+                    if pattern.len() != 1 {
+                        return Err(QueryError::syntax("UnexpectedSyntax", "EXISTS { } takes one pattern").at(at));
+                    }
+                    Expr::Exists(Box::new(pattern.remove(0)), filter)
+                }
+                other => unreachable!("exists body {other:?}"),
+            }
+        }
+        Rule::map_projection => {
+            let mut inner = pair.into_inner();
+            let var = build_ident(inner.next().expect("a variable"));
+            let mut items = Vec::new();
+            for item in inner {
+                let it = item.into_inner().next().expect("a projection item");
+                items.push(match it.as_rule() {
+                    Rule::projection_all_properties => MapProjectionItem::AllProperties,
+                    Rule::projection_property => {
+                        MapProjectionItem::Property(symbolic_name(it.into_inner().next().expect("a key").as_str()))
+                    }
+                    Rule::projection_literal => {
+                        let mut kv = it.into_inner();
+                        let key = symbolic_name(kv.next().expect("a key").as_str());
+                        MapProjectionItem::Literal(key, build_expr(kv.next().expect("a value"))?)
+                    }
+                    Rule::projection_variable => {
+                        MapProjectionItem::Variable(build_ident(it.into_inner().next().expect("a variable")))
+                    }
+                    other => unreachable!("map projection item {other:?}"),
+                });
+            }
+            Expr::MapProjection(var, items)
+        }
+        other => unreachable!("primary {other:?}"),
+    })
+}
+
+fn build_map_entries(pair: Pair<Rule>) -> Result<Vec<(String, Expr)>> {
+    pair.into_inner()
+        .map(|entry| {
+            let mut kv = entry.into_inner();
+            let key = symbolic_name(kv.next().expect("a key").as_str());
+            let value = build_expr(kv.next().expect("a value"))?;
+            Ok((key, value))
+        })
+        .collect()
+}
+
+/// Resolve the escapes of a string literal's body.
+fn unescape(body: &str, at: Pos) -> Result<String> {
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.char_indices();
+    while let Some((i, c)) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let Some((_, e)) = chars.next() else {
+            out.push('\\');
+            break;
+        };
+        match e {
+            '\\' => out.push('\\'),
+            '\'' => out.push('\''),
+            '"' => out.push('"'),
+            'b' => out.push('\u{8}'),
+            'f' => out.push('\u{c}'),
+            'n' => out.push('\n'),
+            'r' => out.push('\r'),
+            't' => out.push('\t'),
+            'u' | 'U' => {
+                let len = if e == 'u' { 4 } else { 8 };
+                let hex: String = chars.clone().take(len).map(|(_, c)| c).collect();
+                let ch = (hex.len() == len && hex.chars().all(|c| c.is_ascii_hexdigit()))
+                    .then(|| u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32))
+                    .flatten();
+                match ch {
+                    Some(ch) => {
+                        out.push(ch);
+                        for _ in 0..len {
+                            chars.next();
+                        }
+                    }
+                    None => {
+                        return Err(QueryError::syntax(
+                            "InvalidUnicodeLiteral",
+                            format!("`\\{e}{hex}` is not a valid unicode escape"),
+                        )
+                        .at(at + i));
+                    }
+                }
+            }
+            other => {
+                out.push('\\');
+                out.push(other);
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(q: &str) -> String {
+        let ast = parse(q).unwrap_or_else(|e| panic!("{}", e.render(q)));
+        let printed = ast.to_string();
+        let again = parse(&printed).unwrap_or_else(|e| panic!("reparse of {printed}: {}", e.render(&printed)));
+        assert_eq!(again, strip_positions(ast.clone(), &again), "print/parse changed the query: {printed}");
+        printed
+    }
+
+    /// Positions differ between the original and the printed text; compare
+    /// shapes by printing both.
+    fn strip_positions(a: Query, b: &Query) -> Query {
+        assert_eq!(a.to_string(), b.to_string());
+        b.clone()
+    }
+
+    #[test]
+    fn precedence_follows_cypher() {
+        assert_eq!(round_trip("RETURN true OR false AND false"), "RETURN true OR false AND false");
+        assert_eq!(round_trip("RETURN NOT 1 = 2 AND true"), "RETURN NOT 1 = 2 AND true");
+        assert_eq!(round_trip("RETURN (1 + 2) * 3, 1 + 2 * 3"), "RETURN (1 + 2) * 3, 1 + 2 * 3");
+        assert_eq!(round_trip("RETURN 1 < 2 < 3, (1 < 2) < 3"), "RETURN 1 < 2 < 3, (1 < 2) < 3");
+        assert_eq!(round_trip("RETURN -2 ^ 2, 2 - -1"), "RETURN (-2) ^ 2, 2 - (-1)");
+        assert_eq!(round_trip("RETURN a XOR b OR c"), "RETURN a XOR b OR c");
+    }
+
+    #[test]
+    fn keywords_are_case_insensitive() {
+        assert_eq!(
+            round_trip("match (n:Actor) where n.name starts with 'K' return n.name as name order by name desc limit 3"),
+            "MATCH (n:Actor) WHERE n.name STARTS WITH 'K' RETURN n.name AS name ORDER BY name DESC LIMIT 3"
+        );
+    }
+
+    #[test]
+    fn patterns_print_canonically() {
+        assert_eq!(
+            round_trip("MATCH p = (a:A {x: 1})<-[r:T|:U*1..3]-(b)-->(c) RETURN p"),
+            "MATCH p = (a:A {x: 1})<-[r:T|U*1..3]-(b)-->(c) RETURN p"
+        );
+        assert_eq!(round_trip("MATCH (a)-[*]-(b) RETURN a"), "MATCH (a)-[*]-(b) RETURN a");
+    }
+
+    #[test]
+    fn integer_limits() {
+        assert_eq!(round_trip("RETURN -9223372036854775808 AS m"), "RETURN (-9223372036854775808) AS m");
+        assert!(matches!(
+            parse("RETURN 9223372036854775808").unwrap().first.clauses[0],
+            Clause::Return(ref p) if matches!(p.items[0].expr, Expr::BadLiteral { code: "IntegerOverflow", .. })
+        ));
+        assert_eq!(parse("RETURN 0x").unwrap_err().code, "InvalidNumberLiteral");
+        assert_eq!(parse("RETURN 12ab").unwrap_err().code, "InvalidNumberLiteral");
+    }
+
+    #[test]
+    fn syntax_errors_name_what_was_expected() {
+        let e = parse("MATCH (n RETURN n").unwrap_err();
+        assert_eq!(e.code, "UnexpectedSyntax");
+        assert_eq!(e.pos, Some(9));
+        assert_eq!(parse("RETURN 42 \u{2014} 41").unwrap_err().code, "InvalidUnicodeCharacter");
+        assert_eq!(parse("RETURN '\\uH'").unwrap_err().code, "InvalidUnicodeLiteral");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let q = format!("RETURN {}1{}", "(".repeat(500), ")".repeat(500));
+        assert_eq!(parse(&q).unwrap_err().code, "NestingTooDeep");
+    }
+
+    #[test]
+    fn column_text_is_the_source_text() {
+        let q = parse("RETURN  n.name ,count( * )").unwrap();
+        let Clause::Return(p) = &q.first.clauses[0] else { panic!() };
+        assert_eq!(p.items[0].name(), "n.name");
+        assert_eq!(p.items[1].name(), "count( * )");
+    }
+}

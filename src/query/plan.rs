@@ -1,0 +1,1507 @@
+//! The semantic pass: checks a parsed query against openCypher's rules
+//! (scoping, variable kinds, aggregation, clause order) and compiles it to
+//! a plan whose variables are slots in a row.
+
+use std::sync::Arc;
+
+use super::ast::{self, BinaryOp, Clause, CmpOp, Expr, Ident, PatternDirection, Pos, Quantifier, UnaryOp};
+use super::error::{ErrorClass, QueryError};
+use super::functions::Func;
+use crate::value::Value;
+
+type Result<T> = std::result::Result<T, QueryError>;
+
+/// What a variable holds, as far as the compiler knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VarKind {
+    /// A node.
+    Node,
+    /// A relationship.
+    Rel,
+    /// The list of relationships of a variable-length pattern.
+    RelList,
+    /// A path.
+    Path,
+    /// Any value.
+    Value,
+}
+
+/// A compiled expression: variables are row slots.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CExpr {
+    /// A constant.
+    Const(Value),
+    /// A parameter.
+    Param(Arc<str>),
+    /// A row slot.
+    Slot(usize),
+    /// `e.key`
+    Property(Box<CExpr>, Arc<str>),
+    /// `e[i]`
+    Index(Box<CExpr>, Box<CExpr>),
+    /// `e[a..b]`
+    Slice(Box<CExpr>, Option<Box<CExpr>>, Option<Box<CExpr>>),
+    /// `e:Label`
+    HasLabels(Box<CExpr>, Vec<Arc<str>>),
+    /// `[a, b]`
+    List(Vec<CExpr>),
+    /// `{k: v}`
+    Map(Vec<(Arc<str>, CExpr)>),
+    /// `n{.a, k: v, .*}`
+    MapProjection(usize, Vec<CMapItem>),
+    /// `NOT e`
+    Not(Box<CExpr>),
+    /// `-e`
+    Neg(Box<CExpr>),
+    /// `+e`
+    Plus(Box<CExpr>),
+    /// `a AND b`, `a OR b`, `a XOR b`
+    Logic(BinaryOp, Box<CExpr>, Box<CExpr>),
+    /// `+ - * / % ^`
+    Arith(BinaryOp, Box<CExpr>, Box<CExpr>),
+    /// `STARTS WITH`, `ENDS WITH`, `CONTAINS`, `=~`, `IN`
+    Predicate(BinaryOp, Box<CExpr>, Box<CExpr>),
+    /// Chained comparison.
+    Compare(Box<CExpr>, Vec<(CmpOp, CExpr)>),
+    /// `e IS [NOT] NULL`
+    IsNull(Box<CExpr>, bool),
+    /// A scalar function call.
+    Call(Func, Vec<CExpr>),
+    /// `CASE`
+    Case(Option<Box<CExpr>>, Vec<(CExpr, CExpr)>, Option<Box<CExpr>>),
+    /// `[x IN list WHERE f | m]`: element slot, list, filter, mapping.
+    ListComprehension(usize, Box<CExpr>, Option<Box<CExpr>>, Option<Box<CExpr>>),
+    /// `all(x IN list WHERE f)` and friends.
+    Quantified(Quantifier, usize, Box<CExpr>, Option<Box<CExpr>>),
+    /// `reduce(acc = init, x IN list | e)`: accumulator slot, init, element slot, list, step.
+    Reduce(usize, Box<CExpr>, usize, Box<CExpr>, Box<CExpr>),
+    /// A pattern predicate (with an optional filter, for `EXISTS { }`).
+    Exists(Box<CPattern>, Option<Box<CExpr>>),
+    /// `[pattern WHERE f | m]`
+    PatternComprehension(Box<CPattern>, Option<Box<CExpr>>, Box<CExpr>),
+}
+
+/// One item of a compiled map projection.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CMapItem {
+    /// `.*`
+    AllProperties,
+    /// `.key`
+    Property(Arc<str>),
+    /// `key: expr` (and `var`, keyed by its name)
+    Entry(Arc<str>, CExpr),
+}
+
+/// A node in a compiled pattern.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CNode {
+    /// Its slot (anonymous nodes get a hidden one).
+    pub slot: usize,
+    /// Bound before this pattern: check it rather than find it.
+    pub bound: bool,
+    /// Required labels.
+    pub labels: Vec<Arc<str>>,
+    /// Required properties (a map expression).
+    pub props: Option<CExpr>,
+    /// Where it was written.
+    pub pos: Pos,
+}
+
+/// A relationship in a compiled pattern.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CRel {
+    /// Its slot (anonymous relationships get a hidden one).
+    pub slot: usize,
+    /// Bound before this pattern.
+    pub bound: bool,
+    /// Allowed types (any when empty).
+    pub types: Vec<Arc<str>>,
+    /// Direction from the previous node to the next.
+    pub direction: PatternDirection,
+    /// Variable length `(min, max)`; `None` for one hop.
+    pub length: Option<(u64, Option<u64>)>,
+    /// Required properties.
+    pub props: Option<CExpr>,
+    /// Where it was written.
+    pub pos: Pos,
+}
+
+/// One comma-separated part of a compiled pattern.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CPart {
+    /// Slot of the path variable.
+    pub path_slot: Option<usize>,
+    /// The nodes, in order.
+    pub nodes: Vec<CNode>,
+    /// `rels[i]` joins `nodes[i]` and `nodes[i + 1]`.
+    pub rels: Vec<CRel>,
+}
+
+/// A compiled pattern.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CPattern {
+    /// The parts.
+    pub parts: Vec<CPart>,
+}
+
+/// A compiled `SET` item.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CSet {
+    /// `e.key = v`
+    Property(CExpr, Arc<str>, CExpr),
+    /// `n = map` (replace) or `n += map` (merge).
+    Properties(usize, CExpr, bool),
+    /// `n:Label`
+    Labels(usize, Vec<Arc<str>>),
+}
+
+/// A compiled `REMOVE` item.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CRemove {
+    /// `e.key`
+    Property(CExpr, Arc<str>),
+    /// `n:Label`
+    Labels(usize, Vec<Arc<str>>),
+}
+
+/// An aggregate call in a projection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CAggregate {
+    /// The function (lower case).
+    pub func: AggFunc,
+    /// `DISTINCT`.
+    pub distinct: bool,
+    /// The argument (none for `count(*)`).
+    pub arg: Option<CExpr>,
+    /// Second argument (percentiles).
+    pub arg2: Option<CExpr>,
+    /// The input slot the result is written to before the items are evaluated.
+    pub slot: usize,
+}
+
+/// Aggregate functions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AggFunc {
+    /// `count(*)` / `count(e)`
+    Count,
+    /// `sum`
+    Sum,
+    /// `avg`
+    Avg,
+    /// `min`
+    Min,
+    /// `max`
+    Max,
+    /// `collect`
+    Collect,
+    /// `stDev`
+    StDev,
+    /// `stDevP`
+    StDevP,
+    /// `percentileCont`
+    PercentileCont,
+    /// `percentileDisc`
+    PercentileDisc,
+}
+
+/// A compiled `WITH` or `RETURN`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CProjection {
+    /// Output column `i` is `items[i]`, evaluated on the input row.
+    pub items: Vec<CExpr>,
+    /// Input slots copied to hidden output slots, for `ORDER BY`.
+    pub carried: Vec<(usize, usize)>,
+    /// Width of the output rows.
+    pub out_width: usize,
+    /// Aggregates; when non-empty, the items that contain none are the grouping keys.
+    pub aggregates: Vec<CAggregate>,
+    /// Which items are grouping keys (only meaningful with aggregates).
+    pub is_key: Vec<bool>,
+    /// `DISTINCT`.
+    pub distinct: bool,
+    /// Sort keys on the output row.
+    pub order_by: Vec<(CExpr, bool)>,
+    /// `SKIP`.
+    pub skip: Option<CExpr>,
+    /// `LIMIT`.
+    pub limit: Option<CExpr>,
+    /// `WITH ... WHERE`, on the output row.
+    pub filter: Option<CExpr>,
+}
+
+impl CProjection {
+    /// Whether this projection needs all its input before it can emit.
+    pub fn is_barrier(&self) -> bool {
+        !self.aggregates.is_empty() || !self.order_by.is_empty()
+    }
+}
+
+/// One step of a plan.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Op {
+    /// `[OPTIONAL] MATCH`
+    Match {
+        /// `OPTIONAL MATCH`.
+        optional: bool,
+        /// The pattern.
+        pattern: CPattern,
+        /// `WHERE`.
+        filter: Option<CExpr>,
+        /// Slots the pattern binds (set to null when an optional match fails).
+        introduced: Vec<usize>,
+    },
+    /// `UNWIND list AS var`
+    Unwind(CExpr, usize),
+    /// `WITH` / `RETURN`
+    Project(Box<CProjection>),
+    /// `CREATE`
+    Create(CPattern),
+    /// `MERGE`
+    Merge {
+        /// The pattern.
+        pattern: CPattern,
+        /// `ON MATCH SET`.
+        on_match: Vec<CSet>,
+        /// `ON CREATE SET`.
+        on_create: Vec<CSet>,
+    },
+    /// `SET`
+    Set(Vec<CSet>),
+    /// `REMOVE`
+    Remove(Vec<CRemove>),
+    /// `[DETACH] DELETE`
+    Delete(bool, Vec<CExpr>),
+}
+
+impl Op {
+    /// Whether the step changes the graph.
+    pub fn writes(&self) -> bool {
+        matches!(
+            self,
+            Op::Create(_) | Op::Merge { .. } | Op::Set(_) | Op::Remove(_) | Op::Delete(..)
+        )
+    }
+}
+
+/// A compiled single query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// The steps.
+    pub ops: Vec<Op>,
+    /// Width of the first segment's rows.
+    pub width: usize,
+    /// Output column names (empty for a query that ends in an update).
+    pub columns: Vec<String>,
+}
+
+/// A compiled query: one plan, or several joined by `UNION`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompiledQuery {
+    /// The single queries.
+    pub parts: Vec<Plan>,
+    /// `UNION` (deduplicate) rather than `UNION ALL`.
+    pub distinct_union: bool,
+    /// Whether any part writes.
+    pub writes: bool,
+}
+
+impl CompiledQuery {
+    /// The output columns.
+    pub fn columns(&self) -> &[String] {
+        &self.parts[0].columns
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Var {
+    name: String,
+    slot: usize,
+    kind: VarKind,
+}
+
+/// Compile a parsed query, checking it.
+pub fn compile(query: &ast::Query) -> Result<CompiledQuery> {
+    let mut parts = vec![Compiler::default().single(&query.first)?];
+    let mut distinct_union = None;
+    for (all, q) in &query.unions {
+        match distinct_union {
+            Some(d) if d == *all => {
+                return Err(QueryError::syntax(
+                    "InvalidClauseComposition",
+                    "UNION and UNION ALL cannot be mixed in one query",
+                ));
+            }
+            _ => distinct_union = Some(!*all),
+        }
+        let plan = Compiler::default().single(q)?;
+        if plan.columns != parts[0].columns {
+            return Err(QueryError::syntax(
+                "DifferentColumnsInUnion",
+                format!(
+                    "all parts of a UNION must return the same columns ({} vs {})",
+                    parts[0].columns.join(", "),
+                    plan.columns.join(", ")
+                ),
+            ));
+        }
+        parts.push(plan);
+    }
+    let writes = parts.iter().any(|p| p.ops.iter().any(Op::writes));
+    Ok(CompiledQuery {
+        parts,
+        distinct_union: distinct_union.unwrap_or(false),
+        writes,
+    })
+}
+
+#[derive(Default)]
+struct Compiler {
+    scope: Vec<Var>,
+    width: usize,
+    /// Nesting of aggregate arguments (aggregates may not nest).
+    in_aggregate: bool,
+    /// Aggregates collected while compiling projection items.
+    aggregates: Option<Vec<(String, CAggregate)>>,
+}
+
+fn err(code: &'static str, message: impl Into<String>, pos: Pos) -> QueryError {
+    QueryError::syntax(code, message).at(pos)
+}
+
+impl Compiler {
+    fn alloc(&mut self) -> usize {
+        self.width += 1;
+        self.width - 1
+    }
+
+    fn lookup(&self, name: &str) -> Option<&Var> {
+        self.scope.iter().rev().find(|v| v.name == name)
+    }
+
+    fn bind(&mut self, name: &str, kind: VarKind) -> usize {
+        let slot = self.alloc();
+        self.scope.push(Var {
+            name: name.to_string(),
+            slot,
+            kind,
+        });
+        slot
+    }
+
+    fn single(mut self, q: &ast::SingleQuery) -> Result<Plan> {
+        let mut ops = Vec::new();
+        let mut columns = Vec::new();
+        let n = q.clauses.len();
+        // Rows of a segment (between projections) are as wide as every slot
+        // the segment allocates, which is known only when it ends.
+        let mut first_width = None;
+        let mut last_projection: Option<usize> = None;
+        let mut end_segment = |ops: &mut Vec<Op>, last: Option<usize>, width: usize| match last {
+            None => first_width = Some(width),
+            Some(i) => {
+                if let Op::Project(p) = &mut ops[i] {
+                    p.out_width = p.out_width.max(width);
+                }
+            }
+        };
+        for (i, clause) in q.clauses.iter().enumerate() {
+            let last = i + 1 == n;
+            if !columns.is_empty() {
+                return Err(QueryError::syntax(
+                    "InvalidClauseComposition",
+                    "RETURN can only be the last clause of a query",
+                ));
+            }
+            match clause {
+                Clause::Match {
+                    optional,
+                    pattern,
+                    filter,
+                } => {
+                    if let Some(Op::Match { optional: true, .. }) = ops.last() {
+                        if !optional {
+                            // MATCH after OPTIONAL MATCH is allowed in openCypher; nothing to check.
+                        }
+                    }
+                    let before = self.width;
+                    let pattern = self.pattern(pattern, PatternUse::Match)?;
+                    let filter = filter.as_ref().map(|f| self.predicate(f)).transpose()?;
+                    ops.push(Op::Match {
+                        optional: *optional,
+                        pattern,
+                        filter,
+                        introduced: (before..self.width).collect(),
+                    });
+                }
+                Clause::Unwind { expr, var } => {
+                    let list = self.expr(expr)?;
+                    if self.lookup(&var.name).is_some() {
+                        return Err(err(
+                            "VariableAlreadyBound",
+                            format!("variable `{}` is already bound", var.name),
+                            var.pos,
+                        ));
+                    }
+                    let slot = self.bind(&var.name, VarKind::Value);
+                    ops.push(Op::Unwind(list, slot));
+                }
+                Clause::With { projection, filter } => {
+                    let (proj, _, ended) = self.projection(projection, filter.as_ref(), true)?;
+                    end_segment(&mut ops, last_projection, ended);
+                    ops.push(Op::Project(Box::new(proj)));
+                    last_projection = Some(ops.len() - 1);
+                }
+                Clause::Return(projection) => {
+                    let (proj, names, ended) = self.projection(projection, None, false)?;
+                    end_segment(&mut ops, last_projection, ended);
+                    ops.push(Op::Project(Box::new(proj)));
+                    last_projection = Some(ops.len() - 1);
+                    columns = names;
+                }
+                Clause::Create(pattern) => {
+                    let pattern = self.pattern(pattern, PatternUse::Create)?;
+                    ops.push(Op::Create(pattern));
+                }
+                Clause::Merge {
+                    part,
+                    on_match,
+                    on_create,
+                } => {
+                    let pattern = self.pattern(std::slice::from_ref(part), PatternUse::Merge)?;
+                    let on_match = on_match.iter().map(|s| self.set_item(s)).collect::<Result<_>>()?;
+                    let on_create = on_create.iter().map(|s| self.set_item(s)).collect::<Result<_>>()?;
+                    ops.push(Op::Merge {
+                        pattern,
+                        on_match,
+                        on_create,
+                    });
+                }
+                Clause::Set(items) => {
+                    let items = items.iter().map(|s| self.set_item(s)).collect::<Result<_>>()?;
+                    ops.push(Op::Set(items));
+                }
+                Clause::Remove(items) => {
+                    let items = items.iter().map(|r| self.remove_item(r)).collect::<Result<_>>()?;
+                    ops.push(Op::Remove(items));
+                }
+                Clause::Delete { detach, exprs } => {
+                    let mut compiled = Vec::new();
+                    for e in exprs {
+                        if !matches!(
+                            e,
+                            Expr::Var(_) | Expr::Property(..) | Expr::Index(..) | Expr::Call { .. } | Expr::Case { .. } | Expr::Literal(Value::Null)
+                        ) {
+                            return Err(QueryError::syntax(
+                                "InvalidDelete",
+                                format!("`{e}` cannot be deleted: DELETE takes nodes, relationships or paths"),
+                            ));
+                        }
+                        if let Some(kind) = self.static_kind(e) {
+                            if !matches!(kind, VarKind::Node | VarKind::Rel | VarKind::Path | VarKind::RelList) {
+                                return Err(QueryError::syntax(
+                                    "InvalidArgumentType",
+                                    format!("`{e}` is not a node, relationship or path"),
+                                ));
+                            }
+                        }
+                        compiled.push(self.expr(e)?);
+                    }
+                    ops.push(Op::Delete(*detach, compiled));
+                }
+                Clause::Call { name, pos } => {
+                    return Err(QueryError::compile(
+                        ErrorClass::ProcedureError,
+                        "ProcedureNotFound",
+                        format!("there is no procedure `{name}`: newsgraph has no procedures"),
+                    )
+                    .at(*pos));
+                }
+            }
+            if last && columns.is_empty() && !ops.last().is_some_and(Op::writes) {
+                let ends_in_update = ops.iter().any(Op::writes);
+                if !ends_in_update || matches!(ops.last(), Some(Op::Project(_))) {
+                    return Err(QueryError::syntax(
+                        "InvalidClauseComposition",
+                        "a query must end with RETURN or an update clause",
+                    ));
+                }
+            }
+        }
+        end_segment(&mut ops, last_projection, self.width);
+        let width = first_width.unwrap_or(self.width);
+        Ok(Plan { ops, width, columns })
+    }
+
+    /// Compile `WITH`/`RETURN`. Returns the projection, its column names
+    /// and the width of the segment it ends.
+    fn projection(
+        &mut self,
+        p: &ast::Projection,
+        filter: Option<&Expr>,
+        is_with: bool,
+    ) -> Result<(CProjection, Vec<String>, usize)> {
+        // Items: `*` expands to the visible variables, sorted by name.
+        let mut items: Vec<(String, Option<&Expr>, Option<usize>, VarKind)> = Vec::new();
+        if p.star {
+            let mut visible: Vec<&Var> = Vec::new();
+            for v in self.scope.iter().rev() {
+                if !v.name.starts_with(' ') && !visible.iter().any(|w| w.name == v.name) {
+                    visible.push(v);
+                }
+            }
+            if visible.is_empty() {
+                return Err(err(
+                    "NoVariablesInScope",
+                    format!("{} * has no variables to project", if is_with { "WITH" } else { "RETURN" }),
+                    p.pos,
+                ));
+            }
+            visible.sort_by(|a, b| a.name.cmp(&b.name));
+            for v in visible {
+                items.push((v.name.clone(), None, Some(v.slot), v.kind));
+            }
+        }
+        for item in &p.items {
+            if is_with && item.alias.is_none() && !matches!(item.expr, Expr::Var(_)) {
+                return Err(QueryError::syntax(
+                    "NoExpressionAlias",
+                    format!("expression `{}` in WITH must be aliased (use AS)", item.text),
+                ));
+            }
+            let name = match (&item.alias, &item.expr) {
+                (Some(a), _) => a.name.clone(),
+                (None, Expr::Var(v)) => v.name.clone(),
+                (None, _) => item.text.clone(),
+            };
+            let kind = self.static_kind(&item.expr).unwrap_or(VarKind::Value);
+            items.push((name, Some(&item.expr), None, kind));
+        }
+        for (i, (name, ..)) in items.iter().enumerate() {
+            if items[..i].iter().any(|(n, ..)| n == name) {
+                return Err(QueryError::syntax(
+                    "ColumnNameConflict",
+                    format!("column `{name}` is projected more than once"),
+                ));
+            }
+        }
+
+        // Compile the items against the input scope, collecting aggregates.
+        self.aggregates = Some(Vec::new());
+        let mut compiled = Vec::new();
+        let mut has_agg = Vec::new();
+        for (_, expr, slot, _) in &items {
+            match (expr, slot) {
+                (Some(e), _) => {
+                    has_agg.push(e.contains_aggregate());
+                    compiled.push(self.expr(e)?);
+                }
+                (None, Some(s)) => {
+                    has_agg.push(false);
+                    compiled.push(CExpr::Slot(*s));
+                }
+                _ => unreachable!(),
+            }
+        }
+        let aggregates: Vec<CAggregate> = self.aggregates.take().unwrap_or_default().into_iter().map(|(_, a)| a).collect();
+        let aggregating = !aggregates.is_empty();
+        if aggregating {
+            self.check_ambiguous_aggregation(&items, &has_agg)?;
+        }
+
+        let in_scope = self.scope.clone();
+        let out_names: Vec<String> = items.iter().map(|(n, ..)| n.clone()).collect();
+
+        // ORDER BY sees the projected columns and, unless the projection
+        // aggregates or is DISTINCT, the input variables too.
+        let mut out = Compiler::default();
+        for (name, _, _, kind) in &items {
+            out.bind(name, *kind);
+        }
+        let item_texts: Vec<String> = items
+            .iter()
+            .map(|(_, e, _, _)| e.map(|e| e.to_string()).unwrap_or_default())
+            .collect();
+        let mut carried = Vec::new();
+        let mut order_by = Vec::new();
+        for sort in &p.order_by {
+            let expr = self.rewrite_projected(&sort.expr, &items, &item_texts);
+            let refs = free_variables(&expr);
+            for name in &refs {
+                if out.lookup(name).is_some() {
+                    continue;
+                }
+                let Some(var) = in_scope.iter().rev().find(|v| &v.name == name) else {
+                    continue; // reported as undefined when compiled below
+                };
+                if aggregating || p.distinct {
+                    return Err(QueryError::syntax(
+                        if aggregating { "InvalidAggregation" } else { "UndefinedVariable" },
+                        format!("variable `{name}` is not available after {}", if aggregating { "aggregation" } else { "DISTINCT" }),
+                    ));
+                }
+                let hidden = out.alloc();
+                out.scope.insert(
+                    0,
+                    Var {
+                        name: name.clone(),
+                        slot: hidden,
+                        kind: var.kind,
+                    },
+                );
+                carried.push((var.slot, hidden));
+            }
+            if expr.contains_aggregate() {
+                if !aggregating {
+                    return Err(QueryError::syntax(
+                        "InvalidAggregation",
+                        "ORDER BY may only use an aggregate that the projection computes",
+                    ));
+                }
+                return Err(QueryError::syntax(
+                    "InvalidAggregation",
+                    format!("aggregate in ORDER BY `{}` must also be projected", sort.expr),
+                ));
+            }
+            order_by.push((out.expr(&expr)?, sort.descending));
+        }
+
+        let skip = p.skip.as_ref().map(|e| self.constant_count(e, "SKIP")).transpose()?;
+        let limit = p.limit.as_ref().map(|e| self.constant_count(e, "LIMIT")).transpose()?;
+
+        // The filter of WITH ... WHERE sees only the projected names.
+        let filter = match filter {
+            Some(f) => {
+                let f = self.rewrite_projected(f, &items, &item_texts);
+                for name in free_variables(&f) {
+                    if out.lookup(&name).is_none() {
+                        if let Some(var) = in_scope.iter().rev().find(|v| v.name == name) {
+                            if aggregating || p.distinct {
+                                continue;
+                            }
+                            let hidden = out.alloc();
+                            out.scope.insert(
+                                0,
+                                Var {
+                                    name: name.clone(),
+                                    slot: hidden,
+                                    kind: var.kind,
+                                },
+                            );
+                            carried.push((var.slot, hidden));
+                        }
+                    }
+                }
+                Some(out.predicate(&f)?)
+            }
+            None => None,
+        };
+
+        let ended_width = self.width;
+        let proj = CProjection {
+            items: compiled,
+            carried,
+            out_width: out.width,
+            aggregates,
+            is_key: has_agg.iter().map(|a| !a).collect(),
+            distinct: p.distinct,
+            order_by,
+            skip,
+            limit,
+            filter,
+        };
+        // The next segment starts from the projected names; hidden slots
+        // used only for sorting stay allocated but out of scope.
+        self.scope = out.scope.into_iter().filter(|v| out_names.contains(&v.name) && v.slot < out_names.len()).collect();
+        self.width = out.width;
+        Ok((proj, out_names, ended_width))
+    }
+
+    /// In ORDER BY and WITH ... WHERE, an expression written like a
+    /// projected item (`ORDER BY n.name` after `RETURN n.name`) refers to
+    /// that column.
+    fn rewrite_projected(&self, e: &Expr, items: &[(String, Option<&Expr>, Option<usize>, VarKind)], texts: &[String]) -> Expr {
+        let text = e.to_string();
+        for ((name, expr, _, _), t) in items.iter().zip(texts) {
+            if expr.is_some() && *t == text && !matches!(e, Expr::Var(_)) {
+                return Expr::Var(Ident {
+                    name: name.clone(),
+                    pos: 0,
+                });
+            }
+        }
+        match e {
+            Expr::Binary(op, a, b) => Expr::Binary(
+                *op,
+                Box::new(self.rewrite_projected(a, items, texts)),
+                Box::new(self.rewrite_projected(b, items, texts)),
+            ),
+            Expr::Unary(op, a) => Expr::Unary(*op, Box::new(self.rewrite_projected(a, items, texts))),
+            Expr::Compare(a, rest) => Expr::Compare(
+                Box::new(self.rewrite_projected(a, items, texts)),
+                rest.iter().map(|(op, x)| (*op, self.rewrite_projected(x, items, texts))).collect(),
+            ),
+            Expr::Call { name, distinct, args, pos } if !e.is_aggregate_call() => Expr::Call {
+                name: name.clone(),
+                distinct: *distinct,
+                args: args.iter().map(|a| self.rewrite_projected(a, items, texts)).collect(),
+                pos: *pos,
+            },
+            other => other.clone(),
+        }
+    }
+
+    /// In an aggregating projection, an item that mixes an aggregate with
+    /// other expressions may only use grouping keys and constants outside
+    /// the aggregate.
+    fn check_ambiguous_aggregation(&self, items: &[(String, Option<&Expr>, Option<usize>, VarKind)], has_agg: &[bool]) -> Result<()> {
+        let keys: Vec<String> = items
+            .iter()
+            .zip(has_agg)
+            .filter(|(_, a)| !**a)
+            .filter_map(|((_, e, _, _), _)| e.map(|e| e.to_string()))
+            .collect();
+        let key_vars: Vec<String> = items
+            .iter()
+            .zip(has_agg)
+            .filter(|(_, a)| !**a)
+            .filter_map(|((_, e, slot, _), _)| match (e, slot) {
+                (Some(Expr::Var(v)), _) => Some(v.name.clone()),
+                (None, Some(_)) => None,
+                _ => None,
+            })
+            .chain(items.iter().zip(has_agg).filter(|(_, a)| !**a).filter(|((_, e, _, _), _)| e.is_none()).map(|((n, ..), _)| n.clone()))
+            .collect();
+        for ((_, e, _, _), agg) in items.iter().zip(has_agg) {
+            if !agg {
+                continue;
+            }
+            let Some(e) = e else { continue };
+            if !only_keys_outside_aggregates(e, &keys, &key_vars) {
+                return Err(QueryError::syntax(
+                    "AmbiguousAggregationExpression",
+                    format!("`{e}` mixes an aggregate with expressions that are not grouping keys"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// `SKIP` and `LIMIT` take a constant non-negative integer (parameters allowed).
+    fn constant_count(&mut self, e: &Expr, what: &str) -> Result<CExpr> {
+        if !free_variables(e).is_empty() || e.contains_aggregate() || contains_pattern(e) {
+            return Err(QueryError::syntax(
+                "NonConstantExpression",
+                format!("{what} takes a constant expression, not `{e}`"),
+            ));
+        }
+        let c = self.expr(e)?;
+        if let CExpr::Const(v) = &c {
+            match v {
+                Value::Int(i) if *i < 0 => {
+                    return Err(QueryError::syntax(
+                        "NegativeIntegerArgument",
+                        format!("{what} must not be negative, got {i}"),
+                    ));
+                }
+                Value::Int(_) => {}
+                other => {
+                    return Err(QueryError::syntax(
+                        "InvalidArgumentType",
+                        format!("{what} takes an integer, got {other}"),
+                    ));
+                }
+            }
+        }
+        Ok(c)
+    }
+
+    fn predicate(&mut self, e: &Expr) -> Result<CExpr> {
+        if e.contains_aggregate() {
+            return Err(QueryError::syntax(
+                "InvalidAggregation",
+                format!("aggregate functions are not allowed in WHERE: `{e}`"),
+            ));
+        }
+        self.expr(e)
+    }
+
+    fn set_item(&mut self, item: &ast::SetItem) -> Result<CSet> {
+        Ok(match item {
+            ast::SetItem::Property { target, key, value } => {
+                let t = self.expr(target)?;
+                CSet::Property(t, Arc::from(key.as_str()), self.expr(value)?)
+            }
+            ast::SetItem::Replace { var, value } => {
+                let slot = self.var_slot(var)?;
+                CSet::Properties(slot, self.expr(value)?, false)
+            }
+            ast::SetItem::Merge { var, value } => {
+                let slot = self.var_slot(var)?;
+                CSet::Properties(slot, self.expr(value)?, true)
+            }
+            ast::SetItem::Labels { var, labels } => {
+                let slot = self.var_slot(var)?;
+                CSet::Labels(slot, labels.iter().map(|l| Arc::from(l.as_str())).collect())
+            }
+        })
+    }
+
+    fn remove_item(&mut self, item: &ast::RemoveItem) -> Result<CRemove> {
+        Ok(match item {
+            ast::RemoveItem::Property { target, key } => CRemove::Property(self.expr(target)?, Arc::from(key.as_str())),
+            ast::RemoveItem::Labels { var, labels } => {
+                let slot = self.var_slot(var)?;
+                CRemove::Labels(slot, labels.iter().map(|l| Arc::from(l.as_str())).collect())
+            }
+        })
+    }
+
+    fn var_slot(&self, v: &Ident) -> Result<usize> {
+        self.lookup(&v.name)
+            .map(|var| var.slot)
+            .ok_or_else(|| err("UndefinedVariable", format!("variable `{}` is not defined", v.name), v.pos))
+    }
+
+    /// The kind of an expression when the compiler can tell.
+    fn static_kind(&self, e: &Expr) -> Option<VarKind> {
+        match e {
+            Expr::Var(v) => self.lookup(&v.name).map(|v| v.kind),
+            Expr::Literal(Value::Null) | Expr::Param(..) => None,
+            Expr::Literal(_) | Expr::List(_) | Expr::Map(_) => Some(VarKind::Value),
+            _ => None,
+        }
+    }
+
+    /// The literal type of an expression, when it is written as a literal.
+    fn literal_type(&self, e: &Expr) -> Option<&'static str> {
+        match e {
+            Expr::Literal(v) if !v.is_null() => Some(v.type_name()),
+            Expr::List(_) => Some("LIST"),
+            Expr::Map(_) => Some("MAP"),
+            Expr::Var(v) => match self.lookup(&v.name)?.kind {
+                VarKind::Node => Some("NODE"),
+                VarKind::Rel => Some("RELATIONSHIP"),
+                VarKind::Path => Some("PATH"),
+                VarKind::RelList => Some("LIST"),
+                VarKind::Value => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn pattern(&mut self, parts: &[ast::PatternPart], usage: PatternUse) -> Result<CPattern> {
+        let mut compiled = Vec::new();
+        let mut rels_here: Vec<String> = Vec::new();
+        let mut created_here: Vec<String> = Vec::new();
+        for part in parts {
+            let mut nodes = Vec::new();
+            let mut rels = Vec::new();
+            for (i, node) in part.nodes().enumerate() {
+                nodes.push(self.node_pattern(node, usage, &mut created_here, part.chain.is_empty() && i == 0)?);
+            }
+            for (rel, _) in &part.chain {
+                rels.push(self.rel_pattern(rel, usage, &mut rels_here)?);
+            }
+            let path_slot = match &part.path_var {
+                Some(p) => {
+                    if let Some(existing) = self.lookup(&p.name) {
+                        let code = if existing.kind == VarKind::Path { "VariableAlreadyBound" } else { "VariableTypeConflict" };
+                        return Err(err(code, format!("variable `{}` is already bound", p.name), p.pos));
+                    }
+                    Some(self.bind(&p.name, VarKind::Path))
+                }
+                None => None,
+            };
+            compiled.push(CPart { path_slot, nodes, rels });
+        }
+        Ok(CPattern { parts: compiled })
+    }
+
+    fn node_pattern(&mut self, node: &ast::NodePattern, usage: PatternUse, created_here: &mut Vec<String>, alone: bool) -> Result<CNode> {
+        if let Some(Expr::Param(_, pos)) = &node.props {
+            if usage != PatternUse::Create {
+                return Err(err("InvalidParameterUse", "a parameter cannot stand for a whole property map in MATCH or MERGE", *pos));
+            }
+        }
+        let props = node.props.as_ref().map(|p| self.expr(p)).transpose()?;
+        let labels = node.labels.iter().map(|l| Arc::from(l.as_str())).collect();
+        let (slot, bound) = match &node.var {
+            Some(v) => match self.lookup(&v.name).cloned() {
+                Some(var) => {
+                    if var.kind != VarKind::Node && !(var.kind == VarKind::Value && usage == PatternUse::Match) {
+                        return Err(err("VariableTypeConflict", format!("variable `{}` is not a node", v.name), v.pos));
+                    }
+                    if usage != PatternUse::Match && (alone || !node.labels.is_empty() || node.props.is_some() || created_here.contains(&v.name)) {
+                        return Err(err("VariableAlreadyBound", format!("variable `{}` is already bound", v.name), v.pos));
+                    }
+                    (var.slot, true)
+                }
+                None => {
+                    if usage != PatternUse::Match {
+                        created_here.push(v.name.clone());
+                    }
+                    (self.bind(&v.name, VarKind::Node), false)
+                }
+            },
+            None => (self.bind(" anonymous", VarKind::Node), false),
+        };
+        Ok(CNode {
+            slot,
+            bound,
+            labels,
+            props,
+            pos: node.pos,
+        })
+    }
+
+    fn rel_pattern(&mut self, rel: &ast::RelPattern, usage: PatternUse, rels_here: &mut Vec<String>) -> Result<CRel> {
+        if let Some(Expr::Param(_, pos)) = &rel.props {
+            if usage != PatternUse::Create {
+                return Err(err("InvalidParameterUse", "a parameter cannot stand for a whole property map in MATCH or MERGE", *pos));
+            }
+        }
+        if usage != PatternUse::Match {
+            if rel.types.len() != 1 {
+                return Err(err(
+                    "NoSingleRelationshipType",
+                    "a relationship created by CREATE or MERGE needs exactly one type",
+                    rel.pos,
+                ));
+            }
+            if rel.length.is_some() {
+                return Err(err("CreatingVarLength", "CREATE and MERGE cannot create variable-length relationships", rel.pos));
+            }
+            if usage == PatternUse::Create && rel.direction == PatternDirection::Either {
+                return Err(err(
+                    "RequiresDirectedRelationship",
+                    "a relationship created by CREATE needs a direction (-> or <-)",
+                    rel.pos,
+                ));
+            }
+        }
+        let props = rel.props.as_ref().map(|p| self.expr(p)).transpose()?;
+        let types = rel.types.iter().map(|t| Arc::from(t.as_str())).collect();
+        let length = rel.length.map(|(min, max)| (min.unwrap_or(1), max));
+        let kind = if length.is_some() { VarKind::RelList } else { VarKind::Rel };
+        let (slot, bound) = match &rel.var {
+            Some(v) => {
+                if rels_here.contains(&v.name) {
+                    return Err(err(
+                        "RelationshipUniquenessViolation",
+                        format!("relationship `{}` appears twice in one pattern", v.name),
+                        v.pos,
+                    ));
+                }
+                rels_here.push(v.name.clone());
+                match self.lookup(&v.name).cloned() {
+                    Some(var) => {
+                        if usage != PatternUse::Match {
+                            return Err(err("VariableAlreadyBound", format!("variable `{}` is already bound", v.name), v.pos));
+                        }
+                        if var.kind != kind && !(var.kind == VarKind::Value) {
+                            return Err(err("VariableTypeConflict", format!("variable `{}` is not a relationship", v.name), v.pos));
+                        }
+                        (var.slot, true)
+                    }
+                    None => (self.bind(&v.name, kind), false),
+                }
+            }
+            None => (self.bind(" anonymous", kind), false),
+        };
+        Ok(CRel {
+            slot,
+            bound,
+            types,
+            direction: rel.direction,
+            length,
+            props,
+            pos: rel.pos,
+        })
+    }
+
+    fn expr(&mut self, e: &Expr) -> Result<CExpr> {
+        Ok(match e {
+            Expr::Literal(v) => CExpr::Const(v.clone()),
+            Expr::BadLiteral { code, text, pos } => {
+                return Err(err(code, format!("`{text}` is out of range"), *pos));
+            }
+            Expr::Param(name, _) => CExpr::Param(Arc::from(name.as_str())),
+            Expr::Var(v) => CExpr::Slot(self.var_slot(v)?),
+            Expr::Property(base, key) => {
+                if let Some(t) = self.literal_type(base) {
+                    if !matches!(t, "MAP" | "NODE" | "RELATIONSHIP") {
+                        return Err(QueryError::syntax(
+                            "InvalidArgumentType",
+                            format!("cannot read property `{key}` of a {t}"),
+                        ));
+                    }
+                }
+                CExpr::Property(Box::new(self.expr(base)?), Arc::from(key.as_str()))
+            }
+            Expr::Index(base, idx) => CExpr::Index(Box::new(self.expr(base)?), Box::new(self.expr(idx)?)),
+            Expr::Slice(base, from, to) => CExpr::Slice(
+                Box::new(self.expr(base)?),
+                from.as_ref().map(|f| self.expr(f).map(Box::new)).transpose()?,
+                to.as_ref().map(|t| self.expr(t).map(Box::new)).transpose()?,
+            ),
+            Expr::HasLabels(base, labels) => CExpr::HasLabels(
+                Box::new(self.expr(base)?),
+                labels.iter().map(|l| Arc::from(l.as_str())).collect(),
+            ),
+            Expr::List(items) => {
+                let items = items.iter().map(|i| self.expr(i)).collect::<Result<Vec<_>>>()?;
+                fold_constant_list(items)
+            }
+            Expr::Map(entries) => {
+                let mut out = Vec::new();
+                for (k, v) in entries {
+                    out.push((Arc::from(k.as_str()), self.expr(v)?));
+                }
+                CExpr::Map(out)
+            }
+            Expr::MapProjection(var, items) => {
+                let slot = self.var_slot(var)?;
+                let mut out = Vec::new();
+                for item in items {
+                    out.push(match item {
+                        ast::MapProjectionItem::AllProperties => CMapItem::AllProperties,
+                        ast::MapProjectionItem::Property(k) => CMapItem::Property(Arc::from(k.as_str())),
+                        ast::MapProjectionItem::Literal(k, e) => CMapItem::Entry(Arc::from(k.as_str()), self.expr(e)?),
+                        ast::MapProjectionItem::Variable(v) => CMapItem::Entry(Arc::from(v.name.as_str()), CExpr::Slot(self.var_slot(v)?)),
+                    });
+                }
+                CExpr::MapProjection(slot, out)
+            }
+            Expr::Unary(op, inner) => {
+                let c = Box::new(self.expr(inner)?);
+                match op {
+                    UnaryOp::Not => CExpr::Not(c),
+                    UnaryOp::Neg => CExpr::Neg(c),
+                    UnaryOp::Plus => CExpr::Plus(c),
+                }
+            }
+            Expr::Binary(op, a, b) => {
+                let (ca, cb) = (Box::new(self.expr(a)?), Box::new(self.expr(b)?));
+                match op {
+                    BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => CExpr::Logic(*op, ca, cb),
+                    BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div | BinaryOp::Mod | BinaryOp::Pow => {
+                        CExpr::Arith(*op, ca, cb)
+                    }
+                    _ => CExpr::Predicate(*op, ca, cb),
+                }
+            }
+            Expr::Compare(first, rest) => {
+                let first = Box::new(self.expr(first)?);
+                let rest = rest.iter().map(|(op, e)| Ok((*op, self.expr(e)?))).collect::<Result<_>>()?;
+                CExpr::Compare(first, rest)
+            }
+            Expr::IsNull(inner, not) => CExpr::IsNull(Box::new(self.expr(inner)?), *not),
+            Expr::CountStar => self.aggregate(e, AggFunc::Count, false, None, None)?,
+            Expr::Call { name, distinct, args, pos } => {
+                let lower = name.to_ascii_lowercase();
+                if let Some(func) = aggregate_function(&lower) {
+                    let expected = if matches!(func, AggFunc::PercentileCont | AggFunc::PercentileDisc) { 2 } else { 1 };
+                    if args.len() != expected {
+                        return Err(err(
+                            "InvalidNumberOfArguments",
+                            format!("{name}() takes {expected} argument(s), got {}", args.len()),
+                            *pos,
+                        ));
+                    }
+                    return self.aggregate(e, func, *distinct, args.first(), args.get(1));
+                }
+                let func = Func::lookup(&lower).ok_or_else(|| err("UnknownFunction", format!("unknown function `{name}`"), *pos))?;
+                let (min, max) = func.arity();
+                if args.len() < min || args.len() > max {
+                    return Err(err(
+                        "InvalidNumberOfArguments",
+                        format!("{name}() takes {} argument(s), got {}", arity_text(min, max), args.len()),
+                        *pos,
+                    ));
+                }
+                if let Some(first) = args.first() {
+                    if let Some(t) = self.literal_type(first) {
+                        if !func.accepts_first(t) {
+                            return Err(err(
+                                "InvalidArgumentType",
+                                format!("{name}() does not take a {t}"),
+                                *pos,
+                            ));
+                        }
+                    }
+                }
+                let args = args.iter().map(|a| self.expr(a)).collect::<Result<_>>()?;
+                CExpr::Call(func, args)
+            }
+            Expr::Case {
+                subject,
+                alternatives,
+                default,
+            } => {
+                let subject = subject.as_ref().map(|s| self.expr(s).map(Box::new)).transpose()?;
+                let mut alts = Vec::new();
+                for (w, t) in alternatives {
+                    alts.push((self.expr(w)?, self.expr(t)?));
+                }
+                let default = default.as_ref().map(|d| self.expr(d).map(Box::new)).transpose()?;
+                CExpr::Case(subject, alts, default)
+            }
+            Expr::ListComprehension { var, list, filter, map } => {
+                let list = Box::new(self.expr(list)?);
+                let saved = self.scope.len();
+                let slot = self.bind(&var.name, VarKind::Value);
+                let filter = filter.as_ref().map(|f| self.predicate(f).map(Box::new)).transpose();
+                let map = map.as_ref().map(|m| self.expr(m).map(Box::new)).transpose();
+                self.scope.truncate(saved);
+                CExpr::ListComprehension(slot, list, filter?, map?)
+            }
+            Expr::Quantified { kind, var, list, filter } => {
+                let list = Box::new(self.expr(list)?);
+                let saved = self.scope.len();
+                let slot = self.bind(&var.name, VarKind::Value);
+                let filter = filter.as_ref().map(|f| self.predicate(f).map(Box::new)).transpose();
+                self.scope.truncate(saved);
+                CExpr::Quantified(*kind, slot, list, filter?)
+            }
+            Expr::Reduce { acc, init, var, list, expr } => {
+                let init = Box::new(self.expr(init)?);
+                let list = Box::new(self.expr(list)?);
+                let saved = self.scope.len();
+                let acc_slot = self.bind(&acc.name, VarKind::Value);
+                let var_slot = self.bind(&var.name, VarKind::Value);
+                let step = self.expr(expr).map(Box::new);
+                self.scope.truncate(saved);
+                CExpr::Reduce(acc_slot, init, var_slot, list, step?)
+            }
+            Expr::Pattern(part) => {
+                let saved = self.scope.len();
+                let pattern = self.predicate_pattern(part);
+                self.scope.truncate(saved);
+                CExpr::Exists(Box::new(pattern?), None)
+            }
+            Expr::Exists(part, filter) => {
+                let saved = self.scope.len();
+                let result = (|| {
+                    let pattern = self.pattern(std::slice::from_ref(part), PatternUse::Match)?;
+                    let filter = filter.as_ref().map(|f| self.predicate(f).map(Box::new)).transpose()?;
+                    Ok(CExpr::Exists(Box::new(pattern), filter))
+                })();
+                self.scope.truncate(saved);
+                result?
+            }
+            Expr::PatternComprehension { pattern, filter, map } => {
+                let saved = self.scope.len();
+                let result = (|| {
+                    let pattern = self.pattern(std::slice::from_ref(pattern.as_ref()), PatternUse::Match)?;
+                    let filter = filter.as_ref().map(|f| self.predicate(f).map(Box::new)).transpose()?;
+                    let map = Box::new(self.expr(map)?);
+                    Ok(CExpr::PatternComprehension(Box::new(pattern), filter, map))
+                })();
+                self.scope.truncate(saved);
+                result?
+            }
+        })
+    }
+
+    /// A pattern used as a predicate may not introduce named variables.
+    fn predicate_pattern(&mut self, part: &ast::PatternPart) -> Result<CPattern> {
+        for node in part.nodes() {
+            if let Some(v) = &node.var {
+                if self.lookup(&v.name).is_none() {
+                    return Err(err(
+                        "UndefinedVariable",
+                        format!("variable `{}` is not defined (a pattern predicate cannot introduce variables)", v.name),
+                        v.pos,
+                    ));
+                }
+            }
+        }
+        for (rel, _) in &part.chain {
+            if let Some(v) = &rel.var {
+                if self.lookup(&v.name).is_none() {
+                    return Err(err(
+                        "UndefinedVariable",
+                        format!("variable `{}` is not defined (a pattern predicate cannot introduce variables)", v.name),
+                        v.pos,
+                    ));
+                }
+            }
+        }
+        self.pattern(std::slice::from_ref(part), PatternUse::Match)
+    }
+
+    fn aggregate(&mut self, e: &Expr, func: AggFunc, distinct: bool, arg: Option<&Expr>, arg2: Option<&Expr>) -> Result<CExpr> {
+        if self.in_aggregate {
+            return Err(QueryError::syntax("NestedAggregation", format!("aggregate `{e}` is nested in another aggregate")));
+        }
+        if self.aggregates.is_none() {
+            return Err(QueryError::syntax(
+                "InvalidAggregation",
+                format!("aggregate `{e}` can only be used in WITH or RETURN"),
+            ));
+        }
+        let key = e.to_string();
+        if let Some((_, existing)) = self.aggregates.as_ref().and_then(|a| a.iter().find(|(k, _)| *k == key)) {
+            return Ok(CExpr::Slot(existing.slot));
+        }
+        self.in_aggregate = true;
+        let saved = self.aggregates.take();
+        let compiled_arg = arg.map(|a| self.expr(a)).transpose();
+        let compiled_arg2 = arg2.map(|a| self.expr(a)).transpose();
+        self.aggregates = saved;
+        self.in_aggregate = false;
+        let slot = self.alloc();
+        let agg = CAggregate {
+            func,
+            distinct,
+            arg: compiled_arg?,
+            arg2: compiled_arg2?,
+            slot,
+        };
+        if let Some(list) = self.aggregates.as_mut() {
+            list.push((key, agg));
+        }
+        Ok(CExpr::Slot(slot))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PatternUse {
+    Match,
+    Create,
+    Merge,
+}
+
+fn arity_text(min: usize, max: usize) -> String {
+    if min == max {
+        min.to_string()
+    } else if max == usize::MAX {
+        format!("at least {min}")
+    } else {
+        format!("{min} to {max}")
+    }
+}
+
+fn aggregate_function(name: &str) -> Option<AggFunc> {
+    Some(match name {
+        "count" => AggFunc::Count,
+        "sum" => AggFunc::Sum,
+        "avg" => AggFunc::Avg,
+        "min" => AggFunc::Min,
+        "max" => AggFunc::Max,
+        "collect" => AggFunc::Collect,
+        "stdev" => AggFunc::StDev,
+        "stdevp" => AggFunc::StDevP,
+        "percentilecont" => AggFunc::PercentileCont,
+        "percentiledisc" => AggFunc::PercentileDisc,
+        _ => return None,
+    })
+}
+
+/// A list literal of constants is itself a constant.
+fn fold_constant_list(items: Vec<CExpr>) -> CExpr {
+    if items.iter().all(|i| matches!(i, CExpr::Const(_))) {
+        CExpr::Const(Value::List(
+            items
+                .into_iter()
+                .map(|i| match i {
+                    CExpr::Const(v) => v,
+                    _ => unreachable!(),
+                })
+                .collect(),
+        ))
+    } else {
+        CExpr::List(items)
+    }
+}
+
+/// Variables an expression reads from its scope (not those its own
+/// comprehensions bind).
+pub fn free_variables(e: &Expr) -> Vec<String> {
+    fn go(e: &Expr, bound: &mut Vec<String>, out: &mut Vec<String>) {
+        let add = |name: &str, bound: &Vec<String>, out: &mut Vec<String>| {
+            if !bound.iter().any(|b| b == name) && !out.iter().any(|o| o == name) {
+                out.push(name.to_string());
+            }
+        };
+        match e {
+            Expr::Var(v) => add(&v.name, bound, out),
+            Expr::MapProjection(v, items) => {
+                add(&v.name, bound, out);
+                for item in items {
+                    match item {
+                        ast::MapProjectionItem::Literal(_, e) => go(e, bound, out),
+                        ast::MapProjectionItem::Variable(v) => add(&v.name, bound, out),
+                        _ => {}
+                    }
+                }
+            }
+            Expr::ListComprehension { var, list, filter, map } => {
+                go(list, bound, out);
+                bound.push(var.name.clone());
+                for x in [filter, map].into_iter().flatten() {
+                    go(x, bound, out);
+                }
+                bound.pop();
+            }
+            Expr::Quantified { var, list, filter, .. } => {
+                go(list, bound, out);
+                bound.push(var.name.clone());
+                if let Some(f) = filter {
+                    go(f, bound, out);
+                }
+                bound.pop();
+            }
+            Expr::Reduce { acc, init, var, list, expr } => {
+                go(init, bound, out);
+                go(list, bound, out);
+                bound.push(acc.name.clone());
+                bound.push(var.name.clone());
+                go(expr, bound, out);
+                bound.pop();
+                bound.pop();
+            }
+            Expr::Pattern(p) | Expr::Exists(p, _) | Expr::PatternComprehension { pattern: p, .. } => {
+                for n in p.nodes() {
+                    if let Some(v) = &n.var {
+                        add(&v.name, bound, out);
+                    }
+                }
+            }
+            other => {
+                // Direct children only; the walk's own recursion would
+                // miss comprehension scoping.
+                let mut children = Vec::new();
+                collect_children(other, &mut children);
+                for c in children {
+                    go(c, bound, out);
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    go(e, &mut Vec::new(), &mut out);
+    out
+}
+
+fn collect_children<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
+    match e {
+        Expr::Property(a, _) | Expr::HasLabels(a, _) | Expr::Unary(_, a) | Expr::IsNull(a, _) => out.push(a),
+        Expr::Index(a, b) | Expr::Binary(_, a, b) => {
+            out.push(a);
+            out.push(b);
+        }
+        Expr::Slice(a, b, c) => {
+            out.push(a);
+            out.extend([b, c].into_iter().flatten().map(|x| &**x));
+        }
+        Expr::List(items) => out.extend(items.iter()),
+        Expr::Map(entries) => out.extend(entries.iter().map(|(_, v)| v)),
+        Expr::Compare(a, rest) => {
+            out.push(a);
+            out.extend(rest.iter().map(|(_, e)| e));
+        }
+        Expr::Call { args, .. } => out.extend(args.iter()),
+        Expr::Case {
+            subject,
+            alternatives,
+            default,
+        } => {
+            out.extend(subject.iter().map(|s| &**s));
+            for (w, t) in alternatives {
+                out.push(w);
+                out.push(t);
+            }
+            out.extend(default.iter().map(|d| &**d));
+        }
+        _ => {}
+    }
+}
+
+fn contains_pattern(e: &Expr) -> bool {
+    let mut found = false;
+    e.walk(&mut |x| {
+        if matches!(x, Expr::Pattern(_) | Expr::Exists(..) | Expr::PatternComprehension { .. }) {
+            found = true;
+        }
+    });
+    found
+}
+
+/// Whether every part of `e` outside aggregate calls is a grouping key
+/// (by text), a variable that is a key, or a constant.
+fn only_keys_outside_aggregates(e: &Expr, keys: &[String], key_vars: &[String]) -> bool {
+    if e.is_aggregate_call() || keys.contains(&e.to_string()) {
+        return true;
+    }
+    match e {
+        Expr::Literal(_) | Expr::Param(..) => true,
+        Expr::Var(v) => key_vars.contains(&v.name),
+        Expr::ListComprehension { .. } | Expr::Quantified { .. } | Expr::Reduce { .. } => {
+            // Their own variables are local; check the free ones.
+            free_variables(e).iter().all(|v| key_vars.contains(v)) || !e.contains_aggregate()
+        }
+        _ => {
+            let mut children = Vec::new();
+            collect_children(e, &mut children);
+            children.into_iter().all(|c| only_keys_outside_aggregates(c, keys, key_vars))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::parser::parse;
+
+    fn check(q: &str) -> std::result::Result<CompiledQuery, String> {
+        compile(&parse(q).map_err(|e| e.code.to_string())?).map_err(|e| e.code.to_string())
+    }
+
+    #[test]
+    fn semantic_errors_carry_tck_codes() {
+        let cases = [
+            ("MATCH (a) RETURN b", "UndefinedVariable"),
+            ("MATCH (a) CREATE (a)", "VariableAlreadyBound"),
+            ("MATCH (a)-[a]->() RETURN a", "VariableTypeConflict"),
+            ("MATCH (a) WITH a.name RETURN 1", "NoExpressionAlias"),
+            ("RETURN 1 AS a, 2 AS a", "ColumnNameConflict"),
+            ("MATCH (a) WHERE count(a) > 1 RETURN a", "InvalidAggregation"),
+            ("RETURN count(count(*))", "NestedAggregation"),
+            ("MATCH (a) RETURN a LIMIT a.x", "NonConstantExpression"),
+            ("RETURN 1 SKIP -1", "NegativeIntegerArgument"),
+            ("RETURN 1 LIMIT 1.5", "InvalidArgumentType"),
+            ("CREATE ()-[:T]-()", "RequiresDirectedRelationship"),
+            ("CREATE ()-[:A|B]->()", "NoSingleRelationshipType"),
+            ("CREATE ()-[:T*2]->()", "CreatingVarLength"),
+            ("RETURN nosuch(1)", "UnknownFunction"),
+            ("MATCH (a)-[r]->()-[r]->() RETURN r", "RelationshipUniquenessViolation"),
+            ("RETURN 1 AS a UNION RETURN 2 AS b", "DifferentColumnsInUnion"),
+            ("MATCH (n) RETURN n.x + count(*)", "AmbiguousAggregationExpression"),
+            ("MATCH (n) RETURN n UNION RETURN 1 AS n UNION ALL RETURN 2 AS n", "InvalidClauseComposition"),
+            ("MATCH (n)", "InvalidClauseComposition"),
+            ("RETURN *", "NoVariablesInScope"),
+            ("MATCH (n {x: $p})-[r $q]->() RETURN n", "InvalidParameterUse"),
+        ];
+        for (q, code) in cases {
+            assert_eq!(check(q).err().as_deref(), Some(code), "{q}");
+        }
+    }
+
+    #[test]
+    fn valid_queries_compile() {
+        for q in [
+            "MATCH (a:Actor)-[r:SUPPORTS]->(m) WHERE r.hedged = false RETURN a.name, count(*) AS n ORDER BY n DESC",
+            "MATCH (n) RETURN n.name ORDER BY n.name",
+            "MATCH (n) WITH n ORDER BY n.x RETURN n",
+            "UNWIND [1, 2] AS x RETURN x, [y IN range(1, x) | y * 2] AS ys",
+            "MATCH (n) RETURN count(*) ORDER BY count(*)",
+            "MATCH (n) RETURN n.x AS x, count(*) + 1 AS c",
+            "CREATE (a)-[:T]->(b) MERGE (a)-[:U]->(c) SET c.x = 1 RETURN a",
+        ] {
+            if let Err(e) = check(q) {
+                panic!("{q}: {e}");
+            }
+        }
+    }
+}
