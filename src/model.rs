@@ -299,7 +299,11 @@ impl Evidence {
     /// A compact location: `doc#sentence actor=a..b trigger=c..d amount=e..f`.
     pub fn location(&self) -> String {
         let mut s = format!("{}#{}", self.document, self.sentence_index);
-        for (name, span) in [("actor", self.actor), ("trigger", self.trigger), ("amount", self.amount)] {
+        for (name, span) in [
+            ("actor", self.actor),
+            ("trigger", self.trigger),
+            ("amount", self.amount),
+        ] {
             if let Some(sp) = span {
                 s.push_str(&format!(" {name}={}..{}", sp.start, sp.end));
             }

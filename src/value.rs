@@ -137,7 +137,9 @@ impl Value {
             (Bool(a), Bool(b)) => Some(a == b),
             (Int(a), Int(b)) => Some(a == b),
             (Float(a), Float(b)) => Some(a == b),
-            (Int(a), Float(b)) | (Float(b), Int(a)) => Some(int_float_cmp(*a, *b) == Some(Ordering::Equal)),
+            (Int(a), Float(b)) | (Float(b), Int(a)) => {
+                Some(int_float_cmp(*a, *b) == Some(Ordering::Equal))
+            }
             (String(a), String(b)) => Some(a == b),
             (List(a), List(b)) => {
                 if a.len() != b.len() {
@@ -270,10 +272,14 @@ impl Value {
         match (self, other) {
             (Null, Null) => true,
             (Float(a), Float(b)) if a.is_nan() && b.is_nan() => true,
-            (List(a), List(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.equivalent(y)),
+            (List(a), List(b)) => {
+                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.equivalent(y))
+            }
             (Map(a), Map(b)) => {
                 a.len() == b.len()
-                    && a.iter().zip(b).all(|((ka, va), (kb, vb))| ka == kb && va.equivalent(vb))
+                    && a.iter()
+                        .zip(b)
+                        .all(|((ka, va), (kb, vb))| ka == kb && va.equivalent(vb))
             }
             _ => self.cypher_eq(other) == Some(true),
         }
@@ -295,7 +301,11 @@ impl Value {
             Float(f) => {
                 2u8.hash(state);
                 let f = if *f == 0.0 { 0.0 } else { *f };
-                if f.is_nan() { u64::MAX.hash(state) } else { f.to_bits().hash(state) }
+                if f.is_nan() {
+                    u64::MAX.hash(state)
+                } else {
+                    f.to_bits().hash(state)
+                }
             }
             String(s) => {
                 3u8.hash(state);
@@ -337,10 +347,10 @@ fn int_float_cmp(i: i64, f: f64) -> Option<Ordering> {
     if f.is_nan() {
         return None;
     }
-    if f >= 9.223_372_036_854_775_807e18 {
+    if f >= 9.223_372_036_854_776e18 {
         return Some(Ordering::Less);
     }
-    if f < -9.223_372_036_854_775_808e18 {
+    if f < -9.223_372_036_854_776e18 {
         return Some(Ordering::Greater);
     }
     let t = f.trunc();
@@ -420,12 +430,20 @@ pub fn format_float(f: f64) -> String {
     if f.is_nan() {
         "NaN".to_string()
     } else if f.is_infinite() {
-        if f > 0.0 { "Infinity".to_string() } else { "-Infinity".to_string() }
+        if f > 0.0 {
+            "Infinity".to_string()
+        } else {
+            "-Infinity".to_string()
+        }
     } else if f == f.trunc() && f.abs() < 1e16 {
         format!("{f:.1}")
     } else {
         let s = format!("{f}");
-        if s.contains('e') || s.contains('.') { s } else { format!("{s}.0") }
+        if s.contains('e') || s.contains('.') {
+            s
+        } else {
+            format!("{s}.0")
+        }
     }
 }
 
@@ -539,7 +557,10 @@ mod tests {
     #[test]
     fn large_integers_compare_exactly_with_floats() {
         let big = Value::Int(9_007_199_254_740_993);
-        assert_eq!(big.cypher_cmp(&Value::Float(9_007_199_254_740_992.0)), Some(Ordering::Greater));
+        assert_eq!(
+            big.cypher_cmp(&Value::Float(9_007_199_254_740_992.0)),
+            Some(Ordering::Greater)
+        );
     }
 
     #[test]

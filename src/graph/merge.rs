@@ -2,9 +2,7 @@
 //! across documents and one relationship per fact, however often stated.
 
 use super::{Direction, Graph, normalize_name};
-use crate::model::{
-    ContributionKind, DocumentFacts, Entity, Fact, NodeLabel, RelType, keys,
-};
+use crate::model::{ContributionKind, DocumentFacts, Entity, Fact, NodeLabel, RelType, keys};
 use crate::value::{NodeId, RelId, Value};
 
 /// What a merge added to the graph.
@@ -100,7 +98,10 @@ impl Graph {
         let label = entity.label?.as_str();
         let compatible = |n: NodeId| {
             self.has_label(n, label)
-                && match (entity.kind, self.node_property(n, keys::KIND).and_then(Value::as_str)) {
+                && match (
+                    entity.kind,
+                    self.node_property(n, keys::KIND).and_then(Value::as_str),
+                ) {
                     (Some(k), Some(existing)) => k.as_str() == existing,
                     _ => true,
                 }
@@ -146,7 +147,11 @@ impl Graph {
             .map(normalize_name)
             .unwrap_or_default();
         let mut aliases: Vec<String> = match self.node_property(id, keys::ALIASES) {
-            Some(Value::List(items)) => items.iter().filter_map(Value::as_str).map(str::to_string).collect(),
+            Some(Value::List(items)) => items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect(),
             _ => Vec::new(),
         };
         let mut seen: Vec<String> = aliases.iter().map(|a| normalize_name(a)).collect();
@@ -158,10 +163,10 @@ impl Graph {
             }
         }
         self.set_node_property(id, keys::ALIASES, string_list(&aliases));
-        if self.node_property(id, keys::KIND).is_none() {
-            if let Some(kind) = entity.kind {
-                self.set_node_property(id, keys::KIND, Value::str(kind.as_str()));
-            }
+        if self.node_property(id, keys::KIND).is_none()
+            && let Some(kind) = entity.kind
+        {
+            self.set_node_property(id, keys::KIND, Value::str(kind.as_str()));
         }
         for (k, v) in &entity.attributes {
             if self.node_property(id, k).is_none() {
@@ -180,11 +185,19 @@ impl Graph {
         });
         match existing {
             Some(rel) => {
-                let old = self.rel_property(rel, keys::COUNT).and_then(Value::as_int).unwrap_or(0);
+                let old = self
+                    .rel_property(rel, keys::COUNT)
+                    .and_then(Value::as_int)
+                    .unwrap_or(0);
                 self.set_rel_property(rel, keys::COUNT, Value::Int(old + count as i64));
             }
             None => {
-                self.add_rel(doc, entity, mentions, [(keys::COUNT, Value::Int(count as i64))]);
+                self.add_rel(
+                    doc,
+                    entity,
+                    mentions,
+                    [(keys::COUNT, Value::Int(count as i64))],
+                );
             }
         }
     }
@@ -205,7 +218,10 @@ impl Graph {
                     || (!fact.props.negated && self.rel_property(r, keys::NEGATED).is_none())
             })
             .collect();
-        let same_amount = |r: RelId| match (self.rel_property(r, keys::AMOUNT).and_then(Value::as_f64), amount) {
+        let same_amount = |r: RelId| match (
+            self.rel_property(r, keys::AMOUNT).and_then(Value::as_f64),
+            amount,
+        ) {
             (Some(a), Some(b)) => (a - b).abs() <= f64::EPSILON * a.abs().max(1.0),
             _ => false,
         };
@@ -214,9 +230,10 @@ impl Graph {
             .copied()
             .find(|&r| same_amount(r))
             .or_else(|| {
-                candidates.iter().copied().find(|&r| {
-                    amount.is_none() || self.rel_property(r, keys::AMOUNT).is_none()
-                })
+                candidates
+                    .iter()
+                    .copied()
+                    .find(|&r| amount.is_none() || self.rel_property(r, keys::AMOUNT).is_none())
             })
     }
 
@@ -233,36 +250,42 @@ impl Graph {
             evidence.push(ev.sentence.clone());
             spans.push(location);
         }
-        let mentions = self.rel_property(rel, keys::MENTIONS).and_then(Value::as_int).unwrap_or(0) + 1;
+        let mentions = self
+            .rel_property(rel, keys::MENTIONS)
+            .and_then(Value::as_int)
+            .unwrap_or(0)
+            + 1;
         self.set_rel_property(rel, keys::SOURCES, string_list(&sources));
         self.set_rel_property(rel, keys::EVIDENCE, string_list(&evidence));
         self.set_rel_property(rel, keys::EVIDENCE_SPANS, string_list(&spans));
         self.set_rel_property(rel, keys::MENTIONS, Value::Int(mentions));
         // A fact stated plainly once is not hedged, whatever else was said.
-        if !fact.props.hedged {
-            if self.rel_property(rel, keys::HEDGED) == Some(&Value::Bool(true)) {
-                self.set_rel_property(rel, keys::HEDGED, Value::Bool(false));
-            }
+        if !fact.props.hedged && self.rel_property(rel, keys::HEDGED) == Some(&Value::Bool(true)) {
+            self.set_rel_property(rel, keys::HEDGED, Value::Bool(false));
         }
         if let Some(status) = fact.props.status {
             self.set_rel_property(rel, keys::STATUS, Value::str(status.as_str()));
         }
-        if let Some(amount) = fact.props.amount {
-            if self.rel_property(rel, keys::AMOUNT).is_none() {
-                self.set_rel_property(rel, keys::AMOUNT, number(amount));
-                if let Some(unit) = &fact.props.unit {
-                    self.set_rel_property(rel, keys::UNIT, Value::str(unit));
-                }
-                if let Some(q) = fact.props.qualifier {
-                    self.set_rel_property(rel, keys::QUALIFIER, Value::str(q.as_str()));
-                }
+        if let Some(amount) = fact.props.amount
+            && self.rel_property(rel, keys::AMOUNT).is_none()
+        {
+            self.set_rel_property(rel, keys::AMOUNT, number(amount));
+            if let Some(unit) = &fact.props.unit {
+                self.set_rel_property(rel, keys::UNIT, Value::str(unit));
+            }
+            if let Some(q) = fact.props.qualifier {
+                self.set_rel_property(rel, keys::QUALIFIER, Value::str(q.as_str()));
             }
         }
     }
 
     fn string_list_property(&self, rel: RelId, key: &str) -> Vec<String> {
         match self.rel_property(rel, key) {
-            Some(Value::List(items)) => items.iter().filter_map(Value::as_str).map(str::to_string).collect(),
+            Some(Value::List(items)) => items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -323,8 +346,13 @@ fn mention_counts(g: &Graph) -> std::collections::HashMap<String, i64> {
     for r in g.rels() {
         if g.rel_type(r) == "MENTIONS" {
             let (_, b) = g.rel_endpoints(r).unwrap();
-            let name = g.node_property(b, "name").and_then(Value::as_str).unwrap().to_string();
-            *out.entry(name).or_default() += g.rel_property(r, "count").and_then(Value::as_int).unwrap();
+            let name = g
+                .node_property(b, "name")
+                .and_then(Value::as_str)
+                .unwrap()
+                .to_string();
+            *out.entry(name).or_default() +=
+                g.rel_property(r, "count").and_then(Value::as_int).unwrap();
         }
     }
     out
@@ -410,8 +438,16 @@ mod tests {
     #[test]
     fn a_shared_alias_alone_does_not_merge_people() {
         let mut g = Graph::new();
-        g.merge(&doc("a", vec![actor("Abdoulaye Diop", &["Diop"], ActorKind::Person)], vec![]));
-        g.merge(&doc("b", vec![actor("Macky Diop", &["Diop"], ActorKind::Person)], vec![]));
+        g.merge(&doc(
+            "a",
+            vec![actor("Abdoulaye Diop", &["Diop"], ActorKind::Person)],
+            vec![],
+        ));
+        g.merge(&doc(
+            "b",
+            vec![actor("Macky Diop", &["Diop"], ActorKind::Person)],
+            vec![],
+        ));
         assert_eq!(g.label_count("Actor"), 2);
     }
 }

@@ -10,6 +10,7 @@ mod snapshot;
 
 pub use merge::MergeStats;
 pub use snapshot::SnapshotError;
+pub(crate) use snapshot::value_to_json;
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
@@ -243,7 +244,9 @@ impl Graph {
 
     /// Whether lookups by this property key use the index.
     pub fn is_indexed(&self, key: &str) -> bool {
-        self.symbols.get(key).is_some_and(|s| self.indexed.contains(&s))
+        self.symbols
+            .get(key)
+            .is_some_and(|s| self.indexed.contains(&s))
     }
 
     /// Nodes whose indexed property `key` equals `value` or, when the
@@ -291,7 +294,9 @@ impl Graph {
 
     /// Whether a node carries a label, by symbol.
     pub fn has_label_symbol(&self, id: NodeId, label: Symbol) -> bool {
-        self.inner.node_weight(nix(id)).is_some_and(|n| n.labels.contains(&label))
+        self.inner
+            .node_weight(nix(id))
+            .is_some_and(|n| n.labels.contains(&label))
     }
 
     /// A property of a node.
@@ -492,7 +497,11 @@ impl Graph {
     }
 
     fn index_keys(&self, id: NodeId, key: Symbol) -> Vec<IndexKey> {
-        let Some(value) = self.inner.node_weight(nix(id)).and_then(|n| n.props.get(key)) else {
+        let Some(value) = self
+            .inner
+            .node_weight(nix(id))
+            .and_then(|n| n.props.get(key))
+        else {
             return Vec::new();
         };
         let mut out = vec![IndexKey {
@@ -511,7 +520,11 @@ impl Graph {
     }
 
     fn names_of(&self, id: NodeId, key: Symbol) -> Vec<String> {
-        match self.inner.node_weight(nix(id)).and_then(|n| n.props.get(key)) {
+        match self
+            .inner
+            .node_weight(nix(id))
+            .and_then(|n| n.props.get(key))
+        {
             Some(Value::String(s)) => vec![normalize_name(s)],
             Some(Value::List(items)) => items
                 .iter()
@@ -605,7 +618,10 @@ mod tests {
 
     #[test]
     fn names_normalize_like_the_scorer() {
-        assert_eq!(normalize_name("The U.N. Security Council"), "un security council");
+        assert_eq!(
+            normalize_name("The U.N. Security Council"),
+            "un security council"
+        );
         assert_eq!(normalize_name("Kenya's  High-Court"), "kenya high court");
         assert_eq!(normalize_name("Mali\u{2019}s junta"), "mali junta");
         assert_eq!(normalize_name("Theodore"), "theodore");
@@ -615,12 +631,28 @@ mod tests {
     fn property_index_follows_updates() {
         let mut g = Graph::new();
         let a = g.add_node(["Actor"], [("name", Value::str("Kenya"))]);
-        g.set_node_property(a, "aliases", Value::from(vec!["Nairobi", "Republic of Kenya"]));
-        assert_eq!(g.nodes_by_property("name", &Value::str("Kenya")), Some(vec![a]));
-        assert_eq!(g.nodes_by_property("aliases", &Value::str("Nairobi")), Some(vec![a]));
-        assert_eq!(g.nodes_by_name("the republic of kenya").collect::<Vec<_>>(), vec![a]);
+        g.set_node_property(
+            a,
+            "aliases",
+            Value::from(vec!["Nairobi", "Republic of Kenya"]),
+        );
+        assert_eq!(
+            g.nodes_by_property("name", &Value::str("Kenya")),
+            Some(vec![a])
+        );
+        assert_eq!(
+            g.nodes_by_property("aliases", &Value::str("Nairobi")),
+            Some(vec![a])
+        );
+        assert_eq!(
+            g.nodes_by_name("the republic of kenya").collect::<Vec<_>>(),
+            vec![a]
+        );
         g.set_node_property(a, "name", Value::str("Kenia"));
-        assert_eq!(g.nodes_by_property("name", &Value::str("Kenya")), Some(vec![]));
+        assert_eq!(
+            g.nodes_by_property("name", &Value::str("Kenya")),
+            Some(vec![])
+        );
         g.delete_node(a);
         assert_eq!(g.nodes_by_name("Nairobi").count(), 0);
         assert_eq!(g.nodes_by_property("title", &Value::Null), None);
@@ -634,7 +666,11 @@ mod tests {
         let r = g.add_rel(a, b, "T", []);
         g.add_rel(a, a, "LOOP", []);
         let t = g.symbol("T").unwrap();
-        assert_eq!(g.edges(b, Direction::Incoming, Some(&[t])).collect::<Vec<_>>(), vec![(r, a)]);
+        assert_eq!(
+            g.edges(b, Direction::Incoming, Some(&[t]))
+                .collect::<Vec<_>>(),
+            vec![(r, a)]
+        );
         assert_eq!(g.edges(a, Direction::Both, None).count(), 2);
         assert_eq!(g.delete_node(a), Some(2));
         assert_eq!(g.rel_count(), 0);

@@ -75,9 +75,11 @@ impl Graph {
     /// Write the graph to `path` as a JSON snapshot.
     pub fn save(&self, path: impl AsRef<Path>) -> Result<(), SnapshotError> {
         let path = path.as_ref();
-        let text = serde_json::to_string_pretty(&self.to_snapshot_json()).map_err(|e| SnapshotError::Json {
-            path: path.display().to_string(),
-            source: e,
+        let text = serde_json::to_string_pretty(&self.to_snapshot_json()).map_err(|e| {
+            SnapshotError::Json {
+                path: path.display().to_string(),
+                source: e,
+            }
         })?;
         std::fs::write(path, text + "\n").map_err(|e| SnapshotError::Io {
             path: path.display().to_string(),
@@ -97,17 +99,26 @@ impl Graph {
             path: name.clone(),
             source: e,
         })?;
-        Graph::from_snapshot_json(&json).map_err(|message| SnapshotError::Shape { path: name, message })
+        Graph::from_snapshot_json(&json).map_err(|message| SnapshotError::Shape {
+            path: name,
+            message,
+        })
     }
 
     /// Rebuild a graph from a snapshot value; the error says what is wrong.
     pub fn from_snapshot_json(json: &Json) -> Result<Graph, String> {
         if json.get("format").and_then(Json::as_str) != Some(FORMAT) {
-            return Err(format!("not a newsgraph snapshot (no \"format\": \"{FORMAT}\")"));
+            return Err(format!(
+                "not a newsgraph snapshot (no \"format\": \"{FORMAT}\")"
+            ));
         }
         match json.get("version").and_then(Json::as_i64) {
             Some(VERSION) => {}
-            Some(v) => return Err(format!("snapshot version {v} is not supported (this build reads {VERSION})")),
+            Some(v) => {
+                return Err(format!(
+                    "snapshot version {v} is not supported (this build reads {VERSION})"
+                ));
+            }
             None => return Err("snapshot has no version".into()),
         }
         let mut g = Graph::new();
@@ -116,16 +127,19 @@ impl Graph {
         for (i, node) in nodes.iter().enumerate() {
             let at = format!("nodes[{i}]");
             let id = uint(node, "id", &at)?;
-            if (id as usize) < (&g.inner).node_bound() {
+            if (id as usize) < g.inner.node_bound() {
                 return Err(format!("{at}: id {id} is out of order or repeated"));
             }
             // Ids are kept: fill the gaps a deletion left, then free them.
-            while (&g.inner).node_bound() < id as usize {
+            while g.inner.node_bound() < id as usize {
                 placeholders.push(g.add_node([], []));
             }
             let labels = array(node, "labels", &at)?
                 .iter()
-                .map(|l| l.as_str().ok_or_else(|| format!("{at}: a label is not a string")))
+                .map(|l| {
+                    l.as_str()
+                        .ok_or_else(|| format!("{at}: a label is not a string"))
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             let props = props_from_json(node, &at)?;
             g.add_node(labels, props.iter().map(|(k, v)| (k.as_str(), v.clone())));
@@ -135,7 +149,7 @@ impl Graph {
         for (i, rel) in rels.iter().enumerate() {
             let at = format!("relationships[{i}]");
             let id = uint(rel, "id", &at)?;
-            if (id as usize) < (&g.inner).edge_bound() {
+            if (id as usize) < g.inner.edge_bound() {
                 return Err(format!("{at}: id {id} is out of order or repeated"));
             }
             let start = NodeId(uint(rel, "start", &at)?);
@@ -145,7 +159,7 @@ impl Graph {
                     return Err(format!("{at}: node {} does not exist", n.0));
                 }
             }
-            while (&g.inner).edge_bound() < id as usize {
+            while g.inner.edge_bound() < id as usize {
                 rel_placeholders.push(g.add_rel(start, end, "", []));
             }
             let rel_type = rel
@@ -153,7 +167,12 @@ impl Graph {
                 .and_then(Json::as_str)
                 .ok_or_else(|| format!("{at}: no \"type\""))?;
             let props = props_from_json(rel, &at)?;
-            g.add_rel(start, end, rel_type, props.iter().map(|(k, v)| (k.as_str(), v.clone())));
+            g.add_rel(
+                start,
+                end,
+                rel_type,
+                props.iter().map(|(k, v)| (k.as_str(), v.clone())),
+            );
         }
         for r in rel_placeholders {
             g.delete_rel(r);
@@ -191,7 +210,11 @@ fn props_from_json(json: &Json, at: &str) -> Result<Vec<(String, Value)>, String
         return Err(format!("{at}: \"properties\" is missing or not an object"));
     };
     obj.iter()
-        .map(|(k, v)| value_from_json(v).map(|v| (k.clone(), v)).map_err(|e| format!("{at}.{k}: {e}")))
+        .map(|(k, v)| {
+            value_from_json(v)
+                .map(|v| (k.clone(), v))
+                .map_err(|e| format!("{at}.{k}: {e}"))
+        })
         .collect()
 }
 
@@ -206,7 +229,11 @@ pub(crate) fn value_to_json(v: &Value) -> Json {
         Value::Float(f) => json!({"float": crate::value::format_float(*f)}),
         Value::String(s) => Json::String(s.to_string()),
         Value::List(items) => Json::Array(items.iter().map(value_to_json).collect()),
-        Value::Map(m) => Json::Object(m.iter().map(|(k, v)| (k.to_string(), value_to_json(v))).collect()),
+        Value::Map(m) => Json::Object(
+            m.iter()
+                .map(|(k, v)| (k.to_string(), value_to_json(v)))
+                .collect(),
+        ),
         Value::Node(n) => json!({"node": n.0}),
         Value::Rel(r) => json!({"relationship": r.0}),
         Value::Path(p) => json!({"path": {"nodes": p.nodes.iter().map(|n| n.0).collect::<Vec<_>>(),
@@ -223,7 +250,12 @@ fn value_from_json(j: &Json) -> Result<Value, String> {
             None => Value::Float(n.as_f64().ok_or("number out of range")?),
         },
         Json::String(s) => Value::str(s),
-        Json::Array(items) => Value::List(items.iter().map(value_from_json).collect::<Result<_, _>>()?),
+        Json::Array(items) => Value::List(
+            items
+                .iter()
+                .map(value_from_json)
+                .collect::<Result<_, _>>()?,
+        ),
         Json::Object(o) => match (o.len(), o.get("float").and_then(Json::as_str)) {
             (1, Some("NaN")) => Value::Float(f64::NAN),
             (1, Some("Infinity")) => Value::Float(f64::INFINITY),
@@ -240,9 +272,15 @@ mod tests {
     #[test]
     fn snapshots_round_trip_ids_types_and_holes() {
         let mut g = Graph::new();
-        let a = g.add_node(["Actor"], [("name", Value::str("Kenya")), ("n", Value::Int(3))]);
+        let a = g.add_node(
+            ["Actor"],
+            [("name", Value::str("Kenya")), ("n", Value::Int(3))],
+        );
         let gone = g.add_node(["X"], []);
-        let b = g.add_node(["Mission", "Extra"], [("f", Value::Float(2.0)), ("nan", Value::Float(f64::NAN))]);
+        let b = g.add_node(
+            ["Mission", "Extra"],
+            [("f", Value::Float(2.0)), ("nan", Value::Float(f64::NAN))],
+        );
         g.add_rel(a, b, "LEADS", [("l", Value::from(vec![1i64, 2]))]);
         g.delete_node(gone);
         let json = g.to_snapshot_json();
@@ -256,9 +294,19 @@ mod tests {
     #[test]
     fn malformed_snapshots_say_where() {
         let bad = json!({"format": FORMAT, "version": 1, "nodes": [{"id": 0, "labels": [1], "properties": {}}], "relationships": []});
-        assert_eq!(Graph::from_snapshot_json(&bad).unwrap_err(), "nodes[0]: a label is not a string");
+        assert_eq!(
+            Graph::from_snapshot_json(&bad).unwrap_err(),
+            "nodes[0]: a label is not a string"
+        );
         let bad = json!({"format": FORMAT, "version": 1, "nodes": [], "relationships": [{"id": 0, "type": "T", "start": 0, "end": 1, "properties": {}}]});
-        assert_eq!(Graph::from_snapshot_json(&bad).unwrap_err(), "relationships[0]: node 0 does not exist");
-        assert!(Graph::from_snapshot_json(&json!([])).unwrap_err().contains("not a newsgraph snapshot"));
+        assert_eq!(
+            Graph::from_snapshot_json(&bad).unwrap_err(),
+            "relationships[0]: node 0 does not exist"
+        );
+        assert!(
+            Graph::from_snapshot_json(&json!([]))
+                .unwrap_err()
+                .contains("not a newsgraph snapshot")
+        );
     }
 }

@@ -532,8 +532,15 @@ impl Expr {
     pub fn walk(&self, f: &mut dyn FnMut(&Expr)) {
         f(self);
         match self {
-            Expr::Literal(_) | Expr::BadLiteral { .. } | Expr::Param(..) | Expr::Var(_) | Expr::CountStar => {}
-            Expr::Property(e, _) | Expr::HasLabels(e, _) | Expr::Unary(_, e) | Expr::IsNull(e, _) => e.walk(f),
+            Expr::Literal(_)
+            | Expr::BadLiteral { .. }
+            | Expr::Param(..)
+            | Expr::Var(_)
+            | Expr::CountStar => {}
+            Expr::Property(e, _)
+            | Expr::HasLabels(e, _)
+            | Expr::Unary(_, e)
+            | Expr::IsNull(e, _) => e.walk(f),
             Expr::Index(a, b) | Expr::Binary(_, a, b) => {
                 a.walk(f);
                 b.walk(f);
@@ -574,13 +581,19 @@ impl Expr {
                     d.walk(f);
                 }
             }
-            Expr::ListComprehension { list, filter, map, .. } => {
+            Expr::ListComprehension {
+                list, filter, map, ..
+            } => {
                 list.walk(f);
                 for e in [filter, map].into_iter().flatten() {
                     e.walk(f);
                 }
             }
-            Expr::PatternComprehension { pattern, filter, map } => {
+            Expr::PatternComprehension {
+                pattern,
+                filter,
+                map,
+            } => {
                 pattern.walk_exprs(f);
                 if let Some(e) = filter {
                     e.walk(f);
@@ -593,7 +606,9 @@ impl Expr {
                     e.walk(f);
                 }
             }
-            Expr::Reduce { init, list, expr, .. } => {
+            Expr::Reduce {
+                init, list, expr, ..
+            } => {
                 init.walk(f);
                 list.walk(f);
                 expr.walk(f);
@@ -632,7 +647,16 @@ impl PatternPart {
 pub fn is_aggregate_function(name: &str) -> bool {
     matches!(
         name.to_ascii_lowercase().as_str(),
-        "count" | "sum" | "avg" | "min" | "max" | "collect" | "stdev" | "stdevp" | "percentilecont" | "percentiledisc"
+        "count"
+            | "sum"
+            | "avg"
+            | "min"
+            | "max"
+            | "collect"
+            | "stdev"
+            | "stdevp"
+            | "percentilecont"
+            | "percentiledisc"
     )
 }
 
@@ -643,7 +667,11 @@ fn ident(f: &mut Formatter<'_>, name: &str) -> fmt::Result {
     f.write_str(&format_key(name))
 }
 
-fn comma_list<T>(f: &mut Formatter<'_>, items: &[T], mut each: impl FnMut(&mut Formatter<'_>, &T) -> fmt::Result) -> fmt::Result {
+fn comma_list<T>(
+    f: &mut Formatter<'_>,
+    items: &[T],
+    mut each: impl FnMut(&mut Formatter<'_>, &T) -> fmt::Result,
+) -> fmt::Result {
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             f.write_str(", ")?;
@@ -853,8 +881,15 @@ impl Display for NodePattern {
 
 impl Display for RelPattern {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(if self.direction == PatternDirection::Left { "<-" } else { "-" })?;
-        let detail = self.var.is_some() || !self.types.is_empty() || self.length.is_some() || self.props.is_some();
+        f.write_str(if self.direction == PatternDirection::Left {
+            "<-"
+        } else {
+            "-"
+        })?;
+        let detail = self.var.is_some()
+            || !self.types.is_empty()
+            || self.length.is_some()
+            || self.props.is_some();
         if detail {
             f.write_char('[')?;
             if let Some(v) = &self.var {
@@ -888,7 +923,11 @@ impl Display for RelPattern {
             }
             f.write_char(']')?;
         }
-        f.write_str(if self.direction == PatternDirection::Right { "->" } else { "-" })
+        f.write_str(if self.direction == PatternDirection::Right {
+            "->"
+        } else {
+            "-"
+        })
     }
 }
 
@@ -1007,9 +1046,17 @@ impl Display for Expr {
                 }
                 Ok(())
             }
-            Expr::IsNull(e, not) => write!(f, "{} IS {}NULL", Prec(e, 7), if *not { "NOT " } else { "" }),
+            Expr::IsNull(e, not) => write!(
+                f,
+                "{} IS {}NULL",
+                Prec(e, 7),
+                if *not { "NOT " } else { "" }
+            ),
             Expr::Call {
-                name, distinct, args, ..
+                name,
+                distinct,
+                args,
+                ..
             } => {
                 write!(f, "{name}(")?;
                 if *distinct {
@@ -1036,7 +1083,12 @@ impl Display for Expr {
                 }
                 f.write_str(" END")
             }
-            Expr::ListComprehension { var, list, filter, map } => {
+            Expr::ListComprehension {
+                var,
+                list,
+                filter,
+                map,
+            } => {
                 write!(f, "[{var} IN {list}")?;
                 if let Some(w) = filter {
                     write!(f, " WHERE {w}")?;
@@ -1046,14 +1098,23 @@ impl Display for Expr {
                 }
                 f.write_char(']')
             }
-            Expr::PatternComprehension { pattern, filter, map } => {
+            Expr::PatternComprehension {
+                pattern,
+                filter,
+                map,
+            } => {
                 write!(f, "[{pattern}")?;
                 if let Some(w) = filter {
                     write!(f, " WHERE {w}")?;
                 }
                 write!(f, " | {map}]")
             }
-            Expr::Quantified { kind, var, list, filter } => {
+            Expr::Quantified {
+                kind,
+                var,
+                list,
+                filter,
+            } => {
                 write!(f, "{}({var} IN {list}", kind.keyword())?;
                 if let Some(w) = filter {
                     write!(f, " WHERE {w}")?;

@@ -69,7 +69,12 @@ pub struct QueryError {
 }
 
 impl QueryError {
-    fn new(class: ErrorClass, code: &'static str, phase: Phase, message: impl Into<String>) -> QueryError {
+    fn new(
+        class: ErrorClass,
+        code: &'static str,
+        phase: Phase,
+        message: impl Into<String>,
+    ) -> QueryError {
         QueryError {
             class,
             code,
@@ -95,12 +100,20 @@ impl QueryError {
     }
 
     /// Any class at run time.
-    pub fn runtime(class: ErrorClass, code: &'static str, message: impl Into<String>) -> QueryError {
+    pub fn runtime(
+        class: ErrorClass,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> QueryError {
         QueryError::new(class, code, Phase::Runtime, message)
     }
 
     /// Any class at compile time.
-    pub fn compile(class: ErrorClass, code: &'static str, message: impl Into<String>) -> QueryError {
+    pub fn compile(
+        class: ErrorClass,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> QueryError {
         QueryError::new(class, code, Phase::Compile, message)
     }
 

@@ -140,26 +140,30 @@ impl Ctx<'_> {
                 ),
             ));
         }
-        if t % 4096 == 0 {
+        if t.is_multiple_of(4096) {
             self.check_interrupt()?;
         }
         Ok(())
     }
 
     fn check_interrupt(&self) -> Result<()> {
-        if let Some(c) = &self.limits.cancel {
-            if c.load(AtomicOrdering::Relaxed) {
-                return Err(QueryError::runtime(ErrorClass::LimitExceeded, "Cancelled", "the query was cancelled"));
-            }
+        if let Some(c) = &self.limits.cancel
+            && c.load(AtomicOrdering::Relaxed)
+        {
+            return Err(QueryError::runtime(
+                ErrorClass::LimitExceeded,
+                "Cancelled",
+                "the query was cancelled",
+            ));
         }
-        if let Some(t) = self.limits.timeout {
-            if self.started.elapsed() > t {
-                return Err(QueryError::runtime(
-                    ErrorClass::LimitExceeded,
-                    "Timeout",
-                    format!("the query ran longer than {} ms", t.as_millis()),
-                ));
-            }
+        if let Some(t) = self.limits.timeout
+            && self.started.elapsed() > t
+        {
+            return Err(QueryError::runtime(
+                ErrorClass::LimitExceeded,
+                "Timeout",
+                format!("the query ran longer than {} ms", t.as_millis()),
+            ));
         }
         Ok(())
     }
@@ -217,9 +221,19 @@ pub fn eval(ctx: &Ctx, e: &CExpr, row: &[Value]) -> Result<Value> {
                 ctx.check_node(n)?;
                 Value::Bool(labels.iter().all(|l| ctx.graph.has_label(n, l)))
             }
-            other => return Err(type_error(format!("cannot check labels of a {}", other.type_name()))),
+            other => {
+                return Err(type_error(format!(
+                    "cannot check labels of a {}",
+                    other.type_name()
+                )));
+            }
         },
-        CExpr::List(items) => Value::List(items.iter().map(|i| eval(ctx, i, row)).collect::<Result<_>>()?),
+        CExpr::List(items) => Value::List(
+            items
+                .iter()
+                .map(|i| eval(ctx, i, row))
+                .collect::<Result<_>>()?,
+        ),
         CExpr::Map(entries) => {
             let mut m = Map::new();
             for (k, v) in entries {
@@ -240,9 +254,16 @@ pub fn eval(ctx: &Ctx, e: &CExpr, row: &[Value]) -> Result<Value> {
         },
         CExpr::Plus(inner) => match eval(ctx, inner, row)? {
             v @ (Value::Int(_) | Value::Float(_) | Value::Null) => v,
-            other => return Err(type_error(format!("cannot apply unary + to a {}", other.type_name()))),
+            other => {
+                return Err(type_error(format!(
+                    "cannot apply unary + to a {}",
+                    other.type_name()
+                )));
+            }
         },
-        CExpr::Logic(op, a, b) => logic(*op, truth(eval(ctx, a, row)?)?, || truth(eval(ctx, b, row)?))?,
+        CExpr::Logic(op, a, b) => logic(*op, truth(eval(ctx, a, row)?)?, || {
+            truth(eval(ctx, b, row)?)
+        })?,
         CExpr::Arith(op, a, b) => arithmetic(*op, eval(ctx, a, row)?, eval(ctx, b, row)?)?,
         CExpr::Predicate(op, a, b) => predicate(*op, eval(ctx, a, row)?, eval(ctx, b, row)?)?,
         CExpr::Compare(first, rest) => {
@@ -262,7 +283,10 @@ pub fn eval(ctx: &Ctx, e: &CExpr, row: &[Value]) -> Result<Value> {
         }
         CExpr::IsNull(inner, not) => Value::Bool(eval(ctx, inner, row)?.is_null() != *not),
         CExpr::Call(func, args) => {
-            let args = args.iter().map(|a| eval(ctx, a, row)).collect::<Result<Vec<_>>>()?;
+            let args = args
+                .iter()
+                .map(|a| eval(ctx, a, row))
+                .collect::<Result<Vec<_>>>()?;
             func.call(ctx, args)?
         }
         CExpr::Case(subject, alternatives, default) => {
@@ -286,16 +310,21 @@ pub fn eval(ctx: &Ctx, e: &CExpr, row: &[Value]) -> Result<Value> {
             let items = match eval(ctx, list, row)? {
                 Value::Null => return Ok(Value::Null),
                 Value::List(items) => items,
-                other => return Err(type_error(format!("cannot iterate over a {}", other.type_name()))),
+                other => {
+                    return Err(type_error(format!(
+                        "cannot iterate over a {}",
+                        other.type_name()
+                    )));
+                }
             };
             let mut env = local_env(row, *slot);
             let mut out = Vec::new();
             for item in items {
                 env[*slot] = item;
-                if let Some(f) = filter {
-                    if truth(eval(ctx, f, &env)?)? != Some(true) {
-                        continue;
-                    }
+                if let Some(f) = filter
+                    && truth(eval(ctx, f, &env)?)? != Some(true)
+                {
+                    continue;
                 }
                 out.push(match map {
                     Some(m) => eval(ctx, m, &env)?,
@@ -308,7 +337,12 @@ pub fn eval(ctx: &Ctx, e: &CExpr, row: &[Value]) -> Result<Value> {
             let items = match eval(ctx, list, row)? {
                 Value::Null => return Ok(Value::Null),
                 Value::List(items) => items,
-                other => return Err(type_error(format!("cannot iterate over a {}", other.type_name()))),
+                other => {
+                    return Err(type_error(format!(
+                        "cannot iterate over a {}",
+                        other.type_name()
+                    )));
+                }
             };
             let mut env = local_env(row, *slot);
             let (mut yes, mut unknown) = (0usize, 0usize);
@@ -371,7 +405,12 @@ pub fn eval(ctx: &Ctx, e: &CExpr, row: &[Value]) -> Result<Value> {
             let items = match eval(ctx, list, row)? {
                 Value::Null => return Ok(Value::Null),
                 Value::List(items) => items,
-                other => return Err(type_error(format!("cannot iterate over a {}", other.type_name()))),
+                other => {
+                    return Err(type_error(format!(
+                        "cannot iterate over a {}",
+                        other.type_name()
+                    )));
+                }
             };
             let mut env = local_env(row, (*acc_slot).max(*var_slot));
             for item in items {
@@ -385,10 +424,10 @@ pub fn eval(ctx: &Ctx, e: &CExpr, row: &[Value]) -> Result<Value> {
             let mut found = false;
             let mut env = row.to_vec();
             Matcher::new(ctx, pattern, &env).run(&mut env, &mut |m| {
-                if let Some(f) = filter {
-                    if truth(eval(ctx, f, m)?)? != Some(true) {
-                        return Ok(Flow::Continue);
-                    }
+                if let Some(f) = filter
+                    && truth(eval(ctx, f, m)?)? != Some(true)
+                {
+                    return Ok(Flow::Continue);
                 }
                 found = true;
                 Ok(Flow::Stop)
@@ -399,10 +438,10 @@ pub fn eval(ctx: &Ctx, e: &CExpr, row: &[Value]) -> Result<Value> {
             let mut out = Vec::new();
             let mut env = row.to_vec();
             Matcher::new(ctx, pattern, &env).run(&mut env, &mut |m| {
-                if let Some(f) = filter {
-                    if truth(eval(ctx, f, m)?)? != Some(true) {
-                        return Ok(Flow::Continue);
-                    }
+                if let Some(f) = filter
+                    && truth(eval(ctx, f, m)?)? != Some(true)
+                {
+                    return Ok(Flow::Continue);
                 }
                 out.push(eval(ctx, map, m)?);
                 Ok(Flow::Continue)
@@ -430,7 +469,10 @@ pub fn truth(v: Value) -> Result<Option<bool>> {
     match v {
         Value::Bool(b) => Ok(Some(b)),
         Value::Null => Ok(None),
-        other => Err(type_error(format!("expected a boolean, got {}", other.type_name()))),
+        other => Err(type_error(format!(
+            "expected a boolean, got {}",
+            other.type_name()
+        ))),
     }
 }
 
@@ -490,8 +532,12 @@ fn arithmetic(op: BinaryOp, a: Value, b: Value) -> Result<Value> {
                 return Ok(List(v));
             }
             (String(x), String(y)) => return Ok(Value::from(format!("{x}{y}"))),
-            (String(x), Int(_) | Float(_) | Bool(_)) => return Ok(Value::from(format!("{x}{}", plain_text(&b)))),
-            (Int(_) | Float(_) | Bool(_), String(y)) => return Ok(Value::from(format!("{}{y}", plain_text(&a)))),
+            (String(x), Int(_) | Float(_) | Bool(_)) => {
+                return Ok(Value::from(format!("{x}{}", plain_text(&b))));
+            }
+            (Int(_) | Float(_) | Bool(_), String(y)) => {
+                return Ok(Value::from(format!("{}{y}", plain_text(&a))));
+            }
             _ => {}
         }
     }
@@ -563,12 +609,21 @@ fn predicate(op: BinaryOp, a: Value, b: Value) -> Result<Value> {
                 }
                 if unknown { Null } else { Bool(false) }
             }
-            other => return Err(type_error(format!("IN needs a list, got {}", other.type_name()))),
+            other => {
+                return Err(type_error(format!(
+                    "IN needs a list, got {}",
+                    other.type_name()
+                )));
+            }
         },
         BinaryOp::Regex => match (&a, &b) {
             (String(s), String(p)) => {
-                let re = regex::Regex::new(&format!("^(?:{p})$"))
-                    .map_err(|e| QueryError::argument("InvalidArgumentValue", format!("invalid regular expression: {e}")))?;
+                let re = regex::Regex::new(&format!("^(?:{p})$")).map_err(|e| {
+                    QueryError::argument(
+                        "InvalidArgumentValue",
+                        format!("invalid regular expression: {e}"),
+                    )
+                })?;
                 Bool(re.is_match(s))
             }
             _ => Null,
@@ -589,14 +644,25 @@ fn property(ctx: &Ctx, base: Value, key: &str) -> Result<Value> {
         Value::Null => Value::Null,
         Value::Node(n) => {
             ctx.check_node(n)?;
-            ctx.graph.node_property(n, key).cloned().unwrap_or(Value::Null)
+            ctx.graph
+                .node_property(n, key)
+                .cloned()
+                .unwrap_or(Value::Null)
         }
         Value::Rel(r) => {
             ctx.check_rel(r)?;
-            ctx.graph.rel_property(r, key).cloned().unwrap_or(Value::Null)
+            ctx.graph
+                .rel_property(r, key)
+                .cloned()
+                .unwrap_or(Value::Null)
         }
         Value::Map(m) => m.get(key).cloned().unwrap_or(Value::Null),
-        other => return Err(type_error(format!("cannot read property `{key}` of a {}", other.type_name()))),
+        other => {
+            return Err(type_error(format!(
+                "cannot read property `{key}` of a {}",
+                other.type_name()
+            )));
+        }
     })
 }
 
@@ -612,7 +678,12 @@ fn index(ctx: &Ctx, base: Value, idx: Value) -> Result<Value> {
                 items[i as usize].clone()
             }
         }
-        (Value::List(_), other) => return Err(type_error(format!("a list index must be an integer, got {}", other.type_name()))),
+        (Value::List(_), other) => {
+            return Err(type_error(format!(
+                "a list index must be an integer, got {}",
+                other.type_name()
+            )));
+        }
         (Value::Map(m), Value::String(k)) => m.get(&*k).cloned().unwrap_or(Value::Null),
         (base @ (Value::Node(_) | Value::Rel(_)), Value::String(k)) => property(ctx, base, &k)?,
         (Value::Map(_) | Value::Node(_) | Value::Rel(_), other) => {
@@ -621,7 +692,12 @@ fn index(ctx: &Ctx, base: Value, idx: Value) -> Result<Value> {
                 format!("a map key must be a string, got {}", other.type_name()),
             ));
         }
-        (other, _) => return Err(type_error(format!("cannot index into a {}", other.type_name()))),
+        (other, _) => {
+            return Err(type_error(format!(
+                "cannot index into a {}",
+                other.type_name()
+            )));
+        }
     })
 }
 
@@ -637,7 +713,10 @@ fn slice(list: Value, from: Option<Value>, to: Option<Value>) -> Result<Value> {
             None => Ok(Some(default)),
             Some(Value::Null) => Ok(None),
             Some(Value::Int(i)) => Ok(Some(if i < 0 { (len + i).max(0) } else { i.min(len) })),
-            Some(other) => Err(type_error(format!("a slice bound must be an integer, got {}", other.type_name()))),
+            Some(other) => Err(type_error(format!(
+                "a slice bound must be an integer, got {}",
+                other.type_name()
+            ))),
         }
     };
     let (Some(a), Some(b)) = (bound(from, 0)?, bound(to, len)?) else {
@@ -658,14 +737,25 @@ fn map_projection(ctx: &Ctx, row: &[Value], slot: usize, items: &[CMapItem]) -> 
         Ok(match base {
             Value::Node(n) => {
                 ctx.check_node(*n)?;
-                ctx.graph.node_properties(*n).map(|(k, v)| (Arc::from(k), v.clone())).collect()
+                ctx.graph
+                    .node_properties(*n)
+                    .map(|(k, v)| (Arc::from(k), v.clone()))
+                    .collect()
             }
             Value::Rel(r) => {
                 ctx.check_rel(*r)?;
-                ctx.graph.rel_properties(*r).map(|(k, v)| (Arc::from(k), v.clone())).collect()
+                ctx.graph
+                    .rel_properties(*r)
+                    .map(|(k, v)| (Arc::from(k), v.clone()))
+                    .collect()
             }
             Value::Map(m) => m.clone(),
-            other => return Err(type_error(format!("cannot project a {}", other.type_name()))),
+            other => {
+                return Err(type_error(format!(
+                    "cannot project a {}",
+                    other.type_name()
+                )));
+            }
         })
     };
     let mut out = Map::new();
@@ -777,7 +867,11 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 steps,
             });
         }
-        let walked = pattern.parts.iter().map(|p| vec![Vec::new(); p.rels.len()]).collect();
+        let walked = pattern
+            .parts
+            .iter()
+            .map(|p| vec![Vec::new(); p.rels.len()])
+            .collect();
         let types = pattern
             .parts
             .iter()
@@ -785,7 +879,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 p.rels
                     .iter()
                     .map(|r| {
-                        (!r.types.is_empty()).then(|| r.types.iter().filter_map(|t| ctx.graph.symbol(t)).collect())
+                        (!r.types.is_empty())
+                            .then(|| r.types.iter().filter_map(|t| ctx.graph.symbol(t)).collect())
                     })
                     .collect()
             })
@@ -815,7 +910,12 @@ impl<'c, 'a> Matcher<'c, 'a> {
             NodeRole::Check => match &env[node.slot] {
                 Value::Node(n) if self.ctx.node_alive(*n) => vec![*n],
                 Value::Node(_) | Value::Null => Vec::new(),
-                other => return Err(type_error(format!("expected a node, got {}", other.type_name()))),
+                other => {
+                    return Err(type_error(format!(
+                        "expected a node, got {}",
+                        other.type_name()
+                    )));
+                }
             },
             NodeRole::Assign => self.candidates(node, env)?,
         };
@@ -837,17 +937,23 @@ impl<'c, 'a> Matcher<'c, 'a> {
 
     fn candidates(&self, node: &CNode, env: &[Value]) -> Result<Vec<NodeId>> {
         let g = self.ctx.graph;
-        if let Some(props) = &node.props {
-            if let Value::Map(m) = eval(self.ctx, props, env)? {
-                for (k, v) in &m {
-                    if let Some(hits) = g.nodes_by_property(k, v) {
-                        return Ok(hits.into_iter().filter(|n| self.ctx.node_alive(*n)).collect());
-                    }
+        if let Some(props) = &node.props
+            && let Value::Map(m) = eval(self.ctx, props, env)?
+        {
+            for (k, v) in &m {
+                if let Some(hits) = g.nodes_by_property(k, v) {
+                    return Ok(hits
+                        .into_iter()
+                        .filter(|n| self.ctx.node_alive(*n))
+                        .collect());
                 }
             }
         }
         if let Some(label) = node.labels.iter().min_by_key(|l| g.label_count(l)) {
-            return Ok(g.nodes_with_label(label).filter(|n| self.ctx.node_alive(*n)).collect());
+            return Ok(g
+                .nodes_with_label(label)
+                .filter(|n| self.ctx.node_alive(*n))
+                .collect());
         }
         Ok(g.nodes().filter(|n| self.ctx.node_alive(*n)).collect())
     }
@@ -868,7 +974,12 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     }
                 }
                 Value::Null => {}
-                other => return Err(type_error(format!("node properties must be a map, got {}", other.type_name()))),
+                other => {
+                    return Err(type_error(format!(
+                        "node properties must be a map, got {}",
+                        other.type_name()
+                    )));
+                }
             }
         }
         Ok(true)
@@ -886,7 +997,12 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     }
                 }
                 Value::Null => {}
-                other => return Err(type_error(format!("relationship properties must be a map, got {}", other.type_name()))),
+                other => {
+                    return Err(type_error(format!(
+                        "relationship properties must be a map, got {}",
+                        other.type_name()
+                    )));
+                }
             }
         }
         Ok(true)
@@ -921,8 +1037,12 @@ impl<'c, 'a> Matcher<'c, 'a> {
         };
         let to_node = &part.nodes[step.to];
         let direction = match (rel.direction, step.reversed) {
-            (PatternDirection::Right, false) | (PatternDirection::Left, true) => Direction::Outgoing,
-            (PatternDirection::Left, false) | (PatternDirection::Right, true) => Direction::Incoming,
+            (PatternDirection::Right, false) | (PatternDirection::Left, true) => {
+                Direction::Outgoing
+            }
+            (PatternDirection::Left, false) | (PatternDirection::Right, true) => {
+                Direction::Incoming
+            }
             (PatternDirection::Either, _) => Direction::Both,
         };
         let types = self.types[pi][step.rel].clone();
@@ -942,14 +1062,22 @@ impl<'c, 'a> Matcher<'c, 'a> {
                         _ => Vec::new(),
                     }
                 } else {
-                    self.ctx.graph.edges(from, direction, types.as_deref()).collect()
+                    self.ctx
+                        .graph
+                        .edges(from, direction, types.as_deref())
+                        .collect()
                 };
                 for (r, other) in edges {
                     self.ctx.tick()?;
-                    if !self.ctx.rel_alive(r) || self.used.contains(&r) || !self.ctx.node_alive(other) {
+                    if !self.ctx.rel_alive(r)
+                        || self.used.contains(&r)
+                        || !self.ctx.node_alive(other)
+                    {
                         continue;
                     }
-                    if !self.rel_matches(rel, r, env)? || !self.arrive(&step, to_node, other, env)? {
+                    if !self.rel_matches(rel, r, env)?
+                        || !self.arrive(&step, to_node, other, env)?
+                    {
                         continue;
                     }
                     let saved_rel = std::mem::replace(&mut env[rel.slot], Value::Rel(r));
@@ -968,7 +1096,19 @@ impl<'c, 'a> Matcher<'c, 'a> {
             }
             Some((min, max)) => {
                 let mut trail = Vec::new();
-                self.var_length(pi, k, &step, direction, types.as_deref(), min, max, from, &mut trail, env, sink)
+                self.var_length(
+                    pi,
+                    k,
+                    &step,
+                    direction,
+                    types.as_deref(),
+                    min,
+                    max,
+                    from,
+                    &mut trail,
+                    env,
+                    sink,
+                )
             }
         }
     }
@@ -1002,7 +1142,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     && items.iter().zip(&in_order).all(|(v, r)| matches!(v, Value::Rel(x) if x == r)));
             if bound_ok {
                 let list = Value::List(in_order.iter().map(|r| Value::Rel(*r)).collect());
-                let saved_rel = (!step.rel_bound).then(|| std::mem::replace(&mut env[rel.slot], list));
+                let saved_rel =
+                    (!step.rel_bound).then(|| std::mem::replace(&mut env[rel.slot], list));
                 let saved_node = std::mem::replace(&mut env[to_node.slot], Value::Node(at));
                 self.walked[pi][step.rel] = in_order;
                 let used_before = self.used.len();
@@ -1024,14 +1165,20 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let edges: Vec<(RelId, NodeId)> = self.ctx.graph.edges(at, direction, types).collect();
         for (r, other) in edges {
             self.ctx.tick()?;
-            if !self.ctx.rel_alive(r) || !self.ctx.node_alive(other) || self.used.contains(&r) || trail.contains(&r) {
+            if !self.ctx.rel_alive(r)
+                || !self.ctx.node_alive(other)
+                || self.used.contains(&r)
+                || trail.contains(&r)
+            {
                 continue;
             }
             if !self.rel_matches(rel, r, env)? {
                 continue;
             }
             trail.push(r);
-            let flow = self.var_length(pi, k, step, direction, types, min, max, other, trail, env, sink);
+            let flow = self.var_length(
+                pi, k, step, direction, types, min, max, other, trail, env, sink,
+            );
             trail.pop();
             if flow? == Flow::Stop {
                 return Ok(Flow::Stop);
@@ -1077,7 +1224,13 @@ fn choose_anchor(ctx: &Ctx, part: &CPart, assigned: &HashSet<usize>, _row: &[Val
         .iter()
         .enumerate()
         .filter(|(_, n)| !n.labels.is_empty())
-        .min_by_key(|(_, n)| n.labels.iter().map(|l| ctx.graph.label_count(l)).min().unwrap_or(usize::MAX))
+        .min_by_key(|(_, n)| {
+            n.labels
+                .iter()
+                .map(|l| ctx.graph.label_count(l))
+                .min()
+                .unwrap_or(usize::MAX)
+        })
         .map_or(0, |(i, _)| i)
 }
 
@@ -1123,7 +1276,9 @@ fn project_row(ctx: &Ctx, p: &CProjection, row: &[Value]) -> Result<Row> {
 /// Run a projection that needs all its input: aggregation and sorting.
 fn project_all(ctx: &Ctx, p: &CProjection, rows: Vec<Row>) -> Result<Vec<Row>> {
     let mut out = if p.aggregates.is_empty() {
-        rows.iter().map(|r| project_row(ctx, p, r)).collect::<Result<Vec<_>>>()?
+        rows.iter()
+            .map(|r| project_row(ctx, p, r))
+            .collect::<Result<Vec<_>>>()?
     } else {
         aggregate(ctx, p, rows)?
     };
@@ -1135,7 +1290,11 @@ fn project_all(ctx: &Ctx, p: &CProjection, rows: Vec<Row>) -> Result<Vec<Row>> {
     if !p.order_by.is_empty() {
         let mut keyed = Vec::with_capacity(out.len());
         for r in out {
-            let keys = p.order_by.iter().map(|(e, _)| eval(ctx, e, &r)).collect::<Result<Vec<_>>>()?;
+            let keys = p
+                .order_by
+                .iter()
+                .map(|(e, _)| eval(ctx, e, &r))
+                .collect::<Result<Vec<_>>>()?;
             keyed.push((keys, r));
         }
         keyed.sort_by(|(a, _), (b, _)| {
@@ -1152,7 +1311,11 @@ fn project_all(ctx: &Ctx, p: &CProjection, rows: Vec<Row>) -> Result<Vec<Row>> {
     }
     let skip = count_arg(ctx, &p.skip, "SKIP")?.unwrap_or(0);
     let limit = count_arg(ctx, &p.limit, "LIMIT")?;
-    let mut out: Vec<Row> = out.into_iter().skip(skip).take(limit.unwrap_or(usize::MAX)).collect();
+    let mut out: Vec<Row> = out
+        .into_iter()
+        .skip(skip)
+        .take(limit.unwrap_or(usize::MAX))
+        .collect();
     if let Some(f) = &p.filter {
         let mut kept = Vec::with_capacity(out.len());
         for r in out {
@@ -1170,7 +1333,12 @@ fn aggregate(ctx: &Ctx, p: &CProjection, rows: Vec<Row>) -> Result<Vec<Row>> {
     let mut order: Vec<GroupKey> = Vec::new();
     let mut groups: HashMap<GroupKey, (Row, Vec<AggState>)> = HashMap::new();
     for row in rows {
-        let key = GroupKey(key_items.iter().map(|&i| eval(ctx, &p.items[i], &row)).collect::<Result<_>>()?);
+        let key = GroupKey(
+            key_items
+                .iter()
+                .map(|&i| eval(ctx, &p.items[i], &row))
+                .collect::<Result<_>>()?,
+        );
         let entry = match groups.get_mut(&key) {
             Some(e) => e,
             None => {
@@ -1196,7 +1364,10 @@ fn aggregate(ctx: &Ctx, p: &CProjection, rows: Vec<Row>) -> Result<Vec<Row>> {
         order.push(GroupKey(Vec::new()));
         groups.insert(
             GroupKey(Vec::new()),
-            (vec![Value::Null; width], p.aggregates.iter().map(AggState::new).collect()),
+            (
+                vec![Value::Null; width],
+                p.aggregates.iter().map(AggState::new).collect(),
+            ),
         );
     }
     let mut out = Vec::with_capacity(order.len());
@@ -1251,7 +1422,12 @@ impl AggState {
         self.count += 1;
         match agg.func {
             AggFunc::Count => {}
-            AggFunc::Sum | AggFunc::Avg | AggFunc::StDev | AggFunc::StDevP | AggFunc::PercentileCont | AggFunc::PercentileDisc => {
+            AggFunc::Sum
+            | AggFunc::Avg
+            | AggFunc::StDev
+            | AggFunc::StDevP
+            | AggFunc::PercentileCont
+            | AggFunc::PercentileDisc => {
                 match v {
                     Value::Int(i) => {
                         self.int_sum = self.int_sum.and_then(|s| s.checked_add(i));
@@ -1277,7 +1453,11 @@ impl AggState {
                     None => true,
                     Some(b) => {
                         let o = v.order(b);
-                        if agg.func == AggFunc::Min { o.is_lt() } else { o.is_gt() }
+                        if agg.func == AggFunc::Min {
+                            o.is_lt()
+                        } else {
+                            o.is_gt()
+                        }
                     }
                 };
                 if replace {
@@ -1308,18 +1488,28 @@ impl AggState {
             AggFunc::Collect => Value::List(self.values),
             AggFunc::StDev | AggFunc::StDevP => {
                 let n = self.values.len() as f64;
-                let denom = if agg.func == AggFunc::StDev { n - 1.0 } else { n };
+                let denom = if agg.func == AggFunc::StDev {
+                    n - 1.0
+                } else {
+                    n
+                };
                 if denom <= 0.0 {
                     Value::Float(0.0)
                 } else {
                     let mean = self.float_sum / n;
-                    let ss: f64 = self.values.iter().map(|v| (v.as_f64().unwrap_or(0.0) - mean).powi(2)).sum();
+                    let ss: f64 = self
+                        .values
+                        .iter()
+                        .map(|v| (v.as_f64().unwrap_or(0.0) - mean).powi(2))
+                        .sum();
                     Value::Float((ss / denom).sqrt())
                 }
             }
             AggFunc::PercentileCont | AggFunc::PercentileDisc => {
                 let p = match &self.param {
-                    Some(v) => v.as_f64().ok_or_else(|| type_error("the percentile must be a number"))?,
+                    Some(v) => v
+                        .as_f64()
+                        .ok_or_else(|| type_error("the percentile must be a number"))?,
                     None => return Ok(Value::Null),
                 };
                 if !(0.0..=1.0).contains(&p) {
@@ -1334,13 +1524,18 @@ impl AggState {
                 }
                 xs.sort_by(|a, b| a.order(b));
                 if agg.func == AggFunc::PercentileDisc {
-                    let idx = ((p * xs.len() as f64).ceil() as usize).saturating_sub(1).min(xs.len() - 1);
+                    let idx = ((p * xs.len() as f64).ceil() as usize)
+                        .saturating_sub(1)
+                        .min(xs.len() - 1);
                     xs[idx].clone()
                 } else {
                     let pos = p * (xs.len() - 1) as f64;
                     let lo = pos.floor() as usize;
                     let hi = pos.ceil() as usize;
-                    let (a, b) = (xs[lo].as_f64().unwrap_or(0.0), xs[hi].as_f64().unwrap_or(0.0));
+                    let (a, b) = (
+                        xs[lo].as_f64().unwrap_or(0.0),
+                        xs[hi].as_f64().unwrap_or(0.0),
+                    );
                     Value::Float(a + (b - a) * (pos - lo as f64))
                 }
             }
@@ -1362,7 +1557,12 @@ pub struct QueryOutput {
 }
 
 /// Run a compiled read-only query.
-pub fn run_read(graph: &Graph, query: &CompiledQuery, params: &Params, limits: &Limits) -> Result<QueryOutput> {
+pub fn run_read(
+    graph: &Graph,
+    query: &CompiledQuery,
+    params: &Params,
+    limits: &Limits,
+) -> Result<QueryOutput> {
     debug_assert!(!query.writes);
     let deleted = Deleted::default();
     let ticks = Cell::new(0);
@@ -1387,6 +1587,10 @@ pub fn run_read(graph: &Graph, query: &CompiledQuery, params: &Params, limits: &
 
 fn union_rows(parts: Vec<Vec<Row>>, distinct: bool, width: usize) -> Vec<Row> {
     let mut out = Vec::new();
+    if width == 0 {
+        // A query that ends in an update returns no rows.
+        return out;
+    }
     let mut seen = HashSet::new();
     for rows in parts {
         for mut r in rows {
@@ -1411,7 +1615,11 @@ struct Pipeline<'p> {
 fn run_streaming(ctx: &Ctx, plan: &Plan) -> Result<Vec<Row>> {
     let mut pl = Pipeline {
         ops: &plan.ops,
-        states: plan.ops.iter().map(|_| ProjectionState::default()).collect(),
+        states: plan
+            .ops
+            .iter()
+            .map(|_| ProjectionState::default())
+            .collect(),
         buffers: plan.ops.iter().map(|_| Vec::new()).collect(),
         output: Vec::new(),
         produced: 0,
@@ -1424,13 +1632,13 @@ fn run_streaming(ctx: &Ctx, plan: &Plan) -> Result<Vec<Row>> {
     }
     pl.push(ctx, 0, vec![Value::Null; plan.width])?;
     for i in 0..plan.ops.len() {
-        if let Op::Project(p) = &plan.ops[i] {
-            if p.is_barrier() {
-                let rows = std::mem::take(&mut pl.buffers[i]);
-                for r in project_all(ctx, p, rows)? {
-                    if pl.push(ctx, i + 1, r)? == Flow::Stop {
-                        break;
-                    }
+        if let Op::Project(p) = &plan.ops[i]
+            && p.is_barrier()
+        {
+            let rows = std::mem::take(&mut pl.buffers[i]);
+            for r in project_all(ctx, p, rows)? {
+                if pl.push(ctx, i + 1, r)? == Flow::Stop {
+                    break;
                 }
             }
         }
@@ -1445,10 +1653,13 @@ impl Pipeline<'_> {
             return Err(QueryError::runtime(
                 ErrorClass::LimitExceeded,
                 "RowLimit",
-                format!("the query produced more than {} rows; add LIMIT or narrow it", ctx.limits.max_rows),
+                format!(
+                    "the query produced more than {} rows; add LIMIT or narrow it",
+                    ctx.limits.max_rows
+                ),
             ));
         }
-        if self.produced % 4096 == 0 {
+        if self.produced.is_multiple_of(4096) {
             ctx.check_interrupt()?;
         }
         let ops = self.ops;
@@ -1467,10 +1678,10 @@ impl Pipeline<'_> {
                 let mut env = row.clone();
                 let mut matcher = Matcher::new(ctx, pattern, &env);
                 let flow = matcher.run(&mut env, &mut |m| {
-                    if let Some(f) = filter {
-                        if truth(eval(ctx, f, m)?)? != Some(true) {
-                            return Ok(Flow::Continue);
-                        }
+                    if let Some(f) = filter
+                        && truth(eval(ctx, f, m)?)? != Some(true)
+                    {
+                        return Ok(Flow::Continue);
                     }
                     any = true;
                     self.push(ctx, i + 1, m.to_vec())
@@ -1522,10 +1733,10 @@ impl Pipeline<'_> {
                 }
                 st.emitted += 1;
                 let done = st.limit.is_some_and(|l| st.emitted >= l);
-                if let Some(f) = &p.filter {
-                    if truth(eval(ctx, f, &out)?)? != Some(true) {
-                        return Ok(if done { Flow::Stop } else { Flow::Continue });
-                    }
+                if let Some(f) = &p.filter
+                    && truth(eval(ctx, f, &out)?)? != Some(true)
+                {
+                    return Ok(if done { Flow::Stop } else { Flow::Continue });
                 }
                 let flow = self.push(ctx, i + 1, out)?;
                 Ok(if done { Flow::Stop } else { flow })
@@ -1536,7 +1747,12 @@ impl Pipeline<'_> {
 }
 
 /// Run a query that writes: clause by clause, then commit the deletions.
-pub fn run_write(graph: &mut Graph, query: &CompiledQuery, params: &Params, limits: &Limits) -> Result<QueryOutput> {
+pub fn run_write(
+    graph: &mut Graph,
+    query: &CompiledQuery,
+    params: &Params,
+    limits: &Limits,
+) -> Result<QueryOutput> {
     let mut w = Writer {
         deleted: Deleted::default(),
         stats: WriteStats::default(),
@@ -1576,7 +1792,13 @@ macro_rules! ctx {
 }
 
 impl Writer {
-    fn run(&mut self, graph: &mut Graph, plan: &Plan, params: &Params, limits: &Limits) -> Result<Vec<Row>> {
+    fn run(
+        &mut self,
+        graph: &mut Graph,
+        plan: &Plan,
+        params: &Params,
+        limits: &Limits,
+    ) -> Result<Vec<Row>> {
         let mut rows = vec![vec![Value::Null; plan.width]];
         for op in &plan.ops {
             rows = self.apply(graph, op, rows, params, limits)?;
@@ -1591,7 +1813,14 @@ impl Writer {
         Ok(rows)
     }
 
-    fn apply(&mut self, graph: &mut Graph, op: &Op, rows: Vec<Row>, params: &Params, limits: &Limits) -> Result<Vec<Row>> {
+    fn apply(
+        &mut self,
+        graph: &mut Graph,
+        op: &Op,
+        rows: Vec<Row>,
+        params: &Params,
+        limits: &Limits,
+    ) -> Result<Vec<Row>> {
         match op {
             Op::Match { .. } | Op::Unwind(..) => {
                 let ctx = ctx!(self, graph, params, limits);
@@ -1687,7 +1916,14 @@ impl Writer {
     }
 
     /// MERGE cannot create an element with a null property value.
-    fn check_merge_nulls(&self, graph: &Graph, pattern: &CPattern, row: &[Value], params: &Params, limits: &Limits) -> Result<()> {
+    fn check_merge_nulls(
+        &self,
+        graph: &Graph,
+        pattern: &CPattern,
+        row: &[Value],
+        params: &Params,
+        limits: &Limits,
+    ) -> Result<()> {
         let ctx = ctx!(self, graph, params, limits);
         for part in &pattern.parts {
             let props = part
@@ -1697,21 +1933,28 @@ impl Writer {
                 .filter_map(|n| n.props.as_ref())
                 .chain(part.rels.iter().filter_map(|r| r.props.as_ref()));
             for p in props {
-                if let Value::Map(m) = eval(&ctx, p, row)? {
-                    if let Some((k, _)) = m.iter().find(|(_, v)| v.is_null()) {
-                        return Err(QueryError::runtime(
-                            ErrorClass::SemanticError,
-                            "MergeReadOwnWrites",
-                            format!("cannot MERGE an element whose property `{k}` is null"),
-                        ));
-                    }
+                if let Value::Map(m) = eval(&ctx, p, row)?
+                    && let Some((k, _)) = m.iter().find(|(_, v)| v.is_null())
+                {
+                    return Err(QueryError::runtime(
+                        ErrorClass::SemanticError,
+                        "MergeReadOwnWrites",
+                        format!("cannot MERGE an element whose property `{k}` is null"),
+                    ));
                 }
             }
         }
         Ok(())
     }
 
-    fn props_of(&self, graph: &Graph, e: &Option<CExpr>, row: &[Value], params: &Params, limits: &Limits) -> Result<Vec<(Arc<str>, Value)>> {
+    fn props_of(
+        &self,
+        graph: &Graph,
+        e: &Option<CExpr>,
+        row: &[Value],
+        params: &Params,
+        limits: &Limits,
+    ) -> Result<Vec<(Arc<str>, Value)>> {
         let Some(e) = e else { return Ok(Vec::new()) };
         let ctx = ctx!(self, graph, params, limits);
         match eval(&ctx, e, row)? {
@@ -1727,19 +1970,30 @@ impl Writer {
                 Ok(out)
             }
             Value::Null => Ok(Vec::new()),
-            other => Err(type_error(format!("properties must be a map, got {}", other.type_name()))),
+            other => Err(type_error(format!(
+                "properties must be a map, got {}",
+                other.type_name()
+            ))),
         }
     }
 
-    fn create(&mut self, graph: &mut Graph, pattern: &CPattern, row: &mut Row, params: &Params, limits: &Limits) -> Result<()> {
+    fn create(
+        &mut self,
+        graph: &mut Graph,
+        pattern: &CPattern,
+        row: &mut Row,
+        params: &Params,
+        limits: &Limits,
+    ) -> Result<()> {
         for part in &pattern.parts {
             for node in &part.nodes {
-                let already = matches!(row.get(node.slot), Some(Value::Node(_))) && (node.bound || self.is_assigned(part, node, row));
+                let already = matches!(row.get(node.slot), Some(Value::Node(_)))
+                    && (node.bound || self.is_assigned(part, node, row));
                 if already {
-                    if let Value::Node(n) = row[node.slot] {
-                        if self.deleted.nodes.contains(&n) {
-                            return Err(deleted_access("node"));
-                        }
+                    if let Value::Node(n) = row[node.slot]
+                        && self.deleted.nodes.contains(&n)
+                    {
+                        return Err(deleted_access("node"));
                     }
                     continue;
                 }
@@ -1751,7 +2005,10 @@ impl Writer {
                     ));
                 }
                 let props = self.props_of(graph, &node.props, row, params, limits)?;
-                let id = graph.add_node(node.labels.iter().map(|l| &**l), props.iter().map(|(k, v)| (&**k, v.clone())));
+                let id = graph.add_node(
+                    node.labels.iter().map(|l| &**l),
+                    props.iter().map(|(k, v)| (&**k, v.clone())),
+                );
                 self.stats.nodes_created += 1;
                 self.stats.labels_added += node.labels.len();
                 self.stats.properties_set += props.len();
@@ -1759,16 +2016,27 @@ impl Writer {
             }
             let mut walked = Vec::new();
             for (i, rel) in part.rels.iter().enumerate() {
-                let (Value::Node(a), Value::Node(b)) = (&row[part.nodes[i].slot], &row[part.nodes[i + 1].slot]) else {
+                let (Value::Node(a), Value::Node(b)) =
+                    (&row[part.nodes[i].slot], &row[part.nodes[i + 1].slot])
+                else {
                     return Err(QueryError::runtime(
                         ErrorClass::SemanticError,
                         "NullElement",
                         "cannot create a relationship to a node that is null",
                     ));
                 };
-                let (start, end) = if rel.direction == PatternDirection::Left { (*b, *a) } else { (*a, *b) };
+                let (start, end) = if rel.direction == PatternDirection::Left {
+                    (*b, *a)
+                } else {
+                    (*a, *b)
+                };
                 let props = self.props_of(graph, &rel.props, row, params, limits)?;
-                let id = graph.add_rel(start, end, &rel.types[0], props.iter().map(|(k, v)| (&**k, v.clone())));
+                let id = graph.add_rel(
+                    start,
+                    end,
+                    &rel.types[0],
+                    props.iter().map(|(k, v)| (&**k, v.clone())),
+                );
                 self.stats.rels_created += 1;
                 self.stats.properties_set += props.len();
                 row[rel.slot] = Value::Rel(id);
@@ -1783,7 +2051,10 @@ impl Writer {
                         _ => None,
                     })
                     .collect();
-                row[s] = Value::Path(Path { nodes, rels: walked });
+                row[s] = Value::Path(Path {
+                    nodes,
+                    rels: walked,
+                });
             }
         }
         Ok(())
@@ -1792,10 +2063,20 @@ impl Writer {
     /// Whether a node variable that appears twice in a CREATE was created
     /// by its first appearance (the row already holds it).
     fn is_assigned(&self, part: &CPart, node: &CNode, _row: &[Value]) -> bool {
-        part.nodes.iter().take_while(|n| !std::ptr::eq(*n, node)).any(|n| n.slot == node.slot)
+        part.nodes
+            .iter()
+            .take_while(|n| !std::ptr::eq(*n, node))
+            .any(|n| n.slot == node.slot)
     }
 
-    fn set(&mut self, graph: &mut Graph, item: &CSet, row: &[Value], params: &Params, limits: &Limits) -> Result<()> {
+    fn set(
+        &mut self,
+        graph: &mut Graph,
+        item: &CSet,
+        row: &[Value],
+        params: &Params,
+        limits: &Limits,
+    ) -> Result<()> {
         match item {
             CSet::Property(target, key, value) => {
                 let (t, v) = {
@@ -1812,18 +2093,35 @@ impl Writer {
                 };
                 let map: Vec<(Arc<str>, Value)> = match v {
                     Value::Map(m) => m.into_iter().collect(),
-                    Value::Node(n) => graph.node_properties(n).map(|(k, v)| (Arc::from(k), v.clone())).collect(),
-                    Value::Rel(r) => graph.rel_properties(r).map(|(k, v)| (Arc::from(k), v.clone())).collect(),
+                    Value::Node(n) => graph
+                        .node_properties(n)
+                        .map(|(k, v)| (Arc::from(k), v.clone()))
+                        .collect(),
+                    Value::Rel(r) => graph
+                        .rel_properties(r)
+                        .map(|(k, v)| (Arc::from(k), v.clone()))
+                        .collect(),
                     Value::Null => Vec::new(),
-                    other => return Err(type_error(format!("SET = needs a map, got {}", other.type_name()))),
+                    other => {
+                        return Err(type_error(format!(
+                            "SET = needs a map, got {}",
+                            other.type_name()
+                        )));
+                    }
                 };
                 if target.is_null() {
                     return Ok(());
                 }
                 if !*merge {
                     let existing: Vec<String> = match &target {
-                        Value::Node(n) => graph.node_properties(*n).map(|(k, _)| k.to_string()).collect(),
-                        Value::Rel(r) => graph.rel_properties(*r).map(|(k, _)| k.to_string()).collect(),
+                        Value::Node(n) => graph
+                            .node_properties(*n)
+                            .map(|(k, _)| k.to_string())
+                            .collect(),
+                        Value::Rel(r) => graph
+                            .rel_properties(*r)
+                            .map(|(k, _)| k.to_string())
+                            .collect(),
                         _ => Vec::new(),
                     };
                     for k in existing {
@@ -1850,12 +2148,21 @@ impl Writer {
                     }
                     Ok(())
                 }
-                other => Err(type_error(format!("cannot set labels on a {}", other.type_name()))),
+                other => Err(type_error(format!(
+                    "cannot set labels on a {}",
+                    other.type_name()
+                ))),
             },
         }
     }
 
-    fn set_property(&mut self, graph: &mut Graph, target: Value, key: &str, v: Value) -> Result<()> {
+    fn set_property(
+        &mut self,
+        graph: &mut Graph,
+        target: Value,
+        key: &str,
+        v: Value,
+    ) -> Result<()> {
         if !v.is_null() {
             check_storable(key, &v)?;
         }
@@ -1873,7 +2180,12 @@ impl Writer {
                 }
                 graph.set_rel_property(r, key, v.clone())
             }
-            other => return Err(type_error(format!("cannot set a property on a {}", other.type_name()))),
+            other => {
+                return Err(type_error(format!(
+                    "cannot set a property on a {}",
+                    other.type_name()
+                )));
+            }
         };
         if v.is_null() {
             if old.is_some() {
@@ -1885,7 +2197,14 @@ impl Writer {
         Ok(())
     }
 
-    fn remove(&mut self, graph: &mut Graph, item: &CRemove, row: &[Value], params: &Params, limits: &Limits) -> Result<()> {
+    fn remove(
+        &mut self,
+        graph: &mut Graph,
+        item: &CRemove,
+        row: &[Value],
+        params: &Params,
+        limits: &Limits,
+    ) -> Result<()> {
         match item {
             CRemove::Property(target, key) => {
                 let t = {
@@ -1896,7 +2215,12 @@ impl Writer {
                     Value::Null => None,
                     Value::Node(n) => graph.set_node_property(n, key, Value::Null),
                     Value::Rel(r) => graph.set_rel_property(r, key, Value::Null),
-                    other => return Err(type_error(format!("cannot remove a property from a {}", other.type_name()))),
+                    other => {
+                        return Err(type_error(format!(
+                            "cannot remove a property from a {}",
+                            other.type_name()
+                        )));
+                    }
                 };
                 if old.is_some() {
                     self.stats.properties_removed += 1;
@@ -1913,7 +2237,10 @@ impl Writer {
                     }
                     Ok(())
                 }
-                other => Err(type_error(format!("cannot remove labels from a {}", other.type_name()))),
+                other => Err(type_error(format!(
+                    "cannot remove labels from a {}",
+                    other.type_name()
+                ))),
             },
         }
     }
@@ -1961,7 +2288,10 @@ impl Writer {
             if !graph.contains_node(n) {
                 continue;
             }
-            if graph.edges(n, Direction::Both, None).any(|(r, _)| !self.deleted.rels.contains(&r)) {
+            if graph
+                .edges(n, Direction::Both, None)
+                .any(|(r, _)| !self.deleted.rels.contains(&r))
+            {
                 return Err(QueryError::runtime(
                     ErrorClass::ConstraintVerificationFailed,
                     "DeleteConnectedNode",
@@ -1993,6 +2323,9 @@ fn check_storable(key: &str, v: &Value) -> Result<()> {
     }
     Err(QueryError::type_error(
         "InvalidPropertyType",
-        format!("property `{key}` cannot hold a {}: only scalars and lists of scalars", v.type_name()),
+        format!(
+            "property `{key}` cannot hold a {}: only scalars and lists of scalars",
+            v.type_name()
+        ),
     ))
 }

@@ -132,9 +132,12 @@ impl Func {
             Length => matches!(t, "PATH" | "STRING" | "LIST"),
             Size => matches!(t, "LIST" | "STRING"),
             Head | Last | Tail => t == "LIST",
-            ToUpper | ToLower | Upper | Lower | Trim | LTrim | RTrim | Left | Right | Substring | Split | Replace => t == "STRING",
-            Abs | Ceil | Floor | Round | Sign | Sqrt | Exp | Log | Log10 | Sin | Cos | Tan | Cot | Asin | Acos | Atan | Atan2
-            | Degrees | Radians | Haversin => matches!(t, "INTEGER" | "FLOAT"),
+            ToUpper | ToLower | Upper | Lower | Trim | LTrim | RTrim | Left | Right | Substring
+            | Split | Replace => t == "STRING",
+            Abs | Ceil | Floor | Round | Sign | Sqrt | Exp | Log | Log10 | Sin | Cos | Tan
+            | Cot | Asin | Acos | Atan | Atan2 | Degrees | Radians | Haversin => {
+                matches!(t, "INTEGER" | "FLOAT")
+            }
             ToInteger | ToFloat => matches!(t, "INTEGER" | "FLOAT" | "STRING" | "BOOLEAN"),
             ToBoolean => matches!(t, "BOOLEAN" | "STRING" | "INTEGER"),
             ToString => matches!(t, "INTEGER" | "FLOAT" | "STRING" | "BOOLEAN"),
@@ -149,7 +152,10 @@ impl Func {
         let mut next = || args.next().unwrap_or(Value::Null);
         let a = next();
         // Most functions return null for a null argument.
-        let null_in_null_out = !matches!(self, Coalesce | E | Pi | Rand | Timestamp | Exists | ValueType | IsEmpty | Range);
+        let null_in_null_out = !matches!(
+            self,
+            Coalesce | E | Pi | Rand | Timestamp | Exists | ValueType | IsEmpty | Range
+        );
         if null_in_null_out && a.is_null() {
             return Ok(Value::Null);
         }
@@ -178,11 +184,21 @@ impl Func {
             Keys => match a {
                 Value::Node(n) => {
                     ctx.check_node(n)?;
-                    Value::List(ctx.graph.node_properties(n).map(|(k, _)| Value::str(k)).collect())
+                    Value::List(
+                        ctx.graph
+                            .node_properties(n)
+                            .map(|(k, _)| Value::str(k))
+                            .collect(),
+                    )
                 }
                 Value::Rel(r) => {
                     ctx.check_rel(r)?;
-                    Value::List(ctx.graph.rel_properties(r).map(|(k, _)| Value::str(k)).collect())
+                    Value::List(
+                        ctx.graph
+                            .rel_properties(r)
+                            .map(|(k, _)| Value::str(k))
+                            .collect(),
+                    )
                 }
                 Value::Map(m) => Value::List(m.keys().map(|k| Value::String(k.clone())).collect()),
                 other => return Err(arg_type(self, &other)),
@@ -190,11 +206,21 @@ impl Func {
             Properties => match a {
                 Value::Node(n) => {
                     ctx.check_node(n)?;
-                    Value::Map(ctx.graph.node_properties(n).map(|(k, v)| (Arc::from(k), v.clone())).collect())
+                    Value::Map(
+                        ctx.graph
+                            .node_properties(n)
+                            .map(|(k, v)| (Arc::from(k), v.clone()))
+                            .collect(),
+                    )
                 }
                 Value::Rel(r) => {
                     ctx.check_rel(r)?;
-                    Value::Map(ctx.graph.rel_properties(r).map(|(k, v)| (Arc::from(k), v.clone())).collect())
+                    Value::Map(
+                        ctx.graph
+                            .rel_properties(r)
+                            .map(|(k, v)| (Arc::from(k), v.clone()))
+                            .collect(),
+                    )
                 }
                 Value::Map(m) => Value::Map(m),
                 other => return Err(arg_type(self, &other)),
@@ -243,9 +269,16 @@ impl Func {
                 let step = next();
                 let start = int_arg(self, &a)?;
                 let end = int_arg(self, &b)?;
-                let step = if step.is_null() { 1 } else { int_arg(self, &step)? };
+                let step = if step.is_null() {
+                    1
+                } else {
+                    int_arg(self, &step)?
+                };
                 if step == 0 {
-                    return Err(QueryError::argument("NumberOutOfRange", "range() step must not be zero"));
+                    return Err(QueryError::argument(
+                        "NumberOutOfRange",
+                        "range() step must not be zero",
+                    ));
                 }
                 let count = if (step > 0 && end >= start) || (step < 0 && end <= start) {
                     ((end as i128 - start as i128) / step as i128 + 1) as u128
@@ -256,7 +289,10 @@ impl Func {
                     return Err(QueryError::runtime(
                         ErrorClass::LimitExceeded,
                         "RowLimit",
-                        format!("range() would make {count} elements, over the limit of {}", ctx.limits.max_rows),
+                        format!(
+                            "range() would make {count} elements, over the limit of {}",
+                            ctx.limits.max_rows
+                        ),
                     ));
                 }
                 let mut out = Vec::with_capacity(count as usize);
@@ -376,15 +412,25 @@ impl Func {
                 let s = str_arg(self, &a)?;
                 let n = next();
                 if n.is_null() {
-                    return Err(QueryError::argument("InvalidArgumentValue", format!("{}() needs a length", self.name())));
+                    return Err(QueryError::argument(
+                        "InvalidArgumentValue",
+                        format!("{}() needs a length", self.name()),
+                    ));
                 }
                 let n = int_arg(self, &n)?;
                 if n < 0 {
-                    return Err(QueryError::argument("NegativeIntegerArgument", format!("{}() length must not be negative", self.name())));
+                    return Err(QueryError::argument(
+                        "NegativeIntegerArgument",
+                        format!("{}() length must not be negative", self.name()),
+                    ));
                 }
                 let chars: Vec<char> = s.chars().collect();
                 let n = (n as usize).min(chars.len());
-                let slice = if self == Left { &chars[..n] } else { &chars[chars.len() - n..] };
+                let slice = if self == Left {
+                    &chars[..n]
+                } else {
+                    &chars[chars.len() - n..]
+                };
                 Value::from(slice.iter().collect::<String>())
             }
             Substring => {
@@ -393,7 +439,10 @@ impl Func {
                 let len = next();
                 let start = int_arg(self, &start)?;
                 if start < 0 {
-                    return Err(QueryError::argument("NegativeIntegerArgument", "substring() start must not be negative"));
+                    return Err(QueryError::argument(
+                        "NegativeIntegerArgument",
+                        "substring() start must not be negative",
+                    ));
                 }
                 let chars: Vec<char> = s.chars().collect();
                 let from = (start as usize).min(chars.len());
@@ -402,7 +451,10 @@ impl Func {
                 } else {
                     let l = int_arg(self, &len)?;
                     if l < 0 {
-                        return Err(QueryError::argument("NegativeIntegerArgument", "substring() length must not be negative"));
+                        return Err(QueryError::argument(
+                            "NegativeIntegerArgument",
+                            "substring() length must not be negative",
+                        ));
                     }
                     from.saturating_add(l as usize).min(chars.len())
                 };
@@ -460,7 +512,10 @@ fn overflow() -> QueryError {
 }
 
 fn arg_type(f: Func, v: &Value) -> QueryError {
-    QueryError::type_error("InvalidArgumentType", format!("{}() does not take a {}: {v}", f.name(), v.type_name()))
+    QueryError::type_error(
+        "InvalidArgumentType",
+        format!("{}() does not take a {}: {v}", f.name(), v.type_name()),
+    )
 }
 
 fn int_arg(f: Func, v: &Value) -> Result<i64> {
@@ -484,7 +539,7 @@ pub fn to_integer(v: &Value) -> Option<Value> {
     Some(match v {
         Value::Int(_) => v.clone(),
         Value::Float(f) => {
-            if f.is_nan() || *f >= 9.223_372_036_854_775_807e18 || *f < -9.223_372_036_854_775_808e18 {
+            if f.is_nan() || *f >= 9.223_372_036_854_776e18 || *f < -9.223_372_036_854_776e18 {
                 Value::Null
             } else {
                 Value::Int(f.trunc() as i64)
@@ -534,7 +589,10 @@ fn random_unit() -> f64 {
 
 /// Build a map value from string keys.
 pub fn map_of<'a>(entries: impl IntoIterator<Item = (&'a str, Value)>) -> Value {
-    let m: Map = entries.into_iter().map(|(k, v)| (Arc::from(k), v)).collect();
+    let m: Map = entries
+        .into_iter()
+        .map(|(k, v)| (Arc::from(k), v))
+        .collect();
     Value::Map(m)
 }
 

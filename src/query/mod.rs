@@ -67,7 +67,12 @@ impl PreparedQuery {
     }
 
     /// Run a read-only query.
-    pub fn run(&self, graph: &Graph, params: &Params, limits: &Limits) -> Result<QueryResult, QueryError> {
+    pub fn run(
+        &self,
+        graph: &Graph,
+        params: &Params,
+        limits: &Limits,
+    ) -> Result<QueryResult, QueryError> {
         if self.compiled.writes {
             return Err(QueryError::compile(
                 ErrorClass::SemanticError,
@@ -85,7 +90,12 @@ impl PreparedQuery {
 
     /// Run a query that may change the graph. On error the graph may hold
     /// part of the changes; callers that need all-or-nothing run on a copy.
-    pub fn run_mut(&self, graph: &mut Graph, params: &Params, limits: &Limits) -> Result<QueryResult, QueryError> {
+    pub fn run_mut(
+        &self,
+        graph: &mut Graph,
+        params: &Params,
+        limits: &Limits,
+    ) -> Result<QueryResult, QueryError> {
         let out = if self.compiled.writes {
             exec::run_write(graph, &self.compiled, params, limits)?
         } else {
@@ -106,7 +116,11 @@ impl Graph {
     }
 
     /// Run a read-only query with parameters (`$name`).
-    pub fn query_with_params(&self, text: &str, params: &Params) -> Result<QueryResult, QueryError> {
+    pub fn query_with_params(
+        &self,
+        text: &str,
+        params: &Params,
+    ) -> Result<QueryResult, QueryError> {
         PreparedQuery::new(text)?.run(self, params, &Limits::default())
     }
 
@@ -118,7 +132,11 @@ impl Graph {
     }
 
     /// [`Graph::query_mut`] with parameters.
-    pub fn query_mut_with_params(&mut self, text: &str, params: &Params) -> Result<QueryResult, QueryError> {
+    pub fn query_mut_with_params(
+        &mut self,
+        text: &str,
+        params: &Params,
+    ) -> Result<QueryResult, QueryError> {
         let q = PreparedQuery::new(text)?;
         if !q.writes() {
             return q.run(self, params, &Limits::default());

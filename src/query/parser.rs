@@ -47,7 +47,9 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
             | Op::postfix(Rule::is_null_op)
             | Op::postfix(Rule::is_not_null_op))
         .op(Op::infix(Rule::add_op, Assoc::Left) | Op::infix(Rule::sub_op, Assoc::Left))
-        .op(Op::infix(Rule::mul_op, Assoc::Left) | Op::infix(Rule::div_op, Assoc::Left) | Op::infix(Rule::mod_op, Assoc::Left))
+        .op(Op::infix(Rule::mul_op, Assoc::Left)
+            | Op::infix(Rule::div_op, Assoc::Left)
+            | Op::infix(Rule::mod_op, Assoc::Left))
         .op(Op::infix(Rule::pow_op, Assoc::Left))
         .op(Op::prefix(Rule::neg_op) | Op::prefix(Rule::pos_op))
         .op(Op::postfix(Rule::property_lookup)
@@ -63,7 +65,10 @@ pub fn parse(text: &str) -> Result<Query> {
     check_nesting(text)?;
     let mut pairs = CypherParser::parse(Rule::query, text).map_err(|e| syntax_error(text, e))?;
     let query = pairs.next().expect("the query rule always yields one pair");
-    let statement = query.into_inner().next().expect("a query holds a statement");
+    let statement = query
+        .into_inner()
+        .next()
+        .expect("a query holds a statement");
     build_statement(statement)
 }
 
@@ -145,14 +150,17 @@ fn syntax_error(text: &str, e: pest::error::Error<Rule>) -> QueryError {
         pest::error::InputLocation::Span((s, _)) => s,
     };
     let found = text[pos..].chars().next();
-    if let Some(c) = found {
-        if is_unicode_lookalike(c) {
-            return QueryError::syntax(
-                "InvalidUnicodeCharacter",
-                format!("`{c}` (U+{:04X}) looks like an operator but is not one", c as u32),
-            )
-            .at(pos);
-        }
+    if let Some(c) = found
+        && is_unicode_lookalike(c)
+    {
+        return QueryError::syntax(
+            "InvalidUnicodeCharacter",
+            format!(
+                "`{c}` (U+{:04X}) looks like an operator but is not one",
+                c as u32
+            ),
+        )
+        .at(pos);
     }
     let expected = match &e.variant {
         pest::error::ErrorVariant::ParsingError { positives, .. } => {
@@ -193,8 +201,21 @@ fn join_alternatives(items: &[String]) -> String {
 fn is_unicode_lookalike(c: char) -> bool {
     matches!(
         c,
-        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' | '\u{00AD}'
-            | '\u{27E8}' | '\u{27E9}' | '\u{3008}' | '\u{3009}' | '\u{FE64}' | '\u{FE65}' | '\u{FF1C}' | '\u{FF1E}'
+        '\u{2010}'
+            ..='\u{2015}'
+                | '\u{2212}'
+                | '\u{FE58}'
+                | '\u{FE63}'
+                | '\u{FF0D}'
+                | '\u{00AD}'
+                | '\u{27E8}'
+                | '\u{27E9}'
+                | '\u{3008}'
+                | '\u{3009}'
+                | '\u{FE64}'
+                | '\u{FE65}'
+                | '\u{FF1C}'
+                | '\u{FF1E}'
     )
 }
 
@@ -250,7 +271,10 @@ fn build_clause(pair: Pair<Rule>) -> Result<Clause> {
         }
         Rule::return_clause => {
             inner.next(); // RETURN
-            Clause::Return(build_projection(inner.next().expect("RETURN has items"), at)?)
+            Clause::Return(build_projection(
+                inner.next().expect("RETURN has items"),
+                at,
+            )?)
         }
         Rule::create_clause => {
             inner.next(); // CREATE
@@ -297,7 +321,11 @@ fn build_clause(pair: Pair<Rule>) -> Result<Clause> {
         }
         Rule::call_clause => {
             inner.next(); // CALL
-            let name = inner.next().expect("CALL has a procedure name").as_str().to_string();
+            let name = inner
+                .next()
+                .expect("CALL has a procedure name")
+                .as_str()
+                .to_string();
             Clause::Call { name, pos: at }
         }
         other => unreachable!("clause rule {other:?}"),
@@ -344,12 +372,18 @@ fn build_projection(pair: Pair<Rule>, at: Pos) -> Result<Projection> {
                 for item in part.into_inner().filter(|p| p.as_rule() == Rule::sort_item) {
                     let mut inner = item.into_inner();
                     let expr = build_expr(inner.next().expect("a sort item has an expression"))?;
-                    let descending = inner.next().is_some_and(|d| d.as_rule() == Rule::descending);
+                    let descending = inner
+                        .next()
+                        .is_some_and(|d| d.as_rule() == Rule::descending);
                     projection.order_by.push(SortItem { expr, descending });
                 }
             }
-            Rule::skip => projection.skip = Some(build_expr(part.into_inner().nth(1).expect("SKIP n"))?),
-            Rule::limit => projection.limit = Some(build_expr(part.into_inner().nth(1).expect("LIMIT n"))?),
+            Rule::skip => {
+                projection.skip = Some(build_expr(part.into_inner().nth(1).expect("SKIP n"))?)
+            }
+            Rule::limit => {
+                projection.limit = Some(build_expr(part.into_inner().nth(1).expect("LIMIT n"))?)
+            }
             other => unreachable!("projection part {other:?}"),
         }
     }
@@ -393,7 +427,8 @@ fn build_remove_item(pair: Pair<Rule>) -> Result<RemoveItem> {
             }
         }
         Rule::remove_property => {
-            let (target, key) = build_property_target(item.into_inner().next().expect("a property"))?;
+            let (target, key) =
+                build_property_target(item.into_inner().next().expect("a property"))?;
             RemoveItem::Property { target, key }
         }
         other => unreachable!("remove item {other:?}"),
@@ -432,7 +467,9 @@ fn symbolic_name(text: &str) -> String {
 }
 
 fn build_labels(pair: Pair<Rule>) -> Vec<String> {
-    pair.into_inner().map(|l| symbolic_name(l.as_str())).collect()
+    pair.into_inner()
+        .map(|l| symbolic_name(l.as_str()))
+        .collect()
 }
 
 fn build_pattern(pair: Pair<Rule>) -> Result<Vec<PatternPart>> {
@@ -441,7 +478,9 @@ fn build_pattern(pair: Pair<Rule>) -> Result<Vec<PatternPart>> {
 
 fn build_pattern_part(pair: Pair<Rule>) -> Result<PatternPart> {
     let mut inner = pair.into_inner().peekable();
-    let path_var = inner.next_if(|p| p.as_rule() == Rule::variable).map(build_ident);
+    let path_var = inner
+        .next_if(|p| p.as_rule() == Rule::variable)
+        .map(build_ident);
     let mut element = inner.next().expect("a pattern element");
     // Parenthesized elements: `((a)-->(b))`.
     loop {
@@ -481,7 +520,11 @@ fn build_node_pattern(pair: Pair<Rule>) -> Result<NodePattern> {
         match part.as_rule() {
             Rule::variable => node.var = Some(build_ident(part)),
             Rule::node_labels => node.labels = build_labels(part),
-            Rule::properties => node.props = Some(build_primary(part.into_inner().next().expect("properties"))?),
+            Rule::properties => {
+                node.props = Some(build_primary(
+                    part.into_inner().next().expect("properties"),
+                )?)
+            }
             other => unreachable!("node pattern part {other:?}"),
         }
     }
@@ -508,9 +551,14 @@ fn build_rel_pattern(pair: Pair<Rule>) -> Result<RelPattern> {
                 for d in part.into_inner() {
                     match d.as_rule() {
                         Rule::variable => rel.var = Some(build_ident(d)),
-                        Rule::relationship_types => rel.types = d.into_inner().map(|t| symbolic_name(t.as_str())).collect(),
+                        Rule::relationship_types => {
+                            rel.types = d.into_inner().map(|t| symbolic_name(t.as_str())).collect()
+                        }
                         Rule::range => rel.length = Some(build_range(d)?),
-                        Rule::properties => rel.props = Some(build_primary(d.into_inner().next().expect("properties"))?),
+                        Rule::properties => {
+                            rel.props =
+                                Some(build_primary(d.into_inner().next().expect("properties"))?)
+                        }
                         other => unreachable!("relationship detail {other:?}"),
                     }
                 }
@@ -534,7 +582,11 @@ fn build_range(pair: Pair<Rule>) -> Result<(Option<u64>, Option<u64>)> {
         let lit = p.into_inner().next().expect("an integer");
         match integer_value(&lit)? {
             Value::Int(i) if i >= 0 => Ok(i as u64),
-            _ => Err(QueryError::syntax("InvalidRelationshipPattern", "a length bound must be a non-negative integer").at(pos(&lit))),
+            _ => Err(QueryError::syntax(
+                "InvalidRelationshipPattern",
+                "a length bound must be a non-negative integer",
+            )
+            .at(pos(&lit))),
         }
     };
     match inner.as_rule() {
@@ -565,7 +617,10 @@ struct Folded {
 }
 
 fn plain(expr: Expr) -> Result<Folded> {
-    Ok(Folded { expr, grouped: false })
+    Ok(Folded {
+        expr,
+        grouped: false,
+    })
 }
 
 fn build_expr(pair: Pair<Rule>) -> Result<Expr> {
@@ -578,9 +633,15 @@ fn fold(pairs: Pairs<Rule>) -> Result<Folded> {
         .map_primary(|p| {
             if p.as_rule() == Rule::parenthesized {
                 let inner = p.into_inner().next().expect("an expression in parentheses");
-                return build_expr(inner).map(|expr| Folded { expr, grouped: true });
+                return build_expr(inner).map(|expr| Folded {
+                    expr,
+                    grouped: true,
+                });
             }
-            build_primary(p).map(|expr| Folded { expr, grouped: false })
+            build_primary(p).map(|expr| Folded {
+                expr,
+                grouped: false,
+            })
         })
         .map_prefix(|op, rhs| {
             let rhs = rhs?;
@@ -597,14 +658,19 @@ fn fold(pairs: Pairs<Rule>) -> Result<Folded> {
             let expr = match op.as_rule() {
                 Rule::is_null_op => Expr::IsNull(lhs, false),
                 Rule::is_not_null_op => Expr::IsNull(lhs, true),
-                Rule::property_lookup => {
-                    Expr::Property(lhs, symbolic_name(op.into_inner().next().expect("a key").as_str()))
-                }
-                Rule::index_op => Expr::Index(lhs, Box::new(build_expr(op.into_inner().next().expect("an index"))?)),
+                Rule::property_lookup => Expr::Property(
+                    lhs,
+                    symbolic_name(op.into_inner().next().expect("a key").as_str()),
+                ),
+                Rule::index_op => Expr::Index(
+                    lhs,
+                    Box::new(build_expr(op.into_inner().next().expect("an index"))?),
+                ),
                 Rule::slice_op => {
                     let (mut from, mut to) = (None, None);
                     for b in op.into_inner() {
-                        let e = Box::new(build_expr(b.clone().into_inner().next().expect("a bound"))?);
+                        let e =
+                            Box::new(build_expr(b.clone().into_inner().next().expect("a bound"))?);
                         if b.as_rule() == Rule::slice_from {
                             from = Some(e);
                         } else {
@@ -613,7 +679,9 @@ fn fold(pairs: Pairs<Rule>) -> Result<Folded> {
                     }
                     Expr::Slice(lhs, from, to)
                 }
-                Rule::label_check => Expr::HasLabels(lhs, build_labels(op.into_inner().next().expect("labels"))),
+                Rule::label_check => {
+                    Expr::HasLabels(lhs, build_labels(op.into_inner().next().expect("labels")))
+                }
                 other => unreachable!("postfix {other:?}"),
             };
             plain(expr)
@@ -711,7 +779,11 @@ fn integer_value(pair: &Pair<Rule>) -> Result<Value> {
         (text, 10)
     };
     if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
-        return Err(QueryError::syntax("InvalidNumberLiteral", format!("`{text}` is not a valid number")).at(at));
+        return Err(QueryError::syntax(
+            "InvalidNumberLiteral",
+            format!("`{text}` is not a valid number"),
+        )
+        .at(at));
     }
     match u128::from_str_radix(digits, radix) {
         Ok(m) if m <= i64::MAX as u128 => Ok(Value::Int(m as i64)),
@@ -742,7 +814,11 @@ fn build_primary(pair: Pair<Rule>) -> Result<Expr> {
         }
         Rule::float_literal => {
             let f: f64 = pair.as_str().parse().map_err(|_| {
-                QueryError::syntax("InvalidNumberLiteral", format!("`{}` is not a valid number", pair.as_str())).at(at)
+                QueryError::syntax(
+                    "InvalidNumberLiteral",
+                    format!("`{}` is not a valid number", pair.as_str()),
+                )
+                .at(at)
             })?;
             if f.is_infinite() {
                 Expr::BadLiteral {
@@ -786,17 +862,25 @@ fn build_primary(pair: Pair<Rule>) -> Result<Expr> {
             for part in pair.into_inner() {
                 match part.as_rule() {
                     Rule::case_subject => {
-                        subject = Some(Box::new(build_expr(part.into_inner().next().expect("a subject"))?))
+                        subject = Some(Box::new(build_expr(
+                            part.into_inner().next().expect("a subject"),
+                        )?))
                     }
                     Rule::case_alternative => {
-                        let exprs: Vec<_> = part.into_inner().filter(|p| p.as_rule() == Rule::expression).collect();
+                        let exprs: Vec<_> = part
+                            .into_inner()
+                            .filter(|p| p.as_rule() == Rule::expression)
+                            .collect();
                         let mut it = exprs.into_iter();
                         let when = build_expr(it.next().expect("WHEN"))?;
                         let then = build_expr(it.next().expect("THEN"))?;
                         alternatives.push((when, then));
                     }
                     Rule::case_else => {
-                        let e = part.into_inner().find(|p| p.as_rule() == Rule::expression).expect("ELSE");
+                        let e = part
+                            .into_inner()
+                            .find(|p| p.as_rule() == Rule::expression)
+                            .expect("ELSE");
                         default = Some(Box::new(build_expr(e)?));
                     }
                     _ => {}
@@ -819,7 +903,9 @@ fn build_primary(pair: Pair<Rule>) -> Result<Expr> {
                     Rule::expression => list = Some(Box::new(build_expr(part)?)),
                     Rule::where_clause => filter = Some(Box::new(build_where(part)?)),
                     Rule::comprehension_map => {
-                        map = Some(Box::new(build_expr(part.into_inner().next().expect("a mapping"))?))
+                        map = Some(Box::new(build_expr(
+                            part.into_inner().next().expect("a mapping"),
+                        )?))
                     }
                     _ => {}
                 }
@@ -842,7 +928,9 @@ fn build_primary(pair: Pair<Rule>) -> Result<Expr> {
                     Rule::relationships_pattern => pattern = Some(build_chain(part.into_inner())?),
                     Rule::where_clause => filter = Some(Box::new(build_where(part)?)),
                     Rule::comprehension_map => {
-                        map = Some(Box::new(build_expr(part.into_inner().next().expect("a mapping"))?))
+                        map = Some(Box::new(build_expr(
+                            part.into_inner().next().expect("a mapping"),
+                        )?))
                     }
                     _ => {}
                 }
@@ -857,7 +945,13 @@ fn build_primary(pair: Pair<Rule>) -> Result<Expr> {
         }
         Rule::quantifier => {
             let mut inner = pair.into_inner();
-            let kind = match inner.next().expect("a quantifier").as_str().to_ascii_lowercase().as_str() {
+            let kind = match inner
+                .next()
+                .expect("a quantifier")
+                .as_str()
+                .to_ascii_lowercase()
+                .as_str()
+            {
                 "all" => Quantifier::All,
                 "any" => Quantifier::Any,
                 "none" => Quantifier::None,
@@ -908,11 +1002,13 @@ fn build_primary(pair: Pair<Rule>) -> Result<Expr> {
                 Rule::single_query => {
                     let q = build_single_query(body)?;
                     match q.clauses.as_slice() {
-                        [Clause::Match {
-                            optional: false,
-                            pattern,
-                            filter,
-                        }] if pattern.len() == 1 => {
+                        [
+                            Clause::Match {
+                                optional: false,
+                                pattern,
+                                filter,
+                            },
+                        ] if pattern.len() == 1 => {
                             Expr::Exists(Box::new(pattern[0].clone()), filter.clone().map(Box::new))
                         }
                         clauses => {
@@ -926,7 +1022,11 @@ fn build_primary(pair: Pair<Rule>) -> Result<Expr> {
                                         | Clause::Delete { .. }
                                 )
                             });
-                            let code = if writes { "InvalidClauseComposition" } else { "UnexpectedSyntax" };
+                            let code = if writes {
+                                "InvalidClauseComposition"
+                            } else {
+                                "UnexpectedSyntax"
+                            };
                             return Err(QueryError::syntax(
                                 code,
                                 "EXISTS { } takes one MATCH of one pattern, with an optional WHERE",
@@ -939,7 +1039,11 @@ fn build_primary(pair: Pair<Rule>) -> Result<Expr> {
                     let mut pattern = build_pattern(body)?;
                     let filter = inner.next().map(build_where).transpose()?.map(Box::new);
                     if pattern.len() != 1 {
-                        return Err(QueryError::syntax("UnexpectedSyntax", "EXISTS { } takes one pattern").at(at));
+                        return Err(QueryError::syntax(
+                            "UnexpectedSyntax",
+                            "EXISTS { } takes one pattern",
+                        )
+                        .at(at));
                     }
                     Expr::Exists(Box::new(pattern.remove(0)), filter)
                 }
@@ -954,17 +1058,17 @@ fn build_primary(pair: Pair<Rule>) -> Result<Expr> {
                 let it = item.into_inner().next().expect("a projection item");
                 items.push(match it.as_rule() {
                     Rule::projection_all_properties => MapProjectionItem::AllProperties,
-                    Rule::projection_property => {
-                        MapProjectionItem::Property(symbolic_name(it.into_inner().next().expect("a key").as_str()))
-                    }
+                    Rule::projection_property => MapProjectionItem::Property(symbolic_name(
+                        it.into_inner().next().expect("a key").as_str(),
+                    )),
                     Rule::projection_literal => {
                         let mut kv = it.into_inner();
                         let key = symbolic_name(kv.next().expect("a key").as_str());
                         MapProjectionItem::Literal(key, build_expr(kv.next().expect("a value"))?)
                     }
-                    Rule::projection_variable => {
-                        MapProjectionItem::Variable(build_ident(it.into_inner().next().expect("a variable")))
-                    }
+                    Rule::projection_variable => MapProjectionItem::Variable(build_ident(
+                        it.into_inner().next().expect("a variable"),
+                    )),
                     other => unreachable!("map projection item {other:?}"),
                 });
             }
@@ -1045,8 +1149,13 @@ mod tests {
     fn round_trip(q: &str) -> String {
         let ast = parse(q).unwrap_or_else(|e| panic!("{}", e.render(q)));
         let printed = ast.to_string();
-        let again = parse(&printed).unwrap_or_else(|e| panic!("reparse of {printed}: {}", e.render(&printed)));
-        assert_eq!(again, strip_positions(ast.clone(), &again), "print/parse changed the query: {printed}");
+        let again = parse(&printed)
+            .unwrap_or_else(|e| panic!("reparse of {printed}: {}", e.render(&printed)));
+        assert_eq!(
+            again,
+            strip_positions(ast.clone(), &again),
+            "print/parse changed the query: {printed}"
+        );
         printed
     }
 
@@ -1059,18 +1168,35 @@ mod tests {
 
     #[test]
     fn precedence_follows_cypher() {
-        assert_eq!(round_trip("RETURN true OR false AND false"), "RETURN true OR false AND false");
-        assert_eq!(round_trip("RETURN NOT 1 = 2 AND true"), "RETURN NOT 1 = 2 AND true");
-        assert_eq!(round_trip("RETURN (1 + 2) * 3, 1 + 2 * 3"), "RETURN (1 + 2) * 3, 1 + 2 * 3");
-        assert_eq!(round_trip("RETURN 1 < 2 < 3, (1 < 2) < 3"), "RETURN 1 < 2 < 3, (1 < 2) < 3");
-        assert_eq!(round_trip("RETURN -2 ^ 2, 2 - -1"), "RETURN (-2) ^ 2, 2 - (-1)");
+        assert_eq!(
+            round_trip("RETURN true OR false AND false"),
+            "RETURN true OR false AND false"
+        );
+        assert_eq!(
+            round_trip("RETURN NOT 1 = 2 AND true"),
+            "RETURN NOT 1 = 2 AND true"
+        );
+        assert_eq!(
+            round_trip("RETURN (1 + 2) * 3, 1 + 2 * 3"),
+            "RETURN (1 + 2) * 3, 1 + 2 * 3"
+        );
+        assert_eq!(
+            round_trip("RETURN 1 < 2 < 3, (1 < 2) < 3"),
+            "RETURN 1 < 2 < 3, (1 < 2) < 3"
+        );
+        assert_eq!(
+            round_trip("RETURN -2 ^ 2, 2 - -1"),
+            "RETURN (-2) ^ 2, 2 - (-1)"
+        );
         assert_eq!(round_trip("RETURN a XOR b OR c"), "RETURN a XOR b OR c");
     }
 
     #[test]
     fn keywords_are_case_insensitive() {
         assert_eq!(
-            round_trip("match (n:Actor) where n.name starts with 'K' return n.name as name order by name desc limit 3"),
+            round_trip(
+                "match (n:Actor) where n.name starts with 'K' return n.name as name order by name desc limit 3"
+            ),
             "MATCH (n:Actor) WHERE n.name STARTS WITH 'K' RETURN n.name AS name ORDER BY name DESC LIMIT 3"
         );
     }
@@ -1081,18 +1207,27 @@ mod tests {
             round_trip("MATCH p = (a:A {x: 1})<-[r:T|:U*1..3]-(b)-->(c) RETURN p"),
             "MATCH p = (a:A {x: 1})<-[r:T|U*1..3]-(b)-->(c) RETURN p"
         );
-        assert_eq!(round_trip("MATCH (a)-[*]-(b) RETURN a"), "MATCH (a)-[*]-(b) RETURN a");
+        assert_eq!(
+            round_trip("MATCH (a)-[*]-(b) RETURN a"),
+            "MATCH (a)-[*]-(b) RETURN a"
+        );
     }
 
     #[test]
     fn integer_limits() {
-        assert_eq!(round_trip("RETURN -9223372036854775808 AS m"), "RETURN (-9223372036854775808) AS m");
+        assert_eq!(
+            round_trip("RETURN -9223372036854775808 AS m"),
+            "RETURN (-9223372036854775808) AS m"
+        );
         assert!(matches!(
             parse("RETURN 9223372036854775808").unwrap().first.clauses[0],
             Clause::Return(ref p) if matches!(p.items[0].expr, Expr::BadLiteral { code: "IntegerOverflow", .. })
         ));
         assert_eq!(parse("RETURN 0x").unwrap_err().code, "InvalidNumberLiteral");
-        assert_eq!(parse("RETURN 12ab").unwrap_err().code, "InvalidNumberLiteral");
+        assert_eq!(
+            parse("RETURN 12ab").unwrap_err().code,
+            "InvalidNumberLiteral"
+        );
     }
 
     #[test]
@@ -1100,8 +1235,14 @@ mod tests {
         let e = parse("MATCH (n RETURN n").unwrap_err();
         assert_eq!(e.code, "UnexpectedSyntax");
         assert_eq!(e.pos, Some(9));
-        assert_eq!(parse("RETURN 42 \u{2014} 41").unwrap_err().code, "InvalidUnicodeCharacter");
-        assert_eq!(parse("RETURN '\\uH'").unwrap_err().code, "InvalidUnicodeLiteral");
+        assert_eq!(
+            parse("RETURN 42 \u{2014} 41").unwrap_err().code,
+            "InvalidUnicodeCharacter"
+        );
+        assert_eq!(
+            parse("RETURN '\\uH'").unwrap_err().code,
+            "InvalidUnicodeLiteral"
+        );
     }
 
     #[test]
@@ -1113,7 +1254,9 @@ mod tests {
     #[test]
     fn column_text_is_the_source_text() {
         let q = parse("RETURN  n.name ,count( * )").unwrap();
-        let Clause::Return(p) = &q.first.clauses[0] else { panic!() };
+        let Clause::Return(p) = &q.first.clauses[0] else {
+            panic!()
+        };
         assert_eq!(p.items[0].name(), "n.name");
         assert_eq!(p.items[1].name(), "count( * )");
     }

@@ -4,7 +4,9 @@
 
 use std::sync::Arc;
 
-use super::ast::{self, BinaryOp, Clause, CmpOp, Expr, Ident, PatternDirection, Pos, Quantifier, UnaryOp};
+use super::ast::{
+    self, BinaryOp, Clause, CmpOp, Expr, Ident, PatternDirection, Pos, Quantifier, UnaryOp,
+};
 use super::error::{ErrorClass, QueryError};
 use super::functions::Func;
 use crate::value::Value;
@@ -418,10 +420,10 @@ impl Compiler {
                     pattern,
                     filter,
                 } => {
-                    if let Some(Op::Match { optional: true, .. }) = ops.last() {
-                        if !optional {
-                            // MATCH after OPTIONAL MATCH is allowed in openCypher; nothing to check.
-                        }
+                    if let Some(Op::Match { optional: true, .. }) = ops.last()
+                        && !optional
+                    {
+                        // MATCH after OPTIONAL MATCH is allowed in openCypher; nothing to check.
                     }
                     let before = self.width;
                     let pattern = self.pattern(pattern, PatternUse::Match)?;
@@ -468,8 +470,14 @@ impl Compiler {
                     on_create,
                 } => {
                     let pattern = self.pattern(std::slice::from_ref(part), PatternUse::Merge)?;
-                    let on_match = on_match.iter().map(|s| self.set_item(s)).collect::<Result<_>>()?;
-                    let on_create = on_create.iter().map(|s| self.set_item(s)).collect::<Result<_>>()?;
+                    let on_match = on_match
+                        .iter()
+                        .map(|s| self.set_item(s))
+                        .collect::<Result<_>>()?;
+                    let on_create = on_create
+                        .iter()
+                        .map(|s| self.set_item(s))
+                        .collect::<Result<_>>()?;
                     ops.push(Op::Merge {
                         pattern,
                         on_match,
@@ -477,11 +485,17 @@ impl Compiler {
                     });
                 }
                 Clause::Set(items) => {
-                    let items = items.iter().map(|s| self.set_item(s)).collect::<Result<_>>()?;
+                    let items = items
+                        .iter()
+                        .map(|s| self.set_item(s))
+                        .collect::<Result<_>>()?;
                     ops.push(Op::Set(items));
                 }
                 Clause::Remove(items) => {
-                    let items = items.iter().map(|r| self.remove_item(r)).collect::<Result<_>>()?;
+                    let items = items
+                        .iter()
+                        .map(|r| self.remove_item(r))
+                        .collect::<Result<_>>()?;
                     ops.push(Op::Remove(items));
                 }
                 Clause::Delete { detach, exprs } => {
@@ -489,20 +503,30 @@ impl Compiler {
                     for e in exprs {
                         if !matches!(
                             e,
-                            Expr::Var(_) | Expr::Property(..) | Expr::Index(..) | Expr::Call { .. } | Expr::Case { .. } | Expr::Literal(Value::Null)
+                            Expr::Var(_)
+                                | Expr::Property(..)
+                                | Expr::Index(..)
+                                | Expr::Call { .. }
+                                | Expr::Case { .. }
+                                | Expr::Literal(Value::Null)
                         ) {
                             return Err(QueryError::syntax(
                                 "InvalidDelete",
-                                format!("`{e}` cannot be deleted: DELETE takes nodes, relationships or paths"),
+                                format!(
+                                    "`{e}` cannot be deleted: DELETE takes nodes, relationships or paths"
+                                ),
                             ));
                         }
-                        if let Some(kind) = self.static_kind(e) {
-                            if !matches!(kind, VarKind::Node | VarKind::Rel | VarKind::Path | VarKind::RelList) {
-                                return Err(QueryError::syntax(
-                                    "InvalidArgumentType",
-                                    format!("`{e}` is not a node, relationship or path"),
-                                ));
-                            }
+                        if let Some(kind) = self.static_kind(e)
+                            && !matches!(
+                                kind,
+                                VarKind::Node | VarKind::Rel | VarKind::Path | VarKind::RelList
+                            )
+                        {
+                            return Err(QueryError::syntax(
+                                "InvalidArgumentType",
+                                format!("`{e}` is not a node, relationship or path"),
+                            ));
                         }
                         compiled.push(self.expr(e)?);
                     }
@@ -529,7 +553,11 @@ impl Compiler {
         }
         end_segment(&mut ops, last_projection, self.width);
         let width = first_width.unwrap_or(self.width);
-        Ok(Plan { ops, width, columns })
+        Ok(Plan {
+            ops,
+            width,
+            columns,
+        })
     }
 
     /// Compile `WITH`/`RETURN`. Returns the projection, its column names
@@ -552,7 +580,10 @@ impl Compiler {
             if visible.is_empty() {
                 return Err(err(
                     "NoVariablesInScope",
-                    format!("{} * has no variables to project", if is_with { "WITH" } else { "RETURN" }),
+                    format!(
+                        "{} * has no variables to project",
+                        if is_with { "WITH" } else { "RETURN" }
+                    ),
                     p.pos,
                 ));
             }
@@ -565,7 +596,10 @@ impl Compiler {
             if is_with && item.alias.is_none() && !matches!(item.expr, Expr::Var(_)) {
                 return Err(QueryError::syntax(
                     "NoExpressionAlias",
-                    format!("expression `{}` in WITH must be aliased (use AS)", item.text),
+                    format!(
+                        "expression `{}` in WITH must be aliased (use AS)",
+                        item.text
+                    ),
                 ));
             }
             let name = match (&item.alias, &item.expr) {
@@ -602,7 +636,13 @@ impl Compiler {
                 _ => unreachable!(),
             }
         }
-        let aggregates: Vec<CAggregate> = self.aggregates.take().unwrap_or_default().into_iter().map(|(_, a)| a).collect();
+        let aggregates: Vec<CAggregate> = self
+            .aggregates
+            .take()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(_, a)| a)
+            .collect();
         let aggregating = !aggregates.is_empty();
         if aggregating {
             self.check_ambiguous_aggregation(&items, &has_agg)?;
@@ -635,8 +675,19 @@ impl Compiler {
                 };
                 if aggregating || p.distinct {
                     return Err(QueryError::syntax(
-                        if aggregating { "InvalidAggregation" } else { "UndefinedVariable" },
-                        format!("variable `{name}` is not available after {}", if aggregating { "aggregation" } else { "DISTINCT" }),
+                        if aggregating {
+                            "InvalidAggregation"
+                        } else {
+                            "UndefinedVariable"
+                        },
+                        format!(
+                            "variable `{name}` is not available after {}",
+                            if aggregating {
+                                "aggregation"
+                            } else {
+                                "DISTINCT"
+                            }
+                        ),
                     ));
                 }
                 let hidden = out.alloc();
@@ -659,36 +710,47 @@ impl Compiler {
                 }
                 return Err(QueryError::syntax(
                     "InvalidAggregation",
-                    format!("aggregate in ORDER BY `{}` must also be projected", sort.expr),
+                    format!(
+                        "aggregate in ORDER BY `{}` must also be projected",
+                        sort.expr
+                    ),
                 ));
             }
             order_by.push((out.expr(&expr)?, sort.descending));
         }
 
-        let skip = p.skip.as_ref().map(|e| self.constant_count(e, "SKIP")).transpose()?;
-        let limit = p.limit.as_ref().map(|e| self.constant_count(e, "LIMIT")).transpose()?;
+        let skip = p
+            .skip
+            .as_ref()
+            .map(|e| self.constant_count(e, "SKIP"))
+            .transpose()?;
+        let limit = p
+            .limit
+            .as_ref()
+            .map(|e| self.constant_count(e, "LIMIT"))
+            .transpose()?;
 
         // The filter of WITH ... WHERE sees only the projected names.
         let filter = match filter {
             Some(f) => {
                 let f = self.rewrite_projected(f, &items, &item_texts);
                 for name in free_variables(&f) {
-                    if out.lookup(&name).is_none() {
-                        if let Some(var) = in_scope.iter().rev().find(|v| v.name == name) {
-                            if aggregating || p.distinct {
-                                continue;
-                            }
-                            let hidden = out.alloc();
-                            out.scope.insert(
-                                0,
-                                Var {
-                                    name: name.clone(),
-                                    slot: hidden,
-                                    kind: var.kind,
-                                },
-                            );
-                            carried.push((var.slot, hidden));
+                    if out.lookup(&name).is_none()
+                        && let Some(var) = in_scope.iter().rev().find(|v| v.name == name)
+                    {
+                        if aggregating || p.distinct {
+                            continue;
                         }
+                        let hidden = out.alloc();
+                        out.scope.insert(
+                            0,
+                            Var {
+                                name: name.clone(),
+                                slot: hidden,
+                                kind: var.kind,
+                            },
+                        );
+                        carried.push((var.slot, hidden));
                     }
                 }
                 Some(out.predicate(&f)?)
@@ -711,7 +773,11 @@ impl Compiler {
         };
         // The next segment starts from the projected names; hidden slots
         // used only for sorting stay allocated but out of scope.
-        self.scope = out.scope.into_iter().filter(|v| out_names.contains(&v.name) && v.slot < out_names.len()).collect();
+        self.scope = out
+            .scope
+            .into_iter()
+            .filter(|v| out_names.contains(&v.name) && v.slot < out_names.len())
+            .collect();
         self.width = out.width;
         Ok((proj, out_names, ended_width))
     }
@@ -719,7 +785,12 @@ impl Compiler {
     /// In ORDER BY and WITH ... WHERE, an expression written like a
     /// projected item (`ORDER BY n.name` after `RETURN n.name`) refers to
     /// that column.
-    fn rewrite_projected(&self, e: &Expr, items: &[(String, Option<&Expr>, Option<usize>, VarKind)], texts: &[String]) -> Expr {
+    fn rewrite_projected(
+        &self,
+        e: &Expr,
+        items: &[(String, Option<&Expr>, Option<usize>, VarKind)],
+        texts: &[String],
+    ) -> Expr {
         let text = e.to_string();
         for ((name, expr, _, _), t) in items.iter().zip(texts) {
             if expr.is_some() && *t == text && !matches!(e, Expr::Var(_)) {
@@ -735,15 +806,27 @@ impl Compiler {
                 Box::new(self.rewrite_projected(a, items, texts)),
                 Box::new(self.rewrite_projected(b, items, texts)),
             ),
-            Expr::Unary(op, a) => Expr::Unary(*op, Box::new(self.rewrite_projected(a, items, texts))),
+            Expr::Unary(op, a) => {
+                Expr::Unary(*op, Box::new(self.rewrite_projected(a, items, texts)))
+            }
             Expr::Compare(a, rest) => Expr::Compare(
                 Box::new(self.rewrite_projected(a, items, texts)),
-                rest.iter().map(|(op, x)| (*op, self.rewrite_projected(x, items, texts))).collect(),
+                rest.iter()
+                    .map(|(op, x)| (*op, self.rewrite_projected(x, items, texts)))
+                    .collect(),
             ),
-            Expr::Call { name, distinct, args, pos } if !e.is_aggregate_call() => Expr::Call {
+            Expr::Call {
+                name,
+                distinct,
+                args,
+                pos,
+            } if !e.is_aggregate_call() => Expr::Call {
                 name: name.clone(),
                 distinct: *distinct,
-                args: args.iter().map(|a| self.rewrite_projected(a, items, texts)).collect(),
+                args: args
+                    .iter()
+                    .map(|a| self.rewrite_projected(a, items, texts))
+                    .collect(),
                 pos: *pos,
             },
             other => other.clone(),
@@ -753,7 +836,11 @@ impl Compiler {
     /// In an aggregating projection, an item that mixes an aggregate with
     /// other expressions may only use grouping keys and constants outside
     /// the aggregate.
-    fn check_ambiguous_aggregation(&self, items: &[(String, Option<&Expr>, Option<usize>, VarKind)], has_agg: &[bool]) -> Result<()> {
+    fn check_ambiguous_aggregation(
+        &self,
+        items: &[(String, Option<&Expr>, Option<usize>, VarKind)],
+        has_agg: &[bool],
+    ) -> Result<()> {
         let keys: Vec<String> = items
             .iter()
             .zip(has_agg)
@@ -769,7 +856,14 @@ impl Compiler {
                 (None, Some(_)) => None,
                 _ => None,
             })
-            .chain(items.iter().zip(has_agg).filter(|(_, a)| !**a).filter(|((_, e, _, _), _)| e.is_none()).map(|((n, ..), _)| n.clone()))
+            .chain(
+                items
+                    .iter()
+                    .zip(has_agg)
+                    .filter(|(_, a)| !**a)
+                    .filter(|((_, e, _, _), _)| e.is_none())
+                    .map(|((n, ..), _)| n.clone()),
+            )
             .collect();
         for ((_, e, _, _), agg) in items.iter().zip(has_agg) {
             if !agg {
@@ -848,7 +942,9 @@ impl Compiler {
 
     fn remove_item(&mut self, item: &ast::RemoveItem) -> Result<CRemove> {
         Ok(match item {
-            ast::RemoveItem::Property { target, key } => CRemove::Property(self.expr(target)?, Arc::from(key.as_str())),
+            ast::RemoveItem::Property { target, key } => {
+                CRemove::Property(self.expr(target)?, Arc::from(key.as_str()))
+            }
             ast::RemoveItem::Labels { var, labels } => {
                 let slot = self.var_slot(var)?;
                 CRemove::Labels(slot, labels.iter().map(|l| Arc::from(l.as_str())).collect())
@@ -857,9 +953,13 @@ impl Compiler {
     }
 
     fn var_slot(&self, v: &Ident) -> Result<usize> {
-        self.lookup(&v.name)
-            .map(|var| var.slot)
-            .ok_or_else(|| err("UndefinedVariable", format!("variable `{}` is not defined", v.name), v.pos))
+        self.lookup(&v.name).map(|var| var.slot).ok_or_else(|| {
+            err(
+                "UndefinedVariable",
+                format!("variable `{}` is not defined", v.name),
+                v.pos,
+            )
+        })
     }
 
     /// The kind of an expression when the compiler can tell.
@@ -897,7 +997,12 @@ impl Compiler {
             let mut nodes = Vec::new();
             let mut rels = Vec::new();
             for (i, node) in part.nodes().enumerate() {
-                nodes.push(self.node_pattern(node, usage, &mut created_here, part.chain.is_empty() && i == 0)?);
+                nodes.push(self.node_pattern(
+                    node,
+                    usage,
+                    &mut created_here,
+                    part.chain.is_empty() && i == 0,
+                )?);
             }
             for (rel, _) in &part.chain {
                 rels.push(self.rel_pattern(rel, usage, &mut rels_here)?);
@@ -905,34 +1010,71 @@ impl Compiler {
             let path_slot = match &part.path_var {
                 Some(p) => {
                     if let Some(existing) = self.lookup(&p.name) {
-                        let code = if existing.kind == VarKind::Path { "VariableAlreadyBound" } else { "VariableTypeConflict" };
-                        return Err(err(code, format!("variable `{}` is already bound", p.name), p.pos));
+                        let code = if existing.kind == VarKind::Path {
+                            "VariableAlreadyBound"
+                        } else {
+                            "VariableTypeConflict"
+                        };
+                        return Err(err(
+                            code,
+                            format!("variable `{}` is already bound", p.name),
+                            p.pos,
+                        ));
                     }
                     Some(self.bind(&p.name, VarKind::Path))
                 }
                 None => None,
             };
-            compiled.push(CPart { path_slot, nodes, rels });
+            compiled.push(CPart {
+                path_slot,
+                nodes,
+                rels,
+            });
         }
         Ok(CPattern { parts: compiled })
     }
 
-    fn node_pattern(&mut self, node: &ast::NodePattern, usage: PatternUse, created_here: &mut Vec<String>, alone: bool) -> Result<CNode> {
-        if let Some(Expr::Param(_, pos)) = &node.props {
-            if usage != PatternUse::Create {
-                return Err(err("InvalidParameterUse", "a parameter cannot stand for a whole property map in MATCH or MERGE", *pos));
-            }
+    fn node_pattern(
+        &mut self,
+        node: &ast::NodePattern,
+        usage: PatternUse,
+        created_here: &mut Vec<String>,
+        alone: bool,
+    ) -> Result<CNode> {
+        if let Some(Expr::Param(_, pos)) = &node.props
+            && usage != PatternUse::Create
+        {
+            return Err(err(
+                "InvalidParameterUse",
+                "a parameter cannot stand for a whole property map in MATCH or MERGE",
+                *pos,
+            ));
         }
         let props = node.props.as_ref().map(|p| self.expr(p)).transpose()?;
         let labels = node.labels.iter().map(|l| Arc::from(l.as_str())).collect();
         let (slot, bound) = match &node.var {
             Some(v) => match self.lookup(&v.name).cloned() {
                 Some(var) => {
-                    if var.kind != VarKind::Node && !(var.kind == VarKind::Value && usage == PatternUse::Match) {
-                        return Err(err("VariableTypeConflict", format!("variable `{}` is not a node", v.name), v.pos));
+                    if var.kind != VarKind::Node
+                        && !(var.kind == VarKind::Value && usage == PatternUse::Match)
+                    {
+                        return Err(err(
+                            "VariableTypeConflict",
+                            format!("variable `{}` is not a node", v.name),
+                            v.pos,
+                        ));
                     }
-                    if usage != PatternUse::Match && (alone || !node.labels.is_empty() || node.props.is_some() || created_here.contains(&v.name)) {
-                        return Err(err("VariableAlreadyBound", format!("variable `{}` is already bound", v.name), v.pos));
+                    if usage != PatternUse::Match
+                        && (alone
+                            || !node.labels.is_empty()
+                            || node.props.is_some()
+                            || created_here.contains(&v.name))
+                    {
+                        return Err(err(
+                            "VariableAlreadyBound",
+                            format!("variable `{}` is already bound", v.name),
+                            v.pos,
+                        ));
                     }
                     (var.slot, true)
                 }
@@ -954,11 +1096,20 @@ impl Compiler {
         })
     }
 
-    fn rel_pattern(&mut self, rel: &ast::RelPattern, usage: PatternUse, rels_here: &mut Vec<String>) -> Result<CRel> {
-        if let Some(Expr::Param(_, pos)) = &rel.props {
-            if usage != PatternUse::Create {
-                return Err(err("InvalidParameterUse", "a parameter cannot stand for a whole property map in MATCH or MERGE", *pos));
-            }
+    fn rel_pattern(
+        &mut self,
+        rel: &ast::RelPattern,
+        usage: PatternUse,
+        rels_here: &mut Vec<String>,
+    ) -> Result<CRel> {
+        if let Some(Expr::Param(_, pos)) = &rel.props
+            && usage != PatternUse::Create
+        {
+            return Err(err(
+                "InvalidParameterUse",
+                "a parameter cannot stand for a whole property map in MATCH or MERGE",
+                *pos,
+            ));
         }
         if usage != PatternUse::Match {
             if rel.types.len() != 1 {
@@ -969,7 +1120,11 @@ impl Compiler {
                 ));
             }
             if rel.length.is_some() {
-                return Err(err("CreatingVarLength", "CREATE and MERGE cannot create variable-length relationships", rel.pos));
+                return Err(err(
+                    "CreatingVarLength",
+                    "CREATE and MERGE cannot create variable-length relationships",
+                    rel.pos,
+                ));
             }
             if usage == PatternUse::Create && rel.direction == PatternDirection::Either {
                 return Err(err(
@@ -982,7 +1137,11 @@ impl Compiler {
         let props = rel.props.as_ref().map(|p| self.expr(p)).transpose()?;
         let types = rel.types.iter().map(|t| Arc::from(t.as_str())).collect();
         let length = rel.length.map(|(min, max)| (min.unwrap_or(1), max));
-        let kind = if length.is_some() { VarKind::RelList } else { VarKind::Rel };
+        let kind = if length.is_some() {
+            VarKind::RelList
+        } else {
+            VarKind::Rel
+        };
         let (slot, bound) = match &rel.var {
             Some(v) => {
                 if rels_here.contains(&v.name) {
@@ -996,10 +1155,18 @@ impl Compiler {
                 match self.lookup(&v.name).cloned() {
                     Some(var) => {
                         if usage != PatternUse::Match {
-                            return Err(err("VariableAlreadyBound", format!("variable `{}` is already bound", v.name), v.pos));
+                            return Err(err(
+                                "VariableAlreadyBound",
+                                format!("variable `{}` is already bound", v.name),
+                                v.pos,
+                            ));
                         }
                         if var.kind != kind && !(var.kind == VarKind::Value) {
-                            return Err(err("VariableTypeConflict", format!("variable `{}` is not a relationship", v.name), v.pos));
+                            return Err(err(
+                                "VariableTypeConflict",
+                                format!("variable `{}` is not a relationship", v.name),
+                                v.pos,
+                            ));
                         }
                         (var.slot, true)
                     }
@@ -1028,28 +1195,37 @@ impl Compiler {
             Expr::Param(name, _) => CExpr::Param(Arc::from(name.as_str())),
             Expr::Var(v) => CExpr::Slot(self.var_slot(v)?),
             Expr::Property(base, key) => {
-                if let Some(t) = self.literal_type(base) {
-                    if !matches!(t, "MAP" | "NODE" | "RELATIONSHIP") {
-                        return Err(QueryError::syntax(
-                            "InvalidArgumentType",
-                            format!("cannot read property `{key}` of a {t}"),
-                        ));
-                    }
+                if let Some(t) = self.literal_type(base)
+                    && !matches!(t, "MAP" | "NODE" | "RELATIONSHIP")
+                {
+                    return Err(QueryError::syntax(
+                        "InvalidArgumentType",
+                        format!("cannot read property `{key}` of a {t}"),
+                    ));
                 }
                 CExpr::Property(Box::new(self.expr(base)?), Arc::from(key.as_str()))
             }
-            Expr::Index(base, idx) => CExpr::Index(Box::new(self.expr(base)?), Box::new(self.expr(idx)?)),
+            Expr::Index(base, idx) => {
+                CExpr::Index(Box::new(self.expr(base)?), Box::new(self.expr(idx)?))
+            }
             Expr::Slice(base, from, to) => CExpr::Slice(
                 Box::new(self.expr(base)?),
-                from.as_ref().map(|f| self.expr(f).map(Box::new)).transpose()?,
-                to.as_ref().map(|t| self.expr(t).map(Box::new)).transpose()?,
+                from.as_ref()
+                    .map(|f| self.expr(f).map(Box::new))
+                    .transpose()?,
+                to.as_ref()
+                    .map(|t| self.expr(t).map(Box::new))
+                    .transpose()?,
             ),
             Expr::HasLabels(base, labels) => CExpr::HasLabels(
                 Box::new(self.expr(base)?),
                 labels.iter().map(|l| Arc::from(l.as_str())).collect(),
             ),
             Expr::List(items) => {
-                let items = items.iter().map(|i| self.expr(i)).collect::<Result<Vec<_>>>()?;
+                let items = items
+                    .iter()
+                    .map(|i| self.expr(i))
+                    .collect::<Result<Vec<_>>>()?;
                 fold_constant_list(items)
             }
             Expr::Map(entries) => {
@@ -1065,9 +1241,16 @@ impl Compiler {
                 for item in items {
                     out.push(match item {
                         ast::MapProjectionItem::AllProperties => CMapItem::AllProperties,
-                        ast::MapProjectionItem::Property(k) => CMapItem::Property(Arc::from(k.as_str())),
-                        ast::MapProjectionItem::Literal(k, e) => CMapItem::Entry(Arc::from(k.as_str()), self.expr(e)?),
-                        ast::MapProjectionItem::Variable(v) => CMapItem::Entry(Arc::from(v.name.as_str()), CExpr::Slot(self.var_slot(v)?)),
+                        ast::MapProjectionItem::Property(k) => {
+                            CMapItem::Property(Arc::from(k.as_str()))
+                        }
+                        ast::MapProjectionItem::Literal(k, e) => {
+                            CMapItem::Entry(Arc::from(k.as_str()), self.expr(e)?)
+                        }
+                        ast::MapProjectionItem::Variable(v) => CMapItem::Entry(
+                            Arc::from(v.name.as_str()),
+                            CExpr::Slot(self.var_slot(v)?),
+                        ),
                     });
                 }
                 CExpr::MapProjection(slot, out)
@@ -1084,23 +1267,39 @@ impl Compiler {
                 let (ca, cb) = (Box::new(self.expr(a)?), Box::new(self.expr(b)?));
                 match op {
                     BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => CExpr::Logic(*op, ca, cb),
-                    BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div | BinaryOp::Mod | BinaryOp::Pow => {
-                        CExpr::Arith(*op, ca, cb)
-                    }
+                    BinaryOp::Add
+                    | BinaryOp::Sub
+                    | BinaryOp::Mul
+                    | BinaryOp::Div
+                    | BinaryOp::Mod
+                    | BinaryOp::Pow => CExpr::Arith(*op, ca, cb),
                     _ => CExpr::Predicate(*op, ca, cb),
                 }
             }
             Expr::Compare(first, rest) => {
                 let first = Box::new(self.expr(first)?);
-                let rest = rest.iter().map(|(op, e)| Ok((*op, self.expr(e)?))).collect::<Result<_>>()?;
+                let rest = rest
+                    .iter()
+                    .map(|(op, e)| Ok((*op, self.expr(e)?)))
+                    .collect::<Result<_>>()?;
                 CExpr::Compare(first, rest)
             }
             Expr::IsNull(inner, not) => CExpr::IsNull(Box::new(self.expr(inner)?), *not),
             Expr::CountStar => self.aggregate(e, AggFunc::Count, false, None, None)?,
-            Expr::Call { name, distinct, args, pos } => {
+            Expr::Call {
+                name,
+                distinct,
+                args,
+                pos,
+            } => {
                 let lower = name.to_ascii_lowercase();
                 if let Some(func) = aggregate_function(&lower) {
-                    let expected = if matches!(func, AggFunc::PercentileCont | AggFunc::PercentileDisc) { 2 } else { 1 };
+                    let expected =
+                        if matches!(func, AggFunc::PercentileCont | AggFunc::PercentileDisc) {
+                            2
+                        } else {
+                            1
+                        };
                     if args.len() != expected {
                         return Err(err(
                             "InvalidNumberOfArguments",
@@ -1110,25 +1309,34 @@ impl Compiler {
                     }
                     return self.aggregate(e, func, *distinct, args.first(), args.get(1));
                 }
-                let func = Func::lookup(&lower).ok_or_else(|| err("UnknownFunction", format!("unknown function `{name}`"), *pos))?;
+                let func = Func::lookup(&lower).ok_or_else(|| {
+                    err(
+                        "UnknownFunction",
+                        format!("unknown function `{name}`"),
+                        *pos,
+                    )
+                })?;
                 let (min, max) = func.arity();
                 if args.len() < min || args.len() > max {
                     return Err(err(
                         "InvalidNumberOfArguments",
-                        format!("{name}() takes {} argument(s), got {}", arity_text(min, max), args.len()),
+                        format!(
+                            "{name}() takes {} argument(s), got {}",
+                            arity_text(min, max),
+                            args.len()
+                        ),
                         *pos,
                     ));
                 }
-                if let Some(first) = args.first() {
-                    if let Some(t) = self.literal_type(first) {
-                        if !func.accepts_first(t) {
-                            return Err(err(
-                                "InvalidArgumentType",
-                                format!("{name}() does not take a {t}"),
-                                *pos,
-                            ));
-                        }
-                    }
+                if let Some(first) = args.first()
+                    && let Some(t) = self.literal_type(first)
+                    && !func.accepts_first(t)
+                {
+                    return Err(err(
+                        "InvalidArgumentType",
+                        format!("{name}() does not take a {t}"),
+                        *pos,
+                    ));
                 }
                 let args = args.iter().map(|a| self.expr(a)).collect::<Result<_>>()?;
                 CExpr::Call(func, args)
@@ -1138,32 +1346,60 @@ impl Compiler {
                 alternatives,
                 default,
             } => {
-                let subject = subject.as_ref().map(|s| self.expr(s).map(Box::new)).transpose()?;
+                let subject = subject
+                    .as_ref()
+                    .map(|s| self.expr(s).map(Box::new))
+                    .transpose()?;
                 let mut alts = Vec::new();
                 for (w, t) in alternatives {
                     alts.push((self.expr(w)?, self.expr(t)?));
                 }
-                let default = default.as_ref().map(|d| self.expr(d).map(Box::new)).transpose()?;
+                let default = default
+                    .as_ref()
+                    .map(|d| self.expr(d).map(Box::new))
+                    .transpose()?;
                 CExpr::Case(subject, alts, default)
             }
-            Expr::ListComprehension { var, list, filter, map } => {
+            Expr::ListComprehension {
+                var,
+                list,
+                filter,
+                map,
+            } => {
                 let list = Box::new(self.expr(list)?);
                 let saved = self.scope.len();
                 let slot = self.bind(&var.name, VarKind::Value);
-                let filter = filter.as_ref().map(|f| self.predicate(f).map(Box::new)).transpose();
+                let filter = filter
+                    .as_ref()
+                    .map(|f| self.predicate(f).map(Box::new))
+                    .transpose();
                 let map = map.as_ref().map(|m| self.expr(m).map(Box::new)).transpose();
                 self.scope.truncate(saved);
                 CExpr::ListComprehension(slot, list, filter?, map?)
             }
-            Expr::Quantified { kind, var, list, filter } => {
+            Expr::Quantified {
+                kind,
+                var,
+                list,
+                filter,
+            } => {
                 let list = Box::new(self.expr(list)?);
                 let saved = self.scope.len();
                 let slot = self.bind(&var.name, VarKind::Value);
-                let filter = filter.as_ref().map(|f| self.predicate(f).map(Box::new)).transpose();
+                let filter = filter
+                    .as_ref()
+                    .map(|f| self.predicate(f).map(Box::new))
+                    .transpose();
                 self.scope.truncate(saved);
                 CExpr::Quantified(*kind, slot, list, filter?)
             }
-            Expr::Reduce { acc, init, var, list, expr } => {
+            Expr::Reduce {
+                acc,
+                init,
+                var,
+                list,
+                expr,
+            } => {
                 let init = Box::new(self.expr(init)?);
                 let list = Box::new(self.expr(list)?);
                 let saved = self.scope.len();
@@ -1183,17 +1419,28 @@ impl Compiler {
                 let saved = self.scope.len();
                 let result = (|| {
                     let pattern = self.pattern(std::slice::from_ref(part), PatternUse::Match)?;
-                    let filter = filter.as_ref().map(|f| self.predicate(f).map(Box::new)).transpose()?;
+                    let filter = filter
+                        .as_ref()
+                        .map(|f| self.predicate(f).map(Box::new))
+                        .transpose()?;
                     Ok(CExpr::Exists(Box::new(pattern), filter))
                 })();
                 self.scope.truncate(saved);
                 result?
             }
-            Expr::PatternComprehension { pattern, filter, map } => {
+            Expr::PatternComprehension {
+                pattern,
+                filter,
+                map,
+            } => {
                 let saved = self.scope.len();
                 let result = (|| {
-                    let pattern = self.pattern(std::slice::from_ref(pattern.as_ref()), PatternUse::Match)?;
-                    let filter = filter.as_ref().map(|f| self.predicate(f).map(Box::new)).transpose()?;
+                    let pattern =
+                        self.pattern(std::slice::from_ref(pattern.as_ref()), PatternUse::Match)?;
+                    let filter = filter
+                        .as_ref()
+                        .map(|f| self.predicate(f).map(Box::new))
+                        .transpose()?;
                     let map = Box::new(self.expr(map)?);
                     Ok(CExpr::PatternComprehension(Box::new(pattern), filter, map))
                 })();
@@ -1206,33 +1453,49 @@ impl Compiler {
     /// A pattern used as a predicate may not introduce named variables.
     fn predicate_pattern(&mut self, part: &ast::PatternPart) -> Result<CPattern> {
         for node in part.nodes() {
-            if let Some(v) = &node.var {
-                if self.lookup(&v.name).is_none() {
-                    return Err(err(
-                        "UndefinedVariable",
-                        format!("variable `{}` is not defined (a pattern predicate cannot introduce variables)", v.name),
-                        v.pos,
-                    ));
-                }
+            if let Some(v) = &node.var
+                && self.lookup(&v.name).is_none()
+            {
+                return Err(err(
+                    "UndefinedVariable",
+                    format!(
+                        "variable `{}` is not defined (a pattern predicate cannot introduce variables)",
+                        v.name
+                    ),
+                    v.pos,
+                ));
             }
         }
         for (rel, _) in &part.chain {
-            if let Some(v) = &rel.var {
-                if self.lookup(&v.name).is_none() {
-                    return Err(err(
-                        "UndefinedVariable",
-                        format!("variable `{}` is not defined (a pattern predicate cannot introduce variables)", v.name),
-                        v.pos,
-                    ));
-                }
+            if let Some(v) = &rel.var
+                && self.lookup(&v.name).is_none()
+            {
+                return Err(err(
+                    "UndefinedVariable",
+                    format!(
+                        "variable `{}` is not defined (a pattern predicate cannot introduce variables)",
+                        v.name
+                    ),
+                    v.pos,
+                ));
             }
         }
         self.pattern(std::slice::from_ref(part), PatternUse::Match)
     }
 
-    fn aggregate(&mut self, e: &Expr, func: AggFunc, distinct: bool, arg: Option<&Expr>, arg2: Option<&Expr>) -> Result<CExpr> {
+    fn aggregate(
+        &mut self,
+        e: &Expr,
+        func: AggFunc,
+        distinct: bool,
+        arg: Option<&Expr>,
+        arg2: Option<&Expr>,
+    ) -> Result<CExpr> {
         if self.in_aggregate {
-            return Err(QueryError::syntax("NestedAggregation", format!("aggregate `{e}` is nested in another aggregate")));
+            return Err(QueryError::syntax(
+                "NestedAggregation",
+                format!("aggregate `{e}` is nested in another aggregate"),
+            ));
         }
         if self.aggregates.is_none() {
             return Err(QueryError::syntax(
@@ -1241,7 +1504,11 @@ impl Compiler {
             ));
         }
         let key = e.to_string();
-        if let Some((_, existing)) = self.aggregates.as_ref().and_then(|a| a.iter().find(|(k, _)| *k == key)) {
+        if let Some((_, existing)) = self
+            .aggregates
+            .as_ref()
+            .and_then(|a| a.iter().find(|(k, _)| *k == key))
+        {
             return Ok(CExpr::Slot(existing.slot));
         }
         self.in_aggregate = true;
@@ -1336,7 +1603,12 @@ pub fn free_variables(e: &Expr) -> Vec<String> {
                     }
                 }
             }
-            Expr::ListComprehension { var, list, filter, map } => {
+            Expr::ListComprehension {
+                var,
+                list,
+                filter,
+                map,
+            } => {
                 go(list, bound, out);
                 bound.push(var.name.clone());
                 for x in [filter, map].into_iter().flatten() {
@@ -1344,7 +1616,9 @@ pub fn free_variables(e: &Expr) -> Vec<String> {
                 }
                 bound.pop();
             }
-            Expr::Quantified { var, list, filter, .. } => {
+            Expr::Quantified {
+                var, list, filter, ..
+            } => {
                 go(list, bound, out);
                 bound.push(var.name.clone());
                 if let Some(f) = filter {
@@ -1352,7 +1626,13 @@ pub fn free_variables(e: &Expr) -> Vec<String> {
                 }
                 bound.pop();
             }
-            Expr::Reduce { acc, init, var, list, expr } => {
+            Expr::Reduce {
+                acc,
+                init,
+                var,
+                list,
+                expr,
+            } => {
                 go(init, bound, out);
                 go(list, bound, out);
                 bound.push(acc.name.clone());
@@ -1361,7 +1641,9 @@ pub fn free_variables(e: &Expr) -> Vec<String> {
                 bound.pop();
                 bound.pop();
             }
-            Expr::Pattern(p) | Expr::Exists(p, _) | Expr::PatternComprehension { pattern: p, .. } => {
+            Expr::Pattern(p)
+            | Expr::Exists(p, _)
+            | Expr::PatternComprehension { pattern: p, .. } => {
                 for n in p.nodes() {
                     if let Some(v) = &n.var {
                         add(&v.name, bound, out);
@@ -1386,7 +1668,9 @@ pub fn free_variables(e: &Expr) -> Vec<String> {
 
 fn collect_children<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
     match e {
-        Expr::Property(a, _) | Expr::HasLabels(a, _) | Expr::Unary(_, a) | Expr::IsNull(a, _) => out.push(a),
+        Expr::Property(a, _) | Expr::HasLabels(a, _) | Expr::Unary(_, a) | Expr::IsNull(a, _) => {
+            out.push(a)
+        }
         Expr::Index(a, b) | Expr::Binary(_, a, b) => {
             out.push(a);
             out.push(b);
@@ -1421,7 +1705,10 @@ fn collect_children<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
 fn contains_pattern(e: &Expr) -> bool {
     let mut found = false;
     e.walk(&mut |x| {
-        if matches!(x, Expr::Pattern(_) | Expr::Exists(..) | Expr::PatternComprehension { .. }) {
+        if matches!(
+            x,
+            Expr::Pattern(_) | Expr::Exists(..) | Expr::PatternComprehension { .. }
+        ) {
             found = true;
         }
     });
@@ -1444,7 +1731,9 @@ fn only_keys_outside_aggregates(e: &Expr, keys: &[String], key_vars: &[String]) 
         _ => {
             let mut children = Vec::new();
             collect_children(e, &mut children);
-            children.into_iter().all(|c| only_keys_outside_aggregates(c, keys, key_vars))
+            children
+                .into_iter()
+                .all(|c| only_keys_outside_aggregates(c, keys, key_vars))
         }
     }
 }
@@ -1466,7 +1755,10 @@ mod tests {
             ("MATCH (a)-[a]->() RETURN a", "VariableTypeConflict"),
             ("MATCH (a) WITH a.name RETURN 1", "NoExpressionAlias"),
             ("RETURN 1 AS a, 2 AS a", "ColumnNameConflict"),
-            ("MATCH (a) WHERE count(a) > 1 RETURN a", "InvalidAggregation"),
+            (
+                "MATCH (a) WHERE count(a) > 1 RETURN a",
+                "InvalidAggregation",
+            ),
             ("RETURN count(count(*))", "NestedAggregation"),
             ("MATCH (a) RETURN a LIMIT a.x", "NonConstantExpression"),
             ("RETURN 1 SKIP -1", "NegativeIntegerArgument"),
@@ -1475,13 +1767,28 @@ mod tests {
             ("CREATE ()-[:A|B]->()", "NoSingleRelationshipType"),
             ("CREATE ()-[:T*2]->()", "CreatingVarLength"),
             ("RETURN nosuch(1)", "UnknownFunction"),
-            ("MATCH (a)-[r]->()-[r]->() RETURN r", "RelationshipUniquenessViolation"),
-            ("RETURN 1 AS a UNION RETURN 2 AS b", "DifferentColumnsInUnion"),
-            ("MATCH (n) RETURN n.x + count(*)", "AmbiguousAggregationExpression"),
-            ("MATCH (n) RETURN n UNION RETURN 1 AS n UNION ALL RETURN 2 AS n", "InvalidClauseComposition"),
+            (
+                "MATCH (a)-[r]->()-[r]->() RETURN r",
+                "RelationshipUniquenessViolation",
+            ),
+            (
+                "RETURN 1 AS a UNION RETURN 2 AS b",
+                "DifferentColumnsInUnion",
+            ),
+            (
+                "MATCH (n) RETURN n.x + count(*)",
+                "AmbiguousAggregationExpression",
+            ),
+            (
+                "MATCH (n) RETURN n UNION RETURN 1 AS n UNION ALL RETURN 2 AS n",
+                "InvalidClauseComposition",
+            ),
             ("MATCH (n)", "InvalidClauseComposition"),
             ("RETURN *", "NoVariablesInScope"),
-            ("MATCH (n {x: $p})-[r $q]->() RETURN n", "InvalidParameterUse"),
+            (
+                "MATCH (n {x: $p})-[r $q]->() RETURN n",
+                "InvalidParameterUse",
+            ),
         ];
         for (q, code) in cases {
             assert_eq!(check(q).err().as_deref(), Some(code), "{q}");

@@ -1,0 +1,392 @@
+//! Amounts: money with its ISO 4217 currency and personnel counts, with
+//! the qualifier ("about", "more than", "up to") and the raw span.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{Lexicon, WordClass};
+use crate::model::Qualifier;
+
+/// What an amount counts.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Measure {
+    /// Money in a currency (ISO 4217 code).
+    Money(String),
+    /// People: troops, police, personnel; the noun that named them.
+    Personnel(String),
+}
+
+/// An amount found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Amount {
+    /// The number.
+    pub value: f64,
+    /// Money or people.
+    pub measure: Measure,
+    /// How exact it is.
+    pub qualifier: Option<Qualifier>,
+    /// First byte (of the qualifier when there is one).
+    pub start: usize,
+    /// One past the last byte (of the noun or currency).
+    pub end: usize,
+    /// Recurring yearly ("a year", "annually").
+    pub per_year: bool,
+    /// Written as "N-strong" (the size of a force).
+    pub strength: bool,
+}
+
+impl Amount {
+    /// The unit as the graph stores it: the currency code, or `personnel`.
+    pub fn unit(&self) -> &str {
+        match &self.measure {
+            Measure::Money(c) => c,
+            Measure::Personnel(_) => "personnel",
+        }
+    }
+}
+
+const QUALIFIER: &str = r"(?:(?P<q>about|around|approximately|roughly|some|nearly|almost|an estimated|estimated|close to|more than|over|at least|upwards of|up to|as many as|fewer than|less than|under|just over|just under|a further|another|an additional|only)\s+)?";
+const NUMBER: &str = r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)";
+const SCALE: &str = r"(?:\s?(?P<s>trillion|billion|million|thousand|bn|mln|m|k)\b)?";
+
+static MONEY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:{QUALIFIER})(?P<c>US\$|U\.S\.\s?\$|C\$|CA\$|A\$|AU\$|NZ\$|HK\$|\$|€|£|¥|₹|EUR\s?|USD\s?|GBP\s?|CHF\s?|CAD\s?|AUD\s?|JPY\s?|CNY\s?|ZAR\s?|KSh\s?|\bR){NUMBER}{SCALE}"
+    ))
+    .expect("money regex")
+});
+
+static MONEY_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:{QUALIFIER}){NUMBER}{SCALE}\s(?P<w>(?:U\.S\.\s|US\s|Canadian\s|Australian\s|Hong Kong\s)?dollars|euros?|pounds(?: sterling)?|yuan|renminbi|rand|(?:Kenyan\s)?shillings|yen|rupees|(?:Swiss\s|CFA\s)?francs|naira|roubles|rubles|riyals|dirhams|lira|krona|kronor|kroner)\b"
+    ))
+    .expect("money regex")
+});
+
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:{QUALIFIER})(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a hundred|a thousand)(?:\s(?:hundred|thousand))?)(?P<strong>-strong)?\b"
+    ))
+    .expect("count regex")
+});
+
+fn qualifier(q: &str) -> Option<Qualifier> {
+    Some(match q.to_lowercase().as_str() {
+        "about" | "around" | "approximately" | "roughly" | "some" | "nearly" | "almost"
+        | "an estimated" | "estimated" | "close to" => Qualifier::About,
+        "more than" | "over" | "at least" | "upwards of" | "just over" => Qualifier::Over,
+        "up to" | "as many as" => Qualifier::UpTo,
+        "fewer than" | "less than" | "under" | "just under" => Qualifier::Under,
+        _ => return None,
+    })
+}
+
+fn number(n: &str) -> Option<f64> {
+    let words = [
+        ("one", 1.0),
+        ("two", 2.0),
+        ("three", 3.0),
+        ("four", 4.0),
+        ("five", 5.0),
+        ("six", 6.0),
+        ("seven", 7.0),
+        ("eight", 8.0),
+        ("nine", 9.0),
+        ("ten", 10.0),
+        ("eleven", 11.0),
+        ("twelve", 12.0),
+        ("fifteen", 15.0),
+        ("twenty", 20.0),
+        ("thirty", 30.0),
+        ("forty", 40.0),
+        ("fifty", 50.0),
+        ("hundred", 100.0),
+        ("a hundred", 100.0),
+        ("a thousand", 1000.0),
+    ];
+    let lower = n.to_lowercase();
+    let mut parts = lower.split_whitespace();
+    let first = parts.next()?;
+    let mut value = match words.iter().find(|(w, _)| *w == first) {
+        Some((_, v)) => *v,
+        None => first.replace(',', "").parse().ok()?,
+    };
+    for p in parts {
+        value *= match p {
+            "hundred" => 100.0,
+            "thousand" => 1000.0,
+            _ => 1.0,
+        };
+    }
+    Some(value)
+}
+
+fn scale(s: &str) -> f64 {
+    match s.to_lowercase().as_str() {
+        "trillion" => 1e12,
+        "billion" | "bn" => 1e9,
+        "million" | "m" | "mln" => 1e6,
+        "thousand" | "k" => 1e3,
+        _ => 1.0,
+    }
+}
+
+fn currency_of_prefix(c: &str) -> &'static str {
+    match c.trim().to_uppercase().as_str() {
+        "C$" | "CA$" | "CAD" => "CAD",
+        "A$" | "AU$" | "AUD" => "AUD",
+        "NZ$" => "NZD",
+        "HK$" => "HKD",
+        "€" | "EUR" => "EUR",
+        "£" | "GBP" => "GBP",
+        "¥" | "JPY" => "JPY",
+        "CNY" => "CNY",
+        "₹" => "INR",
+        "CHF" => "CHF",
+        "R" | "ZAR" => "ZAR",
+        "KSH" => "KES",
+        _ => "USD",
+    }
+}
+
+fn currency_of_word(w: &str) -> &'static str {
+    let w = w.to_lowercase();
+    if w.contains("canadian") {
+        "CAD"
+    } else if w.contains("australian") {
+        "AUD"
+    } else if w.contains("hong kong") {
+        "HKD"
+    } else if w.contains("dollar") {
+        "USD"
+    } else if w.starts_with("euro") {
+        "EUR"
+    } else if w.starts_with("pound") {
+        "GBP"
+    } else if w == "yuan" || w == "renminbi" {
+        "CNY"
+    } else if w == "rand" {
+        "ZAR"
+    } else if w.contains("shilling") {
+        "KES"
+    } else if w == "yen" {
+        "JPY"
+    } else if w == "rupees" {
+        "INR"
+    } else if w.contains("cfa") {
+        "XOF"
+    } else if w.contains("franc") {
+        "CHF"
+    } else if w == "naira" {
+        "NGN"
+    } else if w == "roubles" || w == "rubles" {
+        "RUB"
+    } else if w == "riyals" {
+        "SAR"
+    } else if w == "dirhams" {
+        "AED"
+    } else if w == "lira" {
+        "TRY"
+    } else {
+        "SEK"
+    }
+}
+
+const YEARLY: &[&str] = &[
+    " a year",
+    " annually",
+    " per year",
+    " each year",
+    " every year",
+    " a-year",
+    " per annum",
+];
+
+/// Find the amounts in `text[start..end]`; spans are offsets in `text`.
+pub fn find_amounts(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<Amount> {
+    let s = &text[start..end];
+    let mut out: Vec<Amount> = Vec::new();
+    let per_year = |e: usize| {
+        let rest = &s[e..];
+        YEARLY.iter().any(|y| rest.starts_with(y))
+    };
+    for re in [&*MONEY_PREFIX, &*MONEY_SUFFIX] {
+        for c in re.captures_iter(s) {
+            let m = c.get(0).expect("whole match");
+            let Some(n) = c.name("n").and_then(|n| number(n.as_str())) else {
+                continue;
+            };
+            let value = n * c.name("s").map_or(1.0, |x| scale(x.as_str()));
+            let currency = match (c.name("c"), c.name("w")) {
+                (Some(p), _) => currency_of_prefix(p.as_str()),
+                (_, Some(w)) => currency_of_word(w.as_str()),
+                _ => "USD",
+            };
+            out.push(Amount {
+                value,
+                measure: Measure::Money(currency.to_string()),
+                qualifier: c.name("q").and_then(|q| qualifier(q.as_str())),
+                start: start + m.start(),
+                end: start + m.end(),
+                per_year: per_year(m.end()),
+                strength: false,
+            });
+        }
+    }
+    for c in COUNT.captures_iter(s) {
+        let m = c.get(0).expect("whole match");
+        if out
+            .iter()
+            .any(|a| a.start <= start + m.start() && start + m.start() < a.end)
+        {
+            continue;
+        }
+        let n = c.name("n").expect("a number");
+        // A year, a percentage or part of a larger number is no count.
+        let after = &s[m.end()..];
+        if after.starts_with('%') || after.starts_with(" percent") || after.starts_with(" per cent")
+        {
+            continue;
+        }
+        let Some(value) = number(n.as_str()) else {
+            continue;
+        };
+        let strength = c.name("strong").is_some();
+        // The noun: up to four words after the number, the last of which
+        // names people ("foreign security personnel", "military police").
+        let (noun, noun_end) = if strength {
+            ("strong".to_string(), m.end())
+        } else {
+            match personnel_noun(after, lex) {
+                Some((noun, len)) => (noun, m.end() + len),
+                None => continue,
+            }
+        };
+        out.push(Amount {
+            value,
+            measure: Measure::Personnel(noun),
+            qualifier: c.name("q").and_then(|q| qualifier(q.as_str())),
+            start: start + m.start(),
+            end: start + noun_end,
+            per_year: false,
+            strength,
+        });
+    }
+    out.sort_by_key(|a| a.start);
+    out
+}
+
+/// The personnel noun phrase starting in `after`, and its length in bytes:
+/// "troops", "police officers", "foreign security personnel".
+fn personnel_noun(after: &str, lex: &Lexicon) -> Option<(String, usize)> {
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    for w in after.split_inclusive(char::is_whitespace).take(5) {
+        let t = w.trim_end();
+        let core = t.trim_end_matches([',', '.', ';', ':', ')']);
+        if core.is_empty() {
+            i += w.len();
+            continue;
+        }
+        words.push((i, i + core.len()));
+        if core.len() != t.len() {
+            break;
+        }
+        i += w.len();
+    }
+    // Longest phrase that ends in a personnel noun, starting right after the number.
+    let mut best = None;
+    for last in 0..words.len().min(4) {
+        let phrase = after[words[0].0..words[last].1].trim().to_lowercase();
+        let tail2 = if last >= 1 {
+            after[words[last - 1].0..words[last].1].to_lowercase()
+        } else {
+            String::new()
+        };
+        let tail1 = after[words[last].0..words[last].1].to_lowercase();
+        if lex.is(WordClass::Personnel, &tail1) || lex.is(WordClass::Personnel, &tail2) {
+            best = Some((phrase, words[last].1));
+        }
+        // Stop at a word that cannot modify a noun phrase.
+        if matches!(
+            tail1.as_str(),
+            "of" | "and"
+                | "to"
+                | "in"
+                | "from"
+                | "for"
+                | "who"
+                | "which"
+                | "that"
+                | "were"
+                | "was"
+                | "are"
+                | "is"
+                | "have"
+                | "has"
+        ) {
+            break;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn amounts(t: &str) -> Vec<(f64, String, Option<Qualifier>)> {
+        let lex = Lexicon::builtin();
+        find_amounts(t, 0, t.len(), &lex)
+            .into_iter()
+            .map(|a| (a.value, a.unit().to_string(), a.qualifier))
+            .collect()
+    }
+
+    #[test]
+    fn money_normalizes_to_numbers_and_iso_codes() {
+        assert_eq!(
+            amounts("having allocated over $300 million"),
+            [(3e8, "USD".into(), Some(Qualifier::Over))]
+        );
+        assert_eq!(
+            amounts("more than US$1.2 billion a year"),
+            [(1.2e9, "USD".into(), Some(Qualifier::Over))]
+        );
+        assert_eq!(
+            amounts("earmarked EUR 120 million"),
+            [(1.2e8, "EUR".into(), None)]
+        );
+        assert_eq!(amounts("allocated €8m"), [(8e6, "EUR".into(), None)]);
+        assert_eq!(
+            amounts("C$80.5 million ($59 million)")[0],
+            (8.05e7, "CAD".into(), None)
+        );
+        assert_eq!(amounts("R2.37 billion")[0], (2.37e9, "ZAR".into(), None));
+        assert_eq!(
+            amounts("about 25 million yuan")[0],
+            (2.5e7, "CNY".into(), Some(Qualifier::About))
+        );
+        assert_eq!(amounts("£10m")[0], (1e7, "GBP".into(), None));
+    }
+
+    #[test]
+    fn personnel_counts_need_a_personnel_noun() {
+        assert_eq!(
+            amounts("deploy 2,900 soldiers"),
+            [(2900.0, "personnel".into(), None)]
+        );
+        assert_eq!(
+            amounts("only about 400 foreign security personnel"),
+            [(400.0, "personnel".into(), Some(Qualifier::About))]
+        );
+        assert_eq!(
+            amounts("up to 2,500 security personnel")[0].2,
+            Some(Qualifier::UpTo)
+        );
+        assert_eq!(amounts("the 13,000-strong force")[0].0, 13000.0);
+        assert!(amounts("killed more than 2,400 people in 2023, 26% of them").is_empty());
+        assert_eq!(amounts("1,000 police officers")[0].0, 1000.0);
+    }
+}

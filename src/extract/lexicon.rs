@@ -1,0 +1,887 @@
+//! Lexicons: the built-in data files (countries, organizations, missions,
+//! people, trigger words, word classes) and user TOML files, compiled into
+//! one name matcher and lookup tables.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+
+use crate::model::{ActorKind, MissionStatus, NodeLabel};
+
+const COUNTRIES: &str = include_str!("lexicons/countries.tsv");
+const ORGANIZATIONS: &str = include_str!("lexicons/organizations.tsv");
+const MISSIONS: &str = include_str!("lexicons/missions.tsv");
+const PEOPLE: &str = include_str!("lexicons/people.tsv");
+const TRIGGERS: &str = include_str!("lexicons/triggers.tsv");
+const WORDS: &str = include_str!("lexicons/words.tsv");
+
+/// A lexicon that could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    /// The file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The file is not valid TOML of the lexicon's shape.
+    #[error("{path}: {message}")]
+    Format {
+        /// The file.
+        path: String,
+        /// What is wrong, with the line.
+        message: String,
+    },
+}
+
+/// An actor, mission or person the lexicon knows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// Lexicon id (`US`, `MINUSMA`, ...).
+    pub id: String,
+    /// `Actor` or `Mission`.
+    pub label: NodeLabel,
+    /// For actors.
+    pub kind: Option<ActorKind>,
+    /// Canonical name.
+    pub name: String,
+    /// Other full names and acronyms.
+    pub aliases: Vec<String>,
+    /// Demonym adjectives (countries).
+    pub adjectives: Vec<String>,
+    /// Capitals and seats of power that stand for the government (countries).
+    pub metonyms: Vec<String>,
+    /// Parent organization or country (organizations), affiliation (people),
+    /// leader (missions): a lexicon id or, in user files, a name.
+    pub parent: Option<String>,
+    /// Host countries (missions).
+    pub location: Vec<String>,
+    /// Mission status.
+    pub status: Option<MissionStatus>,
+}
+
+/// How a matched surface form refers to its entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Surface {
+    /// The canonical name or an alias.
+    Name,
+    /// A demonym adjective ("Kenyan").
+    Adjective,
+    /// A capital or seat of power ("Nairobi", "the Kremlin").
+    Metonym,
+    /// A phrase that blocks names inside it ("Latin America").
+    Stop,
+}
+
+/// A lexicon match in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameMatch {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the end.
+    pub end: usize,
+    /// Index of the entry in [`Lexicon::entries`] (unused for stops).
+    pub entry: usize,
+    /// How the text names it.
+    pub surface: Surface,
+}
+
+/// What a trigger word states (see `lexicons/triggers.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum TriggerClass {
+    Support,
+    Oppose,
+    Criticize,
+    Contribute,
+    Pledge,
+    Lead,
+    VoteFor,
+    VoteAgainst,
+    Abstain,
+    Veto,
+    Draft,
+    Authorize,
+    End,
+    DemandExit,
+    Abandon,
+    Negate,
+    Hedge,
+    Host,
+}
+
+impl TriggerClass {
+    fn parse(s: &str) -> Option<TriggerClass> {
+        use TriggerClass::*;
+        Some(match s {
+            "support" => Support,
+            "oppose" => Oppose,
+            "criticize" => Criticize,
+            "contribute" => Contribute,
+            "pledge" => Pledge,
+            "lead" => Lead,
+            "vote_for" => VoteFor,
+            "vote_against" => VoteAgainst,
+            "abstain" => Abstain,
+            "veto" => Veto,
+            "draft" => Draft,
+            "authorize" => Authorize,
+            "end" => End,
+            "demand_exit" => DemandExit,
+            "abandon" => Abandon,
+            "negate" => Negate,
+            "hedge" => Hedge,
+            "host" => Host,
+            _ => return None,
+        })
+    }
+
+    /// The name used in explanations.
+    pub fn name(self) -> &'static str {
+        use TriggerClass::*;
+        match self {
+            Support => "support",
+            Oppose => "oppose",
+            Criticize => "criticize",
+            Contribute => "contribute",
+            Pledge => "pledge",
+            Lead => "lead",
+            VoteFor => "vote_for",
+            VoteAgainst => "vote_against",
+            Abstain => "abstain",
+            Veto => "veto",
+            Draft => "draft",
+            Authorize => "authorize",
+            End => "end",
+            DemandExit => "demand_exit",
+            Abandon => "abandon",
+            Negate => "negate",
+            Hedge => "hedge",
+            Host => "host",
+        }
+    }
+}
+
+/// Part of speech of a trigger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pos {
+    /// A verb (any inflection).
+    Verb,
+    /// A noun (singular or plural).
+    Noun,
+}
+
+/// One way a trigger can be written, keyed by its first word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TriggerForm {
+    /// What it states.
+    pub class: TriggerClass,
+    /// Verb or noun.
+    pub pos: Pos,
+    /// The words after the first, lower case.
+    pub rest: Vec<String>,
+    /// The lemma, for explanations.
+    pub lemma: String,
+    /// Whether this form is a past participle (or past tense) of a verb.
+    pub participle: bool,
+    /// Whether this form is an `-ing` form.
+    pub gerund: bool,
+}
+
+/// Word classes of `lexicons/words.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum WordClass {
+    StateRole,
+    Institution,
+    ForceRole,
+    Personnel,
+    Equipment,
+    Money,
+    OtherHelp,
+    MissionWord,
+    MissionHead,
+    OrgHead,
+    ForceHead,
+    Title,
+    PersonRole,
+    GroupNoun,
+    StopPhrase,
+    ExitWord,
+    Say,
+    Weekday,
+    Month,
+}
+
+impl WordClass {
+    fn parse(s: &str) -> Option<WordClass> {
+        use WordClass::*;
+        Some(match s {
+            "state_role" => StateRole,
+            "institution" => Institution,
+            "force_role" => ForceRole,
+            "personnel" => Personnel,
+            "equipment" => Equipment,
+            "money" => Money,
+            "other_help" => OtherHelp,
+            "mission_word" => MissionWord,
+            "mission_head" => MissionHead,
+            "org_head" => OrgHead,
+            "force_head" => ForceHead,
+            "title" => Title,
+            "person_role" => PersonRole,
+            "group_noun" => GroupNoun,
+            "stop_phrase" => StopPhrase,
+            "exit_word" => ExitWord,
+            "say" => Say,
+            "weekday" => Weekday,
+            "month" => Month,
+            _ => return None,
+        })
+    }
+
+    /// Whether the class's words are case-sensitive (capitalised name parts).
+    fn case_sensitive(self) -> bool {
+        matches!(
+            self,
+            WordClass::MissionHead
+                | WordClass::OrgHead
+                | WordClass::ForceHead
+                | WordClass::Title
+                | WordClass::StopPhrase
+        )
+    }
+}
+
+/// The compiled lexicon.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    /// Every known actor, mission and person.
+    pub entries: Vec<Entry>,
+    by_id: HashMap<String, usize>,
+    by_name: HashMap<String, usize>,
+    surfaces: Vec<(String, usize, Surface)>,
+    matcher: AhoCorasick,
+    triggers: HashMap<String, Vec<TriggerForm>>,
+    words: HashMap<WordClass, HashSet<String>>,
+    /// Longest phrase (in words) of each word class.
+    max_words: HashMap<WordClass, usize>,
+    /// Lower-case trigger lemmas added by user files, for explanations.
+    pub user_triggers: usize,
+}
+
+/// A user lexicon file (TOML).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserFile {
+    #[serde(default)]
+    actor: Vec<UserActor>,
+    #[serde(default)]
+    mission: Vec<UserMission>,
+    #[serde(default)]
+    triggers: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    words: HashMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserActor {
+    name: String,
+    kind: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    adjectives: Vec<String>,
+    #[serde(default)]
+    people: Vec<String>,
+    #[serde(default)]
+    metonyms: Vec<String>,
+    #[serde(default)]
+    affiliation: Option<String>,
+    #[serde(default)]
+    parent: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserMission {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    leader: Option<String>,
+    #[serde(default)]
+    location: Option<String>,
+    #[serde(default)]
+    status: Option<String>,
+}
+
+fn list(field: &str) -> Vec<String> {
+    if field == "-" || field.is_empty() {
+        Vec::new()
+    } else {
+        field
+            .split('|')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+}
+
+fn opt(field: &str) -> Option<String> {
+    (field != "-" && !field.is_empty()).then(|| field.to_string())
+}
+
+/// Lines of a TSV data file, without comments and blanks, split on tabs.
+fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+impl Default for Lexicon {
+    fn default() -> Lexicon {
+        Lexicon::builtin()
+    }
+}
+
+impl Lexicon {
+    /// The built-in lexicon.
+    pub fn builtin() -> Lexicon {
+        let mut entries = Vec::new();
+        for f in rows(COUNTRIES) {
+            entries.push(Entry {
+                id: f[0].to_string(),
+                label: NodeLabel::Actor,
+                kind: Some(ActorKind::Country),
+                name: f[1].to_string(),
+                aliases: list(f[2]),
+                adjectives: list(f[3]),
+                metonyms: list(f[5]),
+                parent: None,
+                location: Vec::new(),
+                status: None,
+            });
+        }
+        for f in rows(ORGANIZATIONS) {
+            entries.push(Entry {
+                id: f[0].to_string(),
+                label: NodeLabel::Actor,
+                kind: f[1].parse().ok(),
+                name: f[2].to_string(),
+                aliases: list(f[3]),
+                adjectives: Vec::new(),
+                metonyms: Vec::new(),
+                parent: opt(f[4]),
+                location: Vec::new(),
+                status: None,
+            });
+        }
+        for f in rows(MISSIONS) {
+            entries.push(Entry {
+                id: f[0].to_string(),
+                label: NodeLabel::Mission,
+                kind: None,
+                name: f[1].to_string(),
+                aliases: list(f[2]),
+                adjectives: Vec::new(),
+                metonyms: Vec::new(),
+                parent: opt(f[3]),
+                location: list(f[4]),
+                status: f[5].parse().ok(),
+            });
+        }
+        for f in rows(PEOPLE) {
+            entries.push(Entry {
+                id: f[0].to_string(),
+                label: NodeLabel::Actor,
+                kind: Some(ActorKind::Person),
+                name: f[1].to_string(),
+                aliases: list(f[2]),
+                adjectives: Vec::new(),
+                metonyms: Vec::new(),
+                parent: opt(f[3]),
+                location: Vec::new(),
+                status: None,
+            });
+        }
+        let mut lex = Lexicon {
+            entries,
+            by_id: HashMap::new(),
+            by_name: HashMap::new(),
+            surfaces: Vec::new(),
+            matcher: AhoCorasick::new([""]).expect("an empty matcher builds"),
+            triggers: HashMap::new(),
+            words: HashMap::new(),
+            max_words: HashMap::new(),
+            user_triggers: 0,
+        };
+        for f in rows(TRIGGERS) {
+            if let (Some(class), Some(form)) = (TriggerClass::parse(f[0]), f.get(1)) {
+                let pos = if f.get(2) == Some(&"noun") {
+                    Pos::Noun
+                } else {
+                    Pos::Verb
+                };
+                lex.add_trigger(class, form, pos);
+            }
+        }
+        for f in rows(WORDS) {
+            if let (Some(class), Some(words)) = (WordClass::parse(f[0]), f.get(1)) {
+                for w in list(words) {
+                    lex.add_word(class, &w);
+                }
+            }
+        }
+        lex.rebuild();
+        lex
+    }
+
+    /// The built-in lexicon extended with user files.
+    pub fn with_user_files<P: AsRef<Path>>(paths: &[P]) -> Result<Lexicon, LexiconError> {
+        let mut lex = Lexicon::builtin();
+        for p in paths {
+            lex.add_user_file(p.as_ref())?;
+        }
+        Ok(lex)
+    }
+
+    /// Add the entries and triggers of a user TOML file.
+    pub fn add_user_file(&mut self, path: &Path) -> Result<(), LexiconError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| LexiconError::Io {
+            path: name.clone(),
+            source: e,
+        })?;
+        self.add_user_toml(&text)
+            .map_err(|message| LexiconError::Format {
+                path: name,
+                message,
+            })
+    }
+
+    /// Add the entries and triggers of a user lexicon given as TOML text.
+    pub fn add_user_toml(&mut self, text: &str) -> Result<(), String> {
+        let file: UserFile = toml::from_str(text).map_err(|e| {
+            let at = e
+                .span()
+                .map(|s| {
+                    format!(
+                        "line {}: ",
+                        text[..s.start.min(text.len())].matches('\n').count() + 1
+                    )
+                })
+                .unwrap_or_default();
+            format!("{at}{}", e.message())
+        })?;
+        for a in file.actor {
+            let kind: ActorKind = a.kind.parse().map_err(|e: crate::model::UnknownVariant| {
+                format!(
+                    "actor `{}`: {e} (use country, organization, force, group or person)",
+                    a.name
+                )
+            })?;
+            // Plural people nouns ("Freedonians") name a population, not the
+            // state: accepted for symmetry with countries.tsv, never matched.
+            let _ = a.people;
+            let aliases = a.aliases;
+            self.entries.push(Entry {
+                id: format!("USER:{}", a.name),
+                label: NodeLabel::Actor,
+                kind: Some(kind),
+                name: a.name,
+                aliases,
+                adjectives: a.adjectives,
+                metonyms: a.metonyms,
+                parent: a.affiliation.or(a.parent),
+                location: Vec::new(),
+                status: None,
+            });
+        }
+        for m in file.mission {
+            let status = match &m.status {
+                Some(s) => Some(
+                    s.parse::<MissionStatus>()
+                        .map_err(|e| format!("mission `{}`: {e}", m.name))?,
+                ),
+                None => None,
+            };
+            self.entries.push(Entry {
+                id: format!("USER:{}", m.name),
+                label: NodeLabel::Mission,
+                kind: None,
+                name: m.name,
+                aliases: m.aliases,
+                adjectives: Vec::new(),
+                metonyms: Vec::new(),
+                parent: m.leader,
+                location: m.location.into_iter().collect(),
+                status,
+            });
+        }
+        for (class, forms) in file.triggers {
+            let c = TriggerClass::parse(&class)
+                .ok_or_else(|| format!("unknown trigger class `{class}`"))?;
+            for f in forms {
+                let (form, pos) = match f.strip_suffix(" (noun)") {
+                    Some(noun) => (noun.to_string(), Pos::Noun),
+                    None => (f, Pos::Verb),
+                };
+                self.add_trigger(c, &form, pos);
+                self.user_triggers += 1;
+            }
+        }
+        for (class, words) in file.words {
+            let c =
+                WordClass::parse(&class).ok_or_else(|| format!("unknown word class `{class}`"))?;
+            for w in words {
+                self.add_word(c, &w);
+            }
+        }
+        self.rebuild();
+        Ok(())
+    }
+
+    fn add_trigger(&mut self, class: TriggerClass, spec: &str, pos: Pos) {
+        let mut variants = spec.split('|');
+        let base = variants.next().unwrap_or("").trim().to_lowercase();
+        let mut words = base.split_whitespace();
+        let Some(head) = words.next() else { return };
+        let rest: Vec<String> = words.map(str::to_string).collect();
+        let mut forms: Vec<(String, bool, bool)> = match pos {
+            Pos::Verb => verb_forms(head),
+            Pos::Noun => noun_forms(head)
+                .into_iter()
+                .map(|f| (f, false, false))
+                .collect(),
+        };
+        for extra in variants {
+            let first = extra.split_whitespace().next().unwrap_or("").to_lowercase();
+            if !first.is_empty() {
+                let ing = first.ends_with("ing");
+                forms.push((first, !ing, ing));
+            }
+        }
+        for (form, participle, gerund) in forms {
+            let list = self.triggers.entry(form).or_default();
+            let tf = TriggerForm {
+                class,
+                pos,
+                rest: rest.clone(),
+                lemma: base.clone(),
+                participle,
+                gerund,
+            };
+            if !list.contains(&tf) {
+                list.push(tf);
+            }
+        }
+    }
+
+    fn add_word(&mut self, class: WordClass, word: &str) {
+        let w = if class.case_sensitive() {
+            word.to_string()
+        } else {
+            word.to_lowercase()
+        };
+        let n = w.split_whitespace().count();
+        let max = self.max_words.entry(class).or_default();
+        *max = (*max).max(n);
+        let set = self.words.entry(class).or_default();
+        let nouns = matches!(
+            class,
+            WordClass::Personnel
+                | WordClass::Equipment
+                | WordClass::Money
+                | WordClass::MissionWord
+                | WordClass::StateRole
+                | WordClass::PersonRole
+                | WordClass::Institution
+        );
+        if nouns {
+            // Plural of the last word.
+            let (init, last) = match w.rsplit_once(' ') {
+                Some((i, l)) => (format!("{i} "), l.to_string()),
+                None => (String::new(), w.clone()),
+            };
+            for f in noun_forms(&last) {
+                set.insert(format!("{init}{f}"));
+            }
+        }
+        set.insert(w);
+    }
+
+    /// Rebuild indexes and the matcher after entries changed.
+    fn rebuild(&mut self) {
+        self.by_id.clear();
+        self.by_name.clear();
+        let mut surfaces: Vec<(String, usize, Surface)> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            self.by_id.insert(e.id.clone(), i);
+            let names = std::iter::once(&e.name).chain(&e.aliases);
+            for n in names {
+                self.by_name.insert(crate::graph::normalize_name(n), i);
+            }
+            let mut add = |s: &str, surface: Surface| {
+                let s = s.trim();
+                if s.len() < 2 {
+                    return;
+                }
+                // Later entries (user files) win over earlier ones.
+                match seen.get(s) {
+                    Some(&k) => surfaces[k] = (s.to_string(), i, surface),
+                    None => {
+                        seen.insert(s.to_string(), surfaces.len());
+                        surfaces.push((s.to_string(), i, surface));
+                    }
+                }
+            };
+            add(&e.name, Surface::Name);
+            for a in &e.aliases {
+                add(a, Surface::Name);
+            }
+            for a in &e.adjectives {
+                add(a, Surface::Adjective);
+            }
+            for m in &e.metonyms {
+                add(m, Surface::Metonym);
+            }
+        }
+        for stop in self.words.get(&WordClass::StopPhrase).into_iter().flatten() {
+            if !seen.contains_key(stop.as_str()) {
+                seen.insert(stop.clone(), surfaces.len());
+                surfaces.push((stop.clone(), usize::MAX, Surface::Stop));
+            }
+        }
+        self.matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(surfaces.iter().map(|(s, _, _)| s.as_str()))
+            .expect("lexicon patterns build");
+        self.surfaces = surfaces;
+    }
+
+    /// All lexicon names in `text`, leftmost-longest, at word boundaries.
+    pub fn find_names(&self, text: &str) -> Vec<NameMatch> {
+        let bytes = text.as_bytes();
+        let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+        let mut all: Vec<NameMatch> = self
+            .matcher
+            .find_overlapping_iter(text)
+            .filter(|m| {
+                let (s, e) = (m.start(), m.end());
+                let before_ok = s == 0 || !is_word(bytes[s - 1]) || !is_word(bytes[s]);
+                let last = bytes[e - 1];
+                let after_ok = e == bytes.len() || !is_word(bytes[e]) || !is_word(last);
+                before_ok && after_ok && text.is_char_boundary(s) && text.is_char_boundary(e)
+            })
+            .map(|m| {
+                let (_, entry, surface) = self.surfaces[m.pattern().as_usize()];
+                NameMatch {
+                    start: m.start(),
+                    end: m.end(),
+                    entry,
+                    surface,
+                }
+            })
+            .collect();
+        all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut out: Vec<NameMatch> = Vec::new();
+        let mut end = 0;
+        for m in all {
+            if m.start >= end {
+                end = m.end;
+                out.push(m);
+            }
+        }
+        out.retain(|m| m.surface != Surface::Stop);
+        out
+    }
+
+    /// The entry with a lexicon id.
+    pub fn by_id(&self, id: &str) -> Option<&Entry> {
+        self.by_id.get(id).map(|&i| &self.entries[i])
+    }
+
+    /// Index of the entry with a lexicon id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The entry one of whose names normalizes like `name`.
+    pub fn by_name(&self, name: &str) -> Option<usize> {
+        self.by_name
+            .get(&crate::graph::normalize_name(name))
+            .copied()
+    }
+
+    /// Resolve a parent, leader or affiliation reference (an id, or a name
+    /// in user files) to an entry index.
+    pub fn resolve_ref(&self, r: &str) -> Option<usize> {
+        self.index_of(r).or_else(|| self.by_name(r))
+    }
+
+    /// Trigger forms whose first word is `word` (lower case).
+    pub fn triggers(&self, word: &str) -> &[TriggerForm] {
+        self.triggers.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `phrase` (lower case unless the class is case-sensitive)
+    /// belongs to a word class.
+    pub fn is(&self, class: WordClass, phrase: &str) -> bool {
+        self.words.get(&class).is_some_and(|s| s.contains(phrase))
+    }
+
+    /// Longest phrase of the class, in words.
+    pub fn max_words(&self, class: WordClass) -> usize {
+        self.max_words.get(&class).copied().unwrap_or(1)
+    }
+
+    /// The national army entity of a country, when the lexicon has one.
+    pub fn army_of(&self, country: usize) -> Option<usize> {
+        let id = &self.entries[country].id;
+        self.entries.iter().position(|e| {
+            e.kind == Some(ActorKind::Force)
+                && e.parent.as_deref() == Some(id)
+                && (e.name.contains("Armed Forces")
+                    || e.name.contains("Army")
+                    || e.name.contains("Defence Force")
+                    || e.name.contains("Defense Force"))
+        })
+    }
+}
+
+/// Inflections of a verb: (form, is past/participle, is -ing).
+fn verb_forms(v: &str) -> Vec<(String, bool, bool)> {
+    let mut out = vec![(v.to_string(), false, false)];
+    let bytes = v.as_bytes();
+    let last = *bytes.last().unwrap_or(&b'a');
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    let third = if v.ends_with('s')
+        || v.ends_with('x')
+        || v.ends_with("ch")
+        || v.ends_with("sh")
+        || v.ends_with('z')
+        || v.ends_with('o')
+    {
+        format!("{v}es")
+    } else if last == b'y' && bytes.len() > 1 && !vowel(bytes[bytes.len() - 2]) {
+        format!("{}ies", &v[..v.len() - 1])
+    } else {
+        format!("{v}s")
+    };
+    out.push((third, false, false));
+    let (past, ing) = if last == b'e' {
+        (format!("{v}d"), format!("{}ing", &v[..v.len() - 1]))
+    } else if last == b'y' && bytes.len() > 1 && !vowel(bytes[bytes.len() - 2]) {
+        (format!("{}ied", &v[..v.len() - 1]), format!("{v}ing"))
+    } else {
+        (format!("{v}ed"), format!("{v}ing"))
+    };
+    out.push((past, true, false));
+    out.push((ing, false, true));
+    // Consonant doubling ("commit" -> "committed", "drop" -> "dropped"):
+    // both spellings are kept, the wrong one never occurs in text.
+    let n = bytes.len();
+    if n >= 3
+        && !vowel(last)
+        && !b"wxy".contains(&last)
+        && vowel(bytes[n - 2])
+        && !vowel(bytes[n - 3])
+    {
+        let d = last as char;
+        out.push((format!("{v}{d}ed"), true, false));
+        out.push((format!("{v}{d}ing"), false, true));
+    }
+    out
+}
+
+/// Singular and plural of a noun.
+fn noun_forms(n: &str) -> Vec<String> {
+    let bytes = n.as_bytes();
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    let plural = if n.ends_with('s') || n.ends_with('x') || n.ends_with("ch") || n.ends_with("sh") {
+        format!("{n}es")
+    } else if n.ends_with('y') && bytes.len() > 1 && !vowel(bytes[bytes.len() - 2]) {
+        format!("{}ies", &n[..n.len() - 1])
+    } else if let Some(stem) = n.strip_suffix("man") {
+        format!("{stem}men")
+    } else {
+        format!("{n}s")
+    };
+    vec![n.to_string(), plural]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_loads_every_file() {
+        let lex = Lexicon::builtin();
+        assert!(
+            lex.entries
+                .iter()
+                .filter(|e| e.kind == Some(ActorKind::Country))
+                .count()
+                >= 193
+        );
+        assert!(lex.by_id("MINUSMA").is_some());
+        assert_eq!(lex.by_id("US").unwrap().name, "United States");
+        assert!(
+            lex.triggers("vetoed")
+                .iter()
+                .any(|t| t.class == TriggerClass::Veto)
+        );
+        assert!(
+            lex.triggers("supporters")
+                .iter()
+                .any(|t| t.pos == Pos::Noun)
+        );
+        assert!(lex.is(WordClass::Personnel, "soldiers"));
+        assert!(lex.is(WordClass::Title, "Foreign Minister"));
+    }
+
+    #[test]
+    fn names_match_longest_at_word_boundaries() {
+        let lex = Lexicon::builtin();
+        let text = "Nigeria and Niger backed the U.N. Security Council, unlike Latin America.";
+        let found: Vec<&str> = lex
+            .find_names(text)
+            .iter()
+            .map(|m| &text[m.start..m.end])
+            .collect();
+        assert_eq!(found, ["Nigeria", "Niger", "U.N. Security Council"]);
+    }
+
+    #[test]
+    fn verbs_inflect() {
+        let forms: Vec<String> = verb_forms("commit").into_iter().map(|f| f.0).collect();
+        assert!(forms.contains(&"committed".to_string()));
+        let forms: Vec<String> = verb_forms("supply").into_iter().map(|f| f.0).collect();
+        assert!(forms.contains(&"supplies".to_string()) && forms.contains(&"supplied".to_string()));
+    }
+
+    #[test]
+    fn user_files_add_actors_and_report_errors_with_lines() {
+        let mut lex = Lexicon::builtin();
+        lex.add_user_toml("[[actor]]\nname = \"Freedonia\"\nkind = \"country\"\nadjectives = [\"Freedonian\"]\n[triggers]\nsupport = [\"stand behind\"]\n")
+            .unwrap();
+        let text = "Freedonian officials";
+        assert_eq!(lex.find_names(text)[0].surface, Surface::Adjective);
+        assert!(!lex.triggers("stood").iter().any(|t| t.rest == ["behind"]));
+        assert!(lex.triggers("stand").iter().any(|t| t.rest == ["behind"]));
+        let err = lex
+            .add_user_toml("[[actor]]\nname = \"X\"\nkind = \"planet\"\n")
+            .unwrap_err();
+        assert!(err.contains("unknown ActorKind `planet`"), "{err}");
+        let err = lex.add_user_toml("[[actor]]\nname = 3\n").unwrap_err();
+        assert!(err.starts_with("line 2:"), "{err}");
+    }
+}

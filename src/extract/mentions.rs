@@ -1,0 +1,1353 @@
+//! Mentions: where the document names an actor, mission or resolution.
+//!
+//! Lexicon names come first (aho-corasick, leftmost-longest); then patterns
+//! find what the lexicon does not know: acronyms defined in parentheses,
+//! capitalised names with a telling head ("... Support Mission", "...
+//! Alliance"), people after a title, numbered resolutions. Country
+//! adjectives count only with a role noun ("Kenyan police") or a compound
+//! ("Kenyan-led"). Pronouns and descriptions ("the mission") are collected
+//! here and resolved in `resolve`.
+
+use std::collections::HashMap;
+
+use super::amount::{Amount, find_amounts};
+use super::lexicon::{Lexicon, Surface, WordClass};
+use super::text::{Sentence, Token, TokenKind, sentences, tokens};
+use crate::graph::normalize_name;
+use crate::model::{ActorKind, NodeLabel};
+
+/// An entity of the document (it becomes a node, or merges into one).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocEntity {
+    /// Actor, Mission or Resolution.
+    pub label: NodeLabel,
+    /// For actors.
+    pub kind: Option<ActorKind>,
+    /// Canonical name.
+    pub name: String,
+    /// Other names: the lexicon's and the ones the text uses.
+    pub aliases: Vec<String>,
+    /// The lexicon entry, when there is one.
+    pub lexicon: Option<usize>,
+    /// An implicit entity ("the resolution" with no number): it carries
+    /// facts to what it stands for but is not written to the graph.
+    pub implicit: bool,
+    /// Where a mission operates (lexicon indexes of countries).
+    pub location: Vec<usize>,
+    /// Who leads a mission (lexicon index).
+    pub leader: Option<usize>,
+}
+
+/// How a mention names its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    /// By name or alias.
+    Name,
+    /// By an acronym defined in the text.
+    Acronym,
+    /// By a capital or seat of power.
+    Metonym,
+    /// By a country adjective with a role noun ("French officials").
+    Role,
+    /// By the person's surname.
+    Surname,
+    /// By a pronoun, resolved.
+    Pronoun,
+    /// By a description ("the mission"), resolved.
+    Description,
+}
+
+impl Via {
+    /// The name used in explanations.
+    pub fn name(self) -> &'static str {
+        match self {
+            Via::Name => "name",
+            Via::Acronym => "acronym",
+            Via::Metonym => "metonym",
+            Via::Role => "role noun",
+            Via::Surname => "surname",
+            Via::Pronoun => "pronoun",
+            Via::Description => "description",
+        }
+    }
+}
+
+/// A mention of an entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// The entity.
+    pub entity: usize,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Sentence index.
+    pub sentence: usize,
+    /// How it is named.
+    pub via: Via,
+    /// The word after a hyphen: "led" in "Kenya-led".
+    pub compound: Option<String>,
+    /// A possessive ("Kenya's"), not followed by a role noun.
+    pub possessive: bool,
+}
+
+/// A mention waiting for resolution: a pronoun or a description.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Anaphor {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Sentence index.
+    pub sentence: usize,
+    /// What it can refer to.
+    pub wants: Wants,
+    /// Modifiers of a description (lower case), for choosing among missions.
+    pub words: Vec<String>,
+    /// A possessive ("its", "the mission's").
+    pub possessive: bool,
+}
+
+/// What an anaphor can refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wants {
+    /// "it", "its": a singular non-person entity.
+    It,
+    /// "they", "their", "them": a group of entities or a plural actor.
+    They,
+    /// "he", "she", "his", "her": a person.
+    Person,
+    /// "both countries", "the two powers": the last pair of countries.
+    Pair,
+    /// "the mission", "the force", "a peacekeeping operation".
+    Mission,
+    /// "the resolution", "the text", "the draft".
+    Resolution,
+    /// "the council".
+    Council,
+    /// "the bloc", "the union", "the alliance".
+    Bloc,
+    /// "the group", "the movement", "the militia".
+    Group,
+    /// "the government", "the junta", "the country", "the authorities".
+    Government,
+}
+
+/// A sentence with its tokens and amounts.
+#[derive(Debug, Clone)]
+pub struct SentenceData {
+    /// The byte range.
+    pub span: Sentence,
+    /// Its tokens.
+    pub tokens: Vec<Token>,
+    /// Its amounts.
+    pub amounts: Vec<Amount>,
+}
+
+/// Everything known about a document before relations are read.
+#[derive(Debug, Clone)]
+pub struct DocModel<'t> {
+    /// The text.
+    pub text: &'t str,
+    /// Sentences.
+    pub sentences: Vec<SentenceData>,
+    /// Entities.
+    pub entities: Vec<DocEntity>,
+    /// Mentions, sorted by position.
+    pub mentions: Vec<Mention>,
+    /// Pronouns and descriptions, sorted by position.
+    pub anaphors: Vec<Anaphor>,
+    /// Capitalised phrases that matched nothing, for `explain`.
+    pub unknown: Vec<(usize, String)>,
+}
+
+impl DocModel<'_> {
+    /// The sentence that contains a byte offset.
+    pub fn sentence_of(&self, pos: usize) -> usize {
+        self.sentences
+            .iter()
+            .position(|s| s.span.start <= pos && pos < s.span.end.max(s.span.start + 1))
+            .unwrap_or(0)
+    }
+
+    /// The text of a byte range.
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        &self.text[start..end]
+    }
+}
+
+/// Words that start a sentence with a capital but are not names.
+const FUNCTION_WORDS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "As",
+    "After",
+    "Before",
+    "But",
+    "And",
+    "Or",
+    "If",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "They",
+    "Their",
+    "His",
+    "Her",
+    "We",
+    "Our",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "While",
+    "When",
+    "Where",
+    "Since",
+    "Under",
+    "With",
+    "Without",
+    "Despite",
+    "Although",
+    "Unlike",
+    "Between",
+    "Some",
+    "Many",
+    "Most",
+    "Several",
+    "Both",
+    "All",
+    "Any",
+    "No",
+    "Not",
+    "Only",
+    "For",
+    "From",
+    "To",
+    "By",
+    "Of",
+    "Into",
+    "Over",
+    "Instead",
+    "However",
+    "Meanwhile",
+    "Also",
+    "Even",
+    "Still",
+    "Yet",
+    "Then",
+    "There",
+    "Here",
+    "What",
+    "Who",
+    "Which",
+    "Why",
+    "How",
+    "Analysts",
+    "Diplomats",
+    "Officials",
+    "Residents",
+    "Critics",
+    "Western",
+    "European",
+    "African",
+    "Arab",
+    "Asian",
+    "Latin",
+    "Original",
+    "Source",
+    "Read",
+    "Listen",
+    "Can't",
+    "In Case",
+    "Broader",
+    "Financial",
+    "Political",
+    "Struggles",
+    "Opposition",
+    "Created",
+    "Established",
+    "Designed",
+    "Aid",
+    "Rights",
+    "Legal",
+    "Religious",
+    "Armed",
+    "Attacks",
+    "Traffic",
+    "Tensions",
+    "Relations",
+    "Anger",
+    "Gangs",
+    "Somali",
+    "Acting",
+    "Former",
+    "Deputy",
+    "Senior",
+    "Major",
+    "Several",
+    "Both",
+    "Each",
+    "Every",
+    "Other",
+    "Smaller",
+    "Larger",
+    "Large",
+    "New",
+    "First",
+    "Second",
+    "Third",
+    "Last",
+    "Next",
+    "Reuters",
+    "AP",
+    "AFP",
+    "Dec",
+    "Jan",
+];
+
+/// Connectors allowed inside a capitalised name ("Coordination of Azawad Movements").
+const NAME_CONNECTORS: &[&str] = &[
+    "of", "for", "the", "and", "in", "on", "de", "du", "des", "la", "le", "al", "el", "to", "-",
+    "&",
+];
+
+/// Build the document model: sentences, mentions, anaphors.
+pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
+    let sents: Vec<SentenceData> = sentences(text)
+        .into_iter()
+        .map(|s| SentenceData {
+            span: s,
+            tokens: tokens(text, s.start, s.end),
+            amounts: find_amounts(text, s.start, s.end, lex),
+        })
+        .collect();
+    let mut b = Builder {
+        text,
+        lex,
+        model: DocModel {
+            text,
+            sentences: sents,
+            entities: Vec::new(),
+            mentions: Vec::new(),
+            anaphors: Vec::new(),
+            unknown: Vec::new(),
+        },
+        by_lexicon: HashMap::new(),
+        by_name: HashMap::new(),
+        taken: Vec::new(),
+    };
+    b.lexicon_mentions();
+    b.resolution_mentions();
+    b.acronym_definitions();
+    b.named_phrases();
+    b.people();
+    b.acronym_uses();
+    b.surnames();
+    b.anaphors();
+    b.model.mentions.sort_by_key(|m| m.start);
+    b.model.anaphors.sort_by_key(|a| a.start);
+    b.model
+}
+
+struct Builder<'t, 'l> {
+    text: &'t str,
+    lex: &'l Lexicon,
+    model: DocModel<'t>,
+    by_lexicon: HashMap<usize, usize>,
+    by_name: HashMap<String, usize>,
+    /// Byte ranges already claimed by a mention.
+    taken: Vec<(usize, usize)>,
+}
+
+fn is_capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+impl Builder<'_, '_> {
+    fn free(&self, start: usize, end: usize) -> bool {
+        !self.taken.iter().any(|&(s, e)| s < end && start < e)
+    }
+
+    fn claim(&mut self, start: usize, end: usize) {
+        self.taken.push((start, end));
+    }
+
+    fn sentence_of(&self, pos: usize) -> usize {
+        self.model.sentence_of(pos)
+    }
+
+    fn lexicon_entity(&mut self, idx: usize) -> usize {
+        if let Some(&e) = self.by_lexicon.get(&idx) {
+            return e;
+        }
+        let entry = &self.lex.entries[idx];
+        let leader = entry
+            .parent
+            .as_deref()
+            .filter(|_| entry.label == NodeLabel::Mission)
+            .and_then(|p| self.lex.resolve_ref(p));
+        let location = entry
+            .location
+            .iter()
+            .filter_map(|l| self.lex.resolve_ref(l))
+            .collect();
+        let id = self.add_entity(DocEntity {
+            label: entry.label,
+            kind: entry.kind,
+            name: entry.name.clone(),
+            aliases: entry.aliases.clone(),
+            lexicon: Some(idx),
+            implicit: false,
+            location,
+            leader,
+        });
+        self.by_lexicon.insert(idx, id);
+        id
+    }
+
+    fn add_entity(&mut self, e: DocEntity) -> usize {
+        let key = normalize_name(&e.name);
+        if let Some(&id) = self.by_name.get(&key) {
+            return id;
+        }
+        let id = self.model.entities.len();
+        self.by_name.insert(key, id);
+        for a in &e.aliases {
+            self.by_name.entry(normalize_name(a)).or_insert(id);
+        }
+        self.model.entities.push(e);
+        id
+    }
+
+    fn new_entity(&mut self, label: NodeLabel, kind: Option<ActorKind>, name: &str) -> usize {
+        if let Some(&id) = self.by_name.get(&normalize_name(name)) {
+            return id;
+        }
+        if let Some(idx) = self.lex.by_name(name) {
+            return self.lexicon_entity(idx);
+        }
+        self.add_entity(DocEntity {
+            label,
+            kind,
+            name: name.to_string(),
+            aliases: Vec::new(),
+            lexicon: None,
+            implicit: false,
+            location: Vec::new(),
+            leader: None,
+        })
+    }
+
+    fn add_alias(&mut self, entity: usize, alias: &str) {
+        let e = &mut self.model.entities[entity];
+        let n = normalize_name(alias);
+        if normalize_name(&e.name) != n && !e.aliases.iter().any(|a| normalize_name(a) == n) {
+            e.aliases.push(alias.to_string());
+        }
+        self.by_name.entry(n).or_insert(entity);
+    }
+
+    fn push(&mut self, entity: usize, start: usize, end: usize, via: Via) {
+        let sentence = self.sentence_of(start);
+        let compound = self.compound_after(end);
+        let possessive =
+            self.text[end..].starts_with("'s") || self.text[end..].starts_with("\u{2019}s");
+        self.claim(start, end);
+        self.model.mentions.push(Mention {
+            entity,
+            start,
+            end,
+            sentence,
+            via,
+            compound,
+            possessive,
+        });
+    }
+
+    /// The participle after a hyphen: "led" in "Kenya-led".
+    fn compound_after(&self, end: usize) -> Option<String> {
+        let rest = self.text[end..].strip_prefix('-')?;
+        let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+        matches!(
+            word.as_str(),
+            "led"
+                | "backed"
+                | "drafted"
+                | "sponsored"
+                | "brokered"
+                | "funded"
+                | "financed"
+                | "supported"
+                | "commanded"
+                | "run"
+                | "headed"
+                | "allied"
+                | "aligned"
+        )
+        .then_some(word)
+    }
+
+    /// The role phrase right after `end` ("police officers", "government")
+    /// and its class; possessive "'s" is skipped.
+    fn role_after(&self, end: usize) -> Option<(WordClass, usize)> {
+        let mut rest_start = end;
+        for p in ["'s", "\u{2019}s"] {
+            if self.text[end..].starts_with(p) {
+                rest_start = end + p.len();
+            }
+        }
+        let rest = &self.text[rest_start..];
+        let trimmed = rest.trim_start();
+        let offset = rest_start + rest.len() - trimmed.len();
+        // Skip up to two modifiers ("new prime minister", "federal government").
+        let words: Vec<(usize, &str)> = trimmed
+            .split_inclusive(char::is_whitespace)
+            .scan(0usize, |pos, w| {
+                let p = *pos;
+                *pos += w.len();
+                Some((p, w.trim_end()))
+            })
+            .take(6)
+            .collect();
+        for skip in 0..3 {
+            for len in (1..=3).rev() {
+                if skip + len > words.len() {
+                    continue;
+                }
+                let (p0, _) = words[skip];
+                let (pl, wl) = words[skip + len - 1];
+                let core_end = pl + wl.trim_end_matches([',', '.', ';', ':', '"', ')']).len();
+                let phrase = &trimmed[p0..core_end];
+                let lower = phrase.to_lowercase();
+                for class in [
+                    WordClass::Institution,
+                    WordClass::StateRole,
+                    WordClass::ForceRole,
+                ] {
+                    let hit = if class == WordClass::Institution {
+                        self.lex.is(class, &lower) || self.lex.is(class, phrase)
+                    } else {
+                        self.lex.is(class, &lower)
+                    };
+                    if hit {
+                        return Some((class, offset + core_end));
+                    }
+                }
+            }
+            // Only adjectives may be skipped.
+            let w = words.get(skip).map_or("", |w| w.1);
+            if !matches!(
+                w.to_lowercase().as_str(),
+                "new"
+                    | "federal"
+                    | "transitional"
+                    | "former"
+                    | "deputy"
+                    | "acting"
+                    | "interim"
+                    | "senior"
+                    | "top"
+                    | "own"
+                    | "military"
+                    | "outgoing"
+                    | "incoming"
+                    | "foreign"
+                    | "elite"
+            ) {
+                break;
+            }
+        }
+        None
+    }
+
+    fn lexicon_mentions(&mut self) {
+        let matches = self.lex.find_names(self.text);
+        for m in matches {
+            let surface = &self.text[m.start..m.end];
+            let entry = &self.lex.entries[m.entry];
+            match m.surface {
+                Surface::Adjective => {
+                    // An adjective names the country only with a role noun or a compound.
+                    if self.compound_after(m.end).is_some() {
+                        let e = self.lexicon_entity(m.entry);
+                        self.push(e, m.start, m.end, Via::Role);
+                    } else if let Some((class, end)) = self.role_after(m.end) {
+                        self.role_mention(m.entry, class, m.start, end, surface);
+                    }
+                }
+                Surface::Name | Surface::Metonym => {
+                    let via = if m.surface == Surface::Metonym {
+                        Via::Metonym
+                    } else {
+                        Via::Name
+                    };
+                    if entry.kind == Some(ActorKind::Country)
+                        && self.compound_after(m.end).is_none()
+                        && let Some((class, end)) = self.role_after(m.end)
+                    {
+                        self.role_mention(m.entry, class, m.start, end, surface);
+                        continue;
+                    }
+                    let e = self.lexicon_entity(m.entry);
+                    if m.surface == Surface::Metonym || surface != self.model.entities[e].name {
+                        self.add_alias(e, surface);
+                    }
+                    self.push(e, m.start, m.end, via);
+                }
+                Surface::Stop => {}
+            }
+        }
+    }
+
+    /// "Kenyan police", "Kenya's parliament", "the Lebanese army".
+    fn role_mention(
+        &mut self,
+        country: usize,
+        class: WordClass,
+        start: usize,
+        end: usize,
+        surface: &str,
+    ) {
+        let phrase = self.text[start..end].to_string();
+        let role = phrase[surface.len()..]
+            .trim_start_matches(['\'', '\u{2019}', 's'])
+            .trim()
+            .to_string();
+        let lower = role.to_lowercase();
+        let entity = match class {
+            WordClass::Institution if !matches!(lower.as_str(), "lawmakers") => {
+                let country_name = self.lex.entries[country].name.clone();
+                let name = format!("{country_name}'s {role}");
+                let e = self.new_entity(NodeLabel::Actor, Some(ActorKind::Organization), &name);
+                let adjective = self.lex.entries[country].adjectives.first().cloned();
+                if let Some(adj) = adjective {
+                    self.add_alias(e, &format!("{adj} {role}"));
+                }
+                self.add_alias(e, &phrase);
+                e
+            }
+            WordClass::ForceRole if matches!(lower.as_str(), "army" | "armed forces") => {
+                match self.lex.army_of(country) {
+                    Some(army) => {
+                        let e = self.lexicon_entity(army);
+                        self.add_alias(e, &phrase);
+                        e
+                    }
+                    None => self.lexicon_entity(country),
+                }
+            }
+            _ => self.lexicon_entity(country),
+        };
+        if class != WordClass::Institution
+            && surface != self.model.entities[entity].name
+            && self.lex.entries[country]
+                .metonyms
+                .iter()
+                .any(|m| m == surface)
+        {
+            self.add_alias(entity, surface);
+        }
+        self.push(entity, start, end, Via::Role);
+        // The mention covers the role noun; compounds and possessives refer to its end.
+        if let Some(last) = self.model.mentions.last_mut() {
+            last.possessive = false;
+        }
+    }
+
+    fn resolution_mentions(&mut self) {
+        static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"(?:(?:U\.N\.|UN|United Nations)\s+)?(?:Security Council\s+)?\b[Rr]esolution\s+(\d{3,4})\b").expect("regex")
+        });
+        let matches: Vec<(usize, usize, String, String)> = RE
+            .captures_iter(self.text)
+            .map(|c| {
+                let m = c.get(0).expect("match");
+                (m.start(), m.end(), c[1].to_string(), m.as_str().to_string())
+            })
+            .collect();
+        for (start, end, number, written) in matches {
+            // A lexicon match inside ("U.N. Security Council") gives way.
+            self.taken.retain(|&(s, e)| !(s >= start && e <= end));
+            self.model
+                .mentions
+                .retain(|m| !(m.start >= start && m.end <= end));
+            let e = self.new_entity(NodeLabel::Resolution, None, &format!("Resolution {number}"));
+            for alias in [
+                format!("UN Security Council Resolution {number}"),
+                format!("U.N. Security Council Resolution {number}"),
+                format!("Security Council resolution {number}"),
+                written,
+            ] {
+                self.add_alias(e, &alias);
+            }
+            self.push(e, start, end, Via::Name);
+        }
+    }
+
+    /// The capitalised words of a sentence grouped into runs: name candidates.
+    fn capitalized_runs(&self, s: &SentenceData) -> Vec<(usize, usize)> {
+        let t = self.text;
+        let toks = &s.tokens;
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let w = &t[toks[i].start..toks[i].end];
+            if toks[i].kind == TokenKind::Word && is_capitalized(w) {
+                let start = i;
+                let mut end = i + 1;
+                loop {
+                    if end < toks.len()
+                        && toks[end].kind == TokenKind::Word
+                        && is_capitalized(&t[toks[end].start..toks[end].end])
+                    {
+                        end += 1;
+                        continue;
+                    }
+                    // A connector followed by another capitalised word.
+                    let conn_len = (1..=2).find(|&k| {
+                        end + k < toks.len()
+                            && (0..k).all(|j| {
+                                let c = &t[toks[end + j].start..toks[end + j].end];
+                                NAME_CONNECTORS.contains(&c)
+                                    && (c != "-" || toks[end + j].start == toks[end + j - 1].end)
+                            })
+                            && toks[end + k].kind == TokenKind::Word
+                            && is_capitalized(&t[toks[end + k].start..toks[end + k].end])
+                    });
+                    match conn_len {
+                        Some(k) => end += k + 1,
+                        None => break,
+                    }
+                }
+                runs.push((toks[start].start, toks[end - 1].end));
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        runs
+    }
+
+    fn acronym_definitions(&mut self) {
+        static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"\(([A-Z][A-Za-z0-9./-]{1,11})\)").expect("regex")
+        });
+        let defs: Vec<(usize, usize, String)> = RE
+            .captures_iter(self.text)
+            .map(|c| {
+                let m = c.get(0).expect("match");
+                (m.start(), m.end(), c[1].to_string())
+            })
+            .collect();
+        for (open, close, acronym) in defs {
+            let acr_start = open + 1;
+            let acr_end = close - 1;
+            // The entity right before the parenthesis.
+            let before = self.text[..open].trim_end();
+            let before_end = before.len();
+            if let Some(pos) = self
+                .model
+                .mentions
+                .iter()
+                .rposition(|m| m.end == before_end)
+            {
+                let e = self.model.mentions[pos].entity;
+                let is_number = self.model.entities[e].label == NodeLabel::Resolution;
+                if !is_number {
+                    self.add_alias(e, &acronym);
+                    if self.free(acr_start, acr_end) {
+                        self.push(e, acr_start, acr_end, Via::Acronym);
+                    }
+                }
+                continue;
+            }
+            // The acronym itself may be known ("Lebanese Armed Forces (LAF)").
+            if let Some(idx) = self.lex.by_name(&acronym) {
+                if self.free(acr_start, acr_end) {
+                    let e = self.lexicon_entity(idx);
+                    self.push(e, acr_start, acr_end, Via::Name);
+                }
+                continue;
+            }
+            // Otherwise the capitalised run before it is a new entity.
+            let s = self.sentence_of(open);
+            let runs = self.capitalized_runs(&self.model.sentences[s].clone());
+            let Some(&(rs, re)) = runs.iter().rev().find(|&&(_, e)| e == before_end) else {
+                continue;
+            };
+            // Drop a leading possessive owner ("Haiti's Transitional Presidential Council").
+            let owner_end = self
+                .model
+                .mentions
+                .iter()
+                .filter(|m| m.start >= rs && m.end < re && self.text[m.end..].starts_with("'s"))
+                .map(|m| m.end + "'s".len())
+                .max();
+            let rs = owner_end.unwrap_or(rs);
+            let long = self.text[rs..re]
+                .trim()
+                .trim_start_matches("The ")
+                .to_string();
+            if long.split_whitespace().count() < 2 || !self.free(rs, re) {
+                continue;
+            }
+            let (label, kind) = self
+                .classify_name(&long)
+                .unwrap_or((NodeLabel::Actor, Some(ActorKind::Organization)));
+            let e = self.new_entity(label, kind, &long);
+            self.add_alias(e, &acronym);
+            let start = re - long.len();
+            self.push(e, start, re, Via::Name);
+            self.push(e, acr_start, acr_end, Via::Acronym);
+        }
+    }
+
+    /// What a capitalised name is, from its head word.
+    fn classify_name(&self, name: &str) -> Option<(NodeLabel, Option<ActorKind>)> {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let first = *words.first()?;
+        if first == "Operation" && words.len() >= 2 {
+            return Some((NodeLabel::Mission, None));
+        }
+        // The head is the last word before "in"/"for"/"of" + place ("Mission in Burundi").
+        let mut head_end = words.len();
+        for (i, w) in words.iter().enumerate().skip(1) {
+            if matches!(*w, "in" | "for" | "of" | "to" | "on") {
+                head_end = i;
+                break;
+            }
+        }
+        let head = words[..head_end].join(" ");
+        let last = words[head_end - 1];
+        let last2 = if head_end >= 2 {
+            words[head_end - 2..head_end].join(" ")
+        } else {
+            String::new()
+        };
+        let ends = |class: WordClass| self.lex.is(class, last) || self.lex.is(class, &last2);
+        if ends(WordClass::ForceHead) {
+            return Some((NodeLabel::Actor, Some(ActorKind::Force)));
+        }
+        if ends(WordClass::MissionHead) {
+            return Some((NodeLabel::Mission, None));
+        }
+        if ends(WordClass::OrgHead) {
+            return Some((NodeLabel::Actor, Some(ActorKind::Organization)));
+        }
+        let _ = head;
+        None
+    }
+
+    /// Capitalised names with an organization, force or mission head.
+    fn named_phrases(&mut self) {
+        for s in 0..self.model.sentences.len() {
+            let runs = self.capitalized_runs(&self.model.sentences[s].clone());
+            for (mut rs, re) in runs {
+                // Skip a leading possessive owner and known names inside.
+                let inside: Vec<(usize, usize)> = self
+                    .model
+                    .mentions
+                    .iter()
+                    .filter(|m| m.start >= rs && m.end <= re)
+                    .map(|m| (m.start, m.end))
+                    .collect();
+                for (ms, me) in &inside {
+                    if *ms == rs {
+                        for p in ["'s", "\u{2019}s"] {
+                            if self.text[*me..].starts_with(p) {
+                                rs = me + p.len();
+                            }
+                        }
+                    }
+                }
+                if rs >= re {
+                    continue;
+                }
+                let mut phrase = self.text[rs..re].trim();
+                for lead in ["The ", "A ", "An "] {
+                    if let Some(p) = phrase.strip_prefix(lead) {
+                        phrase = p;
+                    }
+                }
+                let start = re - phrase.len();
+                if phrase.split_whitespace().count() < 2 || !self.free(start, re) {
+                    continue;
+                }
+                let first = phrase.split_whitespace().next().unwrap_or("");
+                if self.lex.is(WordClass::Title, first)
+                    || self.lex.is(WordClass::Weekday, first)
+                    || self.lex.is(WordClass::Month, first)
+                {
+                    continue;
+                }
+                let Some((label, kind)) = self.classify_name(phrase) else {
+                    if phrase.split_whitespace().count() >= 2 && !FUNCTION_WORDS.contains(&first) {
+                        self.model.unknown.push((s, phrase.to_string()));
+                    }
+                    continue;
+                };
+                let e = self.new_entity(label, kind, phrase);
+                self.push(e, start, re, Via::Name);
+            }
+        }
+    }
+
+    /// People: a title and a name, a name with "said", a name in apposition.
+    fn people(&mut self) {
+        for s in 0..self.model.sentences.len() {
+            let sd = self.model.sentences[s].clone();
+            let runs = self.capitalized_runs(&sd);
+            for (rs, re) in runs {
+                let phrase = &self.text[rs..re];
+                let words: Vec<&str> = phrase.split_whitespace().collect();
+                // Title + name: the longest title prefix.
+                let mut name_start = None;
+                for k in (1..words.len()).rev() {
+                    let title = words[..k].join(" ");
+                    let title = title
+                        .trim_start_matches("U.S. ")
+                        .trim_start_matches("U.N. ")
+                        .trim_start_matches("UN ");
+                    let t_last = words[k - 1];
+                    if self.lex.is(WordClass::Title, title) || self.lex.is(WordClass::Title, t_last)
+                    {
+                        name_start = Some(k);
+                        break;
+                    }
+                }
+                let (nstart, nwords) = match name_start {
+                    Some(k) => {
+                        let offset = phrase.find(words[k]).unwrap_or(0);
+                        (rs + offset, &words[k..])
+                    }
+                    None => {
+                        // Apposition or speech: "Ekuru Aukot, leader of", "said Bintou Keita".
+                        let after = self.text[re..].trim_start();
+                        let before = self.text[sd.span.start..rs].trim_end();
+                        let cue_after = after.starts_with(", a ")
+                            || after.starts_with(", an ")
+                            || after.starts_with(", the ")
+                            || after.starts_with(", who ")
+                            || after.starts_with("said")
+                            || after.starts_with("told")
+                            || after.starts_with("says");
+                        let cue_before = before.ends_with(" said")
+                            || before.ends_with(',') && rs > sd.span.start;
+                        if !(cue_after || cue_before) {
+                            continue;
+                        }
+                        (rs, words.as_slice())
+                    }
+                };
+                let n = nwords.len();
+                if !(2..=4).contains(&n) {
+                    continue;
+                }
+                let name = self.text[nstart..re].trim();
+                let first = nwords[0];
+                if FUNCTION_WORDS.contains(&first)
+                    || nwords.iter().any(|w| {
+                        self.lex.is(WordClass::Weekday, w)
+                            || self.lex.is(WordClass::Month, w)
+                            || self.lex.is(WordClass::OrgHead, w)
+                            || self.lex.is(WordClass::ForceHead, w)
+                            || self.lex.is(WordClass::MissionHead, w)
+                    })
+                    || nwords.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
+                {
+                    continue;
+                }
+                let nend = nstart + name.len();
+                if !self.free(nstart, nend) {
+                    continue;
+                }
+                let e = self.new_entity(NodeLabel::Actor, Some(ActorKind::Person), name);
+                if name_start.is_some() {
+                    self.add_alias(e, &self.text[rs..re]);
+                }
+                self.push(e, nstart, nend, Via::Name);
+                // "known as Barbecue": a nickname.
+                let after = &self.text[nend..];
+                if let Some(p) = after.find("known as ")
+                    && p < 60
+                {
+                    let rest = &after[p + 9..];
+                    let nick: String = rest
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == ' ' || *c == '-')
+                        .collect();
+                    let nick = nick
+                        .split(' ')
+                        .take_while(|w| is_capitalized(w))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    if !nick.is_empty() {
+                        let ns = nend + p + 9;
+                        self.add_alias(e, &nick);
+                        if self.free(ns, ns + nick.len()) {
+                            self.push(e, ns, ns + nick.len(), Via::Name);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Later uses of acronyms and aliases the text defined.
+    fn acronym_uses(&mut self) {
+        let mut defined: Vec<(String, usize)> = Vec::new();
+        for (i, e) in self.model.entities.iter().enumerate() {
+            if e.lexicon.is_none() {
+                for a in std::iter::once(&e.name).chain(&e.aliases) {
+                    defined.push((a.clone(), i));
+                }
+            } else {
+                for a in &e.aliases {
+                    if self.lex.by_name(a) != e.lexicon {
+                        defined.push((a.clone(), i));
+                    }
+                }
+            }
+        }
+        for (alias, e) in defined {
+            if alias.len() < 2 {
+                continue;
+            }
+            let mut from = 0;
+            while let Some(p) = self.text[from..].find(alias.as_str()) {
+                let start = from + p;
+                let end = start + alias.len();
+                from = end;
+                let bytes = self.text.as_bytes();
+                let word = |b: u8| b.is_ascii_alphanumeric();
+                if (start > 0 && word(bytes[start - 1])) || (end < bytes.len() && word(bytes[end]))
+                {
+                    continue;
+                }
+                if self.free(start, end) {
+                    self.push(e, start, end, Via::Acronym);
+                }
+            }
+        }
+    }
+
+    /// "Aukot told reporters": a surname of a person named earlier.
+    fn surnames(&mut self) {
+        let people: Vec<(usize, String)> = self
+            .model
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == Some(ActorKind::Person))
+            .filter_map(|(i, e)| e.name.split_whitespace().last().map(|s| (i, s.to_string())))
+            .collect();
+        for (e, surname) in people {
+            if surname.len() < 3 {
+                continue;
+            }
+            let first = self
+                .model
+                .mentions
+                .iter()
+                .filter(|m| m.entity == e)
+                .map(|m| m.start)
+                .min()
+                .unwrap_or(0);
+            let mut from = first;
+            while let Some(p) = self.text[from..].find(surname.as_str()) {
+                let start = from + p;
+                let end = start + surname.len();
+                from = end;
+                let bytes = self.text.as_bytes();
+                let word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+                if (start > 0 && (word(bytes[start - 1]) || bytes[start - 1] == b'-'))
+                    || (end < bytes.len() && word(bytes[end]))
+                {
+                    continue;
+                }
+                if self.free(start, end) {
+                    self.add_alias(e, &surname);
+                    self.push(e, start, end, Via::Surname);
+                }
+            }
+        }
+    }
+
+    /// Pronouns and descriptions, to be resolved.
+    fn anaphors(&mut self) {
+        for s in 0..self.model.sentences.len() {
+            let toks = self.model.sentences[s].tokens.clone();
+            let mut i = 0;
+            while i < toks.len() {
+                let tk = toks[i];
+                if !self.free(tk.start, tk.end) {
+                    i += 1;
+                    continue;
+                }
+                let w = &self.text[tk.start..tk.end];
+                let lw = w.to_lowercase();
+                let next = |k: usize| {
+                    toks.get(i + k)
+                        .map(|t| self.text[t.start..t.end].to_lowercase())
+                        .unwrap_or_default()
+                };
+                let possessive_after = |end_tok: usize| {
+                    toks.get(end_tok + 1)
+                        .is_some_and(|t| matches!(&self.text[t.start..t.end], "'s" | "\u{2019}s"))
+                };
+                let pron = match lw.as_str() {
+                    "it" | "its" | "itself" => Some((Wants::It, lw == "its")),
+                    "they" | "their" | "them" | "themselves" => Some((Wants::They, lw == "their")),
+                    "he" | "she" | "his" | "her" | "him" => {
+                        Some((Wants::Person, lw == "his" || lw == "her"))
+                    }
+                    _ => None,
+                };
+                if let Some((wants, possessive)) = pron {
+                    // "it is", "it was" at a clause start with no referent are dummies; resolve anyway.
+                    self.model.anaphors.push(Anaphor {
+                        start: tk.start,
+                        end: tk.end,
+                        sentence: s,
+                        wants,
+                        words: Vec::new(),
+                        possessive,
+                    });
+                    i += 1;
+                    continue;
+                }
+                // "both countries", "the two powers"
+                if (lw == "both"
+                    && matches!(
+                        next(1).as_str(),
+                        "countries" | "nations" | "governments" | "powers" | "sides"
+                    ))
+                    || (lw == "the"
+                        && next(1) == "two"
+                        && matches!(
+                            next(2).as_str(),
+                            "countries" | "nations" | "governments" | "powers" | "sides" | "juntas"
+                        ))
+                {
+                    let len = if lw == "both" { 2 } else { 3 };
+                    let end = toks[i + len - 1].end;
+                    self.model.anaphors.push(Anaphor {
+                        start: tk.start,
+                        end,
+                        sentence: s,
+                        wants: Wants::Pair,
+                        words: Vec::new(),
+                        possessive: false,
+                    });
+                    i += len;
+                    continue;
+                }
+                // Descriptions: a determiner, modifiers, a head noun.
+                if matches!(
+                    lw.as_str(),
+                    "the" | "a" | "an" | "its" | "their" | "this" | "that" | "any"
+                ) {
+                    let mut j = i + 1;
+                    let mut words = Vec::new();
+                    let mut found = None;
+                    while j < toks.len() && j <= i + 6 {
+                        let t = toks[j];
+                        let raw = &self.text[t.start..t.end];
+                        let lower = raw.to_lowercase();
+                        let two = toks.get(j + 1).map(|n| {
+                            format!("{lower} {}", self.text[n.start..n.end].to_lowercase())
+                        });
+                        let head = |p: &str| -> Option<Wants> {
+                            Some(match p {
+                                "mission"
+                                | "force"
+                                | "operation"
+                                | "peacekeeping force"
+                                | "peacekeeping mission"
+                                | "peacekeeping operation"
+                                | "deployment"
+                                | "peacekeepers"
+                                | "contingent"
+                                | "presence"
+                                | "standby force" => Wants::Mission,
+                                "resolution" | "text" | "draft" | "measure"
+                                | "draft resolution" => Wants::Resolution,
+                                "council" => Wants::Council,
+                                "bloc" | "union" | "alliance" | "organisation" | "organization"
+                                | "body" | "community" => Wants::Bloc,
+                                "group" | "movement" | "militia" | "rebels" | "insurgents"
+                                | "militants" | "coalition" => Wants::Group,
+                                "government" | "junta" | "country" | "authorities"
+                                | "administration" | "regime" => Wants::Government,
+                                _ => return None,
+                            })
+                        };
+                        if let Some(two) = &two
+                            && let Some(w) = head(two)
+                        {
+                            found = Some((w, j + 1));
+                            break;
+                        }
+                        if let Some(w) = head(&lower) {
+                            found = Some((w, j));
+                            break;
+                        }
+                        // Modifiers: adjectives, compounds, "U.N.", nationality words.
+                        let modifier = t.kind == TokenKind::Word
+                            && !self
+                                .lex
+                                .triggers(&lower)
+                                .iter()
+                                .any(|f| f.pos == super::lexicon::Pos::Verb && !f.participle)
+                            || raw == "-"
+                            || t.kind == TokenKind::Number;
+                        if !modifier
+                            || matches!(
+                                lower.as_str(),
+                                "of" | "and"
+                                    | "to"
+                                    | "in"
+                                    | "for"
+                                    | "with"
+                                    | "by"
+                                    | "that"
+                                    | "which"
+                                    | "who"
+                                    | "is"
+                                    | "was"
+                                    | "has"
+                                    | "had"
+                                    | "have"
+                                    | "would"
+                                    | "will"
+                            )
+                        {
+                            break;
+                        }
+                        words.push(lower);
+                        j += 1;
+                    }
+                    if let Some((wants, last)) = found {
+                        let end_tok = last;
+                        // "the mission's" / "the force in Mali": keep location words after "in".
+                        let mut k = end_tok + 1;
+                        if k + 1 < toks.len()
+                            && matches!(
+                                self.text[toks[k].start..toks[k].end]
+                                    .to_lowercase()
+                                    .as_str(),
+                                "in" | "for"
+                            )
+                        {
+                            let place = &self.text[toks[k + 1].start..toks[k + 1].end];
+                            if is_capitalized(place) {
+                                words.push(format!("in {}", place.to_lowercase()));
+                                k += 2;
+                            }
+                        }
+                        let _ = k;
+                        // Spans touching a mention (e.g. "the Kenya-led security mission") are descriptions too.
+                        let start = tk.start;
+                        let end = toks[end_tok].end;
+                        let overlaps_named = self.model.mentions.iter().any(|m| {
+                            m.start >= start
+                                && m.end <= end
+                                && self.model.entities[m.entity].label != NodeLabel::Actor
+                        });
+                        if !overlaps_named {
+                            self.model.anaphors.push(Anaphor {
+                                start,
+                                end,
+                                sentence: s,
+                                wants,
+                                words,
+                                possessive: possessive_after(end_tok),
+                            });
+                        }
+                        i = end_tok + 1;
+                        continue;
+                    }
+                }
+                i += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mentions(text: &str) -> Vec<(String, String)> {
+        let lex = Lexicon::builtin();
+        let m = analyze(text, &lex);
+        m.mentions
+            .iter()
+            .map(|x| {
+                (
+                    text[x.start..x.end].to_string(),
+                    m.entities[x.entity].name.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn adjectives_need_a_role_or_compound() {
+        let found =
+            mentions("Kenyan police arrived and the Kenya-led mission grew, said a Greek word.");
+        assert_eq!(found[0], ("Kenyan police".into(), "Kenya".into()));
+        assert_eq!(found[1], ("Kenya".into(), "Kenya".into()));
+        assert!(!found.iter().any(|(t, _)| t.contains("Greek")));
+    }
+
+    #[test]
+    fn acronyms_defined_in_parentheses_become_aliases() {
+        let text = "The Coordination of Azawad Movements (CMA) objected. Later the CMA said no.";
+        let found = mentions(text);
+        assert_eq!(
+            found
+                .iter()
+                .filter(|(_, e)| e == "Coordination of Azawad Movements")
+                .count(),
+            3
+        );
+    }
+
+    #[test]
+    fn titles_introduce_people_and_surnames_follow() {
+        let found = mentions("Foreign Minister Abdoulaye Diop spoke. Later Diop left.");
+        assert_eq!(found[0], ("Abdoulaye Diop".into(), "Abdoulaye Diop".into()));
+        assert_eq!(found[1], ("Diop".into(), "Abdoulaye Diop".into()));
+    }
+
+    #[test]
+    fn institutions_are_their_own_bodies() {
+        let found = mentions("Kenya's parliament approved the deployment.");
+        assert_eq!(
+            found[0],
+            ("Kenya's parliament".into(), "Kenya's parliament".into())
+        );
+    }
+
+    #[test]
+    fn numbered_resolutions() {
+        let found = mentions(
+            "The council adopted Resolution 2690 and U.N. Security Council resolution 2719.",
+        );
+        assert_eq!(found[0].1, "Resolution 2690");
+        assert_eq!(
+            found[1],
+            (
+                "U.N. Security Council resolution 2719".into(),
+                "Resolution 2719".into()
+            )
+        );
+    }
+}

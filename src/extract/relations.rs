@@ -1,0 +1,2576 @@
+//! Relations: stances, contributions, leadership and votes, read from
+//! trigger words and the mentions around them.
+//!
+//! Each sentence becomes a sequence of units: words, and groups of
+//! coordinated mentions ("China and Russia"). For each trigger the agent is
+//! the subject of its clause (the nearest group to the left that starts a
+//! clause, or the antecedent of a relative pronoun, or the by-phrase of a
+//! passive) and the target the nearest fitting group to the right. Words
+//! between them decide negation, modality and abandonment; the object
+//! decides what a contribution consists of.
+
+use std::collections::{HashMap, HashSet};
+
+use super::amount::{Amount, Measure};
+use super::lexicon::{Lexicon, Pos, TriggerClass, WordClass};
+use super::mentions::{DocModel, Mention};
+use super::text::TokenKind;
+use crate::model::{
+    ActorKind, ContributionKind, FactProps, NodeLabel, RelType, Span, StanceStatus,
+};
+
+/// A fact found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Type.
+    pub rel: RelType,
+    /// Source entity (document entity index).
+    pub from: usize,
+    /// Target entity.
+    pub to: usize,
+    /// Kind, amount, negation, modality.
+    pub props: FactProps,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Span of the actor mention.
+    pub actor: Option<Span>,
+    /// Span of the trigger.
+    pub trigger: Option<Span>,
+    /// Span of the amount.
+    pub amount: Option<Span>,
+    /// The rule that found it.
+    pub rule: &'static str,
+}
+
+/// A trigger that produced nothing, for `explain`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unmatched {
+    /// Sentence index.
+    pub sentence: usize,
+    /// The trigger word.
+    pub word: String,
+    /// Why nothing came of it.
+    pub reason: &'static str,
+}
+
+/// What relation reading produced.
+#[derive(Debug, Clone, Default)]
+pub struct Relations {
+    /// Facts.
+    pub facts: Vec<Found>,
+    /// Triggers that found no fact.
+    pub unmatched: Vec<Unmatched>,
+    /// Mission attributes: entity, key, value.
+    pub attributes: Vec<(usize, &'static str, crate::value::Value)>,
+}
+
+/// One unit of a sentence.
+#[derive(Debug, Clone)]
+struct Unit {
+    start: usize,
+    end: usize,
+    kind: UnitKind,
+}
+
+#[derive(Debug, Clone)]
+enum UnitKind {
+    /// A word or punctuation, lower case.
+    Word(String),
+    /// Coordinated mentions.
+    Group(Group),
+}
+
+#[derive(Debug, Clone)]
+struct Group {
+    /// Entities, in order, without repeats.
+    ents: Vec<usize>,
+    /// Span of the first mention.
+    first: Span,
+    /// The group ends in a possessive ("Kenya's").
+    possessive: bool,
+    /// The compound participle ("led") of a single mention.
+    compound: Option<String>,
+    /// All mentions are pronouns or descriptions.
+    anaphoric: bool,
+}
+
+/// How a resolution affects a mission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Effect {
+    Supports,
+    Ends,
+}
+
+struct Reader<'m, 't> {
+    model: &'m DocModel<'t>,
+    lex: &'m Lexicon,
+    out: Relations,
+    /// Missions each resolution authorizes, renews or ends.
+    links: HashMap<usize, Vec<(usize, Effect)>>,
+    /// Missions the council acts on, when no resolution is named.
+    council_links: Vec<(usize, Effect)>,
+    seen: HashSet<(RelType, usize, usize, usize, bool)>,
+    /// The last vote clause: its class, for "as did X".
+    last_vote: Option<(TriggerClass, usize)>,
+}
+
+/// Read the relations of a resolved document model.
+pub fn read(model: &DocModel, lex: &Lexicon) -> Relations {
+    let mut r = Reader {
+        model,
+        lex,
+        out: Relations::default(),
+        links: HashMap::new(),
+        council_links: Vec::new(),
+        seen: HashSet::new(),
+        last_vote: None,
+    };
+    let views: Vec<Vec<Unit>> = (0..model.sentences.len()).map(|s| r.units(s)).collect();
+    for (s, units) in views.iter().enumerate() {
+        r.resolution_links(s, units);
+    }
+    for (s, units) in views.iter().enumerate() {
+        r.sentence(s, units);
+        r.mission_attributes(s);
+    }
+    r.out
+}
+
+const SUBJECT_OPENERS: &[&str] = &[
+    ",",
+    "and",
+    "but",
+    "that",
+    "while",
+    "as",
+    "when",
+    "after",
+    "before",
+    "because",
+    "since",
+    "although",
+    "though",
+    "so",
+    ";",
+    ":",
+    "\"",
+    "\u{201C}",
+    "-",
+    "\u{2014}",
+    "\u{2013}",
+    "whereas",
+    "then",
+    "also",
+    "now",
+    "instead",
+    "meanwhile",
+    "however",
+    "yet",
+    "if",
+    "unless",
+];
+const BE: &[&str] = &["is", "was", "were", "are", "been", "be", "being", "'s"];
+const MODALS_HEDGE: &[&str] = &["could", "might", "may", "would", "should", "can"];
+const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "cannot", "nor", "neither"];
+const CLAUSE_END: &[&str] = &[
+    ";", ".", "?", "!", "\"", "\u{201D}", "\u{201C}", "which", "who", "whom", "whose", "while",
+    "but", "although", "though", "because", "saying", "arguing", "adding", "warning", "whereas",
+    "after", "before", "when", "until", "unless", "since", "despite",
+];
+
+impl Reader<'_, '_> {
+    fn text(&self, u: &Unit) -> &str {
+        &self.model.text[u.start..u.end]
+    }
+
+    /// Words and mention groups of a sentence.
+    fn units(&self, s: usize) -> Vec<Unit> {
+        let sd = &self.model.sentences[s];
+        let mentions: Vec<&Mention> = self
+            .model
+            .mentions
+            .iter()
+            .filter(|m| m.sentence == s)
+            .collect();
+        let mut units: Vec<Unit> = Vec::new();
+        let mut ti = 0;
+        let toks = &sd.tokens;
+        while ti < toks.len() {
+            let t = toks[ti];
+            let here: Vec<&&Mention> = mentions
+                .iter()
+                .filter(|m| m.start <= t.start && t.start < m.end)
+                .collect();
+            if here.is_empty() {
+                units.push(Unit {
+                    start: t.start,
+                    end: t.end,
+                    kind: UnitKind::Word(self.model.text[t.start..t.end].to_lowercase()),
+                });
+                ti += 1;
+                continue;
+            }
+            let end = here.iter().map(|m| m.end).max().unwrap_or(t.end);
+            let start = here.iter().map(|m| m.start).min().unwrap_or(t.start);
+            let mut ents = Vec::new();
+            for m in &here {
+                if !ents.contains(&m.entity) {
+                    ents.push(m.entity);
+                }
+            }
+            let last = here.iter().max_by_key(|m| m.end).expect("non-empty");
+            units.push(Unit {
+                start,
+                end,
+                kind: UnitKind::Group(Group {
+                    ents,
+                    first: Span::new(start, end),
+                    possessive: last.possessive,
+                    compound: last.compound.clone(),
+                    anaphoric: here.iter().all(|m| {
+                        matches!(
+                            m.via,
+                            super::mentions::Via::Pronoun | super::mentions::Via::Description
+                        )
+                    }),
+                }),
+            });
+            while ti < toks.len() && toks[ti].start < end {
+                ti += 1;
+            }
+            // The possessive "'s" belongs to the group.
+            if ti < toks.len()
+                && toks[ti].kind == TokenKind::Punct
+                && matches!(
+                    &self.model.text[toks[ti].start..toks[ti].end],
+                    "'s" | "\u{2019}s"
+                )
+            {
+                if let Some(Unit {
+                    kind: UnitKind::Group(g),
+                    end,
+                    ..
+                }) = units.last_mut()
+                {
+                    g.possessive = true;
+                    *end = toks[ti].end;
+                }
+                ti += 1;
+            }
+        }
+        self.coordinate(units)
+    }
+
+    /// Merge "A, B and C" into one group.
+    fn coordinate(&self, units: Vec<Unit>) -> Vec<Unit> {
+        let mut out: Vec<Unit> = Vec::new();
+        let mut i = 0;
+        while i < units.len() {
+            let UnitKind::Group(first) = &units[i].kind else {
+                out.push(units[i].clone());
+                i += 1;
+                continue;
+            };
+            let mut group = first.clone();
+            let mut end = units[i].end;
+            let mut j = i + 1;
+            let mut last_taken = i;
+            let mut saw_conjunction = false;
+            let label = |g: &Group| self.model.entities[g.ents[0]].label;
+            loop {
+                // Separator words, then a group.
+                let mut k = j;
+                let mut sep = Vec::new();
+                while k < units.len() {
+                    match &units[k].kind {
+                        UnitKind::Word(w)
+                            if matches!(
+                                w.as_str(),
+                                "," | "and"
+                                    | "as"
+                                    | "well"
+                                    | "together"
+                                    | "with"
+                                    | "or"
+                                    | "the"
+                                    | "both"
+                                    | "along"
+                                    | "by"
+                            ) =>
+                        {
+                            sep.push(w.clone());
+                            k += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                let sep_text = sep.join(" ");
+                let ok_sep = matches!(
+                    sep_text.as_str(),
+                    "," | "and"
+                        | ", and"
+                        | "or"
+                        | ", or"
+                        | "as well as"
+                        | ", as well as"
+                        | ", the"
+                        | "and the"
+                        | ", and the"
+                        | "together with"
+                        | ", together with"
+                        | "along with"
+                        | ", along with"
+                        | "and by"
+                        | ", and by"
+                        | "and by the"
+                );
+                let Some(Unit {
+                    kind: UnitKind::Group(next),
+                    end: next_end,
+                    ..
+                }) = units.get(k)
+                else {
+                    break;
+                };
+                if !ok_sep
+                    || group.possessive
+                    || label(next) != label(&group)
+                    || next.compound.is_some()
+                {
+                    break;
+                }
+                // A comma alone joins only inside a list that ends with "and".
+                let conj = sep_text.contains("and")
+                    || sep_text.contains("or")
+                    || sep_text.contains("well")
+                    || sep_text.contains("with");
+                if !conj && !self.list_continues(&units, k) {
+                    break;
+                }
+                saw_conjunction |= conj;
+                for e in &next.ents {
+                    if !group.ents.contains(e) {
+                        group.ents.push(*e);
+                    }
+                }
+                group.possessive = next.possessive;
+                group.anaphoric &= next.anaphoric;
+                end = *next_end;
+                last_taken = k;
+                j = k + 1;
+                if conj {
+                    break;
+                }
+            }
+            let _ = saw_conjunction;
+            out.push(Unit {
+                start: units[i].start,
+                end,
+                kind: UnitKind::Group(group),
+            });
+            i = last_taken + 1;
+        }
+        out
+    }
+
+    /// Whether the list at `k` goes on to an "and"/"or" with another group.
+    fn list_continues(&self, units: &[Unit], k: usize) -> bool {
+        let mut i = k + 1;
+        while i < units.len() {
+            match &units[i].kind {
+                UnitKind::Word(w) if w == "," || w == "the" => i += 1,
+                UnitKind::Word(w) if w == "and" || w == "or" => {
+                    return units[i + 1..]
+                        .iter()
+                        .take(2)
+                        .any(|u| matches!(u.kind, UnitKind::Group(_)));
+                }
+                UnitKind::Group(_) => i += 1,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    fn word<'u>(&self, units: &'u [Unit], i: usize) -> Option<&'u str> {
+        match units.get(i).map(|u| &u.kind) {
+            Some(UnitKind::Word(w)) => Some(w.as_str()),
+            _ => None,
+        }
+    }
+
+    fn group<'u>(&self, units: &'u [Unit], i: usize) -> Option<&'u Group> {
+        match units.get(i).map(|u| &u.kind) {
+            Some(UnitKind::Group(g)) => Some(g),
+            _ => None,
+        }
+    }
+
+    /// Triggers of a sentence: (unit index, number of units, forms).
+    fn triggers(&self, units: &[Unit]) -> Vec<(usize, usize, Vec<super::lexicon::TriggerForm>)> {
+        let mut out = Vec::new();
+        for i in 0..units.len() {
+            let Some(w) = self.word(units, i) else {
+                continue;
+            };
+            let forms = self.lex.triggers(w);
+            if forms.is_empty() {
+                continue;
+            }
+            let mut matched: Vec<(usize, super::lexicon::TriggerForm)> = Vec::new();
+            for f in forms {
+                // Multi-word: the rest must follow, allowing one adverb in between.
+                let mut k = i + 1;
+                let mut ok = true;
+                for r in &f.rest {
+                    if self
+                        .word(units, k)
+                        .is_some_and(|x| x.ends_with("ly") && x != r)
+                    {
+                        k += 1;
+                    }
+                    if self.word(units, k) == Some(r.as_str()) {
+                        k += 1;
+                    } else {
+                        ok = false;
+                        break;
+                    }
+                }
+                if ok {
+                    matched.push((k - i, f.clone()));
+                }
+            }
+            if matched.is_empty() {
+                continue;
+            }
+            let longest = matched.iter().map(|(n, _)| *n).max().unwrap_or(1);
+            let forms: Vec<_> = matched
+                .into_iter()
+                .filter(|(n, _)| *n == longest)
+                .map(|(_, f)| f)
+                .collect();
+            out.push((i, longest, forms));
+        }
+        // A longer multi-word trigger hides the single words inside it.
+        let spans: Vec<(usize, usize)> = out.iter().map(|(i, n, _)| (*i, *n)).collect();
+        out.retain(|(i, n, _)| {
+            !spans
+                .iter()
+                .any(|(j, m)| j < i && j + m > *i || (*j == *i && m > n))
+        });
+        out
+    }
+
+    /// Whether the word at `i` is used as a noun (after a determiner or
+    /// adjective, or followed by "of"/"for"/"from").
+    fn nominal(&self, units: &[Unit], i: usize) -> bool {
+        let prev = if i > 0 { self.word(units, i - 1) } else { None };
+        let next = self.word(units, i + 1);
+        let prev_group_possessive = i > 0 && self.group(units, i - 1).is_some_and(|g| g.possessive);
+        matches!(
+            prev,
+            Some(
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "main"
+                    | "biggest"
+                    | "largest"
+                    | "strongest"
+                    | "predominant"
+                    | "primary"
+                    | "top"
+                    | "key"
+                    | "financial"
+                    | "major"
+                    | "chief"
+                    | "leading"
+                    | "staunch"
+                    | "broader"
+                    | "significant"
+                    | "strong"
+                    | "consistent"
+                    | "any"
+                    | "growing"
+                    | "troop"
+                    | "second-largest"
+                    | "this"
+                    | "that"
+                    | "no"
+                    | "of"
+                    | "initial"
+                    | "earlier"
+                    | "whose"
+                    | "new"
+            )
+        ) || prev_group_possessive
+            || matches!(next, Some("from" | "of" | "for" | "by"))
+    }
+
+    fn sentence(&mut self, s: usize, units: &[Unit]) {
+        let triggers = self.triggers(units);
+        let mut produced_any = vec![false; triggers.len()];
+        for (ti, (i, n, forms)) in triggers.iter().enumerate() {
+            let before = self.out.facts.len();
+            self.trigger(s, units, *i, *n, forms);
+            produced_any[ti] = self.out.facts.len() > before;
+        }
+        self.compounds(s, units);
+        self.appositive_roles(s, units);
+        self.personnel_presence(s, units);
+        for (ti, (i, _, forms)) in triggers.iter().enumerate() {
+            let meaningful = forms.iter().any(|f| {
+                !matches!(
+                    f.class,
+                    TriggerClass::Negate
+                        | TriggerClass::Hedge
+                        | TriggerClass::Host
+                        | TriggerClass::Abandon
+                        | TriggerClass::End
+                        | TriggerClass::DemandExit
+                        | TriggerClass::Authorize
+                        | TriggerClass::Draft
+                )
+            });
+            if !produced_any[ti] && meaningful {
+                self.out.unmatched.push(super::relations::Unmatched {
+                    sentence: s,
+                    word: self.text(&units[*i]).to_string(),
+                    reason: "no agent or target in reach",
+                });
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &mut self,
+        s: usize,
+        rel: RelType,
+        from: usize,
+        to: usize,
+        props: FactProps,
+        spans: (Option<Span>, Option<Span>, Option<Span>),
+        rule: &'static str,
+    ) {
+        if from == to {
+            return;
+        }
+        let (fe, te) = (&self.model.entities[from], &self.model.entities[to]);
+        // Type constraints: facts start at actors (missions may support or
+        // oppose), stances and contributions end anywhere but documents.
+        let ok = match rel {
+            RelType::Leads => fe.label == NodeLabel::Actor && te.label != NodeLabel::Resolution,
+            RelType::Contributes => {
+                fe.label == NodeLabel::Actor
+                    && te.label != NodeLabel::Resolution
+                    && fe.kind != Some(ActorKind::Group)
+            }
+            RelType::Abstains => fe.label == NodeLabel::Actor && te.label == NodeLabel::Resolution,
+            _ => fe.label != NodeLabel::Resolution,
+        };
+        if !ok {
+            return;
+        }
+        // A resolution stands for the missions it acts on.
+        if te.label == NodeLabel::Resolution && matches!(rel, RelType::Supports | RelType::Opposes)
+        {
+            let links = self
+                .links
+                .get(&to)
+                .cloned()
+                .filter(|l| !l.is_empty())
+                .unwrap_or_else(|| self.council_links.clone());
+            for (mission, effect) in links {
+                if effect == Effect::Supports {
+                    self.emit_one(s, rel, from, mission, props.clone(), spans, rule);
+                }
+            }
+            if te.implicit {
+                return;
+            }
+        }
+        if te.implicit {
+            return;
+        }
+        self.emit_one(s, rel, from, to, props, spans, rule);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit_one(
+        &mut self,
+        s: usize,
+        rel: RelType,
+        from: usize,
+        to: usize,
+        props: FactProps,
+        spans: (Option<Span>, Option<Span>, Option<Span>),
+        rule: &'static str,
+    ) {
+        if from == to {
+            return;
+        }
+        let key = (rel, from, to, s, props.negated);
+        if rel != RelType::Contributes && !self.seen.insert(key) {
+            return;
+        }
+        self.out.facts.push(Found {
+            rel,
+            from,
+            to,
+            props,
+            sentence: s,
+            actor: spans.0,
+            trigger: spans.1,
+            amount: spans.2,
+            rule,
+        });
+    }
+
+    /// The clause boundary to the right of `i`: index of the first unit that ends it.
+    fn clause_end(&self, units: &[Unit], i: usize) -> usize {
+        let mut k = i;
+        while k < units.len() {
+            if let Some(w) = self.word(units, k) {
+                if CLAUSE_END.contains(&w) {
+                    // "which" right after a mission/actor group in a list does not end it.
+                    return k;
+                }
+                if w == "," {
+                    // A comma ends the clause unless a list or apposition follows.
+                    let next = self.word(units, k + 1);
+                    if matches!(
+                        next,
+                        Some(
+                            "which"
+                                | "who"
+                                | "saying"
+                                | "while"
+                                | "but"
+                                | "although"
+                                | "whose"
+                                | "arguing"
+                                | "adding"
+                                | "after"
+                                | "and"
+                        )
+                    ) {
+                        return k;
+                    }
+                }
+            }
+            k += 1;
+        }
+        units.len()
+    }
+
+    /// The subject of the clause whose verb is at `i`: (group index, via).
+    fn subject(&self, units: &[Unit], i: usize) -> Option<(usize, &'static str)> {
+        let mut k = i;
+        let mut crossed_relative = false;
+        while k > 0 {
+            k -= 1;
+            match &units[k].kind {
+                UnitKind::Word(w) => {
+                    match w.as_str() {
+                        ";" | ":" => return None,
+                        "that" => {
+                            // "X said that ...": the subject is inside; stop.
+                            // "a plan that ..." (relative): the antecedent is before.
+                            if k > 0
+                                && self.group(units, k - 1).is_some()
+                                && !self.is_say(units, k - 1)
+                            {
+                                return Some((k - 1, "relative antecedent"));
+                            }
+                            return None;
+                        }
+                        "which" | "who"
+                            // A relative pronoun right before the verb chain: its antecedent.
+                            if !crossed_relative => {
+                                let mut a = k;
+                                while a > 0 {
+                                    a -= 1;
+                                    match &units[a].kind {
+                                        UnitKind::Group(_) => {
+                                            return Some((a, "relative antecedent"));
+                                        }
+                                        UnitKind::Word(w) if w == "," || w == "the" => continue,
+                                        _ => break,
+                                    }
+                                }
+                                return None;
+                            }
+                        _ => {}
+                    }
+                }
+                UnitKind::Group(_) => {
+                    // A group right after "which"/"who" (object relative: "which X authorised")
+                    if k > 0 && matches!(self.word(units, k - 1), Some("which" | "that" | "whom")) {
+                        return Some((k, "subject of relative clause"));
+                    }
+                    if self.is_subject_position(units, k) {
+                        return Some((k, "subject"));
+                    }
+                }
+            }
+            // Skip a relative clause ", which ... ," when scanning left.
+            if matches!(self.word(units, k), Some(","))
+                && let Some(open) = self.relative_open(units, k)
+            {
+                crossed_relative = true;
+                k = open;
+            }
+        }
+        None
+    }
+
+    /// For a comma at `close`, the index of the comma that opens a relative
+    /// clause or apposition ending there (", which ... ,", ", the ... ,").
+    fn relative_open(&self, units: &[Unit], close: usize) -> Option<usize> {
+        let mut k = close;
+        while k > 0 {
+            k -= 1;
+            if self.word(units, k) == Some(",") {
+                let opener = self.word(units, k + 1);
+                if matches!(
+                    opener,
+                    Some(
+                        "which"
+                            | "who"
+                            | "whose"
+                            | "whom"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "its"
+                            | "their"
+                            | "both"
+                            | "one"
+                            | "with"
+                            | "known"
+                            | "led"
+                            | "drafted"
+                            | "headed"
+                            | "backed"
+                    )
+                ) {
+                    return Some(k);
+                }
+                return None;
+            }
+        }
+        None
+    }
+
+    fn is_say(&self, units: &[Unit], i: usize) -> bool {
+        self.word(units, i)
+            .is_some_and(|w| self.lex.is(WordClass::Say, w))
+    }
+
+    /// Whether the group at `k` can be a clause subject: at the start of the
+    /// sentence or after a clause opener, not after a preposition or verb.
+    fn is_subject_position(&self, units: &[Unit], k: usize) -> bool {
+        let mut p = k;
+        loop {
+            if p == 0 {
+                return true;
+            }
+            p -= 1;
+            match &units[p].kind {
+                UnitKind::Word(w) => {
+                    if matches!(
+                        w.as_str(),
+                        "the"
+                            | "both"
+                            | "all"
+                            | "neighbouring"
+                            | "neighboring"
+                            | "fellow"
+                            | "even"
+                            | "only"
+                            | "also"
+                            | "then"
+                            | "now"
+                    ) {
+                        continue;
+                    }
+                    if w.ends_with("ly") && w.len() > 4 {
+                        continue;
+                    }
+                    if SUBJECT_OPENERS.contains(&w.as_str()) {
+                        return true;
+                    }
+                    // "said X" (inverted speech) and dateline dashes.
+                    if self.lex.is(WordClass::Say, w) {
+                        return true;
+                    }
+                    // Time adverbials before the subject: "In August, X".
+                    return false;
+                }
+                UnitKind::Group(g) => return !g.possessive,
+            }
+        }
+    }
+
+    /// The passive agent: "by X" after the verb at `i`, within the clause.
+    fn by_agent(&self, units: &[Unit], i: usize, end: usize) -> Option<usize> {
+        let mut k = i + 1;
+        while k < end.min(units.len()) {
+            if self.word(units, k) == Some("by") {
+                // "by 11 of the council's members, including X and Y"
+                let mut a = k + 1;
+                while a < end.min(units.len()) {
+                    if let Some(g) = self.group(units, a) {
+                        if g.possessive {
+                            a += 1;
+                            continue;
+                        }
+                        return Some(a);
+                    }
+                    if self.word(units, a) == Some("including") {
+                        a += 1;
+                        continue;
+                    }
+                    if a > k + 6 {
+                        break;
+                    }
+                    a += 1;
+                }
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    fn is_passive(&self, units: &[Unit], i: usize, participle: bool) -> bool {
+        if !participle {
+            return false;
+        }
+        let adverb = |w: &str| {
+            (w.ends_with("ly") && w.len() > 4)
+                || matches!(
+                    w,
+                    "not"
+                        | "also"
+                        | "already"
+                        | "being"
+                        | "since"
+                        | "long"
+                        | "never"
+                        | "been"
+                        | "all"
+                        | "both"
+                )
+        };
+        // A form of "be" before the participle: "was opposed by".
+        let mut k = i;
+        while k > 0 {
+            k -= 1;
+            match self.word(units, k) {
+                Some(w) if BE.contains(&w) => return true,
+                Some(w) if adverb(w) => continue,
+                _ => break,
+            }
+        }
+        // A reduced relative: "a resolution drafted by France", "M, led by X".
+        let mut k = i + 1;
+        while let Some(w) = self.word(units, k) {
+            if w == "by" {
+                return true;
+            }
+            if !adverb(w) && !matches!(w, "jointly" | "in" | "from" | "the") {
+                break;
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// Negation, hedging and abandonment in the verb chain before `i`.
+    fn modality(&self, units: &[Unit], from: usize, i: usize, s: usize) -> (bool, bool, bool) {
+        let (mut negated, mut hedged, mut abandoned) = (false, false, false);
+        let lo = from.min(i);
+        let reported = (0..lo).any(|k| self.is_say(units, k))
+            || units[..lo]
+                .iter()
+                .any(|u| matches!(&u.kind, UnitKind::Word(w) if w == "that"));
+        for k in lo..i {
+            let Some(w) = self.word(units, k) else {
+                continue;
+            };
+            if NEGATIONS.contains(&w) {
+                negated = true;
+            }
+            if MODALS_HEDGE.contains(&w) && !(w == "would" && reported) {
+                hedged = true;
+            }
+            if w == "if" || w == "unless" {
+                hedged = true;
+            }
+            for f in self.lex.triggers(w) {
+                match f.class {
+                    TriggerClass::Negate => negated = true,
+                    TriggerClass::Hedge => hedged = true,
+                    TriggerClass::Abandon => abandoned = true,
+                    _ => {}
+                }
+            }
+            if matches!(w, "yet")
+                && self
+                    .word(units, k.saturating_sub(1))
+                    .is_some_and(|p| matches!(p, "has" | "have" | "had"))
+            {
+                negated = true;
+            }
+            if matches!(
+                w,
+                "unwilling" | "reluctant" | "reluctance" | "refusal" | "little" | "lack"
+            ) {
+                negated = true;
+            }
+            if matches!(
+                w,
+                "willing" | "ready" | "prepared" | "considering" | "plans" | "planned"
+            ) {
+                hedged = true;
+            }
+        }
+        // A condition after the trigger: "... if asked".
+        let end = self.clause_end(units, i + 1);
+        if (i..end.min(units.len())).any(|k| self.word(units, k) == Some("if")) {
+            hedged = true;
+        }
+        let _ = s;
+        (negated, hedged, abandoned)
+    }
+
+    /// The first group to the right of `i` before `end`, skipping the agent
+    /// and groups that only modify ("Kenya's").
+    fn target_after(
+        &self,
+        units: &[Unit],
+        i: usize,
+        end: usize,
+        agent: &[usize],
+        want: fn(&Self, usize) -> bool,
+    ) -> Option<usize> {
+        for k in i + 1..end.min(units.len()) {
+            if let Some(g) = self.group(units, k) {
+                if g.ents.iter().any(|e| agent.contains(e)) {
+                    continue;
+                }
+                if g.ents.iter().any(|&e| want(self, e)) {
+                    return Some(k);
+                }
+            }
+        }
+        None
+    }
+
+    fn is_mission(&self, e: usize) -> bool {
+        self.model.entities[e].label == NodeLabel::Mission
+    }
+
+    fn is_any(&self, _: usize) -> bool {
+        true
+    }
+
+    fn is_resolution(&self, e: usize) -> bool {
+        self.model.entities[e].label == NodeLabel::Resolution
+    }
+
+    fn is_council(&self, e: usize) -> bool {
+        let ent = &self.model.entities[e];
+        ent.name.contains("Council")
+            || ent
+                .lexicon
+                .is_some_and(|i| self.lex.entries[i].id == "UNSC")
+    }
+
+    /// The most recent mission mentioned up to the end of sentence `s`
+    /// (or the first one after it): what an implicit contribution goes to.
+    fn context_mission(&self, s: usize, pos: usize) -> Option<usize> {
+        let prior = self
+            .model
+            .mentions
+            .iter()
+            .filter(|m| m.start < pos && self.is_mission(m.entity) && m.sentence + 4 >= s)
+            .max_by_key(|m| m.start)
+            .map(|m| m.entity);
+        prior.or_else(|| {
+            self.model
+                .mentions
+                .iter()
+                .filter(|m| m.start >= pos && self.is_mission(m.entity) && m.sentence <= s + 1)
+                .min_by_key(|m| m.start)
+                .map(|m| m.entity)
+        })
+    }
+
+    fn amounts_in(&self, s: usize, start: usize, end: usize) -> Vec<&Amount> {
+        self.model.sentences[s]
+            .amounts
+            .iter()
+            .filter(|a| a.start >= start && a.start < end)
+            .collect()
+    }
+
+    /// What a contribution consists of, from its amount or its object nouns.
+    fn contribution_kind(
+        &self,
+        units: &[Unit],
+        from: usize,
+        to: usize,
+        amount: Option<&Amount>,
+    ) -> Option<ContributionKind> {
+        if let Some(a) = amount {
+            return Some(match a.measure {
+                Measure::Money(_) => ContributionKind::Money,
+                Measure::Personnel(_) => ContributionKind::Personnel,
+            });
+        }
+        let mut kind = None;
+        for k in from..to.min(units.len()) {
+            let Some(w) = self.word(units, k) else {
+                continue;
+            };
+            let two = self.word(units, k + 1).map(|n| format!("{w} {n}"));
+            let is = |c: WordClass| {
+                self.lex.is(c, w) || two.as_deref().is_some_and(|t| self.lex.is(c, t))
+            };
+            if is(WordClass::Personnel) && !matches!(w, "guard" | "man" | "boots") {
+                return Some(ContributionKind::Personnel);
+            }
+            if is(WordClass::Equipment) {
+                return Some(ContributionKind::Equipment);
+            }
+            if is(WordClass::Money) && kind.is_none() {
+                kind = Some(ContributionKind::Money);
+            }
+            if (w == "financial" || w == "funding" || w == "funds") && kind.is_none() {
+                kind = Some(ContributionKind::Money);
+            }
+        }
+        kind
+    }
+
+    fn trigger(
+        &mut self,
+        s: usize,
+        units: &[Unit],
+        i: usize,
+        n: usize,
+        forms: &[super::lexicon::TriggerForm],
+    ) {
+        let last = i + n - 1;
+        let trig_span = Span::new(units[i].start, units[last].end);
+        let is_noun_use = self.nominal(units, i);
+        let form = forms
+            .iter()
+            .find(|f| (f.pos == Pos::Noun) == is_noun_use)
+            .or_else(|| forms.iter().find(|f| f.pos == Pos::Verb))
+            .or_else(|| forms.first())
+            .cloned();
+        let Some(form) = form else { return };
+        let class = form.class;
+        let end = self.clause_end(units, last + 1);
+
+        if form.pos == Pos::Noun {
+            self.nominal_trigger(s, units, i, last, end, class, trig_span);
+            return;
+        }
+        // "-ing" forms after a noun modify it ("the resolution renewing ...").
+        let passive = self.is_passive(units, i, form.participle);
+        let (agent_idx, via) = if passive {
+            match self.by_agent(units, last, end) {
+                Some(a) => (Some(a), "passive by-phrase"),
+                None => (None, "passive without agent"),
+            }
+        } else {
+            match self.subject(units, i) {
+                Some((a, via)) => (Some(a), via),
+                None => (None, "no subject"),
+            }
+        };
+        // The patient of a passive is the subject; of an active verb, the object.
+        let patient = if passive {
+            self.subject(units, i).map(|(p, _)| p)
+        } else {
+            None
+        };
+
+        match class {
+            TriggerClass::Negate | TriggerClass::Hedge => {}
+            TriggerClass::VoteFor
+            | TriggerClass::VoteAgainst
+            | TriggerClass::Abstain
+            | TriggerClass::Veto => {
+                self.vote(s, units, i, last, end, class, agent_idx, trig_span);
+            }
+            TriggerClass::Draft => {
+                let Some(a) = agent_idx else { return };
+                let target = if passive {
+                    patient
+                } else {
+                    self.target_after(units, last, end, &self.ents(units, a), Self::is_resolution)
+                };
+                if let Some(t) = target
+                    && self
+                        .group(units, t)
+                        .is_some_and(|g| g.ents.iter().any(|&e| self.is_resolution(e)))
+                {
+                    let (neg, hedge, _) = self.modality(units, a, i, s);
+                    self.stance(
+                        s,
+                        units,
+                        a,
+                        t,
+                        RelType::Supports,
+                        neg,
+                        hedge,
+                        false,
+                        trig_span,
+                        if passive {
+                            "drafted by (passive)"
+                        } else {
+                            "draft verb"
+                        },
+                    );
+                }
+            }
+            TriggerClass::Authorize => {
+                let Some(a) = agent_idx.or(patient) else {
+                    return;
+                };
+                let agent_ents = self.ents(units, a);
+                // A resolution or council acting: recorded as links in the first pass.
+                if agent_ents
+                    .iter()
+                    .any(|&e| self.is_resolution(e) || self.is_council(e))
+                    && !passive
+                {
+                    return;
+                }
+                if passive {
+                    // "the mission, authorised by the council": the agent supports the patient.
+                    if let (Some(ag), Some(p)) = (agent_idx, patient)
+                        && !self.ents(units, ag).iter().any(|&e| self.is_resolution(e))
+                    {
+                        let (neg, hedge, _) = self.modality(units, p, i, s);
+                        self.stance(
+                            s,
+                            units,
+                            ag,
+                            p,
+                            RelType::Supports,
+                            neg,
+                            hedge,
+                            false,
+                            trig_span,
+                            "authorised by (passive)",
+                        );
+                    }
+                    return;
+                }
+                if let Some(t) = self.target_after(units, last, end, &agent_ents, Self::is_mission)
+                {
+                    let (neg, hedge, abandoned) = self.modality(units, a, i, s);
+                    self.stance(
+                        s,
+                        units,
+                        a,
+                        t,
+                        RelType::Supports,
+                        neg,
+                        hedge,
+                        abandoned,
+                        trig_span,
+                        "launch/extend verb",
+                    );
+                }
+            }
+            TriggerClass::End => {
+                // "withdraw its 300 troops from the mission": a contribution in place.
+                let Some(a) = agent_idx else { return };
+                if passive {
+                    return;
+                }
+                let amounts: Vec<Amount> = self
+                    .amounts_in(
+                        s,
+                        units[last].end,
+                        units
+                            .get(end.saturating_sub(1))
+                            .map_or(units[last].end, |u| u.end),
+                    )
+                    .into_iter()
+                    .cloned()
+                    .collect();
+                if let Some(am) = amounts
+                    .iter()
+                    .find(|a| matches!(a.measure, Measure::Personnel(_)) && !a.strength)
+                {
+                    let agent_ents = self.ents(units, a);
+                    let target = self
+                        .target_after(units, last, end, &agent_ents, Self::is_mission)
+                        .and_then(|t| self.mission_of(units, t))
+                        .or_else(|| self.context_mission(s, units[i].start));
+                    if let Some(m) = target {
+                        self.contribution(
+                            s,
+                            units,
+                            a,
+                            m,
+                            Some(am),
+                            ContributionKind::Personnel,
+                            false,
+                            false,
+                            trig_span,
+                            "withdraws troops it has",
+                        );
+                    }
+                }
+            }
+            TriggerClass::Abandon => {
+                let Some(a) = agent_idx.or(if passive {
+                    self.by_agent(units, last, end)
+                } else {
+                    None
+                }) else {
+                    return;
+                };
+                let agent_ents = self.ents(units, a);
+                // "abandoned its bid to turn X into Y": Y; else the first mission.
+                let into =
+                    (last + 1..end.min(units.len())).find(|&k| self.word(units, k) == Some("into"));
+                let target = into
+                    .and_then(|k| self.target_after(units, k, end, &agent_ents, Self::is_mission))
+                    .or_else(|| self.target_after(units, last, end, &agent_ents, Self::is_mission))
+                    .or(if passive { patient } else { None });
+                let followed_by_plan = (last + 1..(last + 4).min(units.len())).any(|k| {
+                    self.word(units, k).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "pursuit"
+                                | "plan"
+                                | "plans"
+                                | "bid"
+                                | "effort"
+                                | "efforts"
+                                | "initiative"
+                                | "push"
+                                | "support"
+                                | "proposal"
+                                | "idea"
+                                | "option"
+                                | "demand"
+                                | "call"
+                                | "opposition"
+                                | "objection"
+                                | "threat"
+                                | "attempt"
+                                | "drive"
+                                | "campaign"
+                        )
+                    })
+                });
+                let object_is_mission = target.is_some();
+                if let Some(t) = target {
+                    if form.lemma.starts_with("withdraw") && !followed_by_plan {
+                        return;
+                    }
+                    let negated_opposition = (last + 1..(last + 4).min(units.len())).any(|k| {
+                        matches!(
+                            self.word(units, k),
+                            Some("opposition" | "objection" | "objections")
+                        )
+                    });
+                    let rel = if negated_opposition {
+                        RelType::Opposes
+                    } else {
+                        RelType::Supports
+                    };
+                    let (neg, hedge, _) = self.modality(units, a, i, s);
+                    if passive {
+                        self.stance(
+                            s,
+                            units,
+                            a,
+                            t,
+                            rel,
+                            neg,
+                            hedge,
+                            true,
+                            trig_span,
+                            "dropped by (passive)",
+                        );
+                    } else if followed_by_plan || object_is_mission {
+                        self.stance(
+                            s,
+                            units,
+                            a,
+                            t,
+                            rel,
+                            neg,
+                            hedge,
+                            true,
+                            trig_span,
+                            "abandoned plan",
+                        );
+                    }
+                }
+            }
+            TriggerClass::DemandExit => {
+                let Some(a) = agent_idx else { return };
+                let agent_ents = self.ents(units, a);
+                let has_exit = (last + 1..end.min(units.len())).any(|k| {
+                    self.word(units, k)
+                        .is_some_and(|w| self.lex.is(WordClass::ExitWord, w))
+                });
+                if !has_exit {
+                    return;
+                }
+                if let Some(t) = self.target_after(units, last, end, &agent_ents, Self::is_any) {
+                    let t = self.owner_or_self(units, t);
+                    let (neg, hedge, _) = self.modality(units, a, i, s);
+                    self.stance(
+                        s,
+                        units,
+                        a,
+                        t,
+                        RelType::Opposes,
+                        neg,
+                        hedge,
+                        false,
+                        trig_span,
+                        "demand to leave",
+                    );
+                }
+            }
+            TriggerClass::Lead => {
+                if passive {
+                    // "M, led by X" / "M is led by X" / "commanded ... by X"
+                    let (Some(ag), Some(p)) =
+                        (agent_idx, patient.or_else(|| self.previous_group(units, i)))
+                    else {
+                        return;
+                    };
+                    self.leads(s, units, ag, p, trig_span, "led by (passive)");
+                    return;
+                }
+                let Some(a) = agent_idx else { return };
+                let agent_ents = self.ents(units, a);
+                if let Some(t) = self.target_after(units, last, end, &agent_ents, Self::is_any) {
+                    let (neg, hedge, _) = self.modality(units, a, i, s);
+                    if !neg && !hedge {
+                        self.leads(s, units, a, t, trig_span, "lead verb");
+                    } else if !neg {
+                        self.leads(s, units, a, t, trig_span, "lead verb (hedged)");
+                    }
+                }
+            }
+            TriggerClass::Support | TriggerClass::Oppose | TriggerClass::Criticize => {
+                if passive {
+                    let Some(ag) = agent_idx else { return };
+                    let Some(p) = patient else { return };
+                    let rel = if class == TriggerClass::Support {
+                        RelType::Supports
+                    } else {
+                        RelType::Opposes
+                    };
+                    let (neg, hedge, abandoned) = self.modality(units, p, i, s);
+                    self.stance(
+                        s,
+                        units,
+                        ag,
+                        p,
+                        rel,
+                        neg,
+                        hedge,
+                        abandoned,
+                        trig_span,
+                        "passive stance",
+                    );
+                    return;
+                }
+                let Some(a) = agent_idx else { return };
+                if form.gerund && !via.starts_with("subject") && via != "relative antecedent" {
+                    return;
+                }
+                let agent_ents = self.ents(units, a);
+                let mut rel = if class == TriggerClass::Support {
+                    RelType::Supports
+                } else {
+                    RelType::Opposes
+                };
+                // "urged the council to keep the peacekeepers": the stance is on
+                // the complement's object; "urged X to withdraw" opposes X.
+                let mut from = last;
+                if let Some(g) = self.group(units, last + 1)
+                    && self.word(units, last + 2) == Some("to")
+                {
+                    let verb = self.word(units, last + 3).unwrap_or("");
+                    if self.lex.is(WordClass::ExitWord, verb) {
+                        rel = RelType::Opposes;
+                        let t = last + 1;
+                        let _ = g;
+                        let (neg, hedge, abandoned) = self.modality(units, a, i, s);
+                        self.stance(
+                            s,
+                            units,
+                            a,
+                            t,
+                            rel,
+                            neg,
+                            hedge,
+                            abandoned,
+                            trig_span,
+                            "urged to leave",
+                        );
+                        return;
+                    }
+                    from = last + 2;
+                }
+                if class == TriggerClass::Support
+                    && (last + 1..end.min(units.len())).any(|k| {
+                        self.word(units, k).is_some_and(|w| {
+                            matches!(
+                                w,
+                                "withdrawal"
+                                    | "departure"
+                                    | "exit"
+                                    | "pullout"
+                                    | "drawdown"
+                                    | "end"
+                                    | "termination"
+                                    | "closure"
+                            )
+                        })
+                    })
+                {
+                    // "supported the withdrawal plan" is about ending the mission: no stance on it.
+                    if let Some(t) =
+                        self.target_after(units, from, end, &agent_ents, Self::is_mission)
+                    {
+                        let _ = t;
+                        return;
+                    }
+                }
+                let Some(t) = self.target_after(units, from, end, &agent_ents, Self::is_any) else {
+                    return;
+                };
+                let t = self.owner_or_self(units, t);
+                let (neg, hedge, abandoned) = self.modality(units, a, i, s);
+                self.stance(
+                    s,
+                    units,
+                    a,
+                    t,
+                    rel,
+                    neg,
+                    hedge,
+                    abandoned,
+                    trig_span,
+                    "stance verb",
+                );
+            }
+            TriggerClass::Contribute | TriggerClass::Pledge | TriggerClass::Host => {
+                self.contribute_verb(
+                    s, units, i, last, end, class, agent_idx, passive, trig_span, &form,
+                );
+            }
+        }
+    }
+
+    /// "Mali's demand", "France's 1,500 troops": a possessive group stands
+    /// for its owner; other groups for themselves.
+    fn owner_or_self(&self, _units: &[Unit], t: usize) -> usize {
+        t
+    }
+
+    fn previous_group(&self, units: &[Unit], i: usize) -> Option<usize> {
+        (0..i).rev().find(|&k| self.group(units, k).is_some())
+    }
+
+    fn ents(&self, units: &[Unit], g: usize) -> Vec<usize> {
+        self.group(units, g)
+            .map(|g| g.ents.clone())
+            .unwrap_or_default()
+    }
+
+    /// The mission a group stands for (itself if it is one).
+    fn mission_of(&self, units: &[Unit], g: usize) -> Option<usize> {
+        self.group(units, g)?
+            .ents
+            .iter()
+            .copied()
+            .find(|&e| self.is_mission(e))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn stance(
+        &mut self,
+        s: usize,
+        units: &[Unit],
+        a: usize,
+        t: usize,
+        rel: RelType,
+        negated: bool,
+        hedged: bool,
+        abandoned: bool,
+        trig: Span,
+        rule: &'static str,
+    ) {
+        let Some(ag) = self.group(units, a).cloned() else {
+            return;
+        };
+        let Some(tg) = self.group(units, t).cloned() else {
+            return;
+        };
+        for &from in &ag.ents {
+            for &to in &tg.ents {
+                let props = FactProps {
+                    negated,
+                    hedged,
+                    status: abandoned.then_some(StanceStatus::Abandoned),
+                    ..FactProps::default()
+                };
+                self.emit(
+                    s,
+                    rel,
+                    from,
+                    to,
+                    props,
+                    (Some(ag.first), Some(trig), None),
+                    rule,
+                );
+            }
+        }
+    }
+
+    fn leads(
+        &mut self,
+        s: usize,
+        units: &[Unit],
+        a: usize,
+        t: usize,
+        trig: Span,
+        rule: &'static str,
+    ) {
+        let Some(ag) = self.group(units, a).cloned() else {
+            return;
+        };
+        let Some(tg) = self.group(units, t).cloned() else {
+            return;
+        };
+        for &from in &ag.ents {
+            for &to in &tg.ents {
+                let target = &self.model.entities[to];
+                let leader = &self.model.entities[from];
+                // Countries and organizations lead missions; people lead missions and bodies.
+                let ok = target.label == NodeLabel::Mission
+                    || (leader.kind == Some(ActorKind::Person)
+                        && target.label == NodeLabel::Actor
+                        && target.kind != Some(ActorKind::Country));
+                if ok {
+                    self.emit(
+                        s,
+                        RelType::Leads,
+                        from,
+                        to,
+                        FactProps::default(),
+                        (Some(ag.first), Some(trig), None),
+                        rule,
+                    );
+                }
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn contribution(
+        &mut self,
+        s: usize,
+        units: &[Unit],
+        a: usize,
+        to: usize,
+        amount: Option<&Amount>,
+        kind: ContributionKind,
+        negated: bool,
+        hedged: bool,
+        trig: Span,
+        rule: &'static str,
+    ) {
+        let Some(ag) = self.group(units, a).cloned() else {
+            return;
+        };
+        let each = ag.ents.len() > 1;
+        for &from in &ag.ents {
+            let mut props = FactProps {
+                kind: Some(kind),
+                negated,
+                hedged,
+                ..FactProps::default()
+            };
+            if let Some(am) = amount {
+                // "Bangladesh, Senegal and Egypt each supply 1,000": the amount is each one's.
+                let each_word = self.model.text[am.end..].trim_start().starts_with("each")
+                    || self.model.text[ag.first.start..am.start].contains(" each ");
+                if !each || each_word {
+                    props.amount = Some(am.value);
+                    props.unit = Some(am.unit().to_string());
+                    props.qualifier = am.qualifier;
+                }
+            }
+            self.emit(
+                s,
+                RelType::Contributes,
+                from,
+                to,
+                props,
+                (
+                    Some(ag.first),
+                    Some(trig),
+                    amount.map(|a| Span::new(a.start, a.end)),
+                ),
+                rule,
+            );
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn contribute_verb(
+        &mut self,
+        s: usize,
+        units: &[Unit],
+        i: usize,
+        last: usize,
+        end: usize,
+        class: TriggerClass,
+        agent_idx: Option<usize>,
+        passive: bool,
+        trig: Span,
+        form: &super::lexicon::TriggerForm,
+    ) {
+        if passive {
+            return;
+        }
+        let Some(a) = agent_idx else { return };
+        let agent_ents = self.ents(units, a);
+        if agent_ents
+            .iter()
+            .all(|&e| self.model.entities[e].label != NodeLabel::Actor)
+        {
+            return;
+        }
+        let clause_end_pos = units
+            .get(end)
+            .map_or(self.model.sentences[s].span.end, |u| u.start);
+        let amounts: Vec<Amount> = self
+            .amounts_in(s, units[last].end, clause_end_pos)
+            .into_iter()
+            .filter(|a| !a.strength)
+            .cloned()
+            .collect();
+        let amount = amounts.first();
+        let kind = self.contribution_kind(units, last + 1, end, amount);
+        let (negated, hedged, _) = self.modality(units, a, i, s);
+        // "pledge support" is a stance; "have" needs people in a place.
+        if class == TriggerClass::Pledge && kind.is_none() {
+            if (last + 1..end.min(units.len()))
+                .any(|k| matches!(self.word(units, k), Some("support" | "backing" | "help")))
+                && let Some(t) = self.target_after(units, last, end, &agent_ents, Self::is_any)
+            {
+                self.stance(
+                    s,
+                    units,
+                    a,
+                    t,
+                    RelType::Supports,
+                    negated,
+                    hedged,
+                    false,
+                    trig,
+                    "pledged support",
+                );
+            }
+            if !(last + 1..end.min(units.len())).any(|k| self.word(units, k) == Some("to")) {
+                return;
+            }
+        }
+        if class == TriggerClass::Host
+            && kind != Some(ContributionKind::Personnel)
+            && kind != Some(ContributionKind::Equipment)
+        {
+            return;
+        }
+        if form.lemma == "keep" && kind.is_none() {
+            return;
+        }
+        if matches!(
+            form.lemma.as_str(),
+            "join" | "move" | "take part in" | "train" | "equip"
+        ) && kind.is_none()
+            && form.lemma != "take part in"
+            && form.lemma != "join"
+        {
+            return;
+        }
+        // The target: a mission in the clause ("as part of a regional force"),
+        // else an actor after "to"/"for", else the mission in context.
+        let mission_target = self
+            .target_after(
+                units,
+                last,
+                end.max(units.len().min(end + 12)),
+                &agent_ents,
+                Self::is_mission,
+            )
+            .filter(|&t| t < end || self.word(units, end) != Some("which"));
+        let mission_target = mission_target.filter(|&t| {
+            t < end
+                || units[end..t]
+                    .iter()
+                    .all(|u| !matches!(&u.kind, UnitKind::Word(w) if w == "." ))
+        });
+        let actor_target = (last + 1..end.min(units.len())).find_map(|k| {
+            let prep = self.word(units, k.saturating_sub(1))?;
+            let g = self.group(units, k)?;
+            (matches!(prep, "to" | "for" | "toward" | "towards")
+                && !g.ents.iter().any(|e| agent_ents.contains(e))
+                && !g.possessive)
+                .then_some(k)
+        });
+        let direct_actor = if form.lemma == "fund"
+            || form.lemma == "finance"
+            || form.lemma == "train"
+            || form.lemma == "equip"
+        {
+            self.target_after(units, last, end, &agent_ents, Self::is_any)
+        } else {
+            None
+        };
+        let target_entity: Option<usize> = match (
+            mission_target.filter(|&t| t < end),
+            actor_target.or(direct_actor),
+        ) {
+            (Some(m), _) => self.mission_of(units, m),
+            (None, Some(t)) => self.group(units, t).and_then(|g| g.ents.first().copied()),
+            (None, None) => match mission_target {
+                Some(m) => self.mission_of(units, m),
+                None => self
+                    .context_mission(s, units[i].start)
+                    .filter(|_| kind.is_some() || class == TriggerClass::Contribute),
+            },
+        };
+        let Some(to) = target_entity else {
+            return;
+        };
+        let kind = kind.unwrap_or(
+            if form.lemma == "fund" || form.lemma == "finance" || form.lemma == "pay" {
+                ContributionKind::Money
+            } else if self.is_mission(to)
+                && matches!(
+                    form.lemma.as_str(),
+                    "join" | "take part in" | "send" | "deploy"
+                )
+            {
+                ContributionKind::Personnel
+            } else {
+                ContributionKind::Other
+            },
+        );
+        let amount = amount.filter(|a| {
+            matches!(
+                (&a.measure, kind),
+                (Measure::Money(_), ContributionKind::Money)
+                    | (Measure::Personnel(_), ContributionKind::Personnel)
+            )
+        });
+        if class == TriggerClass::Host
+            && amount.is_none()
+            && kind == ContributionKind::Personnel
+            && !self.is_mission(to)
+        {
+            return;
+        }
+        self.contribution(
+            s,
+            units,
+            a,
+            to,
+            amount,
+            kind,
+            negated,
+            hedged,
+            trig,
+            "contribution verb",
+        );
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn vote(
+        &mut self,
+        s: usize,
+        units: &[Unit],
+        i: usize,
+        last: usize,
+        end: usize,
+        class: TriggerClass,
+        agent_idx: Option<usize>,
+        trig: Span,
+    ) {
+        let Some(a) = agent_idx else { return };
+        let agent_ents = self.ents(units, a);
+        if agent_ents.iter().any(|&e| self.is_council(e)) {
+            return;
+        }
+        let res = self
+            .target_after(units, last, end, &agent_ents, Self::is_resolution)
+            .and_then(|t| {
+                self.group(units, t)
+                    .and_then(|g| g.ents.iter().copied().find(|&e| self.is_resolution(e)))
+            })
+            .or_else(|| self.current_resolution(s, units[i].start));
+        self.last_vote = Some((class, s));
+        let (neg, hedge, _) = self.modality(units, a, i, s);
+        let Some(res) = res else {
+            // "X vetoed the mission's renewal": a veto without a resolution opposes what it targets.
+            if class == TriggerClass::Veto
+                && let Some(t) = self.target_after(units, last, end, &agent_ents, Self::is_mission)
+            {
+                self.stance(
+                    s,
+                    units,
+                    a,
+                    t,
+                    RelType::Opposes,
+                    neg,
+                    hedge,
+                    false,
+                    trig,
+                    "veto",
+                );
+            }
+            return;
+        };
+        let ag = self.group(units, a).cloned().expect("agent is a group");
+        for &from in &ag.ents {
+            let props = FactProps {
+                negated: neg,
+                hedged: hedge,
+                ..FactProps::default()
+            };
+            match class {
+                TriggerClass::VoteFor => self.emit(
+                    s,
+                    RelType::Supports,
+                    from,
+                    res,
+                    props,
+                    (Some(ag.first), Some(trig), None),
+                    "vote for",
+                ),
+                TriggerClass::VoteAgainst | TriggerClass::Veto => self.emit(
+                    s,
+                    RelType::Opposes,
+                    from,
+                    res,
+                    props,
+                    (Some(ag.first), Some(trig), None),
+                    "vote against / veto",
+                ),
+                _ => {
+                    if !neg && !self.model.entities[res].implicit {
+                        self.emit(
+                            s,
+                            RelType::Abstains,
+                            from,
+                            res,
+                            props,
+                            (Some(ag.first), Some(trig), None),
+                            "abstention",
+                        );
+                    }
+                }
+            }
+        }
+        // "..., as did X, Y and Z": the same vote.
+        for k in last + 1..units.len() {
+            if self.word(units, k) == Some("as") && self.word(units, k + 1) == Some("did") {
+                let groups: Vec<usize> = (k + 2..units.len())
+                    .filter(|&g| self.group(units, g).is_some_and(|g| !g.possessive))
+                    .collect();
+                for g in groups {
+                    let grp = self.group(units, g).cloned().expect("group");
+                    for &from in &grp.ents {
+                        let rel = match class {
+                            TriggerClass::VoteFor => RelType::Supports,
+                            TriggerClass::Abstain => RelType::Abstains,
+                            _ => RelType::Opposes,
+                        };
+                        if rel == RelType::Abstains && self.model.entities[res].implicit {
+                            continue;
+                        }
+                        self.emit(
+                            s,
+                            rel,
+                            from,
+                            res,
+                            FactProps::default(),
+                            (Some(grp.first), Some(trig), None),
+                            "as did",
+                        );
+                    }
+                }
+                break;
+            }
+        }
+    }
+
+    /// The resolution a vote in sentence `s` is about: the nearest one
+    /// mentioned before (or, failing that, just after).
+    fn current_resolution(&self, s: usize, pos: usize) -> Option<usize> {
+        let res = self
+            .model
+            .mentions
+            .iter()
+            .filter(|m| self.is_resolution(m.entity));
+        res.clone()
+            .filter(|m| m.start < pos && m.sentence + 3 >= s)
+            .max_by_key(|m| m.start)
+            .or_else(|| {
+                res.filter(|m| m.start >= pos && m.sentence <= s + 2)
+                    .min_by_key(|m| m.start)
+            })
+            .map(|m| m.entity)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn nominal_trigger(
+        &mut self,
+        s: usize,
+        units: &[Unit],
+        i: usize,
+        last: usize,
+        end: usize,
+        class: TriggerClass,
+        trig: Span,
+    ) {
+        // Agent: "X's support", "support from X", "X, the main backer of Y",
+        // "Y's biggest backer, X"; target: "support for Y", "backer of Y".
+        let possessive_before = (i > 0)
+            .then(|| i - 1)
+            .filter(|&k| self.group(units, k).is_some_and(|g| g.possessive));
+        let possessive_before = possessive_before.or_else(|| {
+            // "X's main financial backer": skip adjectives.
+            let mut k = i;
+            while k > 0 {
+                k -= 1;
+                match &units[k].kind {
+                    UnitKind::Group(g) if g.possessive => return Some(k),
+                    UnitKind::Word(w)
+                        if matches!(
+                            w.as_str(),
+                            "main"
+                                | "biggest"
+                                | "largest"
+                                | "strongest"
+                                | "predominant"
+                                | "primary"
+                                | "top"
+                                | "key"
+                                | "financial"
+                                | "major"
+                                | "chief"
+                                | "leading"
+                                | "staunch"
+                                | "troop"
+                                | "second-largest"
+                                | "most"
+                                | "important"
+                                | "single"
+                                | "new"
+                                | "own"
+                                | "military"
+                                | "outspoken"
+                                | "fiercest"
+                                | "closest"
+                                | "western"
+                        ) =>
+                    {
+                        continue;
+                    }
+                    _ => return None,
+                }
+            }
+            None
+        });
+        let from_phrase = (last + 1..end.min(units.len()))
+            .find(|&k| self.word(units, k) == Some("from"))
+            .and_then(|k| {
+                (k + 1..(k + 3).min(units.len())).find(|&g| self.group(units, g).is_some())
+            });
+        let of_phrase = (last + 1..(last + 3).min(units.len()))
+            .find(|&k| {
+                matches!(
+                    self.word(units, k),
+                    Some("of" | "for" | "to" | "behind" | "against" | "on")
+                )
+            })
+            .and_then(|k| {
+                (k + 1..(k + 4).min(units.len())).find(|&g| self.group(units, g).is_some())
+            });
+        // The agent in apposition: "X, the main backer of Y" / "X, its largest contributor".
+        let appositive_agent = {
+            let mut k = i;
+            let mut found = None;
+            while k > 0 {
+                k -= 1;
+                if self.word(units, k) == Some(",") {
+                    if k > 0 && self.group(units, k - 1).is_some_and(|g| !g.possessive) {
+                        found = Some(k - 1);
+                    }
+                    break;
+                }
+                if self.group(units, k).is_some_and(|g| !g.possessive)
+                    || self
+                        .word(units, k)
+                        .is_some_and(|w| matches!(w, "." | ";" | "and" | "but"))
+                {
+                    break;
+                }
+            }
+            found
+        };
+        // "X has been one of Y's strongest supporters" / "X is the biggest backer of Y"
+        let copula_agent = {
+            let mut k = i;
+            let mut found = None;
+            while k > 0 {
+                k -= 1;
+                match &units[k].kind {
+                    UnitKind::Word(w)
+                        if matches!(
+                            w.as_str(),
+                            "is" | "was"
+                                | "be"
+                                | "been"
+                                | "became"
+                                | "remains"
+                                | "remained"
+                                | "become"
+                                | "continues"
+                                | "as"
+                        ) =>
+                    {
+                        found = self.subject(units, k).map(|(g, _)| g);
+                        break;
+                    }
+                    UnitKind::Word(w) if matches!(w.as_str(), "." | ";" | "," | "but" | "and") => {
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            found
+        };
+        let (agent, target) = match class {
+            TriggerClass::Support
+            | TriggerClass::Oppose
+            | TriggerClass::Criticize
+            | TriggerClass::Contribute
+            | TriggerClass::Pledge => {
+                let agent = from_phrase
+                    .or(appositive_agent)
+                    .or(copula_agent)
+                    .or(possessive_before.filter(|_| of_phrase.is_some() || from_phrase.is_none()));
+                let target = if possessive_before.is_some() && possessive_before != agent {
+                    possessive_before
+                } else {
+                    of_phrase
+                };
+                (agent, target)
+            }
+            TriggerClass::Lead => {
+                // "X, the head of M" / "M's commander, X" / "the head of M, X"
+                let agent = appositive_agent.or(copula_agent).or_else(|| {
+                    let after = (last + 1..end.min(units.len()))
+                        .find(|&k| self.word(units, k) == Some(","))?;
+                    (after + 1..(after + 3).min(units.len()))
+                        .find(|&g| self.group(units, g).is_some_and(|g| !g.possessive))
+                });
+                let target = of_phrase.or(possessive_before);
+                (agent, target)
+            }
+            TriggerClass::Abstain | TriggerClass::Veto => {
+                let agent = possessive_before.or(from_phrase);
+                (agent, None)
+            }
+            _ => (None, None),
+        };
+        let Some(a) = agent else { return };
+        let agent_ents = self.ents(units, a);
+        let target = target
+            .filter(|&t| !self.ents(units, t).iter().any(|e| agent_ents.contains(e)))
+            .or_else(|| {
+                // "opposition from China and Russia": the nearest mission or resolution before.
+                if matches!(class, TriggerClass::Oppose | TriggerClass::Support)
+                    && from_phrase.is_some()
+                {
+                    (0..i).rev().find(|&k| {
+                        self.group(units, k).is_some_and(|g| {
+                            g.ents
+                                .iter()
+                                .any(|&e| self.is_mission(e) || self.is_resolution(e))
+                        })
+                    })
+                } else {
+                    None
+                }
+            });
+        let word = self.word(units, i).unwrap_or("").to_string();
+        match class {
+            TriggerClass::Support | TriggerClass::Oppose | TriggerClass::Criticize => {
+                let Some(t) = target else { return };
+                let rel = if class == TriggerClass::Support {
+                    RelType::Supports
+                } else {
+                    RelType::Opposes
+                };
+                let (neg, hedge, abandoned) = self.modality(units, a, i, s);
+                self.stance(
+                    s,
+                    units,
+                    a,
+                    t,
+                    rel,
+                    neg,
+                    hedge,
+                    abandoned,
+                    trig,
+                    "nominal stance",
+                );
+                // "the main financial supporter of" also pays.
+                if class == TriggerClass::Support
+                    && (i.saturating_sub(3)..i).any(|k| self.word(units, k) == Some("financial"))
+                    && let Some(m) = self.mission_of(units, t)
+                {
+                    self.contribution(
+                        s,
+                        units,
+                        a,
+                        m,
+                        None,
+                        ContributionKind::Money,
+                        neg,
+                        hedge,
+                        trig,
+                        "financial supporter",
+                    );
+                }
+            }
+            TriggerClass::Contribute | TriggerClass::Pledge => {
+                let to = match target
+                    .and_then(|t| self.group(units, t).and_then(|g| g.ents.first().copied()))
+                {
+                    Some(t) => Some(t),
+                    None => self.context_mission(s, units[i].start),
+                };
+                let Some(to) = to else { return };
+                let amounts: Vec<Amount> = self
+                    .amounts_in(
+                        s,
+                        units[a].start,
+                        units
+                            .get(end)
+                            .map_or(self.model.sentences[s].span.end, |u| u.start),
+                    )
+                    .into_iter()
+                    .cloned()
+                    .collect();
+                let amount = amounts.iter().find(|a| !a.strength);
+                let window_start = i.saturating_sub(3);
+                let kind = if (window_start..i).any(|k| self.word(units, k) == Some("troop"))
+                    || word.starts_with("deployment")
+                {
+                    Some(ContributionKind::Personnel)
+                } else if (window_start..i).any(|k| self.word(units, k) == Some("financial"))
+                    || word.starts_with("funder")
+                    || word.starts_with("donor")
+                {
+                    Some(ContributionKind::Money)
+                } else {
+                    self.contribution_kind(units, i.saturating_sub(3), end, amount)
+                };
+                let Some(kind) = kind else { return };
+                let amount = amount.filter(|a| {
+                    matches!(
+                        (&a.measure, kind),
+                        (Measure::Money(_), ContributionKind::Money)
+                            | (Measure::Personnel(_), ContributionKind::Personnel)
+                    )
+                });
+                let (neg, hedge, _) = self.modality(units, a, i, s);
+                if word.starts_with("deployment") && amount.is_none() {
+                    return;
+                }
+                self.contribution(
+                    s,
+                    units,
+                    a,
+                    to,
+                    amount,
+                    kind,
+                    neg,
+                    hedge,
+                    trig,
+                    "nominal contribution",
+                );
+            }
+            TriggerClass::Lead => {
+                let Some(t) = target else { return };
+                self.leads(s, units, a, t, trig, "head of (apposition)");
+            }
+            _ => {}
+        }
+    }
+
+    /// "Kenya-led mission", "Iran-backed movement", "French-drafted text".
+    fn compounds(&mut self, s: usize, units: &[Unit]) {
+        for k in 0..units.len() {
+            let Some(g) = self.group(units, k) else {
+                continue;
+            };
+            let Some(c) = g.compound.clone() else {
+                continue;
+            };
+            // The compound's head: the next group within a few words, else the
+            // apposition head before ("Hezbollah, the Iran-backed movement").
+            let after = (k + 1..(k + 6).min(units.len())).find(|&t| {
+                self.group(units, t).is_some()
+                    || matches!(self.word(units, t), Some("," | "." | "which" | "that"))
+            });
+            let mut target = after.filter(|&t| self.group(units, t).is_some());
+            if target.is_none() {
+                if let Some(head_word) = (k + 1..(k + 5).min(units.len())).find_map(|t| {
+                    self.word(units, t)
+                        .filter(|w| w.len() > 2 && *w != "led" && *w != "backed")
+                }) {
+                    let _ = head_word;
+                }
+                // Apposition: ", the X-backed movement"
+                let mut b = k;
+                while b > 0 {
+                    b -= 1;
+                    if self.word(units, b) == Some(",") {
+                        if b > 0 && self.group(units, b - 1).is_some() {
+                            target = Some(b - 1);
+                        }
+                        break;
+                    }
+                    if self.group(units, b).is_some() {
+                        break;
+                    }
+                }
+            }
+            let Some(t) = target else { continue };
+            let span = Span::new(units[k].end, units[k].end + 1 + c.len());
+            match c.as_str() {
+                "led" | "commanded" | "headed" | "run" => self.leads(s, units, k, t, span, "X-led"),
+                "backed" | "supported" | "sponsored" | "allied" | "aligned" => {
+                    self.stance(
+                        s,
+                        units,
+                        k,
+                        t,
+                        RelType::Supports,
+                        false,
+                        false,
+                        false,
+                        span,
+                        "X-backed",
+                    );
+                }
+                "drafted" => {
+                    let tg = self.group(units, t).cloned().expect("group");
+                    if tg.ents.iter().any(|&e| self.is_resolution(e)) {
+                        self.stance(
+                            s,
+                            units,
+                            k,
+                            t,
+                            RelType::Supports,
+                            false,
+                            false,
+                            false,
+                            span,
+                            "X-drafted",
+                        );
+                    }
+                }
+                "funded" | "financed" => {
+                    if let Some(m) = self.mission_of(units, t) {
+                        self.contribution(
+                            s,
+                            units,
+                            k,
+                            m,
+                            None,
+                            ContributionKind::Money,
+                            false,
+                            false,
+                            span,
+                            "X-funded",
+                        );
+                    }
+                }
+                "brokered" => {}
+                _ => {}
+            }
+        }
+    }
+
+    /// "Chad, its largest troop contributor, has ..." handled as nominal; here:
+    /// "X, the head of M" without a verb is covered by nominal triggers. This
+    /// reads "M's commander, X" and "Their commander, X".
+    fn appositive_roles(&mut self, _s: usize, _units: &[Unit]) {}
+
+    /// "Kenyan police officers arrived", "a contingent of Jamaican soldiers
+    /// on the ground": a country's personnel present in a mission's theatre.
+    fn personnel_presence(&mut self, s: usize, units: &[Unit]) {
+        let text =
+            &self.model.text[self.model.sentences[s].span.start..self.model.sentences[s].span.end];
+        let lower = text.to_lowercase();
+        let present = [
+            "arrived",
+            "arrive",
+            "landed",
+            "land in",
+            "on the ground",
+            "deployed",
+            "serving",
+            "stationed",
+            "contingent",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+        if !present {
+            return;
+        }
+        let negative = [
+            "left",
+            "withdrew",
+            "pushed out",
+            "expelled",
+            "killed",
+            "departure",
+            "withdraw",
+            "accused",
+            "record of",
+            "arrest",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+        if negative {
+            return;
+        }
+        for k in 0..units.len() {
+            let Some(g) = self.group(units, k).cloned() else {
+                continue;
+            };
+            let mentions: Vec<&Mention> = self
+                .model
+                .mentions
+                .iter()
+                .filter(|m| {
+                    m.start >= units[k].start
+                        && m.end <= units[k].end
+                        && m.via == super::mentions::Via::Role
+                })
+                .collect();
+            for m in mentions {
+                let phrase = self.model.text[m.start..m.end].to_lowercase();
+                let last = phrase.split_whitespace().last().unwrap_or("");
+                if !self.lex.is(WordClass::Personnel, last)
+                    || matches!(last, "forces" | "officials")
+                {
+                    continue;
+                }
+                let Some(to) = self.context_mission(s, m.start) else {
+                    continue;
+                };
+                let country = m.entity;
+                if self.model.entities[country].kind != Some(ActorKind::Country) {
+                    continue;
+                }
+                // The count right before the phrase is theirs: "400 Kenyan police officers".
+                let amount = self.model.sentences[s]
+                    .amounts
+                    .iter()
+                    .find(|a| a.start <= m.start && a.end >= m.end && !a.strength)
+                    .cloned();
+                let mut props = FactProps {
+                    kind: Some(ContributionKind::Personnel),
+                    ..FactProps::default()
+                };
+                if let Some(a) = &amount {
+                    props.amount = Some(a.value);
+                    props.unit = Some("personnel".into());
+                    props.qualifier = a.qualifier;
+                }
+                let _ = &g;
+                self.emit(
+                    s,
+                    RelType::Contributes,
+                    country,
+                    to,
+                    props,
+                    (
+                        Some(Span::new(m.start, m.end)),
+                        None,
+                        amount.as_ref().map(|a| Span::new(a.start, a.end)),
+                    ),
+                    "personnel on the ground",
+                );
+            }
+        }
+    }
+
+    /// First pass: which missions each resolution (or the council) acts on.
+    fn resolution_links(&mut self, s: usize, units: &[Unit]) {
+        for (i, n, forms) in self.triggers(units) {
+            let Some(form) = forms
+                .iter()
+                .find(|f| matches!(f.class, TriggerClass::Authorize | TriggerClass::End))
+            else {
+                continue;
+            };
+            let last = i + n - 1;
+            let end = self.clause_end(units, last + 1);
+            let effect = if form.class == TriggerClass::End {
+                Effect::Ends
+            } else {
+                Effect::Supports
+            };
+            // The actor: a resolution or council subject, the noun a gerund
+            // modifies ("the resolution renewing ..."), or a relative antecedent.
+            let agent = self
+                .subject(units, i)
+                .map(|(a, _)| a)
+                .or_else(|| (0..i).rev().find(|&k| self.group(units, k).is_some()));
+            let Some(a) = agent else { continue };
+            let agent_ents = self.ents(units, a);
+            let is_res = agent_ents.iter().copied().find(|&e| self.is_resolution(e));
+            let is_council = agent_ents.iter().any(|&e| self.is_council(e));
+            if is_res.is_none() && !is_council {
+                continue;
+            }
+            // "voted to replace X with Y": X ends, Y is supported.
+            if form.lemma == "replace" {
+                let targets: Vec<usize> = (last + 1..end.min(units.len()))
+                    .filter_map(|k| self.mission_of(units, k))
+                    .collect();
+                if let Some(&old) = targets.first() {
+                    self.link(is_res, old, Effect::Ends);
+                }
+                if let Some(&new) = targets.get(1) {
+                    self.link(is_res, new, Effect::Supports);
+                }
+                continue;
+            }
+            let Some(t) = self.target_after(units, last, end, &agent_ents, Self::is_mission) else {
+                continue;
+            };
+            for m in self.ents(units, t) {
+                if self.is_mission(m) {
+                    self.link(is_res, m, effect);
+                }
+            }
+        }
+        let _ = s;
+    }
+
+    fn link(&mut self, res: Option<usize>, mission: usize, effect: Effect) {
+        let list = match res {
+            Some(r) => self.links.entry(r).or_default(),
+            None => &mut self.council_links,
+        };
+        if !list.contains(&(mission, effect)) {
+            list.push((mission, effect));
+        }
+    }
+
+    /// Planned and deployed personnel and yearly cost of missions.
+    fn mission_attributes(&mut self, s: usize) {
+        use crate::value::Value;
+        let sd = &self.model.sentences[s];
+        let text = &self.model.text[sd.span.start..sd.span.end];
+        let lower = text.to_lowercase();
+        for a in &sd.amounts {
+            let Some(m) = self.context_mission(s, a.start) else {
+                continue;
+            };
+            let near = &lower[a.start.saturating_sub(sd.span.start + 60).min(lower.len())
+                ..(a.end - sd.span.start).min(lower.len())];
+            let after = &lower[(a.end - sd.span.start).min(lower.len())..];
+            match &a.measure {
+                Measure::Personnel(_) => {
+                    let planned = a.qualifier == Some(crate::model::Qualifier::UpTo)
+                        || [
+                            "planned",
+                            "ceiling",
+                            "designed for",
+                            "authori",
+                            "supposed to reach",
+                            "will have",
+                            "up to",
+                        ]
+                        .iter()
+                        .any(|w| near.contains(w) || after.starts_with(w));
+                    let deployed = a.strength
+                        || [
+                            "on the ground",
+                            "operational",
+                            "deployed",
+                            "has about",
+                            "has some",
+                            "never had",
+                        ]
+                        .iter()
+                        .any(|w| near.contains(w) || after.contains(w));
+                    let key = if planned {
+                        "personnel_planned"
+                    } else if deployed {
+                        "personnel_deployed"
+                    } else {
+                        continue;
+                    };
+                    self.out
+                        .attributes
+                        .push((m, key, Value::Int(a.value as i64)));
+                }
+                Measure::Money(code) => {
+                    if a.per_year
+                        && ["cost", "require", "budget"]
+                            .iter()
+                            .any(|w| near.contains(w))
+                    {
+                        self.out
+                            .attributes
+                            .push((m, "annual_cost", Value::Int(a.value as i64)));
+                        self.out
+                            .attributes
+                            .push((m, "annual_cost_unit", Value::str(code)));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,388 @@
+//! Coreference: pronouns and descriptions resolved to the most recent
+//! compatible mention (by number and kind), kept simple and logged.
+
+use super::lexicon::Lexicon;
+use super::mentions::{Anaphor, DocEntity, DocModel, Mention, Via, Wants};
+use crate::model::{ActorKind, NodeLabel};
+
+/// An anaphor that found no referent, for `explain`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unresolved {
+    /// Sentence index.
+    pub sentence: usize,
+    /// The words.
+    pub text: String,
+}
+
+/// Mentions joined by "," and "and" in one sentence.
+pub fn coordinated_groups(model: &DocModel) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    for (i, m) in model.mentions.iter().enumerate() {
+        if let Some(&last) = current.last() {
+            let prev: &Mention = &model.mentions[last];
+            let between = if prev.end <= m.start {
+                model.text[prev.end..m.start].trim()
+            } else {
+                "?"
+            };
+            let joined = prev.sentence == m.sentence
+                && matches!(
+                    between,
+                    "," | "and"
+                        | ", and"
+                        | "as well as"
+                        | ", as well as"
+                        | "or"
+                        | ", or"
+                        | "and the"
+                        | ", and the"
+                        | ", the"
+                        | "together with"
+                        | ", together with"
+                );
+            if !joined {
+                if current.len() > 1 {
+                    groups.push(std::mem::take(&mut current));
+                }
+                current.clear();
+            }
+        }
+        current.push(i);
+    }
+    if current.len() > 1 {
+        groups.push(current);
+    }
+    groups
+}
+
+/// Resolve every anaphor of the model; resolved ones become mentions.
+pub fn resolve(model: &mut DocModel, lex: &Lexicon) -> Vec<Unresolved> {
+    let mut unresolved = Vec::new();
+    let anaphors = std::mem::take(&mut model.anaphors);
+    let mut added = Vec::new();
+    for a in &anaphors {
+        match referent(model, lex, a, &added) {
+            Some(entities) => {
+                for e in entities {
+                    added.push(Mention {
+                        entity: e,
+                        start: a.start,
+                        end: a.end,
+                        sentence: a.sentence,
+                        via: if matches!(a.wants, Wants::It | Wants::They | Wants::Person) {
+                            Via::Pronoun
+                        } else {
+                            Via::Description
+                        },
+                        compound: None,
+                        possessive: a.possessive,
+                    });
+                }
+            }
+            None => unresolved.push(Unresolved {
+                sentence: a.sentence,
+                text: model.text[a.start..a.end].to_string(),
+            }),
+        }
+    }
+    model.mentions.extend(added);
+    model.mentions.sort_by_key(|m| (m.start, m.end));
+    model.anaphors = anaphors;
+    unresolved
+}
+
+fn is_prepositional(model: &DocModel, m: &Mention) -> bool {
+    let before = model.text[model.sentences[m.sentence].span.start..m.start].trim_end();
+    let last = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let last = last.trim_start_matches('(');
+    matches!(
+        last,
+        "in" | "of"
+            | "to"
+            | "from"
+            | "with"
+            | "for"
+            | "at"
+            | "on"
+            | "into"
+            | "by"
+            | "against"
+            | "near"
+            | "across"
+            | "over"
+            | "toward"
+            | "towards"
+            | "about"
+            | "inside"
+            | "outside"
+            | "around"
+    )
+}
+
+fn compatible(e: &DocEntity, wants: Wants) -> bool {
+    match wants {
+        Wants::It => match e.label {
+            NodeLabel::Mission | NodeLabel::Resolution => true,
+            NodeLabel::Actor => !matches!(e.kind, Some(ActorKind::Person) | Some(ActorKind::Group)),
+            NodeLabel::Document => false,
+        },
+        Wants::Person => e.kind == Some(ActorKind::Person),
+        Wants::They => {
+            e.label == NodeLabel::Actor
+                && matches!(e.kind, Some(ActorKind::Force) | Some(ActorKind::Group))
+                && e.name.ends_with('s')
+        }
+        Wants::Mission => e.label == NodeLabel::Mission,
+        Wants::Resolution => e.label == NodeLabel::Resolution,
+        Wants::Council => e.label == NodeLabel::Actor && e.name.contains("Council"),
+        Wants::Bloc => {
+            e.label == NodeLabel::Actor
+                && e.kind == Some(ActorKind::Organization)
+                && !e.name.contains("Council")
+        }
+        Wants::Group => {
+            e.label == NodeLabel::Actor
+                && matches!(e.kind, Some(ActorKind::Force) | Some(ActorKind::Group))
+        }
+        Wants::Government | Wants::Pair => e.kind == Some(ActorKind::Country),
+    }
+}
+
+fn referent(
+    model: &mut DocModel,
+    lex: &Lexicon,
+    a: &Anaphor,
+    added: &[Mention],
+) -> Option<Vec<usize>> {
+    // Mentions before the anaphor (real and already resolved), nearest last.
+    let mut before: Vec<Mention> = model
+        .mentions
+        .iter()
+        .chain(added)
+        .filter(|m| m.end <= a.start && m.sentence + 3 >= a.sentence)
+        .cloned()
+        .collect();
+    before.sort_by_key(|m| m.start);
+    match a.wants {
+        Wants::Mission => return mission_referent(model, lex, a),
+        Wants::Resolution => {
+            let res = model.mentions.iter().chain(added).filter(|m| {
+                model.entities[m.entity].label == NodeLabel::Resolution
+                    && !model.entities[m.entity].implicit
+            });
+            let prior = res
+                .clone()
+                .filter(|m| m.end <= a.start)
+                .max_by_key(|m| m.start)
+                .map(|m| m.entity);
+            let next = res
+                .filter(|m| m.start >= a.end && m.sentence <= a.sentence + 3)
+                .min_by_key(|m| m.start)
+                .map(|m| m.entity);
+            if let Some(e) = prior.or(next) {
+                return Some(vec![e]);
+            }
+            // An unnumbered resolution: one implicit entity per document.
+            let e = match model
+                .entities
+                .iter()
+                .position(|e| e.implicit && e.label == NodeLabel::Resolution)
+            {
+                Some(e) => e,
+                None => {
+                    model.entities.push(DocEntity {
+                        label: NodeLabel::Resolution,
+                        kind: None,
+                        name: "the resolution".into(),
+                        aliases: Vec::new(),
+                        lexicon: None,
+                        implicit: true,
+                        location: Vec::new(),
+                        leader: None,
+                    });
+                    model.entities.len() - 1
+                }
+            };
+            return Some(vec![e]);
+        }
+        Wants::Council => {
+            let council = model
+                .mentions
+                .iter()
+                .chain(added)
+                .filter(|m| compatible(&model.entities[m.entity], Wants::Council))
+                .filter(|m| m.end <= a.start)
+                .max_by_key(|m| m.start)
+                .or_else(|| {
+                    model
+                        .mentions
+                        .iter()
+                        .find(|m| compatible(&model.entities[m.entity], Wants::Council))
+                })
+                .map(|m| m.entity);
+            return council.map(|e| vec![e]);
+        }
+        Wants::They => {
+            // The nearest coordinated group before, preferring the same sentence.
+            let groups = coordinated_groups(model);
+            let mut best: Option<Vec<usize>> = None;
+            for g in &groups {
+                let last = &model.mentions[*g.last().expect("non-empty")];
+                if last.end <= a.start && last.sentence + 2 >= a.sentence {
+                    let ents: Vec<usize> = g.iter().map(|&i| model.mentions[i].entity).collect();
+                    if ents
+                        .iter()
+                        .all(|&e| model.entities[e].label == NodeLabel::Actor)
+                    {
+                        best = Some(ents);
+                    }
+                }
+            }
+            if best.is_some() {
+                return best;
+            }
+            let single = before
+                .iter()
+                .rev()
+                .find(|m| compatible(&model.entities[m.entity], Wants::They))
+                .map(|m| m.entity);
+            return single.map(|e| vec![e]);
+        }
+        Wants::Pair => {
+            let groups = coordinated_groups(model);
+            for g in groups.iter().rev() {
+                let last = &model.mentions[*g.last().expect("non-empty")];
+                let ents: Vec<usize> = g.iter().map(|&i| model.mentions[i].entity).collect();
+                if last.end <= a.start
+                    && ents.len() == 2
+                    && ents
+                        .iter()
+                        .all(|&e| compatible(&model.entities[e], Wants::Pair))
+                {
+                    return Some(ents);
+                }
+            }
+            return None;
+        }
+        _ => {}
+    }
+    // Singular: the subject of this sentence if it comes first, else the
+    // subject of the previous sentences, else the nearest.
+    let ok = |m: &Mention| compatible(&model.entities[m.entity], a.wants);
+    let same: Vec<&Mention> = before.iter().filter(|m| m.sentence == a.sentence).collect();
+    if let Some(subject) = same
+        .iter()
+        .find(|m| !is_prepositional(model, m) && !m.possessive)
+        && ok(subject)
+    {
+        return Some(vec![subject.entity]);
+    }
+    if a.wants == Wants::It || a.wants == Wants::Person {
+        for s in (a.sentence.saturating_sub(2)..a.sentence).rev() {
+            if let Some(subject) = before
+                .iter()
+                .find(|m| m.sentence == s && !is_prepositional(model, m) && !m.possessive)
+                && ok(subject)
+            {
+                return Some(vec![subject.entity]);
+            }
+        }
+    }
+    before.iter().rev().find(|m| ok(m)).map(|m| vec![m.entity])
+}
+
+/// Words of a description that say who leads the mission.
+fn leader_hint(words: &[String]) -> Option<&'static str> {
+    for w in words {
+        match w.as_str() {
+            "u.n." | "un" | "united" | "nations" | "u.n.-led" | "un-led" => return Some("UN"),
+            "au" | "african" | "au-led" => return Some("AFRICAN_UNION"),
+            "eu" | "european" | "eu-led" => return Some("EU"),
+            "nato" => return Some("NATO"),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn mission_referent(model: &mut DocModel, lex: &Lexicon, a: &Anaphor) -> Option<Vec<usize>> {
+    let words = &a.words;
+    let missions: Vec<(usize, usize)> = model
+        .mentions
+        .iter()
+        .filter(|m| model.entities[m.entity].label == NodeLabel::Mission)
+        .map(|m| (m.start, m.entity))
+        .collect();
+    // Location words ("in mali", "malian", "lebanon") narrow the choice.
+    let fits = |e: usize| -> bool {
+        let ent = &model.entities[e];
+        let places: Vec<&str> = words
+            .iter()
+            .filter_map(|w| w.strip_prefix("in "))
+            .chain(words.iter().map(String::as_str))
+            .collect();
+        let located = places.iter().all(|p| {
+            let Some(idx) = lex.by_name(p) else {
+                return true;
+            };
+            lex.entries[idx].kind != Some(ActorKind::Country)
+                || ent.location.is_empty()
+                || ent.location.contains(&idx)
+        });
+        let led = match leader_hint(words) {
+            Some(id) => ent.leader.is_none_or(|l| lex.entries[l].id == id) || ent.lexicon.is_none(),
+            None => true,
+        };
+        located && led
+    };
+    let prior = missions
+        .iter()
+        .filter(|(s, e)| *s < a.start && fits(*e))
+        .max_by_key(|(s, _)| *s)
+        .map(|(_, e)| *e);
+    let next = missions
+        .iter()
+        .filter(|(s, e)| *s > a.start && fits(*e))
+        .min_by_key(|(s, _)| *s)
+        .map(|(_, e)| *e);
+    // "a U.N. peacekeeping operation" when no U.N. mission is in view: a
+    // mission of its own, proposed or hypothetical.
+    let un_peacekeeping =
+        leader_hint(words) == Some("UN") && words.iter().any(|w| w == "peacekeeping");
+    if un_peacekeeping
+        && prior.or(next).is_none_or(|e| {
+            model.entities[e]
+                .leader
+                .is_some_and(|l| lex.entries[l].id != "UN")
+        })
+    {
+        let name = "U.N. peacekeeping operation";
+        let e = match model.entities.iter().position(|e| e.name == name) {
+            Some(e) => e,
+            None => {
+                model.entities.push(DocEntity {
+                    label: NodeLabel::Mission,
+                    kind: None,
+                    name: name.into(),
+                    aliases: vec![
+                        "UN peacekeeping operation".into(),
+                        "U.N. peacekeeping mission".into(),
+                        "United Nations peacekeeping operation".into(),
+                    ],
+                    lexicon: None,
+                    implicit: false,
+                    location: Vec::new(),
+                    leader: lex.index_of("UN"),
+                });
+                model.entities.len() - 1
+            }
+        };
+        return Some(vec![e]);
+    }
+    prior.or(next).map(|e| vec![e])
+}

@@ -1,0 +1,318 @@
+//! Text segmentation: sentences and tokens with byte offsets, aware of
+//! abbreviations (U.S., U.N., Gen., Jan.), initials, quotes and datelines.
+
+/// A sentence: a byte range of the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Index of the paragraph (line block) it belongs to.
+    pub paragraph: usize,
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (with inner dots for abbreviations like "U.S.").
+    Word,
+    /// Digits, with inner commas and dots ("2,500", "2.37").
+    Number,
+    /// Anything else, one character at a time.
+    Punct,
+}
+
+/// A token: a byte range and its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Word, number or punctuation.
+    pub kind: TokenKind,
+}
+
+/// Words after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt",
+    "Brig", "Rep", "Sen", "Gov", "Pres", "St", "Jr", "Sr", "No", "Nos", "Jan", "Feb", "Mar", "Apr",
+    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc", "Co", "Corp", "Ltd", "vs",
+    "etc", "approx", "Mt", "Ft", "Rev", "Hon", "Amb", "Dept", "Est",
+];
+
+/// Words that, capitalised after an abbreviation like "U.S.", start a new sentence.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "But",
+    "And",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "On",
+    "At",
+    "As",
+    "After",
+    "Before",
+    "While",
+    "When",
+    "However",
+    "Its",
+    "Their",
+    "His",
+    "Her",
+    "There",
+    "Some",
+    "Many",
+    "Officials",
+];
+
+/// Split a text into sentences. Line breaks end paragraphs and sentences.
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for (paragraph, line) in text.split_inclusive('\n').enumerate() {
+        let body = line.trim_end_matches(['\n', '\r']);
+        split_line(body, offset, paragraph, &mut out);
+        offset += line.len();
+    }
+    out
+}
+
+fn split_line(line: &str, base: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    let bytes = line.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if matches!(c, b'.' | b'!' | b'?') {
+            // Extend over closing quotes and brackets.
+            let mut end = i + 1;
+            while end < bytes.len() && is_closer(line, end) {
+                end += closer_len(line, end);
+            }
+            let next = line[end..].trim_start();
+            let gap = line.len() - end - next.len();
+            let ends_here = gap > 0
+                && next.chars().next().is_some_and(|n| {
+                    n.is_uppercase() || n.is_ascii_digit() || "\"'\u{201C}\u{2018}(".contains(n)
+                })
+                && !(c == b'.' && is_abbreviation(line, i, next));
+            if ends_here {
+                push(line, base, paragraph, start, end, out);
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push(line, base, paragraph, start, line.len(), out);
+}
+
+fn push(
+    line: &str,
+    base: usize,
+    paragraph: usize,
+    start: usize,
+    end: usize,
+    out: &mut Vec<Sentence>,
+) {
+    let seg = &line[start..end];
+    let lead = seg.len() - seg.trim_start().len();
+    let trail = seg.len() - seg.trim_end().len();
+    if seg.trim().is_empty() {
+        return;
+    }
+    out.push(Sentence {
+        start: base + start + lead,
+        end: base + end - trail,
+        paragraph,
+    });
+}
+
+fn is_closer(line: &str, i: usize) -> bool {
+    line[i..].starts_with(['"', '\'', ')', ']', '\u{201D}', '\u{2019}'])
+}
+
+fn closer_len(line: &str, i: usize) -> usize {
+    line[i..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// Whether the period at `dot` closes an abbreviation rather than a sentence.
+fn is_abbreviation(line: &str, dot: usize, next: &str) -> bool {
+    let word_start = line[..dot]
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201C}')
+        .map_or(0, |p| p + 1);
+    let word = &line[word_start..dot];
+    let next_word: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
+    // Dotted acronyms (U.S., U.N.): a sentence ends only before a typical
+    // sentence opener.
+    if word.contains('.')
+        && word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
+        return !SENTENCE_STARTERS.contains(&next_word.as_str());
+    }
+    // Initials: "George W. Bush".
+    if word.len() == 1 && word.chars().all(char::is_uppercase) {
+        return true;
+    }
+    ABBREVIATIONS.contains(&word)
+}
+
+/// Split a byte range of `text` into tokens.
+pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
+    let mut out = Vec::new();
+    let s = &text[start..end];
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphabetic() {
+            let mut j = i + c.len_utf8();
+            while let Some(&(k, d)) = iter.peek() {
+                let next_alpha = s[k + d.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic);
+                if d.is_alphanumeric()
+                    || (d == '.' && next_alpha && is_dotted_acronym(&s[i..k]))
+                    || (d == '\'' && next_alpha && !s[k..].starts_with("'s"))
+                    || (d == '\u{2019}' && next_alpha && !s[k..].starts_with("\u{2019}s"))
+                {
+                    iter.next();
+                    j = k + d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            // A trailing dot belongs to an abbreviation ("U.S.", "Gen.").
+            if s[j..].starts_with('.')
+                && (s[i..j].contains('.')
+                    || ABBREVIATIONS.contains(&&s[i..j])
+                    || (j - i == 1 && c.is_uppercase()))
+            {
+                iter.next();
+                j += 1;
+            }
+            out.push(Token {
+                start: start + i,
+                end: start + j,
+                kind: TokenKind::Word,
+            });
+        } else if c.is_ascii_digit() {
+            let mut j = i + 1;
+            while let Some(&(k, d)) = iter.peek() {
+                let next_digit = s[k + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|x| x.is_ascii_digit());
+                if d.is_ascii_digit() || ((d == ',' || d == '.') && next_digit) {
+                    iter.next();
+                    j = k + 1;
+                } else {
+                    break;
+                }
+            }
+            out.push(Token {
+                start: start + i,
+                end: start + j,
+                kind: TokenKind::Number,
+            });
+        } else if (c == '\'' || c == '\u{2019}')
+            && s[i + c.len_utf8()..].starts_with('s')
+            && !s[i + c.len_utf8() + 1..].starts_with(char::is_alphanumeric)
+        {
+            // Possessive "'s" as one token.
+            let len = c.len_utf8() + 1;
+            iter.next();
+            out.push(Token {
+                start: start + i,
+                end: start + i + len,
+                kind: TokenKind::Punct,
+            });
+        } else {
+            out.push(Token {
+                start: start + i,
+                end: start + i + c.len_utf8(),
+                kind: TokenKind::Punct,
+            });
+        }
+    }
+    out
+}
+
+fn is_dotted_acronym(word: &str) -> bool {
+    word.chars().all(|c| c.is_uppercase() || c == '.') && word.len() <= 6
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            split("The U.S. and the U.N. agreed on Jan. 5. Gen. Smith said so. It ended."),
+            [
+                "The U.S. and the U.N. agreed on Jan. 5.",
+                "Gen. Smith said so.",
+                "It ended."
+            ]
+        );
+        assert_eq!(
+            split("Aid went to the U.S. The talks ended."),
+            ["Aid went to the U.S.", "The talks ended."]
+        );
+    }
+
+    #[test]
+    fn quotes_and_lines() {
+        assert_eq!(
+            split("\"We regret it,\" he said. \"We respect it.\" Then they left.\nNext line"),
+            [
+                "\"We regret it,\" he said.",
+                "\"We respect it.\"",
+                "Then they left.",
+                "Next line"
+            ]
+        );
+    }
+
+    #[test]
+    fn tokens_keep_acronyms_numbers_and_possessives() {
+        let t = "Kenya-led U.S. troops, 2,500 of them, at Russia's $1.2 billion.";
+        let toks: Vec<&str> = tokens(t, 0, t.len())
+            .iter()
+            .map(|k| &t[k.start..k.end])
+            .collect();
+        assert_eq!(
+            toks,
+            [
+                "Kenya", "-", "led", "U.S.", "troops", ",", "2,500", "of", "them", ",", "at",
+                "Russia", "'s", "$", "1.2", "billion", "."
+            ]
+        );
+    }
+}
