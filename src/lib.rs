@@ -1,27 +1,4 @@
-//! newsgraph reads news articles and builds a knowledge graph of
-//! international affairs: actors (countries, organizations, forces, groups,
-//! people), the missions and resolutions they lead, back, oppose, vote on or
-//! pay for, and the evidence for every fact. The graph answers a
-//! Cypher-style query language and draws itself with Graphviz.
-//!
-//! ```
-//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! # let dir = tempfile::tempdir()?;
-//! # std::fs::write(dir.path().join("a.txt"), "Kenya leads the Multinational Security Support mission.\nChina and Russia opposed the Multinational Security Support mission.")?;
-//! # let seeds = dir.path().to_str().unwrap();
-//! let graph = newsgraph::Graph::from_paths([seeds])?;
-//! let rows = graph.query("MATCH (a:Actor)-[:OPPOSES]->(m:Mission) RETURN a.name, m.name")?;
-//! std::fs::write(dir.path().join("graph.dot"), graph.to_dot())?;
-//! # assert_eq!(rows.rows.len(), 2);
-//! # Ok(())
-//! # }
-//! ```
-//!
-//! The data flow (see ARCHITECTURE.md): [`input`] reads files into
-//! [`extract::Document`]s; [`extract`] finds entities and facts with their
-//! evidence; [`Graph::merge`] resolves entities across documents into the
-//! store ([`graph`]); [`query`] parses, checks and runs queries; [`output`]
-//! and [`export`] render results and graphs.
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 

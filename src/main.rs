@@ -224,6 +224,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             query,
         }) => {
             let params = parse_params(&params)?;
+            if query.trim().is_empty() {
+                return Err(Failure("the query is empty".into()));
+            }
             let q = PreparedQuery::new(&query)
                 .map_err(|e| Failure(format!("query: {}", e.render(&query))))?;
             if q.writes() && !write {

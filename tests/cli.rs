@@ -1,0 +1,340 @@
+//! The command line as a user drives it: golden runs of the real binary.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+}
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).to_string()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+/// A failure is one line on stderr starting with "error:", and a non-zero exit.
+fn assert_one_line_error(o: &Output, contains: &str) {
+    assert!(
+        !o.status.success(),
+        "expected failure, got success: {}",
+        stdout(o)
+    );
+    let err = stderr(o);
+    assert!(err.starts_with("error: "), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains(contains), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn a_missing_path_is_named() {
+    let o = run(&["query", "--input", "no/such/place", "RETURN 1"]);
+    assert_one_line_error(&o, "no/such/place: no such file or folder");
+}
+
+#[test]
+fn a_folder_without_documents_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("data.csv"), "a,b\n").unwrap();
+    let o = run(&["query", "--input", dir.path().to_str().unwrap(), "RETURN 1"]);
+    assert_one_line_error(&o, "no .txt or .md files in this folder");
+}
+
+#[test]
+fn a_binary_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("image.txt");
+    std::fs::write(&f, [0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]).unwrap();
+    let o = run(&["query", "--input", f.to_str().unwrap(), "RETURN 1"]);
+    assert_one_line_error(&o, "not a text file");
+    let g = dir.path().join("latin1.txt");
+    std::fs::write(&g, b"caf\xe9").unwrap();
+    let o = run(&["query", "--input", g.to_str().unwrap(), "RETURN 1"]);
+    assert_one_line_error(&o, "invalid UTF-8 at byte 3");
+}
+
+#[test]
+fn an_empty_query_is_refused() {
+    let o = run(&["query", "--input", seeds().to_str().unwrap(), ""]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert_eq!(err, "error: the query is empty\n");
+}
+
+#[test]
+fn a_syntax_error_shows_line_column_and_caret() {
+    let o = run(&[
+        "query",
+        "--input",
+        seeds().to_str().unwrap(),
+        "MATCH (a:Actor\nRETURN a",
+    ]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    assert!(
+        lines[0].starts_with("error: query: SyntaxError (UnexpectedSyntax)"),
+        "{err}"
+    );
+    assert!(lines[0].ends_with("(line 2, column 1)"), "{err}");
+    assert_eq!(lines[1], "  RETURN a");
+    assert_eq!(lines[2], "  ^");
+}
+
+#[test]
+fn a_write_without_write_mode_is_refused() {
+    let o = run(&[
+        "query",
+        "--input",
+        seeds().to_str().unwrap(),
+        "CREATE (:Note)",
+    ]);
+    assert_one_line_error(&o, "--graph FILE --write");
+}
+
+#[test]
+fn json_rows_are_keyed_by_column() {
+    let o = run(&[
+        "query",
+        "--format",
+        "json",
+        "--input",
+        seeds().to_str().unwrap(),
+        "MATCH (a:Actor {name: 'Kenya'})-[:LEADS]->(m:Mission) RETURN a.name AS leader, m.name AS mission",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(rows[0]["leader"], "Kenya");
+    assert!(
+        rows[0]["mission"]
+            .as_str()
+            .unwrap()
+            .starts_with("Multinational Security Support")
+    );
+}
+
+#[test]
+fn the_scorer_queries_run() {
+    for q in [
+        "MATCH (n:Actor) RETURN id(n) AS id, n.name AS name, n.aliases AS aliases, n.kind AS kind",
+        "MATCH (n:Mission) RETURN id(n) AS id, n.name AS name, n.aliases AS aliases",
+        "MATCH (n:Resolution) RETURN id(n) AS id, n.name AS name, n.aliases AS aliases",
+        "MATCH (a)-[r]->(b) RETURN id(a) AS src, type(r) AS type, id(b) AS dst, r.kind AS kind, r.amount AS amount, r.unit AS unit, r.negated AS negated, r.status AS status",
+    ] {
+        let o = run(&[
+            "query",
+            "--format",
+            "json",
+            "--input",
+            seeds().to_str().unwrap(),
+            q,
+        ]);
+        assert!(o.status.success(), "{q}: {}", stderr(&o));
+        let rows: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        let rows = rows.as_array().expect("an array of rows");
+        // The seeds name no numbered resolution; every other query finds rows.
+        assert_eq!(rows.is_empty(), q.contains(":Resolution"), "{q}");
+    }
+}
+
+#[test]
+fn csv_and_table_formats() {
+    let o = run(&[
+        "query",
+        "--format",
+        "csv",
+        "--input",
+        seeds().to_str().unwrap(),
+        "RETURN 'a, b' AS x, 2 AS y",
+    ]);
+    assert_eq!(stdout(&o), "x,y\n\"a, b\",2\n");
+    let o = run(&[
+        "query",
+        "--input",
+        seeds().to_str().unwrap(),
+        "RETURN 'a' AS x",
+    ]);
+    assert_eq!(stdout(&o), "+---+\n| x |\n+---+\n| a |\n+---+\n");
+}
+
+#[test]
+fn snapshots_round_trip_and_writes_persist() {
+    let dir = tempfile::tempdir().unwrap();
+    let snap = dir.path().join("graph.json");
+    let o = run(&[
+        "build",
+        "--input",
+        seeds().to_str().unwrap(),
+        "-o",
+        snap.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let first = std::fs::read_to_string(&snap).unwrap();
+    let count = |args: &[&str]| {
+        let o = run(args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let q = "MATCH (n) RETURN count(n) AS n";
+    let from_docs = count(&[
+        "query",
+        "--format",
+        "csv",
+        "--input",
+        seeds().to_str().unwrap(),
+        q,
+    ]);
+    let from_snapshot = count(&[
+        "query",
+        "--format",
+        "csv",
+        "--graph",
+        snap.to_str().unwrap(),
+        q,
+    ]);
+    assert_eq!(from_docs, from_snapshot);
+    // A write through --graph --write is saved; the file stays a valid snapshot.
+    count(&[
+        "query",
+        "--graph",
+        snap.to_str().unwrap(),
+        "--write",
+        "CREATE (:Note {text: 'checked by hand'})",
+    ]);
+    let notes = count(&[
+        "query",
+        "--format",
+        "csv",
+        "--graph",
+        snap.to_str().unwrap(),
+        "MATCH (n:Note) RETURN n.text AS t",
+    ]);
+    assert_eq!(notes, "t\nchecked by hand\n");
+    count(&[
+        "query",
+        "--graph",
+        snap.to_str().unwrap(),
+        "--write",
+        "MATCH (n:Note) DELETE n",
+    ]);
+    assert_eq!(std::fs::read_to_string(&snap).unwrap(), first);
+}
+
+#[test]
+fn parameters_from_the_command_line() {
+    let o = run(&[
+        "query",
+        "--format",
+        "csv",
+        "--input",
+        seeds().to_str().unwrap(),
+        "--param",
+        "name='Kenya'",
+        "--param",
+        "n=2",
+        "MATCH (a:Actor {name: $name}) RETURN a.kind AS kind, $n + 1 AS m",
+    ]);
+    assert_eq!(stdout(&o), "kind,m\ncountry,3\n", "{}", stderr(&o));
+}
+
+#[test]
+fn dot_output_is_accepted_by_graphviz() {
+    let Ok(probe) = Command::new("dot").arg("-V").output() else {
+        panic!("Graphviz (`dot`) is required for this test: install the graphviz package");
+    };
+    assert!(probe.status.success());
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = seeds();
+    for extra in [
+        &[][..],
+        &["--query", "MATCH p = (a:Actor)-[:LEADS]->(m) RETURN p"][..],
+        &["--documents", "--no-legend"][..],
+    ] {
+        let mut args = vec!["dot", "--input", seeds.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let o = run(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let dot_file = dir.path().join("g.dot");
+        std::fs::write(&dot_file, &o.stdout).unwrap();
+        let svg = Command::new("dot")
+            .arg("-Tsvg")
+            .arg(&dot_file)
+            .output()
+            .unwrap();
+        assert!(
+            svg.status.success(),
+            "graphviz rejected the DOT: {}",
+            String::from_utf8_lossy(&svg.stderr)
+        );
+        assert!(String::from_utf8_lossy(&svg.stdout).contains("<svg"));
+    }
+    let out = dir.path().join("g.svg");
+    let o = run(&[
+        "dot",
+        "--input",
+        seeds.to_str().unwrap(),
+        "--render",
+        "svg",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(out).unwrap().contains("<svg"));
+}
+
+#[test]
+fn explain_names_rules() {
+    let o = run(&[
+        "explain",
+        seeds().join("001_8fa152da395e9166.txt").to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains("fact     United States -[CONTRIBUTES]->"),
+        "{text}"
+    );
+    assert!(text.contains("[rule: "), "{text}");
+}
+
+#[test]
+fn a_bad_lexicon_file_names_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("extra.toml");
+    std::fs::write(&f, "[[actor]]\nname = \"Freedonia\"\nkind = \"planet\"\n").unwrap();
+    let o = run(&[
+        "query",
+        "--lexicon",
+        f.to_str().unwrap(),
+        "--input",
+        seeds().to_str().unwrap(),
+        "RETURN 1",
+    ]);
+    assert_one_line_error(&o, "unknown ActorKind `planet`");
+}
+
+#[test]
+fn export_json_is_node_link() {
+    let o = run(&[
+        "export",
+        "--format",
+        "json",
+        "--input",
+        seeds().to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(v["nodes"].as_array().unwrap().len() > 5);
+    assert!(v["links"][0]["source"].is_number());
+}
