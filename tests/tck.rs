@@ -21,7 +21,7 @@ use newsgraph::query::{Limits, Params, PreparedQuery, QueryError};
 use newsgraph::value::{NodeId, RelId, Value};
 
 /// Fewer passing scenarios than this fails the run.
-const MIN_PASSED: usize = 2200;
+const MIN_PASSED: usize = 2400;
 /// Wall-clock budget of one scenario.
 const SCENARIO_TIMEOUT: Duration = Duration::from_secs(20);
 
@@ -54,7 +54,7 @@ fn main() {
             .parent()
             .map(|p| p.display().to_string())
             .unwrap_or_default();
-        let feature = match gherkin::Feature::parse_path(file, gherkin::GherkinEnv::default()) {
+        let feature = match read_feature(file) {
             Ok(f) => f,
             Err(e) => {
                 println!("cannot parse {}: {e}", file.display());
@@ -114,6 +114,32 @@ fn main() {
     }
 }
 
+/// Parse a feature file. Cucumber keeps a backslash before any character
+/// other than `n`, `|` and `\\` in a table cell, while the gherkin crate
+/// rejects it: such backslashes are escaped first.
+fn read_feature(file: &Path) -> Result<gherkin::Feature, String> {
+    let text = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
+    let mut fixed = String::with_capacity(text.len());
+    for line in text.lines() {
+        if line.trim_start().starts_with('|') {
+            let mut chars = line.chars().peekable();
+            while let Some(c) = chars.next() {
+                fixed.push(c);
+                if c == '\\' {
+                    match chars.peek() {
+                        Some('n' | '|' | '\\') => fixed.push(chars.next().unwrap_or('\\')),
+                        _ => fixed.push('\\'),
+                    }
+                }
+            }
+        } else {
+            fixed.push_str(line);
+        }
+        fixed.push('\n');
+    }
+    gherkin::Feature::parse(fixed, gherkin::GherkinEnv::default()).map_err(|e| e.to_string())
+}
+
 fn collect_features(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -144,10 +170,11 @@ struct Step {
 
 fn expand(feature: &gherkin::Feature) -> Vec<Case> {
     let mut out = Vec::new();
+    let background = feature.background.as_ref().map_or(&[][..], |b| &b.steps);
     for sc in &feature.scenarios {
-        let steps: Vec<Step> = sc
-            .steps
+        let steps: Vec<Step> = background
             .iter()
+            .chain(&sc.steps)
             .map(|s| Step {
                 text: s.value.clone(),
                 docstring: s.docstring.clone(),
@@ -296,6 +323,7 @@ fn run_case(case: &Case, root: &Path) -> Outcome {
             };
             let (ordered, lists_unordered) = match rest.trim() {
                 ", in order:" => (true, false),
+                ", in order (ignoring element order for lists):" => (true, true),
                 ", in any order:" => (false, false),
                 "(ignoring element order for lists):" => (false, true),
                 "empty" => {
@@ -328,7 +356,8 @@ fn run_case(case: &Case, root: &Path) -> Outcome {
                         "runtime" => e.phase == newsgraph::query::Phase::Runtime,
                         _ => true,
                     };
-                    if e.class.name() != class || e.code != code || !phase_ok {
+                    let code_ok = code == "*" || e.code == code;
+                    if e.class.name() != class || !code_ok || !phase_ok {
                         return Outcome::Failed(format!(
                             "expected {class} at {phase}: {code}, got {e} ({:?})",
                             e.phase
