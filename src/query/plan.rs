@@ -992,7 +992,6 @@ impl Compiler {
     fn pattern(&mut self, parts: &[ast::PatternPart], usage: PatternUse) -> Result<CPattern> {
         let mut compiled = Vec::new();
         let mut rels_here: Vec<String> = Vec::new();
-        let mut created_here: Vec<String> = Vec::new();
         for part in parts {
             let mut nodes = Vec::new();
             let mut rels = Vec::new();
@@ -1000,7 +999,6 @@ impl Compiler {
                 nodes.push(self.node_pattern(
                     node,
                     usage,
-                    &mut created_here,
                     part.chain.is_empty() && i == 0,
                 )?);
             }
@@ -1038,7 +1036,6 @@ impl Compiler {
         &mut self,
         node: &ast::NodePattern,
         usage: PatternUse,
-        created_here: &mut Vec<String>,
         alone: bool,
     ) -> Result<CNode> {
         if let Some(Expr::Param(_, pos)) = &node.props
@@ -1064,11 +1061,10 @@ impl Compiler {
                             v.pos,
                         ));
                     }
+                    // CREATE and MERGE may refer to a bound node only to
+                    // connect it: not alone, and without labels or properties.
                     if usage != PatternUse::Match
-                        && (alone
-                            || !node.labels.is_empty()
-                            || node.props.is_some()
-                            || created_here.contains(&v.name))
+                        && (alone || !node.labels.is_empty() || node.props.is_some())
                     {
                         return Err(err(
                             "VariableAlreadyBound",
@@ -1078,12 +1074,7 @@ impl Compiler {
                     }
                     (var.slot, true)
                 }
-                None => {
-                    if usage != PatternUse::Match {
-                        created_here.push(v.name.clone());
-                    }
-                    (self.bind(&v.name, VarKind::Node), false)
-                }
+                None => (self.bind(&v.name, VarKind::Node), false),
             },
             None => (self.bind(" anonymous", VarKind::Node), false),
         };
@@ -1805,6 +1796,7 @@ mod tests {
             "MATCH (n) RETURN count(*) ORDER BY count(*)",
             "MATCH (n) RETURN n.x AS x, count(*) + 1 AS c",
             "CREATE (a)-[:T]->(b) MERGE (a)-[:U]->(c) SET c.x = 1 RETURN a",
+            "CREATE (a {x: 1}), (b), (a)-[:T]->(b)",
         ] {
             if let Err(e) = check(q) {
                 panic!("{q}: {e}");
