@@ -267,13 +267,21 @@ impl Func {
             Range => {
                 let b = next();
                 let step = next();
-                let start = int_arg(self, &a)?;
-                let end = int_arg(self, &b)?;
-                let step = if step.is_null() {
-                    1
-                } else {
-                    int_arg(self, &step)?
+                // openCypher reports range()'s bounds and step of another
+                // type than INTEGER as an argument error.
+                let int = |v: &Value| match v {
+                    Value::Int(i) => Ok(*i),
+                    other => Err(QueryError::argument(
+                        "InvalidArgumentType",
+                        format!(
+                            "range() takes integers, not a {}: {other}",
+                            other.type_name()
+                        ),
+                    )),
                 };
+                let start = int(&a)?;
+                let end = int(&b)?;
+                let step = if step.is_null() { 1 } else { int(&step)? };
                 if step == 0 {
                     return Err(QueryError::argument(
                         "NumberOutOfRange",
@@ -511,9 +519,12 @@ fn overflow() -> QueryError {
     QueryError::argument("NumberOutOfRange", "integer overflow")
 }
 
+/// A function called at run time with an argument of a type it does not
+/// take (the TCK's `InvalidArgumentValue`; the compile-time check of
+/// literal arguments reports `InvalidArgumentType`).
 fn arg_type(f: Func, v: &Value) -> QueryError {
     QueryError::type_error(
-        "InvalidArgumentType",
+        "InvalidArgumentValue",
         format!("{}() does not take a {}: {v}", f.name(), v.type_name()),
     )
 }

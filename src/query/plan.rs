@@ -13,7 +13,10 @@ use crate::value::Value;
 
 type Result<T> = std::result::Result<T, QueryError>;
 
-/// What a variable holds, as far as the compiler knows.
+/// What a variable or expression holds, as far as the compiler knows.
+/// Values other than graph elements get a kind when they are written as
+/// literals (or derived from literals): openCypher rejects `NOT 1`,
+/// `'a' % 2` or `WITH 1 AS n MATCH (n)` before running.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VarKind {
     /// A node.
@@ -24,8 +27,62 @@ pub enum VarKind {
     RelList,
     /// A path.
     Path,
-    /// Any value.
+    /// Any value: the compiler cannot tell which type (or null).
     Value,
+    /// A boolean.
+    Bool,
+    /// An integer.
+    Int,
+    /// A float.
+    Float,
+    /// A string.
+    String,
+    /// A list.
+    List,
+    /// A map.
+    Map,
+}
+
+impl VarKind {
+    /// The kind of a constant (`None` for null).
+    pub fn of_value(v: &Value) -> Option<VarKind> {
+        Some(match v {
+            Value::Null => return None,
+            Value::Bool(_) => VarKind::Bool,
+            Value::Int(_) => VarKind::Int,
+            Value::Float(_) => VarKind::Float,
+            Value::String(_) => VarKind::String,
+            Value::List(_) => VarKind::List,
+            Value::Map(_) => VarKind::Map,
+            Value::Node(_) => VarKind::Node,
+            Value::Rel(_) => VarKind::Rel,
+            Value::Path(_) => VarKind::Path,
+        })
+    }
+
+    /// The type name, as values print it (`INTEGER`, `NODE`, ...).
+    pub fn type_name(self) -> &'static str {
+        match self {
+            VarKind::Node => "NODE",
+            VarKind::Rel => "RELATIONSHIP",
+            VarKind::RelList | VarKind::List => "LIST",
+            VarKind::Path => "PATH",
+            VarKind::Value => "ANY",
+            VarKind::Bool => "BOOLEAN",
+            VarKind::Int => "INTEGER",
+            VarKind::Float => "FLOAT",
+            VarKind::String => "STRING",
+            VarKind::Map => "MAP",
+        }
+    }
+
+    fn is_number(self) -> bool {
+        matches!(self, VarKind::Int | VarKind::Float)
+    }
+
+    fn is_list(self) -> bool {
+        matches!(self, VarKind::List | VarKind::RelList)
+    }
 }
 
 /// A compiled expression: variables are row slots.
@@ -364,6 +421,8 @@ struct Compiler {
     in_aggregate: bool,
     /// Aggregates collected while compiling projection items.
     aggregates: Option<Vec<(String, CAggregate)>>,
+    /// The first slot of the pattern being compiled.
+    pattern_start: usize,
 }
 
 fn err(code: &'static str, message: impl Into<String>, pos: Pos) -> QueryError {
@@ -444,7 +503,7 @@ impl Compiler {
                             var.pos,
                         ));
                     }
-                    let slot = self.bind(&var.name, VarKind::Value);
+                    let slot = self.bind(&var.name, self.element_kind(expr));
                     ops.push(Op::Unwind(list, slot));
                 }
                 Clause::With { projection, filter } => {
@@ -962,59 +1021,148 @@ impl Compiler {
         })
     }
 
-    /// The kind of an expression when the compiler can tell.
+    /// The kind of an expression when the compiler can tell (`None`:
+    /// unknown, or null).
     fn static_kind(&self, e: &Expr) -> Option<VarKind> {
+        use VarKind as K;
         match e {
-            Expr::Var(v) => self.lookup(&v.name).map(|v| v.kind),
-            Expr::Literal(Value::Null) | Expr::Param(..) => None,
-            Expr::Literal(_) | Expr::List(_) | Expr::Map(_) => Some(VarKind::Value),
-            _ => None,
-        }
-    }
-
-    /// The literal type of an expression, when it is written as a literal.
-    fn literal_type(&self, e: &Expr) -> Option<&'static str> {
-        match e {
-            Expr::Literal(v) if !v.is_null() => Some(v.type_name()),
-            Expr::List(_) => Some("LIST"),
-            Expr::Map(_) => Some("MAP"),
-            Expr::Var(v) => match self.lookup(&v.name)?.kind {
-                VarKind::Node => Some("NODE"),
-                VarKind::Rel => Some("RELATIONSHIP"),
-                VarKind::Path => Some("PATH"),
-                VarKind::RelList => Some("LIST"),
-                VarKind::Value => None,
+            Expr::Var(v) => self
+                .lookup(&v.name)
+                .map(|v| v.kind)
+                .filter(|k| *k != K::Value),
+            Expr::Literal(v) => VarKind::of_value(v),
+            Expr::List(_) | Expr::ListComprehension { .. } | Expr::PatternComprehension { .. } => {
+                Some(K::List)
+            }
+            Expr::Map(_) | Expr::MapProjection(..) => Some(K::Map),
+            Expr::Unary(UnaryOp::Not, _)
+            | Expr::Compare(..)
+            | Expr::IsNull(..)
+            | Expr::HasLabels(..)
+            | Expr::Quantified { .. }
+            | Expr::Pattern(_)
+            | Expr::Exists(..) => Some(K::Bool),
+            Expr::Unary(_, inner) => self.static_kind(inner).filter(|k| k.is_number()),
+            Expr::Binary(op, a, b) => match op {
+                BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => Some(K::Bool),
+                BinaryOp::In
+                | BinaryOp::StartsWith
+                | BinaryOp::EndsWith
+                | BinaryOp::Contains
+                | BinaryOp::Regex => Some(K::Bool),
+                _ => {
+                    let (ka, kb) = (self.static_kind(a)?, self.static_kind(b)?);
+                    match (op, ka, kb) {
+                        (BinaryOp::Add, x, y) if x.is_list() || y.is_list() => Some(K::List),
+                        (BinaryOp::Add, K::String, _) | (BinaryOp::Add, _, K::String) => {
+                            Some(K::String)
+                        }
+                        (BinaryOp::Pow, x, y) if x.is_number() && y.is_number() => Some(K::Float),
+                        (_, K::Int, K::Int) => Some(K::Int),
+                        (_, x, y) if x.is_number() && y.is_number() => Some(K::Float),
+                        _ => None,
+                    }
+                }
             },
             _ => None,
         }
     }
 
+    /// The kind of the elements of a list expression, when every element
+    /// is known to be of one kind.
+    fn element_kind(&self, list: &Expr) -> VarKind {
+        let kinds: Option<Vec<VarKind>> = match list {
+            Expr::List(items) => items.iter().map(|i| self.static_kind(i)).collect(),
+            Expr::Literal(Value::List(items)) => items.iter().map(VarKind::of_value).collect(),
+            _ => None,
+        };
+        match kinds.as_deref() {
+            Some([first, rest @ ..]) if rest.iter().all(|k| k == first) => *first,
+            _ => VarKind::Value,
+        }
+    }
+
+    /// openCypher's compile-time type checks of operators whose operands
+    /// have a known kind.
+    fn check_operands(&self, e: &Expr) -> Result<()> {
+        let mismatch = |what: String| Err(QueryError::syntax("InvalidArgumentType", what));
+        match e {
+            Expr::Unary(op, inner) => {
+                if let Some(k) = self.static_kind(inner) {
+                    let ok = match op {
+                        UnaryOp::Not => k == VarKind::Bool,
+                        UnaryOp::Neg | UnaryOp::Plus => k.is_number(),
+                    };
+                    if !ok {
+                        return mismatch(format!(
+                            "`{e}`: a {} cannot be an operand here",
+                            k.type_name()
+                        ));
+                    }
+                }
+            }
+            Expr::Binary(op, a, b) => {
+                let (ka, kb) = (self.static_kind(a), self.static_kind(b));
+                let ok = match op {
+                    BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => {
+                        [ka, kb].iter().flatten().all(|k| *k == VarKind::Bool)
+                    }
+                    BinaryOp::Sub
+                    | BinaryOp::Mul
+                    | BinaryOp::Div
+                    | BinaryOp::Mod
+                    | BinaryOp::Pow => [ka, kb].iter().flatten().all(|k| k.is_number()),
+                    BinaryOp::Add => match (ka, kb) {
+                        (Some(x), Some(y)) => {
+                            x.is_list()
+                                || y.is_list()
+                                || (x.is_number() || x == VarKind::String)
+                                    && (y.is_number() || y == VarKind::String)
+                        }
+                        _ => true,
+                    },
+                    _ => true,
+                };
+                if !ok {
+                    return mismatch(format!(
+                        "`{e}`: {} cannot be applied to {} and {}",
+                        op.symbol(),
+                        ka.map_or("ANY", VarKind::type_name),
+                        kb.map_or("ANY", VarKind::type_name)
+                    ));
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
     fn pattern(&mut self, parts: &[ast::PatternPart], usage: PatternUse) -> Result<CPattern> {
+        // Variables with slots below this were bound before the pattern;
+        // a later mention of one bound in the pattern itself is a join.
+        let outer_start = std::mem::replace(&mut self.pattern_start, self.width);
+        let result = self.pattern_parts(parts, usage);
+        self.pattern_start = outer_start;
+        result
+    }
+
+    fn pattern_parts(&mut self, parts: &[ast::PatternPart], usage: PatternUse) -> Result<CPattern> {
         let mut compiled = Vec::new();
         let mut rels_here: Vec<String> = Vec::new();
         for part in parts {
             let mut nodes = Vec::new();
             let mut rels = Vec::new();
             for (i, node) in part.nodes().enumerate() {
-                nodes.push(self.node_pattern(
-                    node,
-                    usage,
-                    part.chain.is_empty() && i == 0,
-                )?);
+                nodes.push(self.node_pattern(node, usage, part.chain.is_empty() && i == 0)?);
             }
             for (rel, _) in &part.chain {
                 rels.push(self.rel_pattern(rel, usage, &mut rels_here)?);
             }
             let path_slot = match &part.path_var {
                 Some(p) => {
-                    if let Some(existing) = self.lookup(&p.name) {
-                        let code = if existing.kind == VarKind::Path {
-                            "VariableAlreadyBound"
-                        } else {
-                            "VariableTypeConflict"
-                        };
+                    if self.lookup(&p.name).is_some() {
                         return Err(err(
-                            code,
+                            "VariableAlreadyBound",
                             format!("variable `{}` is already bound", p.name),
                             p.pos,
                         ));
@@ -1052,9 +1200,7 @@ impl Compiler {
         let (slot, bound) = match &node.var {
             Some(v) => match self.lookup(&v.name).cloned() {
                 Some(var) => {
-                    if var.kind != VarKind::Node
-                        && !(var.kind == VarKind::Value && usage == PatternUse::Match)
-                    {
+                    if !matches!(var.kind, VarKind::Node | VarKind::Value) {
                         return Err(err(
                             "VariableTypeConflict",
                             format!("variable `{}` is not a node", v.name),
@@ -1072,7 +1218,7 @@ impl Compiler {
                             v.pos,
                         ));
                     }
-                    (var.slot, true)
+                    (var.slot, var.slot < self.pattern_start)
                 }
                 None => (self.bind(&v.name, VarKind::Node), false),
             },
@@ -1103,6 +1249,15 @@ impl Compiler {
             ));
         }
         if usage != PatternUse::Match {
+            if let Some(v) = &rel.var
+                && self.lookup(&v.name).is_some()
+            {
+                return Err(err(
+                    "VariableAlreadyBound",
+                    format!("variable `{}` is already bound", v.name),
+                    v.pos,
+                ));
+            }
             if rel.types.len() != 1 {
                 return Err(err(
                     "NoSingleRelationshipType",
@@ -1152,14 +1307,19 @@ impl Compiler {
                                 v.pos,
                             ));
                         }
-                        if var.kind != kind && !(var.kind == VarKind::Value) {
+                        // A variable-length pattern may take a list of
+                        // relationships bound before.
+                        let fits = var.kind == kind
+                            || var.kind == VarKind::Value
+                            || (kind == VarKind::RelList && var.kind == VarKind::List);
+                        if !fits {
                             return Err(err(
                                 "VariableTypeConflict",
                                 format!("variable `{}` is not a relationship", v.name),
                                 v.pos,
                             ));
                         }
-                        (var.slot, true)
+                        (var.slot, var.slot < self.pattern_start)
                     }
                     None => (self.bind(&v.name, kind), false),
                 }
@@ -1186,12 +1346,20 @@ impl Compiler {
             Expr::Param(name, _) => CExpr::Param(Arc::from(name.as_str())),
             Expr::Var(v) => CExpr::Slot(self.var_slot(v)?),
             Expr::Property(base, key) => {
-                if let Some(t) = self.literal_type(base)
-                    && !matches!(t, "MAP" | "NODE" | "RELATIONSHIP")
+                if let Some(k) = self.static_kind(base)
+                    && !matches!(k, VarKind::Map | VarKind::Node | VarKind::Rel)
                 {
-                    return Err(QueryError::syntax(
+                    // openCypher: a syntax error for a path, a type error
+                    // for other values.
+                    let class = if k == VarKind::Path {
+                        ErrorClass::SyntaxError
+                    } else {
+                        ErrorClass::TypeError
+                    };
+                    return Err(QueryError::compile(
+                        class,
                         "InvalidArgumentType",
-                        format!("cannot read property `{key}` of a {t}"),
+                        format!("cannot read property `{key}` of a {}", k.type_name()),
                     ));
                 }
                 CExpr::Property(Box::new(self.expr(base)?), Arc::from(key.as_str()))
@@ -1247,6 +1415,7 @@ impl Compiler {
                 CExpr::MapProjection(slot, out)
             }
             Expr::Unary(op, inner) => {
+                self.check_operands(e)?;
                 let c = Box::new(self.expr(inner)?);
                 match op {
                     UnaryOp::Not => CExpr::Not(c),
@@ -1255,6 +1424,7 @@ impl Compiler {
                 }
             }
             Expr::Binary(op, a, b) => {
+                self.check_operands(e)?;
                 let (ca, cb) = (Box::new(self.expr(a)?), Box::new(self.expr(b)?));
                 match op {
                     BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => CExpr::Logic(*op, ca, cb),
@@ -1320,7 +1490,7 @@ impl Compiler {
                     ));
                 }
                 if let Some(first) = args.first()
-                    && let Some(t) = self.literal_type(first)
+                    && let Some(t) = self.static_kind(first).map(VarKind::type_name)
                     && !func.accepts_first(t)
                 {
                     return Err(err(
@@ -1357,9 +1527,10 @@ impl Compiler {
                 filter,
                 map,
             } => {
+                let elem = self.element_kind(list);
                 let list = Box::new(self.expr(list)?);
                 let saved = self.scope.len();
-                let slot = self.bind(&var.name, VarKind::Value);
+                let slot = self.bind(&var.name, elem);
                 let filter = filter
                     .as_ref()
                     .map(|f| self.predicate(f).map(Box::new))
@@ -1374,9 +1545,10 @@ impl Compiler {
                 list,
                 filter,
             } => {
+                let elem = self.element_kind(list);
                 let list = Box::new(self.expr(list)?);
                 let saved = self.scope.len();
-                let slot = self.bind(&var.name, VarKind::Value);
+                let slot = self.bind(&var.name, elem);
                 let filter = filter
                     .as_ref()
                     .map(|f| self.predicate(f).map(Box::new))
@@ -1780,6 +1952,24 @@ mod tests {
                 "MATCH (n {x: $p})-[r $q]->() RETURN n",
                 "InvalidParameterUse",
             ),
+            ("RETURN NOT 1", "InvalidArgumentType"),
+            ("RETURN 'a' % 2", "InvalidArgumentType"),
+            ("RETURN [1] AND true", "InvalidArgumentType"),
+            (
+                "RETURN none(x IN ['a'] WHERE x % 2 = 0)",
+                "InvalidArgumentType",
+            ),
+            ("WITH 1 AS x RETURN x.num", "InvalidArgumentType"),
+            ("WITH 1 AS n MATCH (n) RETURN n", "VariableTypeConflict"),
+            (
+                "WITH [1] AS r MATCH ()-[r]->() RETURN r",
+                "VariableTypeConflict",
+            ),
+            (
+                "MATCH (p)-->() MATCH p = ()-->() RETURN p",
+                "VariableAlreadyBound",
+            ),
+            ("MATCH ()-[r]->() CREATE ()-[r]->()", "VariableAlreadyBound"),
         ];
         for (q, code) in cases {
             assert_eq!(check(q).err().as_deref(), Some(code), "{q}");
@@ -1797,6 +1987,8 @@ mod tests {
             "MATCH (n) RETURN n.x AS x, count(*) + 1 AS c",
             "CREATE (a)-[:T]->(b) MERGE (a)-[:U]->(c) SET c.x = 1 RETURN a",
             "CREATE (a {x: 1}), (b), (a)-[:T]->(b)",
+            "WITH [1] AS l, 2 AS x RETURN l + x, 'a' + x, x + 1.5, NOT (x > 1)",
+            "MATCH ()-[r1]->()-[r2]->() WITH [r1, r2] AS rs MATCH ()-[rs*]->() RETURN 1",
         ] {
             if let Err(e) = check(q) {
                 panic!("{q}: {e}");
