@@ -221,6 +221,11 @@ pub fn eval(ctx: &Ctx, e: &CExpr, row: &[Value]) -> Result<Value> {
                 ctx.check_node(n)?;
                 Value::Bool(labels.iter().all(|l| ctx.graph.has_label(n, l)))
             }
+            // `r:T` asks for the relationship's type.
+            Value::Rel(r) => {
+                ctx.check_rel(r)?;
+                Value::Bool(labels.iter().all(|l| ctx.graph.rel_type(r) == &**l))
+            }
             other => {
                 return Err(type_error(format!(
                     "cannot check labels of a {}",
@@ -502,7 +507,11 @@ fn compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
         CmpOp::Eq => a.cypher_eq(b),
         CmpOp::Ne => a.cypher_eq(b).map(|x| !x),
         _ => {
-            let ord = a.cypher_cmp(b)?;
+            let Some(ord) = a.cypher_cmp(b) else {
+                // NaN is comparable with numbers, but neither less than,
+                // equal to nor greater than any.
+                return (a.as_f64().is_some() && b.as_f64().is_some()).then_some(false);
+            };
             Some(match op {
                 CmpOp::Lt => ord.is_lt(),
                 CmpOp::Le => ord.is_le(),
@@ -2370,6 +2379,21 @@ mod tests {
             "MATCH (n) RETURN count(n)",
         );
         assert_eq!(r.unwrap(), ["2"]);
+    }
+
+    #[test]
+    fn nan_is_unordered_with_numbers_and_incomparable_with_strings() {
+        let r = rows(
+            "",
+            "WITH 0.0 / 0.0 AS nan RETURN nan > 1, nan <= nan, nan < 'a'",
+        );
+        assert_eq!(r.unwrap(), ["false, false, null"]);
+    }
+
+    #[test]
+    fn a_label_test_on_a_relationship_checks_its_type() {
+        let r = rows("CREATE ()-[:T]->()", "MATCH ()-[r]->() RETURN r:T, r:U");
+        assert_eq!(r.unwrap(), ["true, false"]);
     }
 
     #[test]

@@ -423,6 +423,8 @@ struct Compiler {
     aggregates: Option<Vec<(String, CAggregate)>>,
     /// The first slot of the pattern being compiled.
     pattern_start: usize,
+    /// Compiling a `WHERE` condition.
+    in_where: bool,
 }
 
 fn err(code: &'static str, message: impl Into<String>, pos: Pos) -> QueryError {
@@ -560,6 +562,25 @@ impl Compiler {
                 Clause::Delete { detach, exprs } => {
                     let mut compiled = Vec::new();
                     for e in exprs {
+                        if let Expr::HasLabels(..) = e {
+                            return Err(QueryError::syntax(
+                                "InvalidDelete",
+                                format!(
+                                    "`{e}` cannot be deleted: labels and types are removed with REMOVE"
+                                ),
+                            ));
+                        }
+                        if let Some(kind) = self.static_kind(e)
+                            && !matches!(
+                                kind,
+                                VarKind::Node | VarKind::Rel | VarKind::Path | VarKind::RelList
+                            )
+                        {
+                            return Err(QueryError::syntax(
+                                "InvalidArgumentType",
+                                format!("`{e}` is not a node, relationship or path"),
+                            ));
+                        }
                         if !matches!(
                             e,
                             Expr::Var(_)
@@ -574,17 +595,6 @@ impl Compiler {
                                 format!(
                                     "`{e}` cannot be deleted: DELETE takes nodes, relationships or paths"
                                 ),
-                            ));
-                        }
-                        if let Some(kind) = self.static_kind(e)
-                            && !matches!(
-                                kind,
-                                VarKind::Node | VarKind::Rel | VarKind::Path | VarKind::RelList
-                            )
-                        {
-                            return Err(QueryError::syntax(
-                                "InvalidArgumentType",
-                                format!("`{e}` is not a node, relationship or path"),
                             ));
                         }
                         compiled.push(self.expr(e)?);
@@ -636,7 +646,7 @@ impl Compiler {
                     visible.push(v);
                 }
             }
-            if visible.is_empty() {
+            if visible.is_empty() && !is_with {
                 return Err(err(
                     "NoVariablesInScope",
                     format!(
@@ -651,9 +661,15 @@ impl Compiler {
                 items.push((v.name.clone(), None, Some(v.slot), v.kind));
             }
         }
+        // Reported after ORDER BY, whose aggregation errors come first.
+        let mut missing_alias = None;
         for item in &p.items {
-            if is_with && item.alias.is_none() && !matches!(item.expr, Expr::Var(_)) {
-                return Err(QueryError::syntax(
+            if is_with
+                && item.alias.is_none()
+                && !matches!(item.expr, Expr::Var(_))
+                && missing_alias.is_none()
+            {
+                missing_alias = Some(QueryError::syntax(
                     "NoExpressionAlias",
                     format!(
                         "expression `{}` in WITH must be aliased (use AS)",
@@ -734,11 +750,7 @@ impl Compiler {
                 };
                 if aggregating || p.distinct {
                     return Err(QueryError::syntax(
-                        if aggregating {
-                            "InvalidAggregation"
-                        } else {
-                            "UndefinedVariable"
-                        },
+                        "UndefinedVariable",
                         format!(
                             "variable `{name}` is not available after {}",
                             if aggregating {
@@ -760,6 +772,11 @@ impl Compiler {
                 );
                 carried.push((var.slot, hidden));
             }
+            if aggregating && sort.expr.contains_aggregate() {
+                let mut keys = GroupingKeys::of(&items, &has_agg);
+                keys.vars.extend(out_names.iter().cloned());
+                keys.check(&sort.expr)?;
+            }
             if expr.contains_aggregate() {
                 if !aggregating {
                     return Err(QueryError::syntax(
@@ -778,6 +795,9 @@ impl Compiler {
             order_by.push((out.expr(&expr)?, sort.descending));
         }
 
+        if let Some(e) = missing_alias {
+            return Err(e);
+        }
         let skip = p
             .skip
             .as_ref()
@@ -900,40 +920,10 @@ impl Compiler {
         items: &[(String, Option<&Expr>, Option<usize>, VarKind)],
         has_agg: &[bool],
     ) -> Result<()> {
-        let keys: Vec<String> = items
-            .iter()
-            .zip(has_agg)
-            .filter(|(_, a)| !**a)
-            .filter_map(|((_, e, _, _), _)| e.map(|e| e.to_string()))
-            .collect();
-        let key_vars: Vec<String> = items
-            .iter()
-            .zip(has_agg)
-            .filter(|(_, a)| !**a)
-            .filter_map(|((_, e, slot, _), _)| match (e, slot) {
-                (Some(Expr::Var(v)), _) => Some(v.name.clone()),
-                (None, Some(_)) => None,
-                _ => None,
-            })
-            .chain(
-                items
-                    .iter()
-                    .zip(has_agg)
-                    .filter(|(_, a)| !**a)
-                    .filter(|((_, e, _, _), _)| e.is_none())
-                    .map(|((n, ..), _)| n.clone()),
-            )
-            .collect();
+        let keys = GroupingKeys::of(items, has_agg);
         for ((_, e, _, _), agg) in items.iter().zip(has_agg) {
-            if !agg {
-                continue;
-            }
-            let Some(e) = e else { continue };
-            if !only_keys_outside_aggregates(e, &keys, &key_vars) {
-                return Err(QueryError::syntax(
-                    "AmbiguousAggregationExpression",
-                    format!("`{e}` mixes an aggregate with expressions that are not grouping keys"),
-                ));
+            if let (true, Some(e)) = (agg, e) {
+                keys.check(e)?;
             }
         }
         Ok(())
@@ -968,6 +958,8 @@ impl Compiler {
         Ok(c)
     }
 
+    /// A `WHERE` condition: a boolean without aggregates, the one place
+    /// where a pattern may stand as a predicate.
     fn predicate(&mut self, e: &Expr) -> Result<CExpr> {
         if e.contains_aggregate() {
             return Err(QueryError::syntax(
@@ -975,7 +967,18 @@ impl Compiler {
                 format!("aggregate functions are not allowed in WHERE: `{e}`"),
             ));
         }
-        self.expr(e)
+        if let Some(k) = self.static_kind(e)
+            && k != VarKind::Bool
+        {
+            return Err(QueryError::syntax(
+                "InvalidArgumentType",
+                format!("WHERE needs a boolean, `{e}` is a {}", k.type_name()),
+            ));
+        }
+        let outer = std::mem::replace(&mut self.in_where, true);
+        let c = self.expr(e);
+        self.in_where = outer;
+        c
     }
 
     fn set_item(&mut self, item: &ast::SetItem) -> Result<CSet> {
@@ -1112,6 +1115,7 @@ impl Compiler {
                     | BinaryOp::Div
                     | BinaryOp::Mod
                     | BinaryOp::Pow => [ka, kb].iter().flatten().all(|k| k.is_number()),
+                    BinaryOp::In => kb.is_none_or(VarKind::is_list),
                     BinaryOp::Add => match (ka, kb) {
                         (Some(x), Some(y)) => {
                             x.is_list()
@@ -1489,6 +1493,7 @@ impl Compiler {
                         *pos,
                     ));
                 }
+                let compiled = args.iter().map(|a| self.expr(a)).collect::<Result<_>>()?;
                 if let Some(first) = args.first()
                     && let Some(t) = self.static_kind(first).map(VarKind::type_name)
                     && !func.accepts_first(t)
@@ -1499,8 +1504,7 @@ impl Compiler {
                         *pos,
                     ));
                 }
-                let args = args.iter().map(|a| self.expr(a)).collect::<Result<_>>()?;
-                CExpr::Call(func, args)
+                CExpr::Call(func, compiled)
             }
             Expr::Case {
                 subject,
@@ -1535,7 +1539,10 @@ impl Compiler {
                     .as_ref()
                     .map(|f| self.predicate(f).map(Box::new))
                     .transpose();
-                let map = map.as_ref().map(|m| self.expr(m).map(Box::new)).transpose();
+                let map = map
+                    .as_ref()
+                    .map(|m| self.without_aggregates(|c| c.expr(m)).map(Box::new))
+                    .transpose();
                 self.scope.truncate(saved);
                 CExpr::ListComprehension(slot, list, filter?, map?)
             }
@@ -1568,11 +1575,19 @@ impl Compiler {
                 let saved = self.scope.len();
                 let acc_slot = self.bind(&acc.name, VarKind::Value);
                 let var_slot = self.bind(&var.name, VarKind::Value);
-                let step = self.expr(expr).map(Box::new);
+                let step = self.without_aggregates(|c| c.expr(expr)).map(Box::new);
                 self.scope.truncate(saved);
                 CExpr::Reduce(acc_slot, init, var_slot, list, step?)
             }
             Expr::Pattern(part) => {
+                if !self.in_where {
+                    return Err(QueryError::syntax(
+                        "UnexpectedSyntax",
+                        format!(
+                            "a pattern can only be a predicate in WHERE; use EXISTS {{ {part} }} or a pattern comprehension"
+                        ),
+                    ));
+                }
                 let saved = self.scope.len();
                 let pattern = self.predicate_pattern(part);
                 self.scope.truncate(saved);
@@ -1604,13 +1619,22 @@ impl Compiler {
                         .as_ref()
                         .map(|f| self.predicate(f).map(Box::new))
                         .transpose()?;
-                    let map = Box::new(self.expr(map)?);
+                    let map = Box::new(self.without_aggregates(|c| c.expr(map))?);
                     Ok(CExpr::PatternComprehension(Box::new(pattern), filter, map))
                 })();
                 self.scope.truncate(saved);
                 result?
             }
         })
+    }
+
+    /// Compile a scope of its own (a comprehension's body), where
+    /// aggregates are not allowed.
+    fn without_aggregates<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        let saved = self.aggregates.take();
+        let result = f(self);
+        self.aggregates = saved;
+        result
     }
 
     /// A pattern used as a predicate may not introduce named variables.
@@ -1664,6 +1688,16 @@ impl Compiler {
             return Err(QueryError::syntax(
                 "InvalidAggregation",
                 format!("aggregate `{e}` can only be used in WITH or RETURN"),
+            ));
+        }
+        let mut random = false;
+        e.walk(&mut |x| {
+            random |= matches!(x, Expr::Call { name, .. } if name.eq_ignore_ascii_case("rand"));
+        });
+        if random {
+            return Err(QueryError::syntax(
+                "NonConstantExpression",
+                format!("aggregate `{e}` cannot take a random value"),
             ));
         }
         let key = e.to_string();
@@ -1748,85 +1782,99 @@ fn fold_constant_list(items: Vec<CExpr>) -> CExpr {
 /// Variables an expression reads from its scope (not those its own
 /// comprehensions bind).
 pub fn free_variables(e: &Expr) -> Vec<String> {
-    fn go(e: &Expr, bound: &mut Vec<String>, out: &mut Vec<String>) {
-        let add = |name: &str, bound: &Vec<String>, out: &mut Vec<String>| {
-            if !bound.iter().any(|b| b == name) && !out.iter().any(|o| o == name) {
-                out.push(name.to_string());
-            }
-        };
-        match e {
-            Expr::Var(v) => add(&v.name, bound, out),
-            Expr::MapProjection(v, items) => {
-                add(&v.name, bound, out);
-                for item in items {
-                    match item {
-                        ast::MapProjectionItem::Literal(_, e) => go(e, bound, out),
-                        ast::MapProjectionItem::Variable(v) => add(&v.name, bound, out),
-                        _ => {}
-                    }
-                }
-            }
-            Expr::ListComprehension {
-                var,
-                list,
-                filter,
-                map,
-            } => {
-                go(list, bound, out);
-                bound.push(var.name.clone());
-                for x in [filter, map].into_iter().flatten() {
-                    go(x, bound, out);
-                }
-                bound.pop();
-            }
-            Expr::Quantified {
-                var, list, filter, ..
-            } => {
-                go(list, bound, out);
-                bound.push(var.name.clone());
-                if let Some(f) = filter {
-                    go(f, bound, out);
-                }
-                bound.pop();
-            }
-            Expr::Reduce {
-                acc,
-                init,
-                var,
-                list,
-                expr,
-            } => {
-                go(init, bound, out);
-                go(list, bound, out);
-                bound.push(acc.name.clone());
-                bound.push(var.name.clone());
-                go(expr, bound, out);
-                bound.pop();
-                bound.pop();
-            }
-            Expr::Pattern(p)
-            | Expr::Exists(p, _)
-            | Expr::PatternComprehension { pattern: p, .. } => {
-                for n in p.nodes() {
-                    if let Some(v) = &n.var {
-                        add(&v.name, bound, out);
-                    }
-                }
-            }
-            other => {
-                // Direct children only; the walk's own recursion would
-                // miss comprehension scoping.
-                let mut children = Vec::new();
-                collect_children(other, &mut children);
-                for c in children {
-                    go(c, bound, out);
+    variables_read(e, false)
+}
+
+/// Free variables read outside the arguments of aggregate calls.
+fn free_variables_outside_aggregates(e: &Expr) -> Vec<String> {
+    variables_read(e, true)
+}
+
+fn variables_read(e: &Expr, skip_aggregates: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    walk_free(e, &mut Vec::new(), &mut out, skip_aggregates);
+    out
+}
+
+fn walk_free(e: &Expr, bound: &mut Vec<String>, out: &mut Vec<String>, skip_aggregates: bool) {
+    if skip_aggregates && e.is_aggregate_call() {
+        return;
+    }
+    let go = |e: &Expr, bound: &mut Vec<String>, out: &mut Vec<String>| {
+        walk_free(e, bound, out, skip_aggregates)
+    };
+    let add = |name: &str, bound: &Vec<String>, out: &mut Vec<String>| {
+        if !bound.iter().any(|b| b == name) && !out.iter().any(|o| o == name) {
+            out.push(name.to_string());
+        }
+    };
+    match e {
+        Expr::Var(v) => add(&v.name, bound, out),
+        Expr::MapProjection(v, items) => {
+            add(&v.name, bound, out);
+            for item in items {
+                match item {
+                    ast::MapProjectionItem::Literal(_, e) => go(e, bound, out),
+                    ast::MapProjectionItem::Variable(v) => add(&v.name, bound, out),
+                    _ => {}
                 }
             }
         }
+        Expr::ListComprehension {
+            var,
+            list,
+            filter,
+            map,
+        } => {
+            go(list, bound, out);
+            bound.push(var.name.clone());
+            for x in [filter, map].into_iter().flatten() {
+                go(x, bound, out);
+            }
+            bound.pop();
+        }
+        Expr::Quantified {
+            var, list, filter, ..
+        } => {
+            go(list, bound, out);
+            bound.push(var.name.clone());
+            if let Some(f) = filter {
+                go(f, bound, out);
+            }
+            bound.pop();
+        }
+        Expr::Reduce {
+            acc,
+            init,
+            var,
+            list,
+            expr,
+        } => {
+            go(init, bound, out);
+            go(list, bound, out);
+            bound.push(acc.name.clone());
+            bound.push(var.name.clone());
+            go(expr, bound, out);
+            bound.pop();
+            bound.pop();
+        }
+        Expr::Pattern(p) | Expr::Exists(p, _) | Expr::PatternComprehension { pattern: p, .. } => {
+            for n in p.nodes() {
+                if let Some(v) = &n.var {
+                    add(&v.name, bound, out);
+                }
+            }
+        }
+        other => {
+            // Direct children only; the walk's own recursion would
+            // miss comprehension scoping.
+            let mut children = Vec::new();
+            collect_children(other, &mut children);
+            for c in children {
+                go(c, bound, out);
+            }
+        }
     }
-    let mut out = Vec::new();
-    go(e, &mut Vec::new(), &mut out);
-    out
 }
 
 fn collect_children<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
@@ -1878,26 +1926,82 @@ fn contains_pattern(e: &Expr) -> bool {
     found
 }
 
-/// Whether every part of `e` outside aggregate calls is a grouping key
-/// (by text), a variable that is a key, or a constant.
-fn only_keys_outside_aggregates(e: &Expr, keys: &[String], key_vars: &[String]) -> bool {
-    if e.is_aggregate_call() || keys.contains(&e.to_string()) {
-        return true;
+/// The grouping keys of an aggregating projection, as far as an
+/// expression mixing them with aggregates may use them: variables, and
+/// property lookups on variables (a more complex key cannot be reused).
+struct GroupingKeys {
+    /// Texts of the keys that are property lookups.
+    lookups: Vec<String>,
+    /// Names of the keys that are variables (and of usable columns).
+    vars: Vec<String>,
+}
+
+impl GroupingKeys {
+    fn of(items: &[(String, Option<&Expr>, Option<usize>, VarKind)], has_agg: &[bool]) -> Self {
+        let mut keys = GroupingKeys {
+            lookups: Vec::new(),
+            vars: Vec::new(),
+        };
+        for ((name, e, _, _), agg) in items.iter().zip(has_agg) {
+            match (agg, e) {
+                (true, _) => {}
+                (false, None) => keys.vars.push(name.clone()),
+                (false, Some(Expr::Var(v))) => keys.vars.push(v.name.clone()),
+                (false, Some(e)) if is_lookup(e) => keys.lookups.push(e.to_string()),
+                _ => {}
+            }
+        }
+        keys
     }
+
+    /// Fails when `e` uses, outside its aggregates, anything but keys
+    /// and constants.
+    fn check(&self, e: &Expr) -> Result<()> {
+        if self.only_keys_outside_aggregates(e) {
+            return Ok(());
+        }
+        Err(QueryError::syntax(
+            "AmbiguousAggregationExpression",
+            format!("`{e}` mixes an aggregate with expressions that are not grouping keys"),
+        ))
+    }
+
+    fn only_keys_outside_aggregates(&self, e: &Expr) -> bool {
+        if e.is_aggregate_call() || (is_lookup(e) && self.lookups.contains(&e.to_string())) {
+            return true;
+        }
+        match e {
+            Expr::Literal(_) | Expr::Param(..) => true,
+            Expr::Var(v) => self.vars.contains(&v.name),
+            Expr::ListComprehension { .. }
+            | Expr::Quantified { .. }
+            | Expr::Reduce { .. }
+            | Expr::MapProjection(..)
+            | Expr::Pattern(_)
+            | Expr::Exists(..)
+            | Expr::PatternComprehension { .. } => {
+                // Their own variables are local; check the free ones.
+                free_variables_outside_aggregates(e)
+                    .iter()
+                    .all(|v| self.vars.contains(v))
+            }
+            _ => {
+                let mut children = Vec::new();
+                collect_children(e, &mut children);
+                children
+                    .into_iter()
+                    .all(|c| self.only_keys_outside_aggregates(c))
+            }
+        }
+    }
+}
+
+/// `n`, `n.a`, `n.a.b`: a variable or a chain of property lookups on one.
+fn is_lookup(e: &Expr) -> bool {
     match e {
-        Expr::Literal(_) | Expr::Param(..) => true,
-        Expr::Var(v) => key_vars.contains(&v.name),
-        Expr::ListComprehension { .. } | Expr::Quantified { .. } | Expr::Reduce { .. } => {
-            // Their own variables are local; check the free ones.
-            free_variables(e).iter().all(|v| key_vars.contains(v)) || !e.contains_aggregate()
-        }
-        _ => {
-            let mut children = Vec::new();
-            collect_children(e, &mut children);
-            children
-                .into_iter()
-                .all(|c| only_keys_outside_aggregates(c, keys, key_vars))
-        }
+        Expr::Var(_) => true,
+        Expr::Property(base, _) => is_lookup(base),
+        _ => false,
     }
 }
 
@@ -1970,6 +2074,26 @@ mod tests {
                 "VariableAlreadyBound",
             ),
             ("MATCH ()-[r]->() CREATE ()-[r]->()", "VariableAlreadyBound"),
+            ("RETURN 1 IN 2", "InvalidArgumentType"),
+            ("MATCH (n) WHERE (n) RETURN n", "InvalidArgumentType"),
+            ("MATCH (n) RETURN (n)-->()", "UnexpectedSyntax"),
+            ("MATCH (n) RETURN size((n)-->())", "UnexpectedSyntax"),
+            ("MATCH () DELETE 1 + 1", "InvalidArgumentType"),
+            ("MATCH (n) DELETE n:L", "InvalidDelete"),
+            ("RETURN count(rand())", "NonConstantExpression"),
+            ("RETURN [x IN [1, 2] | count(*)]", "InvalidAggregation"),
+            (
+                "MATCH (a)--(b) RETURN a.x + b.x, a.x + b.x + count(*)",
+                "AmbiguousAggregationExpression",
+            ),
+            (
+                "MATCH (a)--(b) RETURN count(*) AS c ORDER BY a.x + count(*)",
+                "UndefinedVariable",
+            ),
+            (
+                "MATCH (a)--(b) WITH a.x + b.x, count(*) AS c ORDER BY a.x + b.x + count(*) RETURN c",
+                "AmbiguousAggregationExpression",
+            ),
         ];
         for (q, code) in cases {
             assert_eq!(check(q).err().as_deref(), Some(code), "{q}");
@@ -1989,6 +2113,9 @@ mod tests {
             "CREATE (a {x: 1}), (b), (a)-[:T]->(b)",
             "WITH [1] AS l, 2 AS x RETURN l + x, 'a' + x, x + 1.5, NOT (x > 1)",
             "MATCH ()-[r1]->()-[r2]->() WITH [r1, r2] AS rs MATCH ()-[rs*]->() RETURN 1",
+            "MATCH (n) WHERE (n)-->() AND NOT (n)<--() RETURN n",
+            "MATCH (a) RETURN a.x, a.x + count(*), size([x IN collect(a) WHERE x <> null])",
+            "MATCH () CREATE () WITH * CREATE ()",
         ] {
             if let Err(e) = check(q) {
                 panic!("{q}: {e}");
