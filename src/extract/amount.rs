@@ -252,6 +252,13 @@ pub fn find_amounts(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<
         let Some(value) = number(n.as_str()) else {
             continue;
         };
+        // "several hundred soldiers", "a few thousand troops": no number.
+        let before = s[..m.start()].trim_end().to_lowercase();
+        let vague = matches!(n.as_str().to_lowercase().as_str(), "hundred" | "thousand")
+            && ["several", "few", "many", "hundreds", "thousands", "tens"].iter().any(|w| before.ends_with(w));
+        if vague {
+            continue;
+        }
         let strength = c.name("strong").is_some();
         // The noun: up to four words after the number, the last of which
         // names people ("foreign security personnel", "military police").

@@ -112,6 +112,7 @@ pub enum TriggerClass {
     Negate,
     Hedge,
     Host,
+    Consent,
 }
 
 impl TriggerClass {
@@ -136,6 +137,7 @@ impl TriggerClass {
             "negate" => Negate,
             "hedge" => Hedge,
             "host" => Host,
+            "consent" => Consent,
             _ => return None,
         })
     }
@@ -162,6 +164,7 @@ impl TriggerClass {
             Negate => "negate",
             Hedge => "hedge",
             Host => "host",
+            Consent => "consent",
         }
     }
 }
@@ -669,17 +672,22 @@ impl Lexicon {
 
     /// All lexicon names in `text`, leftmost-longest, at word boundaries.
     pub fn find_names(&self, text: &str) -> Vec<NameMatch> {
-        let bytes = text.as_bytes();
-        let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+        let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         let mut all: Vec<NameMatch> = self
             .matcher
             .find_overlapping_iter(text)
             .filter(|m| {
                 let (s, e) = (m.start(), m.end());
-                let before_ok = s == 0 || !is_word(bytes[s - 1]) || !is_word(bytes[s]);
-                let last = bytes[e - 1];
-                let after_ok = e == bytes.len() || !is_word(bytes[e]) || !is_word(last);
-                before_ok && after_ok && text.is_char_boundary(s) && text.is_char_boundary(e)
+                if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+                    return false;
+                }
+                let before = text[..s].chars().next_back();
+                let first = text[s..].chars().next();
+                let last = text[..e].chars().next_back();
+                let after = text[e..].chars().next();
+                // A name must not run into a neighbouring word; a name that
+                // ends in a dot ("U.S.") may touch what follows.
+                (!is_word(before) || !is_word(first)) && (!is_word(after) || !is_word(last))
             })
             .map(|m| {
                 let (_, entry, surface) = self.surfaces[m.pattern().as_usize()];

@@ -343,6 +343,7 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
         taken: Vec::new(),
     };
     b.lexicon_mentions();
+    b.administrations();
     b.resolution_mentions();
     b.acronym_definitions();
     b.named_phrases();
@@ -566,6 +567,39 @@ impl Builder<'_, '_> {
         None
     }
 
+    /// "the Biden administration", "the Ruto government": a leader's name
+    /// with "administration" or "government" stands for the leader's country.
+    fn administrations(&mut self) {
+        static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"\b(\p{Lu}[\p{Ll}\p{M}'-]+)(?:'s|\u{2019}s)? (administration|government)\b").expect("regex")
+        });
+        let found: Vec<(usize, usize, String, String)> = RE
+            .captures_iter(self.text)
+            .map(|c| {
+                let m = c.get(0).expect("match");
+                (m.start(), m.end(), c[1].to_string(), m.as_str().to_string())
+            })
+            .collect();
+        for (start, end, surname, phrase) in found {
+            let leader = self.lex.entries.iter().position(|e| {
+                e.kind == Some(ActorKind::Person)
+                    && e.name.rsplit(' ').next() == Some(surname.as_str())
+                    && e.parent.as_deref().and_then(|p| self.lex.index_of(p)).is_some_and(|c| self.lex.entries[c].kind == Some(ActorKind::Country))
+            });
+            let Some(leader) = leader else { continue };
+            let Some(country) = self.lex.entries[leader].parent.as_deref().and_then(|p| self.lex.index_of(p)) else { continue };
+            // A person mention of the leader inside gives way.
+            self.model.mentions.retain(|m| !(m.start >= start && m.end <= end));
+            self.taken.retain(|&(s, e)| !(s >= start && e <= end));
+            if !self.free(start, end) {
+                continue;
+            }
+            let e = self.lexicon_entity(country);
+            self.add_alias(e, &phrase);
+            self.push(e, start, end, Via::Metonym);
+        }
+    }
+
     fn lexicon_mentions(&mut self) {
         let matches = self.lex.find_names(self.text);
         for m in matches {
@@ -748,18 +782,19 @@ impl Builder<'_, '_> {
         for (open, close, acronym) in defs {
             let acr_start = open + 1;
             let acr_end = close - 1;
-            // The entity right before the parenthesis.
-            let before = self.text[..open].trim_end();
-            let before_end = before.len();
-            if let Some(pos) = self
-                .model
-                .mentions
-                .iter()
-                .rposition(|m| m.end == before_end)
-            {
-                let e = self.model.mentions[pos].entity;
-                let is_number = self.model.entities[e].label == NodeLabel::Resolution;
-                if !is_number {
+            let before_end = self.text[..open].trim_end().len();
+            // The capitalised name right before the parenthesis, when it is a
+            // name of its own ("... Mission in Burundi (MAPROBU)").
+            let named_run = self.name_run_ending_at(open, before_end);
+            let mention_before = self.model.mentions.iter().rposition(|m| m.end == before_end);
+            let covered = match (named_run, mention_before) {
+                (Some((rs, _)), Some(pos)) => self.model.mentions[pos].start <= rs,
+                (None, Some(_)) => true,
+                _ => false,
+            };
+            if covered {
+                let e = self.model.mentions[mention_before.expect("covered")].entity;
+                if self.model.entities[e].label != NodeLabel::Resolution {
                     self.add_alias(e, &acronym);
                     if self.free(acr_start, acr_end) {
                         self.push(e, acr_start, acr_end, Via::Acronym);
@@ -767,45 +802,79 @@ impl Builder<'_, '_> {
                 }
                 continue;
             }
-            // The acronym itself may be known ("Lebanese Armed Forces (LAF)").
-            if let Some(idx) = self.lex.by_name(&acronym) {
-                if self.free(acr_start, acr_end) {
-                    let e = self.lexicon_entity(idx);
-                    self.push(e, acr_start, acr_end, Via::Name);
+            let known = self.lex.by_name(&acronym);
+            let Some((rs, re)) = named_run else {
+                // "Lebanese Armed Forces (LAF)" when only the acronym is known.
+                if let Some(idx) = known {
+                    if self.free(acr_start, acr_end) {
+                        let e = self.lexicon_entity(idx);
+                        self.push(e, acr_start, acr_end, Via::Name);
+                    }
                 }
                 continue;
-            }
-            // Otherwise the capitalised run before it is a new entity.
-            let s = self.sentence_of(open);
-            let runs = self.capitalized_runs(&self.model.sentences[s].clone());
-            let Some(&(rs, re)) = runs.iter().rev().find(|&&(_, e)| e == before_end) else {
-                continue;
             };
-            // Drop a leading possessive owner ("Haiti's Transitional Presidential Council").
-            let owner_end = self
-                .model
-                .mentions
-                .iter()
-                .filter(|m| m.start >= rs && m.end < re && self.text[m.end..].starts_with("'s"))
-                .map(|m| m.end + "'s".len())
-                .max();
-            let rs = owner_end.unwrap_or(rs);
-            let long = self.text[rs..re]
-                .trim()
-                .trim_start_matches("The ")
-                .to_string();
-            if long.split_whitespace().count() < 2 || !self.free(rs, re) {
+            let long = self.text[rs..re].to_string();
+            if long.split_whitespace().count() < 2 {
                 continue;
             }
-            let (label, kind) = self
-                .classify_name(&long)
-                .unwrap_or((NodeLabel::Actor, Some(ActorKind::Organization)));
-            let e = self.new_entity(label, kind, &long);
-            self.add_alias(e, &acronym);
-            let start = re - long.len();
-            self.push(e, start, re, Via::Name);
-            self.push(e, acr_start, acr_end, Via::Acronym);
+            let e = match known {
+                Some(idx) => {
+                    let e = self.lexicon_entity(idx);
+                    self.add_alias(e, &long);
+                    e
+                }
+                None => {
+                    let (label, kind) = self.classify_name(&long).unwrap_or((NodeLabel::Actor, Some(ActorKind::Organization)));
+                    let e = self.new_entity(label, kind, &long);
+                    self.add_alias(e, &acronym);
+                    e
+                }
+            };
+            self.replace_inner(rs, re);
+            self.push(e, rs, re, Via::Name);
+            if self.free(acr_start, acr_end) {
+                self.push(e, acr_start, acr_end, Via::Acronym);
+            }
         }
+    }
+
+    /// The capitalised run of the sentence at `pos` that ends at `end`,
+    /// without a leading article or possessive owner ("Haiti's ..."), when
+    /// it can be a name of its own: the only names inside it are countries
+    /// named after a connector ("... Mission in Burundi").
+    fn name_run_ending_at(&self, pos: usize, end: usize) -> Option<(usize, usize)> {
+        let s = self.sentence_of(pos);
+        let runs = self.capitalized_runs(&self.model.sentences[s].clone());
+        let &(mut rs, re) = runs.iter().rev().find(|&&(_, e)| e == end)?;
+        // Drop a leading possessive owner.
+        let owner = self.model.mentions.iter().find(|m| m.start == rs && m.end < re).and_then(|m| {
+            ["'s", "\u{2019}s"].iter().find(|p| self.text[m.end..].starts_with(**p)).map(|p| m.end + p.len())
+        });
+        if let Some(o) = owner {
+            rs = o;
+        }
+        let text = &self.text[rs..re];
+        let trimmed = text.trim_start_matches("The ").trim_start_matches("the ");
+        rs += text.len() - trimmed.len();
+        if rs >= re {
+            return None;
+        }
+        self.inner_names_allowed(rs, re).then_some((rs, re))
+    }
+
+    /// Whether the mentions inside `rs..re` may be swallowed by a longer
+    /// name: only countries, and not at the start.
+    fn inner_names_allowed(&self, rs: usize, re: usize) -> bool {
+        self.model.mentions.iter().filter(|m| m.start < re && rs < m.end).all(|m| {
+            let e = &self.model.entities[m.entity];
+            m.start > rs && m.start >= rs && m.end <= re && e.kind == Some(ActorKind::Country)
+        })
+    }
+
+    /// Drop the mentions inside a span that a longer name replaces.
+    fn replace_inner(&mut self, rs: usize, re: usize) {
+        self.model.mentions.retain(|m| !(m.start >= rs && m.end <= re));
+        self.taken.retain(|&(s, e)| !(s >= rs && e <= re));
     }
 
     /// What a capitalised name is, from its head word.
@@ -848,27 +917,10 @@ impl Builder<'_, '_> {
     fn named_phrases(&mut self) {
         for s in 0..self.model.sentences.len() {
             let runs = self.capitalized_runs(&self.model.sentences[s].clone());
-            for (mut rs, re) in runs {
-                // Skip a leading possessive owner and known names inside.
-                let inside: Vec<(usize, usize)> = self
-                    .model
-                    .mentions
-                    .iter()
-                    .filter(|m| m.start >= rs && m.end <= re)
-                    .map(|m| (m.start, m.end))
-                    .collect();
-                for (ms, me) in &inside {
-                    if *ms == rs {
-                        for p in ["'s", "\u{2019}s"] {
-                            if self.text[*me..].starts_with(p) {
-                                rs = me + p.len();
-                            }
-                        }
-                    }
-                }
-                if rs >= re {
+            for (rs0, re) in runs {
+                let Some((rs, re)) = self.name_run_ending_at(rs0.max(self.model.sentences[s].span.start), re) else {
                     continue;
-                }
+                };
                 let mut phrase = self.text[rs..re].trim();
                 for lead in ["The ", "A ", "An "] {
                     if let Some(p) = phrase.strip_prefix(lead) {
@@ -876,23 +928,22 @@ impl Builder<'_, '_> {
                     }
                 }
                 let start = re - phrase.len();
-                if phrase.split_whitespace().count() < 2 || !self.free(start, re) {
+                if phrase.split_whitespace().count() < 2 {
                     continue;
                 }
                 let first = phrase.split_whitespace().next().unwrap_or("");
-                if self.lex.is(WordClass::Title, first)
-                    || self.lex.is(WordClass::Weekday, first)
-                    || self.lex.is(WordClass::Month, first)
-                {
+                if self.lex.is(WordClass::Title, first) || self.lex.is(WordClass::Weekday, first) || self.lex.is(WordClass::Month, first) {
                     continue;
                 }
                 let Some((label, kind)) = self.classify_name(phrase) else {
-                    if phrase.split_whitespace().count() >= 2 && !FUNCTION_WORDS.contains(&first) {
+                    if self.free(start, re) && !FUNCTION_WORDS.contains(&first) {
                         self.model.unknown.push((s, phrase.to_string()));
                     }
                     continue;
                 };
-                let e = self.new_entity(label, kind, phrase);
+                let phrase = phrase.to_string();
+                let e = self.new_entity(label, kind, &phrase);
+                self.replace_inner(start, re);
                 self.push(e, start, re, Via::Name);
             }
         }
@@ -1168,6 +1219,9 @@ impl Builder<'_, '_> {
                                 "mission"
                                 | "force"
                                 | "operation"
+                                | "plan"
+                                | "proposal"
+                                | "intervention"
                                 | "peacekeeping force"
                                 | "peacekeeping mission"
                                 | "peacekeeping operation"
@@ -1188,13 +1242,17 @@ impl Builder<'_, '_> {
                                 _ => return None,
                             })
                         };
+                        // A capitalised head is part of a proper name ("the
+                        // Security Council"), which the lexicon or patterns read.
+                        let lowercase_head = !is_capitalized(raw);
                         if let Some(two) = &two
+                            && lowercase_head
                             && let Some(w) = head(two)
                         {
                             found = Some((w, j + 1));
                             break;
                         }
-                        if let Some(w) = head(&lower) {
+                        if lowercase_head && let Some(w) = head(&lower) {
                             found = Some((w, j));
                             break;
                         }
@@ -1252,15 +1310,29 @@ impl Builder<'_, '_> {
                             }
                         }
                         let _ = k;
-                        // Spans touching a mention (e.g. "the Kenya-led security mission") are descriptions too.
+                        // Indefinite descriptions introduce something new,
+                        // except a mission ("a U.N. police force").
+                        let indefinite = matches!(lw.as_str(), "a" | "an" | "any");
                         let start = tk.start;
                         let end = toks[end_tok].end;
+                        // A mention inside ("the Kenya-led security mission")
+                        // keeps its span; the description starts after it.
+                        let start = self
+                            .model
+                            .mentions
+                            .iter()
+                            .filter(|m| m.start >= start && m.end <= end)
+                            .map(|m| m.end + if self.text[m.end..].starts_with('-') { self.text[m.end..].find(' ').unwrap_or(0) } else { 0 })
+                            .max()
+                            .map_or(start, |e| {
+                                // Start at the first token after the mention.
+                                toks.iter().map(|t| t.start).find(|&t| t >= e).unwrap_or(e).min(toks[end_tok].start)
+                            });
                         let overlaps_named = self.model.mentions.iter().any(|m| {
-                            m.start >= start
-                                && m.end <= end
+                            m.start < end && start < m.end
                                 && self.model.entities[m.entity].label != NodeLabel::Actor
                         });
-                        if !overlaps_named {
+                        if !overlaps_named && (!indefinite || wants == Wants::Mission) {
                             self.model.anaphors.push(Anaphor {
                                 start,
                                 end,

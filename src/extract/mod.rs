@@ -156,6 +156,9 @@ impl Extractor {
                 model.entities[f.from].name, f.rel, model.entities[f.to].name
             );
             describe_props(&mut line, &f.props);
+            if let Some(t) = f.trigger {
+                let _ = write!(line, "   (trigger \"{}\")", &doc.text[t.start..t.end.min(doc.text.len())]);
+            }
             reports[f.sentence].facts.push((line, f.rule));
             facts.push(Fact {
                 rel: f.rel,

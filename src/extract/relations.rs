@@ -178,6 +178,37 @@ const CLAUSE_END: &[&str] = &[
     "after", "before", "when", "until", "unless", "since", "despite",
 ];
 
+/// Adverbs that may stand between the words of a verb phrase
+/// ("lobbied hard against", "voted unanimously for").
+fn is_adverb(w: &str) -> bool {
+    (w.ends_with("ly") && w.len() > 4 && w != "rally" && w != "ally")
+        || matches!(w, "hard" | "again" | "also" | "still" | "already" | "long" | "never" | "not" | "once" | "further" | "even" | "well")
+}
+
+/// A denied consent ("would not accept") is opposition; other denials stay
+/// denials (`negated`).
+fn consent_flip(class: TriggerClass, rel: RelType, negated: bool) -> (RelType, bool) {
+    if class == TriggerClass::Consent && negated {
+        (RelType::Opposes, false)
+    } else {
+        (rel, negated)
+    }
+}
+
+/// What a stance is about: a group in the sentence, or the mission in
+/// context when the object is a word like "renewal" or "deployment".
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    Group(usize),
+    Entity(usize),
+}
+
+/// Nouns that, as the object of a stance, stand for the mission in context.
+const MISSION_OBJECTS: &[&str] = &[
+    "renewal", "extension", "mandate", "deployment", "renewing", "extending", "authorization", "authorisation",
+    "reauthorization", "mission", "force", "operation", "peacekeepers", "intervention", "decision", "vote", "plan",
+];
+
 impl Reader<'_, '_> {
     fn text(&self, u: &Unit) -> &str {
         &self.model.text[u.start..u.end]
@@ -417,16 +448,17 @@ impl Reader<'_, '_> {
             if forms.is_empty() {
                 continue;
             }
+            // "led" in "Kenya-led" is part of a compound, read by `compounds`.
+            if i > 0 && self.word(units, i - 1) == Some("-") && units[i - 1].end == units[i].start {
+                continue;
+            }
             let mut matched: Vec<(usize, super::lexicon::TriggerForm)> = Vec::new();
             for f in forms {
                 // Multi-word: the rest must follow, allowing one adverb in between.
                 let mut k = i + 1;
                 let mut ok = true;
                 for r in &f.rest {
-                    if self
-                        .word(units, k)
-                        .is_some_and(|x| x.ends_with("ly") && x != r)
-                    {
+                    if self.word(units, k).is_some_and(|x| x != r && is_adverb(x)) {
                         k += 1;
                     }
                     if self.word(units, k) == Some(r.as_str()) {
@@ -522,6 +554,7 @@ impl Reader<'_, '_> {
         self.compounds(s, units);
         self.appositive_roles(s, units);
         self.personnel_presence(s, units);
+        self.dedupe_contributions(s);
         for (ti, (i, _, forms)) in triggers.iter().enumerate() {
             let meaningful = forms.iter().any(|f| {
                 !matches!(
@@ -641,7 +674,11 @@ impl Reader<'_, '_> {
                     return k;
                 }
                 if w == "," {
-                    // A comma ends the clause unless a list or apposition follows.
+                    // A comma ends the clause before a new subject ("..., it
+                    // has") and unless a list or apposition follows.
+                    if self.group(units, k + 1).is_some_and(|g| g.anaphoric) && self.text(&units[k + 1]).chars().all(char::is_alphabetic) {
+                        return k;
+                    }
                     let next = self.word(units, k + 1);
                     if matches!(
                         next,
@@ -672,10 +709,23 @@ impl Reader<'_, '_> {
     fn subject(&self, units: &[Unit], i: usize) -> Option<(usize, &'static str)> {
         let mut k = i;
         let mut crossed_relative = false;
+        // Only verb-chain words so far ("has yet to", "would not")?
+        let mut chain_only = true;
         while k > 0 {
             k -= 1;
             match &units[k].kind {
                 UnitKind::Word(w) => {
+                    // "X did A but urged B": a coordinated verb shares the
+                    // subject of the sentence.
+                    if chain_only && matches!(w.as_str(), "and" | "but" | "then" | "or" | "yet") {
+                        if let Some(m) = self.main_subject(units, k) {
+                            return Some((m, "shared subject"));
+                        }
+                    }
+                    let chain_word = is_adverb(w) || matches!(w.as_str(), "to" | "has" | "have" | "had" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must" | "is" | "was" | "were" | "are" | "be" | "been" | "did" | "does" | "do");
+                    if !chain_word {
+                        chain_only = false;
+                    }
                     match w.as_str() {
                         ";" | ":" => return None,
                         "that" => {
@@ -725,6 +775,30 @@ impl Reader<'_, '_> {
                 crossed_relative = true;
                 k = open;
             }
+        }
+        None
+    }
+
+    /// The subject of the sentence's first clause, before `limit`.
+    fn main_subject(&self, units: &[Unit], limit: usize) -> Option<usize> {
+        let mut k = 0;
+        while k < limit {
+            if self.word(units, k) == Some(",") {
+                if let Some(close) = (k + 1..limit).find(|&c| self.word(units, c) == Some(","))
+                    && self.relative_open(units, close) == Some(k)
+                {
+                    k = close + 1;
+                    continue;
+                }
+            }
+            if self.group(units, k).is_some() && self.is_subject_position(units, k) {
+                return Some(k);
+            }
+            // A verb before any group: no subject in reach.
+            if self.word(units, k).is_some_and(|w| !self.lex.triggers(w).is_empty() && !self.nominal(units, k)) {
+                return None;
+            }
+            k += 1;
         }
         None
     }
@@ -836,7 +910,7 @@ impl Reader<'_, '_> {
                         a += 1;
                         continue;
                     }
-                    if a > k + 6 {
+                    if a > k + 12 || self.word(units, a).is_some_and(|w| matches!(w, "while" | "but" | ";")) {
                         break;
                     }
                     a += 1;
@@ -844,6 +918,34 @@ impl Reader<'_, '_> {
                 return None;
             }
             k += 1;
+        }
+        None
+    }
+
+    /// Whether a form of "be" comes right before the verb at `i` (adverbs aside).
+    fn be_before(&self, units: &[Unit], i: usize) -> bool {
+        let mut k = i;
+        while k > 0 {
+            k -= 1;
+            match self.word(units, k) {
+                Some(w) if BE.contains(&w) => return true,
+                Some(w) if is_adverb(w) || w == "being" => continue,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// The group right before `i`, past a comma and adverbs.
+    fn group_before(&self, units: &[Unit], i: usize) -> Option<usize> {
+        let mut k = i;
+        while k > 0 {
+            k -= 1;
+            match &units[k].kind {
+                UnitKind::Group(_) => return Some(k),
+                UnitKind::Word(w) if w == "," || is_adverb(w) || w == "jointly" => continue,
+                _ => return None,
+            }
         }
         None
     }
@@ -893,27 +995,57 @@ impl Reader<'_, '_> {
     }
 
     /// Negation, hedging and abandonment in the verb chain before `i`.
-    fn modality(&self, units: &[Unit], from: usize, i: usize, s: usize) -> (bool, bool, bool) {
+    /// The verb chain before the trigger at `i`: the words back to the
+    /// subject or a clause boundary ("has yet to", "refused to",
+    /// "abandoned its bid to"), in text order.
+    fn verb_chain<'u>(&self, units: &'u [Unit], i: usize) -> Vec<&'u str> {
+        let mut chain = Vec::new();
+        let mut k = i;
+        while k > 0 {
+            k -= 1;
+            match &units[k].kind {
+                UnitKind::Word(w) => {
+                    if matches!(w.as_str(), "," | ";" | ":" | "that" | "which" | "who" | "\"" | "\u{201C}" | "\u{201D}" | "but" | "and" | "while" | "as" | "because") {
+                        break;
+                    }
+                    chain.push(w.as_str());
+                }
+                // "abandoned its bid to": possessive pronouns belong to the chain.
+                UnitKind::Group(g) if g.anaphoric && g.possessive => continue,
+                UnitKind::Group(_) => {
+                    let t = self.text(&units[k]).to_lowercase();
+                    if matches!(t.as_str(), "its" | "their" | "his" | "her") {
+                        continue;
+                    }
+                    break;
+                }
+            }
+        }
+        chain.reverse();
+        chain
+    }
+
+    /// Negation, hedging and abandonment in the verb chain before `i`.
+    fn modality(&self, units: &[Unit], _from: usize, i: usize, _s: usize) -> (bool, bool, bool) {
         let (mut negated, mut hedged, mut abandoned) = (false, false, false);
-        let lo = from.min(i);
-        let reported = (0..lo).any(|k| self.is_say(units, k))
-            || units[..lo]
-                .iter()
-                .any(|u| matches!(&u.kind, UnitKind::Word(w) if w == "that"));
-        for k in lo..i {
-            let Some(w) = self.word(units, k) else {
-                continue;
-            };
-            if NEGATIONS.contains(&w) {
+        let reported = (0..i).any(|k| self.is_say(units, k) || self.word(units, k) == Some("that"));
+        let chain = self.verb_chain(units, i);
+        for (k, w) in chain.iter().enumerate() {
+            if NEGATIONS.contains(w) {
                 negated = true;
             }
-            if MODALS_HEDGE.contains(&w) && !(w == "would" && reported) {
+            if MODALS_HEDGE.contains(w) && !(*w == "would" && reported) {
                 hedged = true;
             }
-            if w == "if" || w == "unless" {
+            if *w == "if" || *w == "unless" {
                 hedged = true;
             }
             for f in self.lex.triggers(w) {
+                // Multi-word forms ("give up") only with their other words.
+                let rest_ok = f.rest.iter().enumerate().all(|(j, r)| chain.get(k + 1 + j) == Some(&r.as_str()));
+                if !rest_ok {
+                    continue;
+                }
                 match f.class {
                     TriggerClass::Negate => negated = true,
                     TriggerClass::Hedge => hedged = true,
@@ -921,23 +1053,13 @@ impl Reader<'_, '_> {
                     _ => {}
                 }
             }
-            if matches!(w, "yet")
-                && self
-                    .word(units, k.saturating_sub(1))
-                    .is_some_and(|p| matches!(p, "has" | "have" | "had"))
-            {
+            if *w == "yet" && k > 0 && matches!(chain[k - 1], "has" | "have" | "had") {
                 negated = true;
             }
-            if matches!(
-                w,
-                "unwilling" | "reluctant" | "reluctance" | "refusal" | "little" | "lack"
-            ) {
+            if matches!(*w, "unwilling" | "reluctant" | "reluctance" | "refusal" | "little" | "lack" | "no") {
                 negated = true;
             }
-            if matches!(
-                w,
-                "willing" | "ready" | "prepared" | "considering" | "plans" | "planned"
-            ) {
+            if matches!(*w, "willing" | "ready" | "prepared" | "considering" | "plans" | "planned" | "offered" | "threatened") {
                 hedged = true;
             }
         }
@@ -946,7 +1068,6 @@ impl Reader<'_, '_> {
         if (i..end.min(units.len())).any(|k| self.word(units, k) == Some("if")) {
             hedged = true;
         }
-        let _ = s;
         (negated, hedged, abandoned)
     }
 
@@ -1021,6 +1142,17 @@ impl Reader<'_, '_> {
             .collect()
     }
 
+    /// Whether the object of a contribution verb is the agent's own
+    /// ("its soldiers", "their contingents").
+    fn object_possessed(&self, units: &[Unit], from: usize, to: usize) -> bool {
+        (from..to.min(units.len()).min(from + 4)).any(|k| {
+            self.word(units, k).is_some_and(|w| matches!(w, "its" | "their" | "his" | "her" | "own"))
+                || self.group(units, k).is_some_and(|g| g.possessive)
+                || self.text(&units[k]).eq_ignore_ascii_case("its")
+                || self.text(&units[k]).eq_ignore_ascii_case("their")
+        })
+    }
+
     /// What a contribution consists of, from its amount or its object nouns.
     fn contribution_kind(
         &self,
@@ -1040,6 +1172,10 @@ impl Reader<'_, '_> {
             let Some(w) = self.word(units, k) else {
                 continue;
             };
+            // "soldiers' salaries": a possessive noun only modifies.
+            if matches!(self.word(units, k + 1), Some("'" | "'s" | "\u{2019}" | "\u{2019}s")) {
+                continue;
+            }
             let two = self.word(units, k + 1).map(|n| format!("{w} {n}"));
             let is = |c: WordClass| {
                 self.lex.is(c, w) || two.as_deref().is_some_and(|t| self.lex.is(c, t))
@@ -1099,7 +1235,11 @@ impl Reader<'_, '_> {
             }
         };
         // The patient of a passive is the subject; of an active verb, the object.
-        let patient = if passive {
+        // A reduced passive ("a force authorised by X", "M, led by X")
+        // modifies the group right before it.
+        let patient = if passive && !self.be_before(units, i) {
+            self.group_before(units, i)
+        } else if passive {
             self.subject(units, i).map(|(p, _)| p)
         } else {
             None
@@ -1375,28 +1515,18 @@ impl Reader<'_, '_> {
                     }
                 }
             }
-            TriggerClass::Support | TriggerClass::Oppose | TriggerClass::Criticize => {
+            TriggerClass::Support | TriggerClass::Oppose | TriggerClass::Criticize | TriggerClass::Consent => {
+                let base = if class == TriggerClass::Oppose || class == TriggerClass::Criticize {
+                    RelType::Opposes
+                } else {
+                    RelType::Supports
+                };
                 if passive {
                     let Some(ag) = agent_idx else { return };
                     let Some(p) = patient else { return };
-                    let rel = if class == TriggerClass::Support {
-                        RelType::Supports
-                    } else {
-                        RelType::Opposes
-                    };
                     let (neg, hedge, abandoned) = self.modality(units, p, i, s);
-                    self.stance(
-                        s,
-                        units,
-                        ag,
-                        p,
-                        rel,
-                        neg,
-                        hedge,
-                        abandoned,
-                        trig_span,
-                        "passive stance",
-                    );
+                    let (rel, neg) = consent_flip(class, base, neg);
+                    self.stance(s, units, ag, p, rel, neg, hedge, abandoned, trig_span, "passive stance");
                     return;
                 }
                 let Some(a) = agent_idx else { return };
@@ -1404,87 +1534,97 @@ impl Reader<'_, '_> {
                     return;
                 }
                 let agent_ents = self.ents(units, a);
-                let mut rel = if class == TriggerClass::Support {
-                    RelType::Supports
-                } else {
-                    RelType::Opposes
-                };
+                let (neg, hedge, abandoned) = self.modality(units, a, i, s);
+                let (mut rel, neg) = consent_flip(class, base, neg);
                 // "urged the council to keep the peacekeepers": the stance is on
                 // the complement's object; "urged X to withdraw" opposes X.
                 let mut from = last;
-                if let Some(g) = self.group(units, last + 1)
-                    && self.word(units, last + 2) == Some("to")
-                {
+                if self.group(units, last + 1).is_some() && self.word(units, last + 2) == Some("to") {
                     let verb = self.word(units, last + 3).unwrap_or("");
                     if self.lex.is(WordClass::ExitWord, verb) {
-                        rel = RelType::Opposes;
-                        let t = last + 1;
-                        let _ = g;
-                        let (neg, hedge, abandoned) = self.modality(units, a, i, s);
-                        self.stance(
-                            s,
-                            units,
-                            a,
-                            t,
-                            rel,
-                            neg,
-                            hedge,
-                            abandoned,
-                            trig_span,
-                            "urged to leave",
-                        );
+                        let rel = if rel == RelType::Supports { RelType::Opposes } else { RelType::Supports };
+                        self.stance(s, units, a, last + 1, rel, neg, hedge, abandoned, trig_span, "urged to leave");
                         return;
                     }
                     from = last + 2;
                 }
-                if class == TriggerClass::Support
-                    && (last + 1..end.min(units.len())).any(|k| {
-                        self.word(units, k).is_some_and(|w| {
-                            matches!(
-                                w,
-                                "withdrawal"
-                                    | "departure"
-                                    | "exit"
-                                    | "pullout"
-                                    | "drawdown"
-                                    | "end"
-                                    | "termination"
-                                    | "closure"
-                            )
-                        })
-                    })
-                {
-                    // "supported the withdrawal plan" is about ending the mission: no stance on it.
-                    if let Some(t) =
-                        self.target_after(units, from, end, &agent_ents, Self::is_mission)
-                    {
-                        let _ = t;
-                        return;
-                    }
+                // "pushed for UNIFIL to be shut down", "demanded the withdrawal
+                // of": wanting a mission gone opposes it.
+                let target = self.stance_target(units, from, end, &agent_ents);
+                if self.exit_after(units, from, end) {
+                    rel = if rel == RelType::Supports { RelType::Opposes } else { RelType::Supports };
                 }
-                let Some(t) = self.target_after(units, from, end, &agent_ents, Self::is_any) else {
-                    return;
-                };
-                let t = self.owner_or_self(units, t);
-                let (neg, hedge, abandoned) = self.modality(units, a, i, s);
-                self.stance(
-                    s,
-                    units,
-                    a,
-                    t,
-                    rel,
-                    neg,
-                    hedge,
-                    abandoned,
-                    trig_span,
-                    "stance verb",
-                );
+                match target {
+                    Some(Target::Group(t)) => {
+                        self.stance(s, units, a, t, rel, neg, hedge, abandoned, trig_span, "stance verb");
+                    }
+                    Some(Target::Entity(m)) => {
+                        self.stance_on(s, units, a, m, rel, neg, hedge, abandoned, trig_span, "stance on the mission in context");
+                    }
+                    None => {}
+                }
             }
             TriggerClass::Contribute | TriggerClass::Pledge | TriggerClass::Host => {
                 self.contribute_verb(
                     s, units, i, last, end, class, agent_idx, passive, trig_span, &form,
                 );
             }
+        }
+    }
+
+    /// The target of a stance verb: "into Y" when the clause turns one thing
+    /// into another; else the first group after the verb; else the mission
+    /// in context when the object names it ("a full renewal").
+    fn stance_target(&self, units: &[Unit], from: usize, end: usize, agent: &[usize]) -> Option<Target> {
+        if let Some(k) = (from + 1..end.min(units.len())).find(|&k| self.word(units, k) == Some("into"))
+            && let Some(t) = self.target_after(units, k, end, agent, Self::is_mission)
+        {
+            return Some(Target::Group(t));
+        }
+        if let Some(t) = self.target_after(units, from, end, agent, Self::is_any) {
+            return Some(Target::Group(t));
+        }
+        let names_mission = (from + 1..end.min(units.len()).min(from + 8)).any(|k| self.word(units, k).is_some_and(|w| MISSION_OBJECTS.contains(&w)));
+        if names_mission {
+            let s = self.model.sentence_of(units[from].start);
+            return self.context_mission(s, units[from].start).map(Target::Entity);
+        }
+        None
+    }
+
+    /// Whether what follows the verb asks for something to end: "to be shut
+    /// down", "to leave", "the withdrawal of".
+    fn exit_after(&self, units: &[Unit], from: usize, end: usize) -> bool {
+        let stop = end.min(units.len()).min(from + 10);
+        (from + 1..stop).any(|k| {
+            let Some(w) = self.word(units, k) else { return false };
+            let prev = if k > 0 { self.word(units, k - 1) } else { None };
+            match w {
+                "withdrawal" | "departure" | "exit" | "pullout" | "expulsion" | "termination" | "closure" | "drawdown" | "dissolution" => {
+                    !matches!(prev, Some("gradual" | "orderly" | "phased" | "three-phase"))
+                }
+                "leave" | "withdraw" | "depart" | "go" | "gone" | "end" | "shut" | "close" | "wind" | "pull" | "terminate" => {
+                    matches!(prev, Some("to" | "be" | "must" | "should"))
+                        || (k > 0 && self.group(units, k - 1).is_some())
+                        || w == "gone"
+                }
+                _ => false,
+            }
+        })
+    }
+
+    /// A stance on one entity (the mission in context).
+    #[allow(clippy::too_many_arguments)]
+    fn stance_on(&mut self, s: usize, units: &[Unit], a: usize, to: usize, rel: RelType, negated: bool, hedged: bool, abandoned: bool, trig: Span, rule: &'static str) {
+        let Some(ag) = self.group(units, a).cloned() else { return };
+        for &from in &ag.ents {
+            let props = FactProps {
+                negated,
+                hedged,
+                status: abandoned.then_some(StanceStatus::Abandoned),
+                ..FactProps::default()
+            };
+            self.emit(s, rel, from, to, props, (Some(ag.first), Some(trig), None), rule);
         }
     }
 
@@ -1723,51 +1863,26 @@ impl Reader<'_, '_> {
             return;
         }
         // The target: a mission in the clause ("as part of a regional force"),
-        // else an actor after "to"/"for", else the mission in context.
-        let mission_target = self
-            .target_after(
-                units,
-                last,
-                end.max(units.len().min(end + 12)),
-                &agent_ents,
-                Self::is_mission,
-            )
-            .filter(|&t| t < end || self.word(units, end) != Some("which"));
-        let mission_target = mission_target.filter(|&t| {
-            t < end
-                || units[end..t]
-                    .iter()
-                    .all(|u| !matches!(&u.kind, UnitKind::Word(w) if w == "." ))
-        });
+        // else an actor after "to"/"for", else the mission in context, but
+        // only for a stated amount or a plain object ("pledged personnel",
+        // not "equip its soldiers").
+        let mission_target = self.target_after(units, last, end, &agent_ents, Self::is_mission);
         let actor_target = (last + 1..end.min(units.len())).find_map(|k| {
             let prep = self.word(units, k.saturating_sub(1))?;
             let g = self.group(units, k)?;
-            (matches!(prep, "to" | "for" | "toward" | "towards")
-                && !g.ents.iter().any(|e| agent_ents.contains(e))
-                && !g.possessive)
-                .then_some(k)
+            (matches!(prep, "to" | "for" | "toward" | "towards") && !g.ents.iter().any(|e| agent_ents.contains(e)) && !g.possessive).then_some(k)
         });
-        let direct_actor = if form.lemma == "fund"
-            || form.lemma == "finance"
-            || form.lemma == "train"
-            || form.lemma == "equip"
-        {
+        let direct_actor = if matches!(form.lemma.as_str(), "fund" | "finance" | "train" | "equip") {
             self.target_after(units, last, end, &agent_ents, Self::is_any)
         } else {
             None
         };
-        let target_entity: Option<usize> = match (
-            mission_target.filter(|&t| t < end),
-            actor_target.or(direct_actor),
-        ) {
+        let implicit_ok = amount.is_some() || (kind.is_some() && !self.object_possessed(units, last + 1, end));
+        let target_entity: Option<usize> = match (mission_target, actor_target.or(direct_actor)) {
             (Some(m), _) => self.mission_of(units, m),
             (None, Some(t)) => self.group(units, t).and_then(|g| g.ents.first().copied()),
-            (None, None) => match mission_target {
-                Some(m) => self.mission_of(units, m),
-                None => self
-                    .context_mission(s, units[i].start)
-                    .filter(|_| kind.is_some() || class == TriggerClass::Contribute),
-            },
+            (None, None) if implicit_ok => self.context_mission(s, units[i].start),
+            (None, None) => None,
         };
         let Some(to) = target_entity else {
             return;
@@ -2240,6 +2355,34 @@ impl Reader<'_, '_> {
             }
             _ => {}
         }
+    }
+
+    /// One contribution per actor, target and kind in a sentence: the one
+    /// that says the most (an amount over none).
+    fn dedupe_contributions(&mut self, s: usize) {
+        let facts = &mut self.out.facts;
+        let mut keep = vec![true; facts.len()];
+        for i in 0..facts.len() {
+            if facts[i].sentence != s || facts[i].rel != RelType::Contributes {
+                continue;
+            }
+            for j in 0..facts.len() {
+                if i == j || !keep[j] || facts[j].sentence != s || facts[j].rel != RelType::Contributes {
+                    continue;
+                }
+                let same = facts[i].from == facts[j].from && facts[i].to == facts[j].to && facts[i].props.kind == facts[j].props.kind && facts[i].props.negated == facts[j].props.negated;
+                let better = facts[j].props.amount.is_some() && facts[i].props.amount.is_none() || (facts[j].props.amount == facts[i].props.amount && j < i);
+                if same && better {
+                    keep[i] = false;
+                    break;
+                }
+            }
+        }
+        let mut k = 0;
+        facts.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
     }
 
     /// "Kenya-led mission", "Iran-backed movement", "French-drafted text".

@@ -296,9 +296,15 @@ fn referent(
     before.iter().rev().find(|m| ok(m)).map(|m| vec![m.entity])
 }
 
-/// Words of a description that say who leads the mission.
+/// Words of a description that say who leads the mission ("U.N.", "AU");
+/// "U.N.-backed" says who backs it, not who leads it.
 fn leader_hint(words: &[String]) -> Option<&'static str> {
-    for w in words {
+    // A peacekeeping force backed by the U.N. is a U.N. one.
+    let peacekeeping = words.iter().any(|w| w.starts_with("peacekeeping"));
+    for (i, w) in words.iter().enumerate() {
+        if !peacekeeping && words.get(i + 1).is_some_and(|n| n == "-") && words.get(i + 2).is_some_and(|n| n != "led") {
+            continue;
+        }
         match w.as_str() {
             "u.n." | "un" | "united" | "nations" | "u.n.-led" | "un-led" => return Some("UN"),
             "au" | "african" | "au-led" => return Some("AFRICAN_UNION"),
@@ -310,14 +316,44 @@ fn leader_hint(words: &[String]) -> Option<&'static str> {
     None
 }
 
+/// How a leader is written in the name of a mission the text describes.
+fn leader_prefix(id: &str) -> &'static str {
+    match id {
+        "UN" => "U.N.",
+        "AFRICAN_UNION" => "AU",
+        "EU" => "EU",
+        _ => "NATO",
+    }
+}
+
+/// Words kept in the name of a described mission ("U.N. police force").
+const NAME_WORDS: &[&str] = &[
+    "police", "peacekeeping", "stabilization", "stabilisation", "observer", "monitoring", "naval", "military", "protection",
+    "security", "support", "training", "assistance", "civilian", "multinational", "hybrid", "standby", "political",
+];
+
 fn mission_referent(model: &mut DocModel, lex: &Lexicon, a: &Anaphor) -> Option<Vec<usize>> {
     let words = &a.words;
-    let missions: Vec<(usize, usize)> = model
+    let head = model.text[a.start..a.end]
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    let missions: Vec<(usize, usize, usize)> = model
         .mentions
         .iter()
         .filter(|m| model.entities[m.entity].label == NodeLabel::Mission)
-        .map(|m| (m.start, m.entity))
+        .map(|m| (m.start, m.sentence, m.entity))
         .collect();
+    // "the plan", "the proposal": only a mission just talked about.
+    if matches!(head.as_str(), "plan" | "proposal" | "intervention") {
+        return missions
+            .iter()
+            .filter(|(s, sent, _)| *s < a.start && sent + 3 >= a.sentence)
+            .max_by_key(|(s, _, _)| *s)
+            .map(|(_, _, e)| vec![*e]);
+    }
+    let hint = leader_hint(words);
     // Location words ("in mali", "malian", "lebanon") narrow the choice.
     let fits = |e: usize| -> bool {
         let ent = &model.entities[e];
@@ -330,59 +366,55 @@ fn mission_referent(model: &mut DocModel, lex: &Lexicon, a: &Anaphor) -> Option<
             let Some(idx) = lex.by_name(p) else {
                 return true;
             };
-            lex.entries[idx].kind != Some(ActorKind::Country)
-                || ent.location.is_empty()
-                || ent.location.contains(&idx)
+            lex.entries[idx].kind != Some(ActorKind::Country) || ent.location.is_empty() || ent.location.contains(&idx)
         });
-        let led = match leader_hint(words) {
+        let led = match hint {
             Some(id) => ent.leader.is_none_or(|l| lex.entries[l].id == id) || ent.lexicon.is_none(),
             None => true,
         };
         located && led
     };
-    let prior = missions
-        .iter()
-        .filter(|(s, e)| *s < a.start && fits(*e))
-        .max_by_key(|(s, _)| *s)
-        .map(|(_, e)| *e);
-    let next = missions
-        .iter()
-        .filter(|(s, e)| *s > a.start && fits(*e))
-        .min_by_key(|(s, _)| *s)
-        .map(|(_, e)| *e);
-    // "a U.N. peacekeeping operation" when no U.N. mission is in view: a
-    // mission of its own, proposed or hypothetical.
-    let un_peacekeeping =
-        leader_hint(words) == Some("UN") && words.iter().any(|w| w == "peacekeeping");
-    if un_peacekeeping
-        && prior.or(next).is_none_or(|e| {
-            model.entities[e]
-                .leader
-                .is_some_and(|l| lex.entries[l].id != "UN")
-        })
-    {
-        let name = "U.N. peacekeeping operation";
-        let e = match model.entities.iter().position(|e| e.name == name) {
-            Some(e) => e,
-            None => {
-                model.entities.push(DocEntity {
-                    label: NodeLabel::Mission,
-                    kind: None,
-                    name: name.into(),
-                    aliases: vec![
-                        "UN peacekeeping operation".into(),
-                        "U.N. peacekeeping mission".into(),
-                        "United Nations peacekeeping operation".into(),
-                    ],
-                    lexicon: None,
-                    implicit: false,
-                    location: Vec::new(),
-                    leader: lex.index_of("UN"),
-                });
-                model.entities.len() - 1
+    let prior = missions.iter().filter(|(s, _, e)| *s < a.start && fits(*e)).max_by_key(|(s, _, _)| *s).map(|(_, _, e)| *e);
+    let next = missions.iter().filter(|(s, _, e)| *s > a.start && fits(*e)).min_by_key(|(s, _, _)| *s).map(|(_, _, e)| *e);
+    // "a U.N. police force" when no mission of that leader is in view: a
+    // mission of its own, proposed or hypothetical, named by its words.
+    if let Some(id) = hint {
+        let any_of_leader = prior.or(next).is_some_and(|e| model.entities[e].leader.is_some_and(|l| lex.entries[l].id == id));
+        if !any_of_leader {
+            let span_words: Vec<String> = model.text[a.start..a.end].split_whitespace().map(str::to_lowercase).collect();
+            let mut kept: Vec<&str> = Vec::new();
+            for w in words.iter().chain(&span_words).map(String::as_str) {
+                if NAME_WORDS.contains(&w) && !kept.contains(&w) {
+                    kept.push(w);
+                }
             }
-        };
-        return Some(vec![e]);
+            let head = if matches!(head.as_str(), "peacekeepers" | "deployment" | "presence" | "contingent") { "mission" } else { head.as_str() };
+            let prefix = leader_prefix(id);
+            let name = format!("{prefix} {}{}{head}", kept.join(" "), if kept.is_empty() { "" } else { " " });
+            let e = match model.entities.iter().position(|e| e.name == name) {
+                Some(e) => e,
+                None => {
+                    let rest = name[prefix.len()..].to_string();
+                    let mut aliases = Vec::new();
+                    if id == "UN" {
+                        aliases.push(format!("UN{rest}"));
+                        aliases.push(format!("United Nations{rest}"));
+                    }
+                    model.entities.push(DocEntity {
+                        label: NodeLabel::Mission,
+                        kind: None,
+                        name,
+                        aliases,
+                        lexicon: None,
+                        implicit: false,
+                        location: Vec::new(),
+                        leader: lex.index_of(id),
+                    });
+                    model.entities.len() - 1
+                }
+            };
+            return Some(vec![e]);
+        }
     }
     prior.or(next).map(|e| vec![e])
 }
