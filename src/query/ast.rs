@@ -504,6 +504,9 @@ pub enum Expr {
     Pattern(Box<PatternPart>),
     /// `EXISTS { pattern [WHERE pred] }`
     Exists(Box<PatternPart>, Option<Box<Expr>>),
+    /// `EXISTS { MATCH ... RETURN ... }`: a read-only query, correlated
+    /// with the variables in scope, that has at least one row.
+    ExistsQuery(Box<SingleQuery>),
 }
 
 impl Expr {
@@ -620,7 +623,74 @@ impl Expr {
                     e.walk(f);
                 }
             }
+            // A subquery is a scope of its own (its aggregates are its own).
+            Expr::ExistsQuery(_) => {}
         }
+    }
+}
+
+impl SingleQuery {
+    /// Every variable name the query mentions, in clauses and patterns
+    /// (its own variables as well as those it takes from outside).
+    pub fn mentioned_variables(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        let mut add = |n: &str| {
+            if !names.iter().any(|x| x == n) {
+                names.push(n.to_string());
+            }
+        };
+        let mut exprs: Vec<&Expr> = Vec::new();
+        let mut patterns: Vec<&PatternPart> = Vec::new();
+        for c in &self.clauses {
+            match c {
+                Clause::Match {
+                    pattern, filter, ..
+                } => {
+                    patterns.extend(pattern);
+                    exprs.extend(filter);
+                }
+                Clause::Unwind { expr, var } => {
+                    exprs.push(expr);
+                    add(&var.name);
+                }
+                Clause::With { projection, filter } => {
+                    exprs.extend(projection.items.iter().map(|i| &i.expr));
+                    exprs.extend(projection.order_by.iter().map(|s| &s.expr));
+                    exprs.extend(filter);
+                }
+                Clause::Return(projection) => {
+                    exprs.extend(projection.items.iter().map(|i| &i.expr));
+                    exprs.extend(projection.order_by.iter().map(|s| &s.expr));
+                }
+                Clause::Create(pattern) => patterns.extend(pattern),
+                Clause::Merge { part, .. } => patterns.push(part),
+                Clause::Delete { exprs: es, .. } => exprs.extend(es),
+                Clause::Set(_) | Clause::Remove(_) | Clause::Call { .. } => {}
+            }
+        }
+        for p in patterns {
+            let rels = p.chain.iter().filter_map(|(r, _)| r.var.as_ref());
+            for v in p
+                .path_var
+                .iter()
+                .chain(p.nodes().filter_map(|n| n.var.as_ref()))
+                .chain(rels)
+            {
+                add(&v.name);
+            }
+        }
+        for e in exprs {
+            e.walk(&mut |x| match x {
+                Expr::Var(v) | Expr::MapProjection(v, _) => add(&v.name),
+                Expr::ExistsQuery(q) => q.mentioned_variables().iter().for_each(|n| add(n)),
+                Expr::Pattern(p) | Expr::Exists(p, _) => p
+                    .nodes()
+                    .filter_map(|n| n.var.as_ref())
+                    .for_each(|v| add(&v.name)),
+                _ => {}
+            });
+        }
+        names
     }
 }
 
@@ -1136,6 +1206,7 @@ impl Display for Expr {
                 }
                 f.write_str(" }")
             }
+            Expr::ExistsQuery(q) => write!(f, "EXISTS {{ {q} }}"),
         }
     }
 }

@@ -439,6 +439,11 @@ pub fn eval(ctx: &Ctx, e: &CExpr, row: &[Value]) -> Result<Value> {
             })?;
             Value::Bool(found)
         }
+        CExpr::ExistsQuery(plan) => {
+            let mut first = row.to_vec();
+            first.resize(first.len().max(plan.width), Value::Null);
+            Value::Bool(!run_plan(ctx, plan, first, Some(1))?.is_empty())
+        }
         CExpr::PatternComprehension(pattern, filter, map) => {
             let mut out = Vec::new();
             let mut env = row.to_vec();
@@ -1020,7 +1025,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// Whether the node reached fits the pattern node at the end of a step.
     fn arrive(&self, step: &Step, node: &CNode, n: NodeId, env: &[Value]) -> Result<bool> {
         match step.to_role {
-            NodeRole::Check => Ok(matches!(&env[node.slot], Value::Node(m) if *m == n)),
+            NodeRole::Check => Ok(matches!(&env[node.slot], Value::Node(m) if *m == n)
+                && self.node_matches(node, n, env)?),
             NodeRole::Assign => self.node_matches(node, n, env),
         }
     }
@@ -1588,7 +1594,7 @@ pub fn run_read(
     };
     let mut parts = Vec::new();
     for plan in &query.parts {
-        parts.push(run_streaming(&ctx, plan)?);
+        parts.push(run_plan(&ctx, plan, vec![Value::Null; plan.width], None)?);
     }
     Ok(QueryOutput {
         columns: query.columns().to_vec(),
@@ -1622,10 +1628,14 @@ struct Pipeline<'p> {
     buffers: Vec<Vec<Row>>,
     output: Vec<Row>,
     produced: usize,
+    /// Stop once this many rows are out (an `EXISTS { }` needs one).
+    wanted: Option<usize>,
 }
 
-fn run_streaming(ctx: &Ctx, plan: &Plan) -> Result<Vec<Row>> {
+/// Run a read plan from a first row; stop early after `wanted` rows.
+fn run_plan(ctx: &Ctx, plan: &Plan, first: Row, wanted: Option<usize>) -> Result<Vec<Row>> {
     let mut pl = Pipeline {
+        wanted,
         ops: &plan.ops,
         states: plan
             .ops
@@ -1642,8 +1652,11 @@ fn run_streaming(ctx: &Ctx, plan: &Plan) -> Result<Vec<Row>> {
             pl.states[i].limit = count_arg(ctx, &p.limit, "LIMIT")?;
         }
     }
-    pl.push(ctx, 0, vec![Value::Null; plan.width])?;
+    pl.push(ctx, 0, first)?;
     for i in 0..plan.ops.len() {
+        if wanted.is_some_and(|w| pl.output.len() >= w) {
+            break;
+        }
         if let Op::Project(p) = &plan.ops[i]
             && p.is_barrier()
         {
@@ -1677,6 +1690,9 @@ impl Pipeline<'_> {
         let ops = self.ops;
         let Some(op) = ops.get(i) else {
             self.output.push(row);
+            if self.wanted.is_some_and(|w| self.output.len() >= w) {
+                return Ok(Flow::Stop);
+            }
             return Ok(Flow::Continue);
         };
         match op {
@@ -1842,6 +1858,7 @@ impl Writer {
                     buffers: vec![Vec::new()],
                     output: Vec::new(),
                     produced: 0,
+                    wanted: None,
                 };
                 for r in rows {
                     pl.push(&ctx, 0, r)?;
@@ -2373,12 +2390,28 @@ mod tests {
     }
 
     #[test]
+    fn a_bound_node_met_again_must_fit_its_labels() {
+        let setup = "CREATE (:A {n: 1})-[:T]->(:B {n: 2})";
+        let r = rows(setup, "MATCH (a), (b) WHERE (a)-[:T]->(b:A) RETURN a.n");
+        assert_eq!(r.unwrap(), Vec::<String>::new());
+        let r = rows(setup, "MATCH (a), (b) WHERE (a)-[:T]->(b:B) RETURN a.n");
+        assert_eq!(r.unwrap(), ["1"]);
+    }
+
+    #[test]
     fn create_connects_nodes_named_earlier_in_the_clause() {
         let r = rows(
             "CREATE (a:A), (b:B), (a)-[:T]->(b)",
             "MATCH (n) RETURN count(n)",
         );
         assert_eq!(r.unwrap(), ["2"]);
+    }
+
+    #[test]
+    fn exists_subqueries_see_outer_variables_and_aggregate_on_their_own() {
+        let setup = "CREATE (a {n: 1})-[:T]->(), (a)-[:T]->(), ({n: 2})-[:T]->()";
+        let q = "MATCH (x) WHERE EXISTS { MATCH (x)-->(m) WITH x, count(*) AS c WHERE c > 1 RETURN c } RETURN x.n";
+        assert_eq!(rows(setup, q).unwrap(), ["1"]);
     }
 
     #[test]

@@ -555,6 +555,16 @@ fn build_rel_pattern(pair: Pair<Rule>) -> Result<RelPattern> {
                             rel.types = d.into_inner().map(|t| symbolic_name(t.as_str())).collect()
                         }
                         Rule::range => rel.length = Some(build_range(d)?),
+                        Rule::bad_range => {
+                            return Err(QueryError::syntax(
+                                "InvalidRelationshipPattern",
+                                format!(
+                                    "`{}` is not a length: write *, *n, *min..max with bounds of 0 or more",
+                                    d.as_str()
+                                ),
+                            )
+                            .at(d.as_span().start()));
+                        }
                         Rule::properties => {
                             rel.props =
                                 Some(build_primary(d.into_inner().next().expect("properties"))?)
@@ -1022,16 +1032,14 @@ fn build_primary(pair: Pair<Rule>) -> Result<Expr> {
                                         | Clause::Delete { .. }
                                 )
                             });
-                            let code = if writes {
-                                "InvalidClauseComposition"
-                            } else {
-                                "UnexpectedSyntax"
-                            };
-                            return Err(QueryError::syntax(
-                                code,
-                                "EXISTS { } takes one MATCH of one pattern, with an optional WHERE",
-                            )
-                            .at(at));
+                            if writes {
+                                return Err(QueryError::syntax(
+                                    "InvalidClauseComposition",
+                                    "EXISTS { } cannot change the graph",
+                                )
+                                .at(at));
+                            }
+                            Expr::ExistsQuery(Box::new(q))
                         }
                     }
                 }
@@ -1164,6 +1172,28 @@ mod tests {
     fn strip_positions(a: Query, b: &Query) -> Query {
         assert_eq!(a.to_string(), b.to_string());
         b.clone()
+    }
+
+    #[test]
+    fn malformed_lengths_are_invalid_relationship_patterns() {
+        for q in [
+            "MATCH (a)-[:T..]->(b) RETURN a",
+            "MATCH (a)-[:T*-2]->(b) RETURN a",
+        ] {
+            assert_eq!(
+                parse(q).unwrap_err().code,
+                "InvalidRelationshipPattern",
+                "{q}"
+            );
+        }
+    }
+
+    #[test]
+    fn full_exists_subqueries_round_trip() {
+        let q = "MATCH (n) WHERE EXISTS { MATCH (n)-->(m) WITH n, count(*) AS c WHERE c > 1 RETURN true } RETURN n";
+        assert_eq!(round_trip(q), q);
+        let bad = "MATCH (n) WHERE EXISTS { MATCH (n)-->(m) SET m.x = 1 } RETURN n";
+        assert_eq!(parse(bad).unwrap_err().code, "InvalidClauseComposition");
     }
 
     #[test]

@@ -138,6 +138,8 @@ pub enum CExpr {
     Exists(Box<CPattern>, Option<Box<CExpr>>),
     /// `[pattern WHERE f | m]`
     PatternComprehension(Box<CPattern>, Option<Box<CExpr>>, Box<CExpr>),
+    /// `EXISTS { query }`: the plan runs from the current row.
+    ExistsQuery(Box<Plan>),
 }
 
 /// One item of a compiled map projection.
@@ -425,6 +427,8 @@ struct Compiler {
     pattern_start: usize,
     /// Compiling a `WHERE` condition.
     in_where: bool,
+    /// Compiling the query of `EXISTS { }`, which need not end in RETURN.
+    subquery: bool,
 }
 
 fn err(code: &'static str, message: impl Into<String>, pos: Pos) -> QueryError {
@@ -610,7 +614,7 @@ impl Compiler {
                     .at(*pos));
                 }
             }
-            if last && columns.is_empty() && !ops.last().is_some_and(Op::writes) {
+            if last && !self.subquery && columns.is_empty() && !ops.last().is_some_and(Op::writes) {
                 let ends_in_update = ops.iter().any(Op::writes);
                 if !ends_in_update || matches!(ops.last(), Some(Op::Project(_))) {
                     return Err(QueryError::syntax(
@@ -1044,7 +1048,8 @@ impl Compiler {
             | Expr::HasLabels(..)
             | Expr::Quantified { .. }
             | Expr::Pattern(_)
-            | Expr::Exists(..) => Some(K::Bool),
+            | Expr::Exists(..)
+            | Expr::ExistsQuery(_) => Some(K::Bool),
             Expr::Unary(_, inner) => self.static_kind(inner).filter(|k| k.is_number()),
             Expr::Binary(op, a, b) => match op {
                 BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => Some(K::Bool),
@@ -1593,6 +1598,17 @@ impl Compiler {
                 self.scope.truncate(saved);
                 CExpr::Exists(Box::new(pattern?), None)
             }
+            Expr::ExistsQuery(q) => {
+                // The subquery sees the variables in scope, in the same
+                // slots; its own start above them.
+                let inner = Compiler {
+                    scope: self.scope.clone(),
+                    width: self.width,
+                    subquery: true,
+                    ..Compiler::default()
+                };
+                CExpr::ExistsQuery(Box::new(inner.single(q)?))
+            }
             Expr::Exists(part, filter) => {
                 let saved = self.scope.len();
                 let result = (|| {
@@ -1858,6 +1874,12 @@ fn walk_free(e: &Expr, bound: &mut Vec<String>, out: &mut Vec<String>, skip_aggr
             bound.pop();
             bound.pop();
         }
+        Expr::ExistsQuery(q) => {
+            // Over-approximated: every name the subquery mentions.
+            for name in q.mentioned_variables() {
+                add(&name, bound, out);
+            }
+        }
         Expr::Pattern(p) | Expr::Exists(p, _) | Expr::PatternComprehension { pattern: p, .. } => {
             for n in p.nodes() {
                 if let Some(v) = &n.var {
@@ -1979,6 +2001,7 @@ impl GroupingKeys {
             | Expr::MapProjection(..)
             | Expr::Pattern(_)
             | Expr::Exists(..)
+            | Expr::ExistsQuery(_)
             | Expr::PatternComprehension { .. } => {
                 // Their own variables are local; check the free ones.
                 free_variables_outside_aggregates(e)
