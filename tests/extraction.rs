@@ -70,9 +70,15 @@ fn parse_cases(text: &str) -> Vec<Case> {
             c.text.push_str(t);
             continue;
         }
-        let c = current.as_mut().unwrap_or_else(|| panic!("a fact line outside a case: {line}"));
-        let (head, rest) = line.split_once(" -> ").unwrap_or_else(|| panic!("no ' -> ' in fact line: {line}"));
-        let (rel, from) = head.split_once(' ').unwrap_or_else(|| panic!("no type in fact line: {line}"));
+        let c = current
+            .as_mut()
+            .unwrap_or_else(|| panic!("a fact line outside a case: {line}"));
+        let (head, rest) = line
+            .split_once(" -> ")
+            .unwrap_or_else(|| panic!("no ' -> ' in fact line: {line}"));
+        let (rel, from) = head
+            .split_once(' ')
+            .unwrap_or_else(|| panic!("no type in fact line: {line}"));
         // The target name runs until the first attribute or flag.
         let words: Vec<&str> = rest.split(' ').collect();
         let first_attr = words
@@ -128,7 +134,13 @@ impl Actual {
 }
 
 fn actual_facts(df: &DocumentFacts) -> Vec<Actual> {
-    let scored = [RelType::Supports, RelType::Opposes, RelType::Contributes, RelType::Leads, RelType::Abstains];
+    let scored = [
+        RelType::Supports,
+        RelType::Opposes,
+        RelType::Contributes,
+        RelType::Leads,
+        RelType::Abstains,
+    ];
     let mut out: Vec<Actual> = Vec::new();
     for f in &df.facts {
         if !scored.contains(&f.rel) {
@@ -179,11 +191,13 @@ fn matches(e: &ExpectedFact, a: &Actual) -> bool {
         && e.from == a.from
         && e.to == a.to
         && e.flags == a.flags
-        && e.attrs.iter().all(|(k, v)| match (k.as_str(), a.attrs.get(k)) {
-            ("amount", Some(x)) => x.parse::<f64>().ok() == v.parse::<f64>().ok(),
-            (_, Some(x)) => x == v,
-            (_, None) => false,
-        })
+        && e.attrs
+            .iter()
+            .all(|(k, v)| match (k.as_str(), a.attrs.get(k)) {
+                ("amount", Some(x)) => x.parse::<f64>().ok() == v.parse::<f64>().ok(),
+                (_, Some(x)) => x == v,
+                (_, None) => false,
+            })
 }
 
 #[test]
@@ -191,7 +205,8 @@ fn regression_suite() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/extraction");
     let cases = parse_cases(&std::fs::read_to_string(dir.join("cases.txt")).unwrap());
     assert!(cases.len() >= 150, "the suite holds {} cases", cases.len());
-    let lexicon = Lexicon::with_user_files(&[dir.join("lexicon.toml")]).expect("the suite's lexicon loads");
+    let lexicon =
+        Lexicon::with_user_files(&[dir.join("lexicon.toml")]).expect("the suite's lexicon loads");
     let extractor = Extractor::with_lexicon(lexicon);
 
     let mut per_category: BTreeMap<String, [usize; 3]> = BTreeMap::new();
@@ -211,13 +226,24 @@ fn regression_suite() {
                 None => missed.push(e.line.clone()),
             }
         }
-        let false_facts: Vec<String> = actual.iter().zip(&used).filter(|(_, u)| !**u).map(|(a, _)| a.line()).collect();
+        let false_facts: Vec<String> = actual
+            .iter()
+            .zip(&used)
+            .filter(|(_, u)| !**u)
+            .map(|(a, _)| a.line())
+            .collect();
         let counts = per_category.entry(case.category.clone()).or_default();
         counts[0] += found;
         counts[1] += missed.len();
         counts[2] += false_facts.len();
         let ok = missed.is_empty() && false_facts.is_empty();
-        let _ = writeln!(report, "{} [{}] {}", if ok { "ok  " } else { "FAIL" }, case.category, case.text);
+        let _ = writeln!(
+            report,
+            "{} [{}] {}",
+            if ok { "ok  " } else { "FAIL" },
+            case.category,
+            case.text
+        );
         for m in &missed {
             let _ = writeln!(report, "       missed: {m}");
         }
@@ -225,7 +251,10 @@ fn regression_suite() {
             let _ = writeln!(report, "       false:  {f}");
         }
     }
-    let mut summary = format!("{:<18} {:>6} {:>6} {:>6}\n", "category", "found", "missed", "false");
+    let mut summary = format!(
+        "{:<18} {:>6} {:>6} {:>6}\n",
+        "category", "found", "missed", "false"
+    );
     let mut total = [0usize; 3];
     for (cat, c) in &per_category {
         let _ = writeln!(summary, "{cat:<18} {:>6} {:>6} {:>6}", c[0], c[1], c[2]);
@@ -233,7 +262,11 @@ fn regression_suite() {
             total[k] += c[k];
         }
     }
-    let _ = writeln!(summary, "{:<18} {:>6} {:>6} {:>6}", "total", total[0], total[1], total[2]);
+    let _ = writeln!(
+        summary,
+        "{:<18} {:>6} {:>6} {:>6}",
+        "total", total[0], total[1], total[2]
+    );
     println!("{summary}");
     insta::assert_snapshot!("summary", summary);
     insta::assert_snapshot!("cases", report);

@@ -255,7 +255,9 @@ pub fn find_amounts(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<
         // "several hundred soldiers", "a few thousand troops": no number.
         let before = s[..m.start()].trim_end().to_lowercase();
         let vague = matches!(n.as_str().to_lowercase().as_str(), "hundred" | "thousand")
-            && ["several", "few", "many", "hundreds", "thousands", "tens"].iter().any(|w| before.ends_with(w));
+            && ["several", "few", "many", "hundreds", "thousands", "tens"]
+                .iter()
+                .any(|w| before.ends_with(w));
         if vague {
             continue;
         }

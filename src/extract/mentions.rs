@@ -571,7 +571,10 @@ impl Builder<'_, '_> {
     /// with "administration" or "government" stands for the leader's country.
     fn administrations(&mut self) {
         static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-            regex::Regex::new(r"\b(\p{Lu}[\p{Ll}\p{M}'-]+)(?:'s|\u{2019}s)? (administration|government)\b").expect("regex")
+            regex::Regex::new(
+                r"\b(\p{Lu}[\p{Ll}\p{M}'-]+)(?:'s|\u{2019}s)? (administration|government)\b",
+            )
+            .expect("regex")
         });
         let found: Vec<(usize, usize, String, String)> = RE
             .captures_iter(self.text)
@@ -584,12 +587,23 @@ impl Builder<'_, '_> {
             let leader = self.lex.entries.iter().position(|e| {
                 e.kind == Some(ActorKind::Person)
                     && e.name.rsplit(' ').next() == Some(surname.as_str())
-                    && e.parent.as_deref().and_then(|p| self.lex.index_of(p)).is_some_and(|c| self.lex.entries[c].kind == Some(ActorKind::Country))
+                    && e.parent
+                        .as_deref()
+                        .and_then(|p| self.lex.index_of(p))
+                        .is_some_and(|c| self.lex.entries[c].kind == Some(ActorKind::Country))
             });
             let Some(leader) = leader else { continue };
-            let Some(country) = self.lex.entries[leader].parent.as_deref().and_then(|p| self.lex.index_of(p)) else { continue };
+            let Some(country) = self.lex.entries[leader]
+                .parent
+                .as_deref()
+                .and_then(|p| self.lex.index_of(p))
+            else {
+                continue;
+            };
             // A person mention of the leader inside gives way.
-            self.model.mentions.retain(|m| !(m.start >= start && m.end <= end));
+            self.model
+                .mentions
+                .retain(|m| !(m.start >= start && m.end <= end));
             self.taken.retain(|&(s, e)| !(s >= start && e <= end));
             if !self.free(start, end) {
                 continue;
@@ -786,7 +800,11 @@ impl Builder<'_, '_> {
             // The capitalised name right before the parenthesis, when it is a
             // name of its own ("... Mission in Burundi (MAPROBU)").
             let named_run = self.name_run_ending_at(open, before_end);
-            let mention_before = self.model.mentions.iter().rposition(|m| m.end == before_end);
+            let mention_before = self
+                .model
+                .mentions
+                .iter()
+                .rposition(|m| m.end == before_end);
             let covered = match (named_run, mention_before) {
                 (Some((rs, _)), Some(pos)) => self.model.mentions[pos].start <= rs,
                 (None, Some(_)) => true,
@@ -824,7 +842,9 @@ impl Builder<'_, '_> {
                     e
                 }
                 None => {
-                    let (label, kind) = self.classify_name(&long).unwrap_or((NodeLabel::Actor, Some(ActorKind::Organization)));
+                    let (label, kind) = self
+                        .classify_name(&long)
+                        .unwrap_or((NodeLabel::Actor, Some(ActorKind::Organization)));
                     let e = self.new_entity(label, kind, &long);
                     self.add_alias(e, &acronym);
                     e
@@ -847,9 +867,17 @@ impl Builder<'_, '_> {
         let runs = self.capitalized_runs(&self.model.sentences[s].clone());
         let &(mut rs, re) = runs.iter().rev().find(|&&(_, e)| e == end)?;
         // Drop a leading possessive owner.
-        let owner = self.model.mentions.iter().find(|m| m.start == rs && m.end < re).and_then(|m| {
-            ["'s", "\u{2019}s"].iter().find(|p| self.text[m.end..].starts_with(**p)).map(|p| m.end + p.len())
-        });
+        let owner = self
+            .model
+            .mentions
+            .iter()
+            .find(|m| m.start == rs && m.end < re)
+            .and_then(|m| {
+                ["'s", "\u{2019}s"]
+                    .iter()
+                    .find(|p| self.text[m.end..].starts_with(**p))
+                    .map(|p| m.end + p.len())
+            });
         if let Some(o) = owner {
             rs = o;
         }
@@ -865,15 +893,21 @@ impl Builder<'_, '_> {
     /// Whether the mentions inside `rs..re` may be swallowed by a longer
     /// name: only countries, and not at the start.
     fn inner_names_allowed(&self, rs: usize, re: usize) -> bool {
-        self.model.mentions.iter().filter(|m| m.start < re && rs < m.end).all(|m| {
-            let e = &self.model.entities[m.entity];
-            m.start > rs && m.start >= rs && m.end <= re && e.kind == Some(ActorKind::Country)
-        })
+        self.model
+            .mentions
+            .iter()
+            .filter(|m| m.start < re && rs < m.end)
+            .all(|m| {
+                let e = &self.model.entities[m.entity];
+                m.start > rs && m.start >= rs && m.end <= re && e.kind == Some(ActorKind::Country)
+            })
     }
 
     /// Drop the mentions inside a span that a longer name replaces.
     fn replace_inner(&mut self, rs: usize, re: usize) {
-        self.model.mentions.retain(|m| !(m.start >= rs && m.end <= re));
+        self.model
+            .mentions
+            .retain(|m| !(m.start >= rs && m.end <= re));
         self.taken.retain(|&(s, e)| !(s >= rs && e <= re));
     }
 
@@ -918,7 +952,9 @@ impl Builder<'_, '_> {
         for s in 0..self.model.sentences.len() {
             let runs = self.capitalized_runs(&self.model.sentences[s].clone());
             for (rs0, re) in runs {
-                let Some((rs, re)) = self.name_run_ending_at(rs0.max(self.model.sentences[s].span.start), re) else {
+                let Some((rs, re)) =
+                    self.name_run_ending_at(rs0.max(self.model.sentences[s].span.start), re)
+                else {
                     continue;
                 };
                 let mut phrase = self.text[rs..re].trim();
@@ -932,7 +968,10 @@ impl Builder<'_, '_> {
                     continue;
                 }
                 let first = phrase.split_whitespace().next().unwrap_or("");
-                if self.lex.is(WordClass::Title, first) || self.lex.is(WordClass::Weekday, first) || self.lex.is(WordClass::Month, first) {
+                if self.lex.is(WordClass::Title, first)
+                    || self.lex.is(WordClass::Weekday, first)
+                    || self.lex.is(WordClass::Month, first)
+                {
                     continue;
                 }
                 let Some((label, kind)) = self.classify_name(phrase) else {
@@ -1233,8 +1272,9 @@ impl Builder<'_, '_> {
                                 "resolution" | "text" | "draft" | "measure"
                                 | "draft resolution" => Wants::Resolution,
                                 "council" => Wants::Council,
-                                "bloc" | "union" | "alliance" | "organisation" | "organization"
-                                | "body" | "community" => Wants::Bloc,
+                                "bloc" | "union" | "alliance" | "organisation" | "organization" => {
+                                    Wants::Bloc
+                                }
                                 "group" | "movement" | "militia" | "rebels" | "insurgents"
                                 | "militants" | "coalition" => Wants::Group,
                                 "government" | "junta" | "country" | "authorities"
@@ -1322,14 +1362,72 @@ impl Builder<'_, '_> {
                             .mentions
                             .iter()
                             .filter(|m| m.start >= start && m.end <= end)
-                            .map(|m| m.end + if self.text[m.end..].starts_with('-') { self.text[m.end..].find(' ').unwrap_or(0) } else { 0 })
+                            .map(|m| {
+                                m.end
+                                    + if self.text[m.end..].starts_with('-') {
+                                        self.text[m.end..].find(' ').unwrap_or(0)
+                                    } else {
+                                        0
+                                    }
+                            })
                             .max()
                             .map_or(start, |e| {
                                 // Start at the first token after the mention.
-                                toks.iter().map(|t| t.start).find(|&t| t >= e).unwrap_or(e).min(toks[end_tok].start)
+                                toks.iter()
+                                    .map(|t| t.start)
+                                    .find(|&t| t >= e)
+                                    .unwrap_or(e)
+                                    .min(toks[end_tok].start)
                             });
+                        // "a U.N. police force", "the EU mission": an
+                        // organization named inside a mission description only
+                        // says who runs it; the description is the mention.
+                        let start = if wants == Wants::Mission {
+                            let inner: Vec<usize> = self
+                                .model
+                                .mentions
+                                .iter()
+                                .enumerate()
+                                .filter(|(_, m)| {
+                                    m.start >= tk.start && m.end <= start && m.compound.is_none()
+                                })
+                                .filter(|(_, m)| {
+                                    matches!(
+                                        self.model.entities[m.entity].kind,
+                                        Some(ActorKind::Organization)
+                                    )
+                                })
+                                .map(|(i, _)| i)
+                                .collect();
+                            if !inner.is_empty()
+                                && inner.len()
+                                    == self
+                                        .model
+                                        .mentions
+                                        .iter()
+                                        .filter(|m| m.start >= tk.start && m.end <= start)
+                                        .count()
+                            {
+                                let spans: Vec<(usize, usize)> = inner
+                                    .iter()
+                                    .map(|&i| {
+                                        (self.model.mentions[i].start, self.model.mentions[i].end)
+                                    })
+                                    .collect();
+                                self.model
+                                    .mentions
+                                    .retain(|m| !spans.contains(&(m.start, m.end)));
+                                self.taken.retain(|t| !spans.contains(t));
+                                tk.start
+                            } else {
+                                start
+                            }
+                        } else {
+                            start
+                        };
                         let overlaps_named = self.model.mentions.iter().any(|m| {
-                            m.start < end && start < m.end
+                            m.start < end
+                                && start < m.end
                                 && self.model.entities[m.entity].label != NodeLabel::Actor
                         });
                         if !overlaps_named && (!indefinite || wants == Wants::Mission) {

@@ -157,7 +157,11 @@ impl Extractor {
             );
             describe_props(&mut line, &f.props);
             if let Some(t) = f.trigger {
-                let _ = write!(line, "   (trigger \"{}\")", &doc.text[t.start..t.end.min(doc.text.len())]);
+                let _ = write!(
+                    line,
+                    "   (trigger \"{}\")",
+                    &doc.text[t.start..t.end.min(doc.text.len())]
+                );
             }
             reports[f.sentence].facts.push((line, f.rule));
             facts.push(Fact {

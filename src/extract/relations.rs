@@ -182,7 +182,21 @@ const CLAUSE_END: &[&str] = &[
 /// ("lobbied hard against", "voted unanimously for").
 fn is_adverb(w: &str) -> bool {
     (w.ends_with("ly") && w.len() > 4 && w != "rally" && w != "ally")
-        || matches!(w, "hard" | "again" | "also" | "still" | "already" | "long" | "never" | "not" | "once" | "further" | "even" | "well")
+        || matches!(
+            w,
+            "hard"
+                | "again"
+                | "also"
+                | "still"
+                | "already"
+                | "long"
+                | "never"
+                | "not"
+                | "once"
+                | "further"
+                | "even"
+                | "well"
+        )
 }
 
 /// A denied consent ("would not accept") is opposition; other denials stay
@@ -205,8 +219,23 @@ enum Target {
 
 /// Nouns that, as the object of a stance, stand for the mission in context.
 const MISSION_OBJECTS: &[&str] = &[
-    "renewal", "extension", "mandate", "deployment", "renewing", "extending", "authorization", "authorisation",
-    "reauthorization", "mission", "force", "operation", "peacekeepers", "intervention", "decision", "vote", "plan",
+    "renewal",
+    "extension",
+    "mandate",
+    "deployment",
+    "renewing",
+    "extending",
+    "authorization",
+    "authorisation",
+    "reauthorization",
+    "mission",
+    "force",
+    "operation",
+    "peacekeepers",
+    "intervention",
+    "decision",
+    "vote",
+    "plan",
 ];
 
 impl Reader<'_, '_> {
@@ -674,9 +703,20 @@ impl Reader<'_, '_> {
                     return k;
                 }
                 if w == "," {
+                    // A participle after a comma starts a clause of its own
+                    // ("..., highlighting the tensions").
+                    if self.word(units, k + 1).is_some_and(|n| {
+                        n.ends_with("ing")
+                            && n.len() > 5
+                            && !matches!(n, "including" | "during" | "according")
+                    }) {
+                        return k;
+                    }
                     // A comma ends the clause before a new subject ("..., it
                     // has") and unless a list or apposition follows.
-                    if self.group(units, k + 1).is_some_and(|g| g.anaphoric) && self.text(&units[k + 1]).chars().all(char::is_alphabetic) {
+                    if self.group(units, k + 1).is_some_and(|g| g.anaphoric)
+                        && self.text(&units[k + 1]).chars().all(char::is_alphabetic)
+                    {
                         return k;
                     }
                     let next = self.word(units, k + 1);
@@ -722,7 +762,30 @@ impl Reader<'_, '_> {
                             return Some((m, "shared subject"));
                         }
                     }
-                    let chain_word = is_adverb(w) || matches!(w.as_str(), "to" | "has" | "have" | "had" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must" | "is" | "was" | "were" | "are" | "be" | "been" | "did" | "does" | "do");
+                    let chain_word = is_adverb(w)
+                        || matches!(
+                            w.as_str(),
+                            "to" | "has"
+                                | "have"
+                                | "had"
+                                | "will"
+                                | "would"
+                                | "could"
+                                | "can"
+                                | "may"
+                                | "might"
+                                | "should"
+                                | "must"
+                                | "is"
+                                | "was"
+                                | "were"
+                                | "are"
+                                | "be"
+                                | "been"
+                                | "did"
+                                | "does"
+                                | "do"
+                        );
                     if !chain_word {
                         chain_only = false;
                     }
@@ -795,7 +858,10 @@ impl Reader<'_, '_> {
                 return Some(k);
             }
             // A verb before any group: no subject in reach.
-            if self.word(units, k).is_some_and(|w| !self.lex.triggers(w).is_empty() && !self.nominal(units, k)) {
+            if self
+                .word(units, k)
+                .is_some_and(|w| !self.lex.triggers(w).is_empty() && !self.nominal(units, k))
+            {
                 return None;
             }
             k += 1;
@@ -883,11 +949,110 @@ impl Reader<'_, '_> {
                     if self.lex.is(WordClass::Say, w) {
                         return true;
                     }
+                    // Titles and roles before a name: "Commission chairperson X",
+                    // "Prime Minister X", "U.S. Ambassador X".
+                    if self.lex.is(WordClass::PersonRole, w)
+                        || self.lex.is(WordClass::Title, self.text(&units[p]))
+                        || matches!(
+                            w.as_str(),
+                            "acting"
+                                | "former"
+                                | "new"
+                                | "deputy"
+                                | "senior"
+                                | "foreign"
+                                | "defence"
+                                | "defense"
+                                | "policy"
+                                | "chief"
+                        )
+                    {
+                        continue;
+                    }
                     // Time adverbials before the subject: "In August, X".
                     return false;
                 }
-                UnitKind::Group(g) => return !g.possessive,
+                // "X's Y" and "African Union Commission chairperson Y": the
+                // owner or organization only modifies.
+                UnitKind::Group(g) if g.possessive || p + 1 < k => continue,
+                UnitKind::Group(_) => return false,
             }
+        }
+    }
+
+    /// Whether a group only modifies the noun after it ("U.N. trust fund",
+    /// "AU troop allowances"), or is a compound ("Kenya-led").
+    fn is_modifier(&self, units: &[Unit], k: usize) -> bool {
+        let Some(g) = self.group(units, k) else {
+            return false;
+        };
+        if g.compound.is_some() {
+            return true;
+        }
+        if g.possessive || g.anaphoric {
+            return false;
+        }
+        match self.word(units, k + 1) {
+            Some(w) => {
+                let raw = self.text(&units[k + 1]);
+                let lowercase_noun = raw.chars().next().is_some_and(char::is_lowercase)
+                    && raw.chars().all(|c| c.is_alphabetic() || c == '-');
+                lowercase_noun
+                    && !matches!(
+                        w,
+                        "and"
+                            | "or"
+                            | "but"
+                            | "to"
+                            | "in"
+                            | "of"
+                            | "for"
+                            | "with"
+                            | "on"
+                            | "at"
+                            | "by"
+                            | "from"
+                            | "as"
+                            | "that"
+                            | "which"
+                            | "who"
+                            | "is"
+                            | "was"
+                            | "were"
+                            | "are"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "will"
+                            | "would"
+                            | "could"
+                            | "said"
+                            | "says"
+                            | "say"
+                            | "itself"
+                            | "also"
+                            | "each"
+                            | "both"
+                            | "alone"
+                            | "last"
+                            | "this"
+                            | "since"
+                            | "until"
+                            | "after"
+                            | "before"
+                            | "when"
+                            | "while"
+                            | "if"
+                            | "because"
+                            | "over"
+                            | "into"
+                            | "against"
+                            | "about"
+                    )
+                    && self.lex.triggers(w).iter().all(|f| f.pos == Pos::Noun)
+                    && !is_adverb(w)
+            }
+            None => false,
         }
     }
 
@@ -910,7 +1075,11 @@ impl Reader<'_, '_> {
                         a += 1;
                         continue;
                     }
-                    if a > k + 12 || self.word(units, a).is_some_and(|w| matches!(w, "while" | "but" | ";")) {
+                    if a > k + 12
+                        || self
+                            .word(units, a)
+                            .is_some_and(|w| matches!(w, "while" | "but" | ";"))
+                    {
                         break;
                     }
                     a += 1;
@@ -1005,7 +1174,22 @@ impl Reader<'_, '_> {
             k -= 1;
             match &units[k].kind {
                 UnitKind::Word(w) => {
-                    if matches!(w.as_str(), "," | ";" | ":" | "that" | "which" | "who" | "\"" | "\u{201C}" | "\u{201D}" | "but" | "and" | "while" | "as" | "because") {
+                    if matches!(
+                        w.as_str(),
+                        "," | ";"
+                            | ":"
+                            | "that"
+                            | "which"
+                            | "who"
+                            | "\""
+                            | "\u{201C}"
+                            | "\u{201D}"
+                            | "but"
+                            | "and"
+                            | "while"
+                            | "as"
+                            | "because"
+                    ) {
                         break;
                     }
                     chain.push(w.as_str());
@@ -1042,7 +1226,11 @@ impl Reader<'_, '_> {
             }
             for f in self.lex.triggers(w) {
                 // Multi-word forms ("give up") only with their other words.
-                let rest_ok = f.rest.iter().enumerate().all(|(j, r)| chain.get(k + 1 + j) == Some(&r.as_str()));
+                let rest_ok = f
+                    .rest
+                    .iter()
+                    .enumerate()
+                    .all(|(j, r)| chain.get(k + 1 + j) == Some(&r.as_str()));
                 if !rest_ok {
                     continue;
                 }
@@ -1056,10 +1244,23 @@ impl Reader<'_, '_> {
             if *w == "yet" && k > 0 && matches!(chain[k - 1], "has" | "have" | "had") {
                 negated = true;
             }
-            if matches!(*w, "unwilling" | "reluctant" | "reluctance" | "refusal" | "little" | "lack" | "no") {
+            if matches!(
+                *w,
+                "unwilling" | "reluctant" | "reluctance" | "refusal" | "little" | "lack" | "no"
+            ) {
                 negated = true;
             }
-            if matches!(*w, "willing" | "ready" | "prepared" | "considering" | "plans" | "planned" | "offered" | "threatened") {
+            if matches!(
+                *w,
+                "willing"
+                    | "ready"
+                    | "prepared"
+                    | "considering"
+                    | "plans"
+                    | "planned"
+                    | "offered"
+                    | "threatened"
+            ) {
                 hedged = true;
             }
         }
@@ -1082,8 +1283,21 @@ impl Reader<'_, '_> {
         want: fn(&Self, usize) -> bool,
     ) -> Option<usize> {
         for k in i + 1..end.min(units.len()) {
+            // A relative clause after a noun ("gangs that control ...") is
+            // about that noun.
+            if k > i + 1
+                && matches!(
+                    self.word(units, k),
+                    Some("that" | "which" | "who" | "whose")
+                )
+                && self
+                    .word(units, k - 1)
+                    .is_some_and(|w| w.chars().all(char::is_alphabetic))
+            {
+                return None;
+            }
             if let Some(g) = self.group(units, k) {
-                if g.ents.iter().any(|e| agent.contains(e)) {
+                if g.ents.iter().any(|e| agent.contains(e)) || g.compound.is_some() {
                     continue;
                 }
                 if g.ents.iter().any(|&e| want(self, e)) {
@@ -1146,7 +1360,8 @@ impl Reader<'_, '_> {
     /// ("its soldiers", "their contingents").
     fn object_possessed(&self, units: &[Unit], from: usize, to: usize) -> bool {
         (from..to.min(units.len()).min(from + 4)).any(|k| {
-            self.word(units, k).is_some_and(|w| matches!(w, "its" | "their" | "his" | "her" | "own"))
+            self.word(units, k)
+                .is_some_and(|w| matches!(w, "its" | "their" | "his" | "her" | "own"))
                 || self.group(units, k).is_some_and(|g| g.possessive)
                 || self.text(&units[k]).eq_ignore_ascii_case("its")
                 || self.text(&units[k]).eq_ignore_ascii_case("their")
@@ -1173,7 +1388,10 @@ impl Reader<'_, '_> {
                 continue;
             };
             // "soldiers' salaries": a possessive noun only modifies.
-            if matches!(self.word(units, k + 1), Some("'" | "'s" | "\u{2019}" | "\u{2019}s")) {
+            if matches!(
+                self.word(units, k + 1),
+                Some("'" | "'s" | "\u{2019}" | "\u{2019}s")
+            ) {
                 continue;
             }
             let two = self.word(units, k + 1).map(|n| format!("{w} {n}"));
@@ -1515,7 +1733,10 @@ impl Reader<'_, '_> {
                     }
                 }
             }
-            TriggerClass::Support | TriggerClass::Oppose | TriggerClass::Criticize | TriggerClass::Consent => {
+            TriggerClass::Support
+            | TriggerClass::Oppose
+            | TriggerClass::Criticize
+            | TriggerClass::Consent => {
                 let base = if class == TriggerClass::Oppose || class == TriggerClass::Criticize {
                     RelType::Opposes
                 } else {
@@ -1526,11 +1747,28 @@ impl Reader<'_, '_> {
                     let Some(p) = patient else { return };
                     let (neg, hedge, abandoned) = self.modality(units, p, i, s);
                     let (rel, neg) = consent_flip(class, base, neg);
-                    self.stance(s, units, ag, p, rel, neg, hedge, abandoned, trig_span, "passive stance");
+                    self.stance(
+                        s,
+                        units,
+                        ag,
+                        p,
+                        rel,
+                        neg,
+                        hedge,
+                        abandoned,
+                        trig_span,
+                        "passive stance",
+                    );
                     return;
                 }
                 let Some(a) = agent_idx else { return };
                 if form.gerund && !via.starts_with("subject") && via != "relative antecedent" {
+                    return;
+                }
+                // "refused to fund": the refusal negates the next verb.
+                if self.word(units, last + 1) == Some("to")
+                    && matches!(form.lemma.as_str(), "refuse" | "decline")
+                {
                     return;
                 }
                 let agent_ents = self.ents(units, a);
@@ -1539,11 +1777,27 @@ impl Reader<'_, '_> {
                 // "urged the council to keep the peacekeepers": the stance is on
                 // the complement's object; "urged X to withdraw" opposes X.
                 let mut from = last;
-                if self.group(units, last + 1).is_some() && self.word(units, last + 2) == Some("to") {
+                if self.group(units, last + 1).is_some() && self.word(units, last + 2) == Some("to")
+                {
                     let verb = self.word(units, last + 3).unwrap_or("");
                     if self.lex.is(WordClass::ExitWord, verb) {
-                        let rel = if rel == RelType::Supports { RelType::Opposes } else { RelType::Supports };
-                        self.stance(s, units, a, last + 1, rel, neg, hedge, abandoned, trig_span, "urged to leave");
+                        let rel = if rel == RelType::Supports {
+                            RelType::Opposes
+                        } else {
+                            RelType::Supports
+                        };
+                        self.stance(
+                            s,
+                            units,
+                            a,
+                            last + 1,
+                            rel,
+                            neg,
+                            hedge,
+                            abandoned,
+                            trig_span,
+                            "urged to leave",
+                        );
                         return;
                     }
                     from = last + 2;
@@ -1552,14 +1806,40 @@ impl Reader<'_, '_> {
                 // of": wanting a mission gone opposes it.
                 let target = self.stance_target(units, from, end, &agent_ents);
                 if self.exit_after(units, from, end) {
-                    rel = if rel == RelType::Supports { RelType::Opposes } else { RelType::Supports };
+                    rel = if rel == RelType::Supports {
+                        RelType::Opposes
+                    } else {
+                        RelType::Supports
+                    };
                 }
                 match target {
                     Some(Target::Group(t)) => {
-                        self.stance(s, units, a, t, rel, neg, hedge, abandoned, trig_span, "stance verb");
+                        self.stance(
+                            s,
+                            units,
+                            a,
+                            t,
+                            rel,
+                            neg,
+                            hedge,
+                            abandoned,
+                            trig_span,
+                            "stance verb",
+                        );
                     }
                     Some(Target::Entity(m)) => {
-                        self.stance_on(s, units, a, m, rel, neg, hedge, abandoned, trig_span, "stance on the mission in context");
+                        self.stance_on(
+                            s,
+                            units,
+                            a,
+                            m,
+                            rel,
+                            neg,
+                            hedge,
+                            abandoned,
+                            trig_span,
+                            "stance on the mission in context",
+                        );
                     }
                     None => {}
                 }
@@ -1575,8 +1855,15 @@ impl Reader<'_, '_> {
     /// The target of a stance verb: "into Y" when the clause turns one thing
     /// into another; else the first group after the verb; else the mission
     /// in context when the object names it ("a full renewal").
-    fn stance_target(&self, units: &[Unit], from: usize, end: usize, agent: &[usize]) -> Option<Target> {
-        if let Some(k) = (from + 1..end.min(units.len())).find(|&k| self.word(units, k) == Some("into"))
+    fn stance_target(
+        &self,
+        units: &[Unit],
+        from: usize,
+        end: usize,
+        agent: &[usize],
+    ) -> Option<Target> {
+        if let Some(k) =
+            (from + 1..end.min(units.len())).find(|&k| self.word(units, k) == Some("into"))
             && let Some(t) = self.target_after(units, k, end, agent, Self::is_mission)
         {
             return Some(Target::Group(t));
@@ -1584,12 +1871,20 @@ impl Reader<'_, '_> {
         if let Some(t) = self.target_after(units, from, end, agent, Self::is_any) {
             return Some(Target::Group(t));
         }
-        let names_mission = (from + 1..end.min(units.len()).min(from + 8)).any(|k| self.word(units, k).is_some_and(|w| MISSION_OBJECTS.contains(&w)));
-        if names_mission {
-            let s = self.model.sentence_of(units[from].start);
-            return self.context_mission(s, units[from].start).map(Target::Entity);
+        let object = (from + 1..end.min(units.len()).min(from + 8))
+            .find_map(|k| self.word(units, k).filter(|w| MISSION_OBJECTS.contains(w)));
+        let s = self.model.sentence_of(units[from].start);
+        match object {
+            // "welcomed the vote": the resolution voted on, and through it its mission.
+            Some("vote" | "decision") => self
+                .current_resolution(s, units[from].start)
+                .or_else(|| self.context_mission(s, units[from].start))
+                .map(Target::Entity),
+            Some(_) => self
+                .context_mission(s, units[from].start)
+                .map(Target::Entity),
+            None => None,
         }
-        None
     }
 
     /// Whether what follows the verb asks for something to end: "to be shut
@@ -1597,16 +1892,30 @@ impl Reader<'_, '_> {
     fn exit_after(&self, units: &[Unit], from: usize, end: usize) -> bool {
         let stop = end.min(units.len()).min(from + 10);
         (from + 1..stop).any(|k| {
-            let Some(w) = self.word(units, k) else { return false };
+            let Some(w) = self.word(units, k) else {
+                return false;
+            };
             let prev = if k > 0 { self.word(units, k - 1) } else { None };
             match w {
-                "withdrawal" | "departure" | "exit" | "pullout" | "expulsion" | "termination" | "closure" | "drawdown" | "dissolution" => {
+                // "demanded an accelerated departure", "the withdrawal of X"
+                "withdrawal" | "departure" | "exit" | "pullout" | "expulsion" | "termination"
+                | "closure" | "drawdown" | "dissolution" => {
                     !matches!(prev, Some("gradual" | "orderly" | "phased" | "three-phase"))
+                        && (k <= from + 4 || self.word(units, k + 1) == Some("of"))
                 }
-                "leave" | "withdraw" | "depart" | "go" | "gone" | "end" | "shut" | "close" | "wind" | "pull" | "terminate" => {
-                    matches!(prev, Some("to" | "be" | "must" | "should"))
-                        || (k > 0 && self.group(units, k - 1).is_some())
+                // "UNIFIL to be shut down", "the force leave", "the peacekeepers gone"
+                "leave" | "withdraw" | "depart" | "go" | "gone" | "end" | "shut" | "close"
+                | "wind" | "pull" | "terminate" => {
+                    let before_mission = (k.saturating_sub(4)..k)
+                        .any(|j| self.group(units, j).is_some_and(|g| !g.possessive));
+                    let after_mission = self.group(units, k + 1).is_some_and(|g| {
+                        !g.possessive && g.ents.iter().any(|&e| self.is_mission(e))
+                    }) || (self.word(units, k + 1) == Some("the")
+                        && self.group(units, k + 2).is_some_and(|g| !g.possessive));
+                    (matches!(prev, Some("to" | "be" | "must" | "should"))
                         || w == "gone"
+                        || self.group(units, k - 1).is_some())
+                        && (before_mission || after_mission)
                 }
                 _ => false,
             }
@@ -1615,8 +1924,22 @@ impl Reader<'_, '_> {
 
     /// A stance on one entity (the mission in context).
     #[allow(clippy::too_many_arguments)]
-    fn stance_on(&mut self, s: usize, units: &[Unit], a: usize, to: usize, rel: RelType, negated: bool, hedged: bool, abandoned: bool, trig: Span, rule: &'static str) {
-        let Some(ag) = self.group(units, a).cloned() else { return };
+    fn stance_on(
+        &mut self,
+        s: usize,
+        units: &[Unit],
+        a: usize,
+        to: usize,
+        rel: RelType,
+        negated: bool,
+        hedged: bool,
+        abandoned: bool,
+        trig: Span,
+        rule: &'static str,
+    ) {
+        let Some(ag) = self.group(units, a).cloned() else {
+            return;
+        };
         for &from in &ag.ents {
             let props = FactProps {
                 negated,
@@ -1624,7 +1947,15 @@ impl Reader<'_, '_> {
                 status: abandoned.then_some(StanceStatus::Abandoned),
                 ..FactProps::default()
             };
-            self.emit(s, rel, from, to, props, (Some(ag.first), Some(trig), None), rule);
+            self.emit(
+                s,
+                rel,
+                from,
+                to,
+                props,
+                (Some(ag.first), Some(trig), None),
+                rule,
+            );
         }
     }
 
@@ -1801,6 +2132,36 @@ impl Reader<'_, '_> {
         if passive {
             return;
         }
+        // "a plan to pay for", "a framework for financing": a contribution
+        // proposed or described, not made.
+        let prev = if i > 0 { self.word(units, i - 1) } else { None };
+        if form.gerund && matches!(prev, Some("for" | "of" | "by" | "in" | "about" | "on")) {
+            return;
+        }
+        if prev == Some("to")
+            && i > 1
+            && self.word(units, i - 2).is_some_and(|w| {
+                matches!(
+                    w,
+                    "plan"
+                        | "plans"
+                        | "proposal"
+                        | "bid"
+                        | "effort"
+                        | "efforts"
+                        | "attempt"
+                        | "call"
+                        | "calls"
+                        | "push"
+                        | "request"
+                        | "demand"
+                        | "pressure"
+                        | "decision"
+                )
+            })
+        {
+            return;
+        }
         let Some(a) = agent_idx else { return };
         let agent_ents = self.ents(units, a);
         if agent_ents
@@ -1870,14 +2231,20 @@ impl Reader<'_, '_> {
         let actor_target = (last + 1..end.min(units.len())).find_map(|k| {
             let prep = self.word(units, k.saturating_sub(1))?;
             let g = self.group(units, k)?;
-            (matches!(prep, "to" | "for" | "toward" | "towards") && !g.ents.iter().any(|e| agent_ents.contains(e)) && !g.possessive).then_some(k)
+            (matches!(prep, "to" | "for" | "toward" | "towards")
+                && !g.ents.iter().any(|e| agent_ents.contains(e))
+                && !g.possessive
+                && !self.is_modifier(units, k))
+            .then_some(k)
         });
-        let direct_actor = if matches!(form.lemma.as_str(), "fund" | "finance" | "train" | "equip") {
+        let direct_actor = if matches!(form.lemma.as_str(), "fund" | "finance" | "train" | "equip")
+        {
             self.target_after(units, last, end, &agent_ents, Self::is_any)
         } else {
             None
         };
-        let implicit_ok = amount.is_some() || (kind.is_some() && !self.object_possessed(units, last + 1, end));
+        let implicit_ok =
+            amount.is_some() || (kind.is_some() && !self.object_possessed(units, last + 1, end));
         let target_entity: Option<usize> = match (mission_target, actor_target.or(direct_actor)) {
             (Some(m), _) => self.mission_of(units, m),
             (None, Some(t)) => self.group(units, t).and_then(|g| g.ents.first().copied()),
@@ -2367,11 +2734,19 @@ impl Reader<'_, '_> {
                 continue;
             }
             for j in 0..facts.len() {
-                if i == j || !keep[j] || facts[j].sentence != s || facts[j].rel != RelType::Contributes {
+                if i == j
+                    || !keep[j]
+                    || facts[j].sentence != s
+                    || facts[j].rel != RelType::Contributes
+                {
                     continue;
                 }
-                let same = facts[i].from == facts[j].from && facts[i].to == facts[j].to && facts[i].props.kind == facts[j].props.kind && facts[i].props.negated == facts[j].props.negated;
-                let better = facts[j].props.amount.is_some() && facts[i].props.amount.is_none() || (facts[j].props.amount == facts[i].props.amount && j < i);
+                let same = facts[i].from == facts[j].from
+                    && facts[i].to == facts[j].to
+                    && facts[i].props.kind == facts[j].props.kind
+                    && facts[i].props.negated == facts[j].props.negated;
+                let better = facts[j].props.amount.is_some() && facts[i].props.amount.is_none()
+                    || (facts[j].props.amount == facts[i].props.amount && j < i);
                 if same && better {
                     keep[i] = false;
                     break;

@@ -169,17 +169,25 @@ fn referent(
         .collect();
     before.sort_by_key(|m| m.start);
     match a.wants {
-        Wants::Mission => return mission_referent(model, lex, a),
+        Wants::Mission => return mission_referent(model, lex, a, added),
         Wants::Resolution => {
             let res = model.mentions.iter().chain(added).filter(|m| {
                 model.entities[m.entity].label == NodeLabel::Resolution
                     && !model.entities[m.entity].implicit
             });
-            let prior = res
-                .clone()
-                .filter(|m| m.end <= a.start)
-                .max_by_key(|m| m.start)
-                .map(|m| m.entity);
+            // The resolution talked about most so far (the one voted on),
+            // the most recent among equals.
+            let mut counts: std::collections::HashMap<usize, (usize, usize)> =
+                std::collections::HashMap::new();
+            for m in res.clone().filter(|m| m.end <= a.start) {
+                let c = counts.entry(m.entity).or_default();
+                c.0 += 1;
+                c.1 = c.1.max(m.start);
+            }
+            let prior = counts
+                .into_iter()
+                .max_by_key(|(_, (n, last))| (*n, *last))
+                .map(|(e, _)| e);
             let next = res
                 .filter(|m| m.start >= a.end && m.sentence <= a.sentence + 3)
                 .min_by_key(|m| m.start)
@@ -271,6 +279,22 @@ fn referent(
         }
         _ => {}
     }
+    // "the country": the country the story is about, the one named most.
+    if a.wants == Wants::Government && model.text[a.start..a.end].ends_with("country") {
+        let mut counts: std::collections::HashMap<usize, (usize, usize)> =
+            std::collections::HashMap::new();
+        for m in model.mentions.iter().chain(added).filter(|m| {
+            m.end <= a.start && compatible(&model.entities[m.entity], Wants::Government)
+        }) {
+            let c = counts.entry(m.entity).or_default();
+            c.0 += 1;
+            c.1 = c.1.max(m.start);
+        }
+        return counts
+            .into_iter()
+            .max_by_key(|(_, (n, last))| (*n, *last))
+            .map(|(e, _)| vec![e]);
+    }
     // Singular: the subject of this sentence if it comes first, else the
     // subject of the previous sentences, else the nearest.
     let ok = |m: &Mention| compatible(&model.entities[m.entity], a.wants);
@@ -302,7 +326,10 @@ fn leader_hint(words: &[String]) -> Option<&'static str> {
     // A peacekeeping force backed by the U.N. is a U.N. one.
     let peacekeeping = words.iter().any(|w| w.starts_with("peacekeeping"));
     for (i, w) in words.iter().enumerate() {
-        if !peacekeeping && words.get(i + 1).is_some_and(|n| n == "-") && words.get(i + 2).is_some_and(|n| n != "led") {
+        if !peacekeeping
+            && words.get(i + 1).is_some_and(|n| n == "-")
+            && words.get(i + 2).is_some_and(|n| n != "led")
+        {
             continue;
         }
         match w.as_str() {
@@ -328,12 +355,40 @@ fn leader_prefix(id: &str) -> &'static str {
 
 /// Words kept in the name of a described mission ("U.N. police force").
 const NAME_WORDS: &[&str] = &[
-    "police", "peacekeeping", "stabilization", "stabilisation", "observer", "monitoring", "naval", "military", "protection",
-    "security", "support", "training", "assistance", "civilian", "multinational", "hybrid", "standby", "political",
+    "police",
+    "peacekeeping",
+    "stabilization",
+    "stabilisation",
+    "observer",
+    "monitoring",
+    "naval",
+    "military",
+    "protection",
+    "security",
+    "support",
+    "training",
+    "assistance",
+    "civilian",
+    "multinational",
+    "hybrid",
+    "standby",
+    "political",
 ];
 
-fn mission_referent(model: &mut DocModel, lex: &Lexicon, a: &Anaphor) -> Option<Vec<usize>> {
-    let words = &a.words;
+fn mission_referent(
+    model: &mut DocModel,
+    lex: &Lexicon,
+    a: &Anaphor,
+    added: &[Mention],
+) -> Option<Vec<usize>> {
+    // The description's modifiers and its own words ("peacekeeping force").
+    let mut all_words = a.words.clone();
+    all_words.extend(
+        model.text[a.start..a.end]
+            .split_whitespace()
+            .map(str::to_lowercase),
+    );
+    let words = &all_words;
     let head = model.text[a.start..a.end]
         .rsplit(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
@@ -342,6 +397,7 @@ fn mission_referent(model: &mut DocModel, lex: &Lexicon, a: &Anaphor) -> Option<
     let missions: Vec<(usize, usize, usize)> = model
         .mentions
         .iter()
+        .chain(added)
         .filter(|m| model.entities[m.entity].label == NodeLabel::Mission)
         .map(|m| (m.start, m.sentence, m.entity))
         .collect();
@@ -366,32 +422,93 @@ fn mission_referent(model: &mut DocModel, lex: &Lexicon, a: &Anaphor) -> Option<
             let Some(idx) = lex.by_name(p) else {
                 return true;
             };
-            lex.entries[idx].kind != Some(ActorKind::Country) || ent.location.is_empty() || ent.location.contains(&idx)
+            lex.entries[idx].kind != Some(ActorKind::Country)
+                || ent.location.is_empty()
+                || ent.location.contains(&idx)
         });
+        // A mission the text only described ("a U.N. peacekeeping
+        // operation") is meant again only by a like description.
+        let described = ent.lexicon.is_none() && ent.leader.is_some();
         let led = match hint {
-            Some(id) => ent.leader.is_none_or(|l| lex.entries[l].id == id) || ent.lexicon.is_none(),
-            None => true,
+            Some(id) => {
+                ent.leader.is_none_or(|l| lex.entries[l].id == id)
+                    || (ent.lexicon.is_none() && !described)
+            }
+            None => !described,
         };
         located && led
     };
-    let prior = missions.iter().filter(|(s, _, e)| *s < a.start && fits(*e)).max_by_key(|(s, _, _)| *s).map(|(_, _, e)| *e);
-    let next = missions.iter().filter(|(s, _, e)| *s > a.start && fits(*e)).min_by_key(|(s, _, _)| *s).map(|(_, _, e)| *e);
+    // "the new force": of the missions in view, one that is not over.
+    let new = words.iter().any(|w| w == "new");
+    let over = |e: usize| {
+        model.entities[e]
+            .lexicon
+            .and_then(|l| lex.entries[l].status)
+            == Some(crate::model::MissionStatus::Ended)
+    };
+    let prior_new = if new {
+        missions
+            .iter()
+            .filter(|(s, sent, e)| *s < a.start && sent + 3 >= a.sentence && fits(*e) && !over(*e))
+            .max_by_key(|(s, _, _)| *s)
+            .map(|(_, _, e)| *e)
+    } else {
+        None
+    };
+    let prior = prior_new.or_else(|| {
+        missions
+            .iter()
+            .filter(|(s, _, e)| *s < a.start && fits(*e))
+            .max_by_key(|(s, _, _)| *s)
+            .map(|(_, _, e)| *e)
+    });
+    let next = missions
+        .iter()
+        .filter(|(s, _, e)| *s > a.start && fits(*e))
+        .min_by_key(|(s, _, _)| *s)
+        .map(|(_, _, e)| *e);
     // "a U.N. police force" when no mission of that leader is in view: a
     // mission of its own, proposed or hypothetical, named by its words.
     if let Some(id) = hint {
-        let any_of_leader = prior.or(next).is_some_and(|e| model.entities[e].leader.is_some_and(|l| lex.entries[l].id == id));
+        let any_of_leader = prior.or(next).is_some_and(|e| {
+            model.entities[e]
+                .leader
+                .is_some_and(|l| lex.entries[l].id == id)
+        });
         if !any_of_leader {
-            let span_words: Vec<String> = model.text[a.start..a.end].split_whitespace().map(str::to_lowercase).collect();
+            let span_words: Vec<String> = model.text[a.start..a.end]
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect();
             let mut kept: Vec<&str> = Vec::new();
             for w in words.iter().chain(&span_words).map(String::as_str) {
                 if NAME_WORDS.contains(&w) && !kept.contains(&w) {
                     kept.push(w);
                 }
             }
-            let head = if matches!(head.as_str(), "peacekeepers" | "deployment" | "presence" | "contingent") { "mission" } else { head.as_str() };
+            let head = if matches!(
+                head.as_str(),
+                "peacekeepers" | "deployment" | "presence" | "contingent"
+            ) {
+                "mission"
+            } else {
+                head.as_str()
+            };
             let prefix = leader_prefix(id);
-            let name = format!("{prefix} {}{}{head}", kept.join(" "), if kept.is_empty() { "" } else { " " });
-            let e = match model.entities.iter().position(|e| e.name == name) {
+            let name = format!(
+                "{prefix} {}{}{head}",
+                kept.join(" "),
+                if kept.is_empty() { "" } else { " " }
+            );
+            // One described mission per leader in a document.
+            let existing = model.entities.iter().position(|e| {
+                e.name == name
+                    || (e.lexicon.is_none()
+                        && e.label == NodeLabel::Mission
+                        && e.leader == lex.index_of(id)
+                        && !e.implicit)
+            });
+            let e = match existing {
                 Some(e) => e,
                 None => {
                     let rest = name[prefix.len()..].to_string();
