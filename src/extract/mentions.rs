@@ -1035,10 +1035,26 @@ impl Builder<'_, '_> {
                         (rs, words.as_slice())
                     }
                 };
+                // A name ends before a connector: "Idris Farouk of Vespugia".
+                let cut = nwords
+                    .iter()
+                    .position(|w| NAME_CONNECTORS.contains(w) && *w != "-")
+                    .unwrap_or(nwords.len());
+                let nwords = &nwords[..cut];
                 let n = nwords.len();
                 if !(2..=4).contains(&n) {
                     continue;
                 }
+                let name_len: usize = {
+                    let first = nwords[0];
+                    let last = nwords[n - 1];
+                    let from = self.text[nstart..re].find(first).unwrap_or(0);
+                    let to = self.text[nstart..re]
+                        .rfind(last)
+                        .map_or(re - nstart, |p| p + last.len());
+                    to.max(from)
+                };
+                let re = nstart + name_len;
                 let name = self.text[nstart..re].trim();
                 let first = nwords[0];
                 if FUNCTION_WORDS.contains(&first)

@@ -196,6 +196,19 @@ fn is_adverb(w: &str) -> bool {
                 | "further"
                 | "even"
                 | "well"
+                | "now"
+                | "then"
+                | "soon"
+                | "just"
+                | "ever"
+                | "always"
+                | "often"
+                | "together"
+                | "too"
+                | "instead"
+                | "today"
+                | "later"
+                | "first"
         )
 }
 
@@ -790,7 +803,8 @@ impl Reader<'_, '_> {
                         chain_only = false;
                     }
                     match w.as_str() {
-                        ";" | ":" => return None,
+                        // A subordinate clause's subject comes after its conjunction.
+                        ";" | ":" | "if" | "unless" | "because" | "although" | "though" | "whether" | "whereas" => return None,
                         "that" => {
                             // "X said that ...": the subject is inside; stop.
                             // "a plan that ..." (relative): the antecedent is before.
@@ -1210,13 +1224,45 @@ impl Reader<'_, '_> {
     }
 
     /// Negation, hedging and abandonment in the verb chain before `i`.
-    fn modality(&self, units: &[Unit], _from: usize, i: usize, _s: usize) -> (bool, bool, bool) {
+    fn modality(&self, units: &[Unit], from: usize, i: usize, _s: usize) -> (bool, bool, bool) {
         let (mut negated, mut hedged, mut abandoned) = (false, false, false);
         let reported = (0..i).any(|k| self.is_say(units, k) || self.word(units, k) == Some("that"));
         let chain = self.verb_chain(units, i);
+        // "If the mandate is extended, X will send ...": a condition first.
+        if matches!(self.word(units, 0), Some("if" | "unless" | "should"))
+            && (0..i).any(|k| self.word(units, k) == Some(","))
+        {
+            hedged = true;
+        }
+        // "No Marshovian troops have been deployed".
+        if from > 0 && from < units.len() && self.word(units, from - 1) == Some("no") {
+            negated = true;
+        }
         for (k, w) in chain.iter().enumerate() {
+            // "not only backed X but also ..." is no denial.
+            if *w == "not" && chain.get(k + 1) == Some(&"only") {
+                continue;
+            }
             if NEGATIONS.contains(w) {
                 negated = true;
+            }
+            if matches!(*w, "unlikely" | "doubtful") {
+                negated = true;
+                hedged = true;
+            }
+            if matches!(
+                *w,
+                "expected"
+                    | "likely"
+                    | "poised"
+                    | "set"
+                    | "due"
+                    | "possible"
+                    | "possibly"
+                    | "perhaps"
+                    | "reportedly"
+            ) {
+                hedged = true;
             }
             if MODALS_HEDGE.contains(w) && !(*w == "would" && reported) {
                 hedged = true;
@@ -1439,9 +1485,73 @@ impl Reader<'_, '_> {
             self.nominal_trigger(s, units, i, last, end, class, trig_span);
             return;
         }
-        // "-ing" forms after a noun modify it ("the resolution renewing ...").
-        let passive = self.is_passive(units, i, form.participle);
-        let (agent_idx, via) = if passive {
+        // "-ing" forms after a noun modify it ("a resolution renewing the
+        // mission", "a text condemning attacks", "with X abstaining").
+        if form.gerund && i > 0 {
+            match &units[i - 1].kind {
+                UnitKind::Group(g) if !g.possessive => {
+                    let agent = i - 1;
+                    let res = g.ents.iter().any(|&e| self.is_resolution(e));
+                    if res || matches!(class, TriggerClass::Authorize | TriggerClass::End) {
+                        return;
+                    }
+                    self.verb_frame(s, units, i, last, end, &form, Some(agent), trig_span);
+                    return;
+                }
+                UnitKind::Word(w)
+                    if w.chars().all(char::is_alphabetic)
+                        && !is_adverb(w)
+                        && !BE.contains(&w.as_str())
+                        && !matches!(
+                            w.as_str(),
+                            "to" | "and"
+                                | "or"
+                                | "but"
+                                | "while"
+                                | "by"
+                                | "from"
+                                | "after"
+                                | "before"
+                                | "without"
+                                | "in"
+                                | "of"
+                                | "for"
+                                | "on"
+                                | "about"
+                                | "against"
+                                | "into"
+                                | "at"
+                        )
+                        && self.lex.triggers(w).is_empty() =>
+                {
+                    return;
+                }
+                _ => {}
+            }
+        }
+        self.verb_frame(s, units, i, last, end, &form, None, trig_span);
+    }
+
+    /// A verb trigger's frame: its agent (given, or the subject, or the
+    /// by-phrase of a passive), its patient, and what its class makes of them.
+    #[allow(clippy::too_many_arguments)]
+    fn verb_frame(
+        &mut self,
+        s: usize,
+        units: &[Unit],
+        i: usize,
+        last: usize,
+        end: usize,
+        form: &super::lexicon::TriggerForm,
+        given_agent: Option<usize>,
+        trig_span: Span,
+    ) {
+        let class = form.class;
+        let form = form.clone();
+        let passive = given_agent.is_none() && self.is_passive(units, i, form.participle);
+        let (agent_idx, via) = if let Some(a) = given_agent {
+            (Some(a), "subject (participle)")
+        } else if passive {
             match self.by_agent(units, last, end) {
                 Some(a) => (Some(a), "passive by-phrase"),
                 None => (None, "passive without agent"),
@@ -2210,6 +2320,37 @@ impl Reader<'_, '_> {
             && kind != Some(ContributionKind::Equipment)
         {
             return;
+        }
+        // "has 1,000 soldiers in", not the auxiliary of "has yet to send".
+        if class == TriggerClass::Host {
+            let next = self.word(units, last + 1).unwrap_or("");
+            let aux = next.ends_with("ed")
+                || next.ends_with("en")
+                || matches!(
+                    next,
+                    "yet"
+                        | "been"
+                        | "not"
+                        | "to"
+                        | "already"
+                        | "also"
+                        | "long"
+                        | "never"
+                        | "sent"
+                        | "said"
+                        | "made"
+                        | "become"
+                        | "had"
+                        | "kept"
+                        | "paid"
+                        | "led"
+                );
+            let amount_close = amounts
+                .first()
+                .is_some_and(|am| units.get(last + 6).is_none_or(|u| am.start <= u.start));
+            if aux || !amount_close {
+                return;
+            }
         }
         if form.lemma == "keep" && kind.is_none() {
             return;
