@@ -534,6 +534,22 @@ impl Expr {
     /// Visit this expression and all sub-expressions, pre-order.
     pub fn walk(&self, f: &mut dyn FnMut(&Expr)) {
         f(self);
+        self.children(&mut |c| c.walk(f));
+    }
+
+    /// Whether the expression tree is more than `limit` levels deep. It
+    /// never looks further down than that, so it is safe on any tree.
+    pub fn deeper_than(&self, limit: usize) -> bool {
+        if limit == 0 {
+            return true;
+        }
+        let mut deeper = false;
+        self.children(&mut |c| deeper = deeper || c.deeper_than(limit - 1));
+        deeper
+    }
+
+    /// Visit the direct sub-expressions (and those of patterns in it).
+    pub fn children(&self, f: &mut dyn FnMut(&Expr)) {
         match self {
             Expr::Literal(_)
             | Expr::BadLiteral { .. }
@@ -543,53 +559,53 @@ impl Expr {
             Expr::Property(e, _)
             | Expr::HasLabels(e, _)
             | Expr::Unary(_, e)
-            | Expr::IsNull(e, _) => e.walk(f),
+            | Expr::IsNull(e, _) => f(e),
             Expr::Index(a, b) | Expr::Binary(_, a, b) => {
-                a.walk(f);
-                b.walk(f);
+                f(a);
+                f(b);
             }
             Expr::Slice(a, b, c) => {
-                a.walk(f);
+                f(a);
                 for e in [b, c].into_iter().flatten() {
-                    e.walk(f);
+                    f(e);
                 }
             }
-            Expr::List(items) => items.iter().for_each(|e| e.walk(f)),
-            Expr::Map(entries) => entries.iter().for_each(|(_, e)| e.walk(f)),
+            Expr::List(items) => items.iter().for_each(f),
+            Expr::Map(entries) => entries.iter().for_each(|(_, e)| f(e)),
             Expr::MapProjection(_, items) => {
                 for item in items {
                     if let MapProjectionItem::Literal(_, e) = item {
-                        e.walk(f);
+                        f(e);
                     }
                 }
             }
             Expr::Compare(first, rest) => {
-                first.walk(f);
-                rest.iter().for_each(|(_, e)| e.walk(f));
+                f(first);
+                rest.iter().for_each(|(_, e)| f(e));
             }
-            Expr::Call { args, .. } => args.iter().for_each(|e| e.walk(f)),
+            Expr::Call { args, .. } => args.iter().for_each(f),
             Expr::Case {
                 subject,
                 alternatives,
                 default,
             } => {
                 if let Some(s) = subject {
-                    s.walk(f);
+                    f(s);
                 }
                 for (w, t) in alternatives {
-                    w.walk(f);
-                    t.walk(f);
+                    f(w);
+                    f(t);
                 }
                 if let Some(d) = default {
-                    d.walk(f);
+                    f(d);
                 }
             }
             Expr::ListComprehension {
                 list, filter, map, ..
             } => {
-                list.walk(f);
+                f(list);
                 for e in [filter, map].into_iter().flatten() {
-                    e.walk(f);
+                    f(e);
                 }
             }
             Expr::PatternComprehension {
@@ -597,30 +613,30 @@ impl Expr {
                 filter,
                 map,
             } => {
-                pattern.walk_exprs(f);
+                pattern.walk_exprs_shallow(f);
                 if let Some(e) = filter {
-                    e.walk(f);
+                    f(e);
                 }
-                map.walk(f);
+                f(map);
             }
             Expr::Quantified { list, filter, .. } => {
-                list.walk(f);
+                f(list);
                 if let Some(e) = filter {
-                    e.walk(f);
+                    f(e);
                 }
             }
             Expr::Reduce {
                 init, list, expr, ..
             } => {
-                init.walk(f);
-                list.walk(f);
-                expr.walk(f);
+                f(init);
+                f(list);
+                f(expr);
             }
-            Expr::Pattern(p) => p.walk_exprs(f),
+            Expr::Pattern(p) => p.walk_exprs_shallow(f),
             Expr::Exists(p, filter) => {
-                p.walk_exprs(f);
+                p.walk_exprs_shallow(f);
                 if let Some(e) = filter {
-                    e.walk(f);
+                    f(e);
                 }
             }
             // A subquery is a scope of its own (its aggregates are its own).
@@ -695,14 +711,20 @@ impl SingleQuery {
 }
 
 impl PatternPart {
-    /// Visit the property expressions of the pattern.
+    /// Visit the property expressions of the pattern and all their
+    /// sub-expressions.
     pub fn walk_exprs(&self, f: &mut dyn FnMut(&Expr)) {
+        self.walk_exprs_shallow(&mut |e| e.walk(f));
+    }
+
+    /// Visit the property expressions of the pattern.
+    pub fn walk_exprs_shallow(&self, f: &mut dyn FnMut(&Expr)) {
         if let Some(p) = &self.start.props {
-            p.walk(f);
+            f(p);
         }
         for (rel, node) in &self.chain {
             for p in [&rel.props, &node.props].into_iter().flatten() {
-                p.walk(f);
+                f(p);
             }
         }
     }

@@ -193,272 +193,368 @@ pub enum Flow {
 // ---------------------------------------------------------------- eval
 
 /// Evaluate an expression on a row.
+///
+/// Evaluation recurses once per level of the expression tree, so this
+/// function keeps a small stack frame: every case with locals of its own
+/// lives in a helper.
 pub fn eval(ctx: &Ctx, e: &CExpr, row: &[Value]) -> Result<Value> {
-    Ok(match e {
-        CExpr::Const(v) => v.clone(),
-        CExpr::Param(name) => match ctx.params.get(&**name) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(QueryError::runtime(
-                    ErrorClass::ParameterMissing,
-                    "MissingParameter",
-                    format!("parameter ${name} was not given"),
-                ));
-            }
-        },
-        CExpr::Slot(s) => row.get(*s).cloned().unwrap_or(Value::Null),
-        CExpr::Property(base, key) => property(ctx, eval(ctx, base, row)?, key)?,
-        CExpr::Index(base, idx) => index(ctx, eval(ctx, base, row)?, eval(ctx, idx, row)?)?,
-        CExpr::Slice(base, from, to) => {
-            let list = eval(ctx, base, row)?;
-            let from = from.as_ref().map(|f| eval(ctx, f, row)).transpose()?;
-            let to = to.as_ref().map(|t| eval(ctx, t, row)).transpose()?;
-            slice(list, from, to)?
-        }
-        CExpr::HasLabels(base, labels) => match eval(ctx, base, row)? {
-            Value::Null => Value::Null,
-            Value::Node(n) => {
-                ctx.check_node(n)?;
-                Value::Bool(labels.iter().all(|l| ctx.graph.has_label(n, l)))
-            }
-            // `r:T` asks for the relationship's type.
-            Value::Rel(r) => {
-                ctx.check_rel(r)?;
-                Value::Bool(labels.iter().all(|l| ctx.graph.rel_type(r) == &**l))
-            }
-            other => {
-                return Err(type_error(format!(
-                    "cannot check labels of a {}",
-                    other.type_name()
-                )));
-            }
-        },
-        CExpr::List(items) => Value::List(
-            items
-                .iter()
-                .map(|i| eval(ctx, i, row))
-                .collect::<Result<_>>()?,
-        ),
-        CExpr::Map(entries) => {
-            let mut m = Map::new();
-            for (k, v) in entries {
-                m.insert(k.clone(), eval(ctx, v, row)?);
-            }
-            Value::Map(m)
-        }
-        CExpr::MapProjection(slot, items) => map_projection(ctx, row, *slot, items)?,
-        CExpr::Not(inner) => match truth(eval(ctx, inner, row)?)? {
-            Some(b) => Value::Bool(!b),
-            None => Value::Null,
-        },
-        CExpr::Neg(inner) => match eval(ctx, inner, row)? {
-            Value::Int(i) => Value::Int(i.checked_neg().ok_or_else(int_overflow)?),
-            Value::Float(f) => Value::Float(-f),
-            Value::Null => Value::Null,
-            other => return Err(type_error(format!("cannot negate a {}", other.type_name()))),
-        },
-        CExpr::Plus(inner) => match eval(ctx, inner, row)? {
-            v @ (Value::Int(_) | Value::Float(_) | Value::Null) => v,
-            other => {
-                return Err(type_error(format!(
-                    "cannot apply unary + to a {}",
-                    other.type_name()
-                )));
-            }
-        },
+    match e {
+        CExpr::Const(v) => Ok(v.clone()),
+        CExpr::Param(name) => param(ctx, name),
+        CExpr::Slot(s) => Ok(row.get(*s).cloned().unwrap_or(Value::Null)),
+        CExpr::Property(base, key) => property(ctx, eval(ctx, base, row)?, key),
+        CExpr::Index(base, idx) => index(ctx, eval(ctx, base, row)?, eval(ctx, idx, row)?),
+        CExpr::Slice(base, from, to) => eval_slice(ctx, base, from, to, row),
+        CExpr::HasLabels(base, labels) => has_labels(ctx, eval(ctx, base, row)?, labels),
+        CExpr::List(items) => eval_list(ctx, items, row),
+        CExpr::Map(entries) => eval_map(ctx, entries, row),
+        CExpr::MapProjection(slot, items) => map_projection(ctx, row, *slot, items),
+        CExpr::Not(inner) => not(eval(ctx, inner, row)?),
+        CExpr::Neg(inner) => negate(eval(ctx, inner, row)?),
+        CExpr::Plus(inner) => unary_plus(eval(ctx, inner, row)?),
         CExpr::Logic(op, a, b) => logic(*op, truth(eval(ctx, a, row)?)?, || {
             truth(eval(ctx, b, row)?)
-        })?,
-        CExpr::Arith(op, a, b) => arithmetic(*op, eval(ctx, a, row)?, eval(ctx, b, row)?)?,
-        CExpr::Predicate(op, a, b) => predicate(*op, eval(ctx, a, row)?, eval(ctx, b, row)?)?,
-        CExpr::Compare(first, rest) => {
-            let mut left = eval(ctx, first, row)?;
-            let mut result = Some(true);
-            for (op, e) in rest {
-                let right = eval(ctx, e, row)?;
-                let r = compare(*op, &left, &right);
-                result = match (result, r) {
-                    (Some(false), _) | (_, Some(false)) => Some(false),
-                    (None, _) | (_, None) => None,
-                    _ => Some(true),
-                };
-                left = right;
-            }
-            result.map_or(Value::Null, Value::Bool)
-        }
-        CExpr::IsNull(inner, not) => Value::Bool(eval(ctx, inner, row)?.is_null() != *not),
-        CExpr::Call(func, args) => {
-            let args = args
-                .iter()
-                .map(|a| eval(ctx, a, row))
-                .collect::<Result<Vec<_>>>()?;
-            func.call(ctx, args)?
-        }
+        }),
+        CExpr::Arith(op, a, b) => arithmetic(*op, eval(ctx, a, row)?, eval(ctx, b, row)?),
+        CExpr::Predicate(op, a, b) => predicate(*op, eval(ctx, a, row)?, eval(ctx, b, row)?),
+        CExpr::Compare(first, rest) => eval_compare(ctx, first, rest, row),
+        CExpr::IsNull(inner, not) => Ok(Value::Bool(eval(ctx, inner, row)?.is_null() != *not)),
+        CExpr::Call(func, args) => eval_call(ctx, *func, args, row),
         CExpr::Case(subject, alternatives, default) => {
-            let subject = subject.as_ref().map(|s| eval(ctx, s, row)).transpose()?;
-            for (when, then) in alternatives {
-                let w = eval(ctx, when, row)?;
-                let hit = match &subject {
-                    Some(s) => s.cypher_eq(&w) == Some(true),
-                    None => matches!(w, Value::Bool(true)),
-                };
-                if hit {
-                    return eval(ctx, then, row);
-                }
-            }
-            match default {
-                Some(d) => eval(ctx, d, row)?,
-                None => Value::Null,
-            }
+            eval_case(ctx, subject, alternatives, default, row)
         }
         CExpr::ListComprehension(slot, list, filter, map) => {
-            let items = match eval(ctx, list, row)? {
-                Value::Null => return Ok(Value::Null),
-                Value::List(items) => items,
-                other => {
-                    return Err(type_error(format!(
-                        "cannot iterate over a {}",
-                        other.type_name()
-                    )));
-                }
-            };
-            let mut env = local_env(row, *slot);
-            let mut out = Vec::new();
-            for item in items {
-                env[*slot] = item;
-                if let Some(f) = filter
-                    && truth(eval(ctx, f, &env)?)? != Some(true)
-                {
-                    continue;
-                }
-                out.push(match map {
-                    Some(m) => eval(ctx, m, &env)?,
-                    None => env[*slot].clone(),
-                });
-            }
-            Value::List(out)
+            list_comprehension(ctx, *slot, list, filter, map, row)
         }
         CExpr::Quantified(kind, slot, list, filter) => {
-            let items = match eval(ctx, list, row)? {
-                Value::Null => return Ok(Value::Null),
-                Value::List(items) => items,
-                other => {
-                    return Err(type_error(format!(
-                        "cannot iterate over a {}",
-                        other.type_name()
-                    )));
-                }
-            };
-            let mut env = local_env(row, *slot);
-            let (mut yes, mut unknown) = (0usize, 0usize);
-            let total = items.len();
-            for item in items {
-                env[*slot] = item;
-                let t = match filter {
-                    Some(f) => truth(eval(ctx, f, &env)?)?,
-                    None => truth(env[*slot].clone())?,
-                };
-                match t {
-                    Some(true) => yes += 1,
-                    None => unknown += 1,
-                    Some(false) => {}
-                }
-            }
-            let no = total - yes - unknown;
-            let r = match kind {
-                Quantifier::All => {
-                    if no > 0 {
-                        Some(false)
-                    } else if unknown > 0 {
-                        None
-                    } else {
-                        Some(true)
-                    }
-                }
-                Quantifier::Any => {
-                    if yes > 0 {
-                        Some(true)
-                    } else if unknown > 0 {
-                        None
-                    } else {
-                        Some(false)
-                    }
-                }
-                Quantifier::None => {
-                    if yes > 0 {
-                        Some(false)
-                    } else if unknown > 0 {
-                        None
-                    } else {
-                        Some(true)
-                    }
-                }
-                Quantifier::Single => {
-                    if yes > 1 {
-                        Some(false)
-                    } else if unknown > 0 {
-                        None
-                    } else {
-                        Some(yes == 1)
-                    }
-                }
-            };
-            r.map_or(Value::Null, Value::Bool)
+            quantified(ctx, *kind, *slot, list, filter, row)
         }
         CExpr::Reduce(acc_slot, init, var_slot, list, step) => {
-            let mut acc = eval(ctx, init, row)?;
-            let items = match eval(ctx, list, row)? {
-                Value::Null => return Ok(Value::Null),
-                Value::List(items) => items,
-                other => {
-                    return Err(type_error(format!(
-                        "cannot iterate over a {}",
-                        other.type_name()
-                    )));
-                }
-            };
-            let mut env = local_env(row, (*acc_slot).max(*var_slot));
-            for item in items {
-                env[*acc_slot] = acc;
-                env[*var_slot] = item;
-                acc = eval(ctx, step, &env)?;
-            }
-            acc
+            reduce(ctx, *acc_slot, init, *var_slot, list, step, row)
         }
-        CExpr::Exists(pattern, filter) => {
-            let mut found = false;
-            let mut env = row.to_vec();
-            Matcher::new(ctx, pattern, &env).run(&mut env, &mut |m| {
-                if let Some(f) = filter
-                    && truth(eval(ctx, f, m)?)? != Some(true)
-                {
-                    return Ok(Flow::Continue);
-                }
-                found = true;
-                Ok(Flow::Stop)
-            })?;
-            Value::Bool(found)
-        }
-        CExpr::ExistsQuery(plan) => {
-            let mut first = row.to_vec();
-            first.resize(first.len().max(plan.width), Value::Null);
-            Value::Bool(!run_plan(ctx, plan, first, Some(1))?.is_empty())
-        }
+        CExpr::Exists(pattern, filter) => exists(ctx, pattern, filter, row),
+        CExpr::ExistsQuery(plan) => exists_query(ctx, plan, row),
         CExpr::PatternComprehension(pattern, filter, map) => {
-            let mut out = Vec::new();
-            let mut env = row.to_vec();
-            Matcher::new(ctx, pattern, &env).run(&mut env, &mut |m| {
-                if let Some(f) = filter
-                    && truth(eval(ctx, f, m)?)? != Some(true)
-                {
-                    return Ok(Flow::Continue);
-                }
-                out.push(eval(ctx, map, m)?);
-                Ok(Flow::Continue)
-            })?;
-            Value::List(out)
+            pattern_comprehension(ctx, pattern, filter, map, row)
+        }
+    }
+}
+
+fn param(ctx: &Ctx, name: &str) -> Result<Value> {
+    match ctx.params.get(name) {
+        Some(v) => Ok(v.clone()),
+        None => Err(QueryError::runtime(
+            ErrorClass::ParameterMissing,
+            "MissingParameter",
+            format!("parameter ${name} was not given"),
+        )),
+    }
+}
+
+type OptExpr = Option<Box<CExpr>>;
+
+fn eval_slice(
+    ctx: &Ctx,
+    base: &CExpr,
+    from: &OptExpr,
+    to: &OptExpr,
+    row: &[Value],
+) -> Result<Value> {
+    let list = eval(ctx, base, row)?;
+    let from = from.as_ref().map(|f| eval(ctx, f, row)).transpose()?;
+    let to = to.as_ref().map(|t| eval(ctx, t, row)).transpose()?;
+    slice(list, from, to)
+}
+
+fn has_labels(ctx: &Ctx, v: Value, labels: &[Arc<str>]) -> Result<Value> {
+    Ok(match v {
+        Value::Null => Value::Null,
+        Value::Node(n) => {
+            ctx.check_node(n)?;
+            Value::Bool(labels.iter().all(|l| ctx.graph.has_label(n, l)))
+        }
+        // `r:T` asks for the relationship's type.
+        Value::Rel(r) => {
+            ctx.check_rel(r)?;
+            Value::Bool(labels.iter().all(|l| ctx.graph.rel_type(r) == &**l))
+        }
+        other => {
+            return Err(type_error(format!(
+                "cannot check labels of a {}",
+                other.type_name()
+            )));
         }
     })
+}
+
+fn eval_list(ctx: &Ctx, items: &[CExpr], row: &[Value]) -> Result<Value> {
+    Ok(Value::List(
+        items
+            .iter()
+            .map(|i| eval(ctx, i, row))
+            .collect::<Result<_>>()?,
+    ))
+}
+
+fn eval_map(ctx: &Ctx, entries: &[(Arc<str>, CExpr)], row: &[Value]) -> Result<Value> {
+    let mut m = Map::new();
+    for (k, v) in entries {
+        m.insert(k.clone(), eval(ctx, v, row)?);
+    }
+    Ok(Value::Map(m))
+}
+
+fn not(v: Value) -> Result<Value> {
+    Ok(match truth(v)? {
+        Some(b) => Value::Bool(!b),
+        None => Value::Null,
+    })
+}
+
+fn negate(v: Value) -> Result<Value> {
+    Ok(match v {
+        Value::Int(i) => Value::Int(i.checked_neg().ok_or_else(int_overflow)?),
+        Value::Float(f) => Value::Float(-f),
+        Value::Null => Value::Null,
+        other => return Err(type_error(format!("cannot negate a {}", other.type_name()))),
+    })
+}
+
+fn unary_plus(v: Value) -> Result<Value> {
+    match v {
+        v @ (Value::Int(_) | Value::Float(_) | Value::Null) => Ok(v),
+        other => Err(type_error(format!(
+            "cannot apply unary + to a {}",
+            other.type_name()
+        ))),
+    }
+}
+
+fn eval_compare(ctx: &Ctx, first: &CExpr, rest: &[(CmpOp, CExpr)], row: &[Value]) -> Result<Value> {
+    let mut left = eval(ctx, first, row)?;
+    let mut result = Some(true);
+    for (op, e) in rest {
+        let right = eval(ctx, e, row)?;
+        let r = compare(*op, &left, &right);
+        result = match (result, r) {
+            (Some(false), _) | (_, Some(false)) => Some(false),
+            (None, _) | (_, None) => None,
+            _ => Some(true),
+        };
+        left = right;
+    }
+    Ok(result.map_or(Value::Null, Value::Bool))
+}
+
+fn eval_call(
+    ctx: &Ctx,
+    func: super::functions::Func,
+    args: &[CExpr],
+    row: &[Value],
+) -> Result<Value> {
+    let args = args
+        .iter()
+        .map(|a| eval(ctx, a, row))
+        .collect::<Result<Vec<_>>>()?;
+    func.call(ctx, args)
+}
+
+fn eval_case(
+    ctx: &Ctx,
+    subject: &OptExpr,
+    alternatives: &[(CExpr, CExpr)],
+    default: &OptExpr,
+    row: &[Value],
+) -> Result<Value> {
+    let subject = subject.as_ref().map(|s| eval(ctx, s, row)).transpose()?;
+    for (when, then) in alternatives {
+        let w = eval(ctx, when, row)?;
+        let hit = match &subject {
+            Some(s) => s.cypher_eq(&w) == Some(true),
+            None => matches!(w, Value::Bool(true)),
+        };
+        if hit {
+            return eval(ctx, then, row);
+        }
+    }
+    match default {
+        Some(d) => eval(ctx, d, row),
+        None => Ok(Value::Null),
+    }
+}
+
+/// The elements of a list to iterate over; `None` for null.
+fn iterated(ctx: &Ctx, list: &CExpr, row: &[Value]) -> Result<Option<Vec<Value>>> {
+    match eval(ctx, list, row)? {
+        Value::Null => Ok(None),
+        Value::List(items) => Ok(Some(items)),
+        other => Err(type_error(format!(
+            "cannot iterate over a {}",
+            other.type_name()
+        ))),
+    }
+}
+
+fn list_comprehension(
+    ctx: &Ctx,
+    slot: usize,
+    list: &CExpr,
+    filter: &OptExpr,
+    map: &OptExpr,
+    row: &[Value],
+) -> Result<Value> {
+    let Some(items) = iterated(ctx, list, row)? else {
+        return Ok(Value::Null);
+    };
+    let mut env = local_env(row, slot);
+    let mut out = Vec::new();
+    for item in items {
+        env[slot] = item;
+        if let Some(f) = filter
+            && truth(eval(ctx, f, &env)?)? != Some(true)
+        {
+            continue;
+        }
+        out.push(match map {
+            Some(m) => eval(ctx, m, &env)?,
+            None => env[slot].clone(),
+        });
+    }
+    Ok(Value::List(out))
+}
+
+fn quantified(
+    ctx: &Ctx,
+    kind: Quantifier,
+    slot: usize,
+    list: &CExpr,
+    filter: &OptExpr,
+    row: &[Value],
+) -> Result<Value> {
+    let Some(items) = iterated(ctx, list, row)? else {
+        return Ok(Value::Null);
+    };
+    let mut env = local_env(row, slot);
+    let (mut yes, mut unknown) = (0usize, 0usize);
+    let total = items.len();
+    for item in items {
+        env[slot] = item;
+        let t = match filter {
+            Some(f) => truth(eval(ctx, f, &env)?)?,
+            None => truth(env[slot].clone())?,
+        };
+        match t {
+            Some(true) => yes += 1,
+            None => unknown += 1,
+            Some(false) => {}
+        }
+    }
+    let no = total - yes - unknown;
+    let r = match kind {
+        Quantifier::All => {
+            if no > 0 {
+                Some(false)
+            } else if unknown > 0 {
+                None
+            } else {
+                Some(true)
+            }
+        }
+        Quantifier::Any => {
+            if yes > 0 {
+                Some(true)
+            } else if unknown > 0 {
+                None
+            } else {
+                Some(false)
+            }
+        }
+        Quantifier::None => {
+            if yes > 0 {
+                Some(false)
+            } else if unknown > 0 {
+                None
+            } else {
+                Some(true)
+            }
+        }
+        Quantifier::Single => {
+            if yes > 1 {
+                Some(false)
+            } else if unknown > 0 {
+                None
+            } else {
+                Some(yes == 1)
+            }
+        }
+    };
+    Ok(r.map_or(Value::Null, Value::Bool))
+}
+
+fn reduce(
+    ctx: &Ctx,
+    acc_slot: usize,
+    init: &CExpr,
+    var_slot: usize,
+    list: &CExpr,
+    step: &CExpr,
+    row: &[Value],
+) -> Result<Value> {
+    let mut acc = eval(ctx, init, row)?;
+    let Some(items) = iterated(ctx, list, row)? else {
+        return Ok(Value::Null);
+    };
+    let mut env = local_env(row, acc_slot.max(var_slot));
+    for item in items {
+        env[acc_slot] = acc;
+        env[var_slot] = item;
+        acc = eval(ctx, step, &env)?;
+    }
+    Ok(acc)
+}
+
+fn exists(ctx: &Ctx, pattern: &CPattern, filter: &OptExpr, row: &[Value]) -> Result<Value> {
+    let mut found = false;
+    let mut env = row.to_vec();
+    Matcher::new(ctx, pattern, &env).run(&mut env, &mut |m| {
+        if let Some(f) = filter
+            && truth(eval(ctx, f, m)?)? != Some(true)
+        {
+            return Ok(Flow::Continue);
+        }
+        found = true;
+        Ok(Flow::Stop)
+    })?;
+    Ok(Value::Bool(found))
+}
+
+fn exists_query(ctx: &Ctx, plan: &Plan, row: &[Value]) -> Result<Value> {
+    let mut first = row.to_vec();
+    first.resize(first.len().max(plan.width), Value::Null);
+    Ok(Value::Bool(
+        !run_plan(ctx, plan, first, Some(1))?.is_empty(),
+    ))
+}
+
+fn pattern_comprehension(
+    ctx: &Ctx,
+    pattern: &CPattern,
+    filter: &OptExpr,
+    map: &CExpr,
+    row: &[Value],
+) -> Result<Value> {
+    let mut out = Vec::new();
+    let mut env = row.to_vec();
+    Matcher::new(ctx, pattern, &env).run(&mut env, &mut |m| {
+        if let Some(f) = filter
+            && truth(eval(ctx, f, m)?)? != Some(true)
+        {
+            return Ok(Flow::Continue);
+        }
+        out.push(eval(ctx, map, m)?);
+        Ok(Flow::Continue)
+    })?;
+    Ok(Value::List(out))
 }
 
 /// A copy of the row long enough to hold `slot`, for local variables.
@@ -2412,6 +2508,15 @@ mod tests {
         let setup = "CREATE (a {n: 1})-[:T]->(), (a)-[:T]->(), ({n: 2})-[:T]->()";
         let q = "MATCH (x) WHERE EXISTS { MATCH (x)-->(m) WITH x, count(*) AS c WHERE c > 1 RETURN c } RETURN x.n";
         assert_eq!(rows(setup, q).unwrap(), ["1"]);
+    }
+
+    #[test]
+    fn nested_aggregates_make_one_row_from_no_input() {
+        let r = rows(
+            "",
+            "MATCH (n) RETURN -(1 + count(*)), size([x IN collect(n) | x])",
+        );
+        assert_eq!(r.unwrap(), ["-1, 0"]);
     }
 
     #[test]

@@ -635,7 +635,58 @@ fn plain(expr: Expr) -> Result<Folded> {
 
 fn build_expr(pair: Pair<Rule>) -> Result<Expr> {
     debug_assert_eq!(pair.as_rule(), Rule::expression);
-    fold(pair.into_inner()).map(|f| f.expr)
+    let at = pair.as_span().start();
+    let too_deep = || {
+        QueryError::compile(
+            super::error::ErrorClass::LimitExceeded,
+            "NestingTooDeep",
+            format!("the expression nests more than {MAX_NESTING} operators deep"),
+        )
+        .at(at)
+    };
+    // Far more operators than levels allowed: refuse before building (and
+    // dropping) a tree that deep.
+    let operators = pair.clone().into_inner().filter(is_operator).count();
+    if operators > 4 * MAX_NESTING {
+        return Err(too_deep());
+    }
+    let expr = fold(pair.into_inner())?.expr;
+    // A long chain of operators nests as deeply as brackets do, and the
+    // later passes recurse once per level.
+    if expr.deeper_than(MAX_NESTING) {
+        return Err(too_deep());
+    }
+    Ok(expr)
+}
+
+/// Whether a pair of a flat expression is an operator (not an operand).
+fn is_operator(p: &Pair<Rule>) -> bool {
+    !matches!(
+        p.as_rule(),
+        Rule::literal
+            | Rule::null_literal
+            | Rule::true_literal
+            | Rule::false_literal
+            | Rule::integer_literal
+            | Rule::float_literal
+            | Rule::invalid_number
+            | Rule::string_literal
+            | Rule::parameter
+            | Rule::case_expression
+            | Rule::count_star
+            | Rule::quantifier
+            | Rule::reduce_expression
+            | Rule::existential_subquery
+            | Rule::pattern_comprehension
+            | Rule::list_comprehension
+            | Rule::list_literal
+            | Rule::function_call
+            | Rule::relationships_pattern
+            | Rule::map_projection
+            | Rule::variable
+            | Rule::parenthesized
+            | Rule::map_literal
+    )
 }
 
 fn fold(pairs: Pairs<Rule>) -> Result<Folded> {
@@ -1186,6 +1237,14 @@ mod tests {
                 "{q}"
             );
         }
+    }
+
+    #[test]
+    fn operator_chains_are_as_limited_as_brackets() {
+        let ok = format!("RETURN 1{}", " + 1".repeat(MAX_NESTING - 1));
+        assert!(parse(&ok).is_ok());
+        let deep = format!("RETURN 1{}", " + 1".repeat(5000));
+        assert_eq!(parse(&deep).unwrap_err().code, "NestingTooDeep");
     }
 
     #[test]

@@ -1346,6 +1346,9 @@ impl Compiler {
         })
     }
 
+    /// Compile an expression. It recurses once per level of the tree, so
+    /// it keeps a small stack frame: the cases with locals of their own
+    /// live in helpers.
     fn expr(&mut self, e: &Expr) -> Result<CExpr> {
         Ok(match e {
             Expr::Literal(v) => CExpr::Const(v.clone()),
@@ -1354,77 +1357,117 @@ impl Compiler {
             }
             Expr::Param(name, _) => CExpr::Param(Arc::from(name.as_str())),
             Expr::Var(v) => CExpr::Slot(self.var_slot(v)?),
-            Expr::Property(base, key) => {
-                if let Some(k) = self.static_kind(base)
-                    && !matches!(k, VarKind::Map | VarKind::Node | VarKind::Rel)
-                {
-                    // openCypher: a syntax error for a path, a type error
-                    // for other values.
-                    let class = if k == VarKind::Path {
-                        ErrorClass::SyntaxError
-                    } else {
-                        ErrorClass::TypeError
-                    };
-                    return Err(QueryError::compile(
-                        class,
-                        "InvalidArgumentType",
-                        format!("cannot read property `{key}` of a {}", k.type_name()),
-                    ));
-                }
-                CExpr::Property(Box::new(self.expr(base)?), Arc::from(key.as_str()))
-            }
+            Expr::Property(base, key) => self.property_expr(base, key)?,
             Expr::Index(base, idx) => {
                 CExpr::Index(Box::new(self.expr(base)?), Box::new(self.expr(idx)?))
             }
-            Expr::Slice(base, from, to) => CExpr::Slice(
-                Box::new(self.expr(base)?),
-                from.as_ref()
-                    .map(|f| self.expr(f).map(Box::new))
-                    .transpose()?,
-                to.as_ref()
-                    .map(|t| self.expr(t).map(Box::new))
-                    .transpose()?,
-            ),
+            Expr::Slice(base, from, to) => self.slice_expr(base, from, to)?,
             Expr::HasLabels(base, labels) => CExpr::HasLabels(
                 Box::new(self.expr(base)?),
                 labels.iter().map(|l| Arc::from(l.as_str())).collect(),
             ),
-            Expr::List(items) => {
-                let items = items
-                    .iter()
-                    .map(|i| self.expr(i))
-                    .collect::<Result<Vec<_>>>()?;
-                fold_constant_list(items)
+            Expr::List(items) => self.list_expr(items)?,
+            Expr::Map(entries) => self.map_expr(entries)?,
+            Expr::MapProjection(var, items) => self.map_projection_expr(var, items)?,
+            Expr::Unary(..) | Expr::Binary(..) => self.operator_expr(e)?,
+            Expr::Compare(first, rest) => self.compare_expr(first, rest)?,
+            Expr::IsNull(inner, not) => CExpr::IsNull(Box::new(self.expr(inner)?), *not),
+            Expr::CountStar => self.aggregate(e, AggFunc::Count, false, None, None)?,
+            Expr::Call { .. } => self.call_expr(e)?,
+            Expr::Case {
+                subject,
+                alternatives,
+                default,
+            } => self.case_expr(subject, alternatives, default)?,
+            Expr::ListComprehension { .. } | Expr::Quantified { .. } | Expr::Reduce { .. } => {
+                self.iteration_expr(e)?
             }
-            Expr::Map(entries) => {
-                let mut out = Vec::new();
-                for (k, v) in entries {
-                    out.push((Arc::from(k.as_str()), self.expr(v)?));
+            Expr::Pattern(_)
+            | Expr::ExistsQuery(_)
+            | Expr::Exists(..)
+            | Expr::PatternComprehension { .. } => self.pattern_expr(e)?,
+        })
+    }
+
+    fn property_expr(&mut self, base: &Expr, key: &str) -> Result<CExpr> {
+        if let Some(k) = self.static_kind(base)
+            && !matches!(k, VarKind::Map | VarKind::Node | VarKind::Rel)
+        {
+            // openCypher: a syntax error for a path, a type error
+            // for other values.
+            let class = if k == VarKind::Path {
+                ErrorClass::SyntaxError
+            } else {
+                ErrorClass::TypeError
+            };
+            return Err(QueryError::compile(
+                class,
+                "InvalidArgumentType",
+                format!("cannot read property `{key}` of a {}", k.type_name()),
+            ));
+        }
+        Ok(CExpr::Property(Box::new(self.expr(base)?), Arc::from(key)))
+    }
+
+    fn slice_expr(
+        &mut self,
+        base: &Expr,
+        from: &Option<Box<Expr>>,
+        to: &Option<Box<Expr>>,
+    ) -> Result<CExpr> {
+        Ok(CExpr::Slice(
+            Box::new(self.expr(base)?),
+            from.as_ref()
+                .map(|f| self.expr(f).map(Box::new))
+                .transpose()?,
+            to.as_ref()
+                .map(|t| self.expr(t).map(Box::new))
+                .transpose()?,
+        ))
+    }
+
+    fn list_expr(&mut self, items: &[Expr]) -> Result<CExpr> {
+        let items = items
+            .iter()
+            .map(|i| self.expr(i))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(fold_constant_list(items))
+    }
+
+    fn map_expr(&mut self, entries: &[(String, Expr)]) -> Result<CExpr> {
+        let mut out = Vec::new();
+        for (k, v) in entries {
+            out.push((Arc::from(k.as_str()), self.expr(v)?));
+        }
+        Ok(CExpr::Map(out))
+    }
+
+    fn map_projection_expr(
+        &mut self,
+        var: &Ident,
+        items: &[ast::MapProjectionItem],
+    ) -> Result<CExpr> {
+        let slot = self.var_slot(var)?;
+        let mut out = Vec::new();
+        for item in items {
+            out.push(match item {
+                ast::MapProjectionItem::AllProperties => CMapItem::AllProperties,
+                ast::MapProjectionItem::Property(k) => CMapItem::Property(Arc::from(k.as_str())),
+                ast::MapProjectionItem::Literal(k, e) => {
+                    CMapItem::Entry(Arc::from(k.as_str()), self.expr(e)?)
                 }
-                CExpr::Map(out)
-            }
-            Expr::MapProjection(var, items) => {
-                let slot = self.var_slot(var)?;
-                let mut out = Vec::new();
-                for item in items {
-                    out.push(match item {
-                        ast::MapProjectionItem::AllProperties => CMapItem::AllProperties,
-                        ast::MapProjectionItem::Property(k) => {
-                            CMapItem::Property(Arc::from(k.as_str()))
-                        }
-                        ast::MapProjectionItem::Literal(k, e) => {
-                            CMapItem::Entry(Arc::from(k.as_str()), self.expr(e)?)
-                        }
-                        ast::MapProjectionItem::Variable(v) => CMapItem::Entry(
-                            Arc::from(v.name.as_str()),
-                            CExpr::Slot(self.var_slot(v)?),
-                        ),
-                    });
+                ast::MapProjectionItem::Variable(v) => {
+                    CMapItem::Entry(Arc::from(v.name.as_str()), CExpr::Slot(self.var_slot(v)?))
                 }
-                CExpr::MapProjection(slot, out)
-            }
+            });
+        }
+        Ok(CExpr::MapProjection(slot, out))
+    }
+
+    fn operator_expr(&mut self, e: &Expr) -> Result<CExpr> {
+        self.check_operands(e)?;
+        Ok(match e {
             Expr::Unary(op, inner) => {
-                self.check_operands(e)?;
                 let c = Box::new(self.expr(inner)?);
                 match op {
                     UnaryOp::Not => CExpr::Not(c),
@@ -1433,7 +1476,6 @@ impl Compiler {
                 }
             }
             Expr::Binary(op, a, b) => {
-                self.check_operands(e)?;
                 let (ca, cb) = (Box::new(self.expr(a)?), Box::new(self.expr(b)?));
                 match op {
                     BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => CExpr::Logic(*op, ca, cb),
@@ -1446,90 +1488,103 @@ impl Compiler {
                     _ => CExpr::Predicate(*op, ca, cb),
                 }
             }
-            Expr::Compare(first, rest) => {
-                let first = Box::new(self.expr(first)?);
-                let rest = rest
-                    .iter()
-                    .map(|(op, e)| Ok((*op, self.expr(e)?)))
-                    .collect::<Result<_>>()?;
-                CExpr::Compare(first, rest)
+            _ => unreachable!("operator_expr takes operators"),
+        })
+    }
+
+    fn compare_expr(&mut self, first: &Expr, rest: &[(CmpOp, Expr)]) -> Result<CExpr> {
+        let first = Box::new(self.expr(first)?);
+        let rest = rest
+            .iter()
+            .map(|(op, e)| Ok((*op, self.expr(e)?)))
+            .collect::<Result<_>>()?;
+        Ok(CExpr::Compare(first, rest))
+    }
+
+    fn call_expr(&mut self, e: &Expr) -> Result<CExpr> {
+        let Expr::Call {
+            name,
+            distinct,
+            args,
+            pos,
+        } = e
+        else {
+            unreachable!("call_expr takes calls")
+        };
+        let lower = name.to_ascii_lowercase();
+        if let Some(func) = aggregate_function(&lower) {
+            let expected = if matches!(func, AggFunc::PercentileCont | AggFunc::PercentileDisc) {
+                2
+            } else {
+                1
+            };
+            if args.len() != expected {
+                return Err(err(
+                    "InvalidNumberOfArguments",
+                    format!("{name}() takes {expected} argument(s), got {}", args.len()),
+                    *pos,
+                ));
             }
-            Expr::IsNull(inner, not) => CExpr::IsNull(Box::new(self.expr(inner)?), *not),
-            Expr::CountStar => self.aggregate(e, AggFunc::Count, false, None, None)?,
-            Expr::Call {
-                name,
-                distinct,
-                args,
-                pos,
-            } => {
-                let lower = name.to_ascii_lowercase();
-                if let Some(func) = aggregate_function(&lower) {
-                    let expected =
-                        if matches!(func, AggFunc::PercentileCont | AggFunc::PercentileDisc) {
-                            2
-                        } else {
-                            1
-                        };
-                    if args.len() != expected {
-                        return Err(err(
-                            "InvalidNumberOfArguments",
-                            format!("{name}() takes {expected} argument(s), got {}", args.len()),
-                            *pos,
-                        ));
-                    }
-                    return self.aggregate(e, func, *distinct, args.first(), args.get(1));
-                }
-                let func = Func::lookup(&lower).ok_or_else(|| {
-                    err(
-                        "UnknownFunction",
-                        format!("unknown function `{name}`"),
-                        *pos,
-                    )
-                })?;
-                let (min, max) = func.arity();
-                if args.len() < min || args.len() > max {
-                    return Err(err(
-                        "InvalidNumberOfArguments",
-                        format!(
-                            "{name}() takes {} argument(s), got {}",
-                            arity_text(min, max),
-                            args.len()
-                        ),
-                        *pos,
-                    ));
-                }
-                let compiled = args.iter().map(|a| self.expr(a)).collect::<Result<_>>()?;
-                if let Some(first) = args.first()
-                    && let Some(t) = self.static_kind(first).map(VarKind::type_name)
-                    && !func.accepts_first(t)
-                {
-                    return Err(err(
-                        "InvalidArgumentType",
-                        format!("{name}() does not take a {t}"),
-                        *pos,
-                    ));
-                }
-                CExpr::Call(func, compiled)
-            }
-            Expr::Case {
-                subject,
-                alternatives,
-                default,
-            } => {
-                let subject = subject
-                    .as_ref()
-                    .map(|s| self.expr(s).map(Box::new))
-                    .transpose()?;
-                let mut alts = Vec::new();
-                for (w, t) in alternatives {
-                    alts.push((self.expr(w)?, self.expr(t)?));
-                }
-                let default = default
-                    .as_ref()
-                    .map(|d| self.expr(d).map(Box::new))
-                    .transpose()?;
-                CExpr::Case(subject, alts, default)
-            }
+            return self.aggregate(e, func, *distinct, args.first(), args.get(1));
+        }
+        let func = Func::lookup(&lower).ok_or_else(|| {
+            err(
+                "UnknownFunction",
+                format!("unknown function `{name}`"),
+                *pos,
+            )
+        })?;
+        let (min, max) = func.arity();
+        if args.len() < min || args.len() > max {
+            return Err(err(
+                "InvalidNumberOfArguments",
+                format!(
+                    "{name}() takes {} argument(s), got {}",
+                    arity_text(min, max),
+                    args.len()
+                ),
+                *pos,
+            ));
+        }
+        let compiled = args.iter().map(|a| self.expr(a)).collect::<Result<_>>()?;
+        if let Some(first) = args.first()
+            && let Some(t) = self.static_kind(first).map(VarKind::type_name)
+            && !func.accepts_first(t)
+        {
+            return Err(err(
+                "InvalidArgumentType",
+                format!("{name}() does not take a {t}"),
+                *pos,
+            ));
+        }
+        Ok(CExpr::Call(func, compiled))
+    }
+
+    fn case_expr(
+        &mut self,
+        subject: &Option<Box<Expr>>,
+        alternatives: &[(Expr, Expr)],
+        default: &Option<Box<Expr>>,
+    ) -> Result<CExpr> {
+        let subject = subject
+            .as_ref()
+            .map(|s| self.expr(s).map(Box::new))
+            .transpose()?;
+        let mut alts = Vec::new();
+        for (w, t) in alternatives {
+            alts.push((self.expr(w)?, self.expr(t)?));
+        }
+        let default = default
+            .as_ref()
+            .map(|d| self.expr(d).map(Box::new))
+            .transpose()?;
+        Ok(CExpr::Case(subject, alts, default))
+    }
+
+    /// List comprehensions, quantifiers and `reduce`: a list, and a
+    /// variable bound to each element in a scope of its own.
+    fn iteration_expr(&mut self, e: &Expr) -> Result<CExpr> {
+        Ok(match e {
             Expr::ListComprehension {
                 var,
                 list,
@@ -1584,6 +1639,13 @@ impl Compiler {
                 self.scope.truncate(saved);
                 CExpr::Reduce(acc_slot, init, var_slot, list, step?)
             }
+            _ => unreachable!("iteration_expr takes comprehensions"),
+        })
+    }
+
+    /// Patterns in expressions: predicates, `EXISTS { }`, comprehensions.
+    fn pattern_expr(&mut self, e: &Expr) -> Result<CExpr> {
+        Ok(match e {
             Expr::Pattern(part) => {
                 if !self.in_where {
                     return Err(QueryError::syntax(
@@ -1641,6 +1703,7 @@ impl Compiler {
                 self.scope.truncate(saved);
                 result?
             }
+            _ => unreachable!("pattern_expr takes patterns"),
         })
     }
 
@@ -2139,6 +2202,7 @@ mod tests {
             "MATCH (n) WHERE (n)-->() AND NOT (n)<--() RETURN n",
             "MATCH (a) RETURN a.x, a.x + count(*), size([x IN collect(a) WHERE x <> null])",
             "MATCH () CREATE () WITH * CREATE ()",
+            "MATCH (n) RETURN -(1 + count(*)), [x IN collect(n) | x]",
         ] {
             if let Err(e) = check(q) {
                 panic!("{q}: {e}");
