@@ -823,11 +823,11 @@ impl Builder<'_, '_> {
             let known = self.lex.by_name(&acronym);
             let Some((rs, re)) = named_run else {
                 // "Lebanese Armed Forces (LAF)" when only the acronym is known.
-                if let Some(idx) = known {
-                    if self.free(acr_start, acr_end) {
-                        let e = self.lexicon_entity(idx);
-                        self.push(e, acr_start, acr_end, Via::Name);
-                    }
+                if let Some(idx) = known
+                    && self.free(acr_start, acr_end)
+                {
+                    let e = self.lexicon_entity(idx);
+                    self.push(e, acr_start, acr_end, Via::Name);
                 }
                 continue;
             };

@@ -770,10 +770,11 @@ impl Reader<'_, '_> {
                 UnitKind::Word(w) => {
                     // "X did A but urged B": a coordinated verb shares the
                     // subject of the sentence.
-                    if chain_only && matches!(w.as_str(), "and" | "but" | "then" | "or" | "yet") {
-                        if let Some(m) = self.main_subject(units, k) {
-                            return Some((m, "shared subject"));
-                        }
+                    if chain_only
+                        && matches!(w.as_str(), "and" | "but" | "then" | "or" | "yet")
+                        && let Some(m) = self.main_subject(units, k)
+                    {
+                        return Some((m, "shared subject"));
                     }
                     let chain_word = is_adverb(w)
                         || matches!(
@@ -860,13 +861,12 @@ impl Reader<'_, '_> {
     fn main_subject(&self, units: &[Unit], limit: usize) -> Option<usize> {
         let mut k = 0;
         while k < limit {
-            if self.word(units, k) == Some(",") {
-                if let Some(close) = (k + 1..limit).find(|&c| self.word(units, c) == Some(","))
-                    && self.relative_open(units, close) == Some(k)
-                {
-                    k = close + 1;
-                    continue;
-                }
+            if self.word(units, k) == Some(",")
+                && let Some(close) = (k + 1..limit).find(|&c| self.word(units, c) == Some(","))
+                && self.relative_open(units, close) == Some(k)
+            {
+                k = close + 1;
+                continue;
             }
             if self.group(units, k).is_some() && self.is_subject_position(units, k) {
                 return Some(k);
@@ -1343,7 +1343,11 @@ impl Reader<'_, '_> {
                 return None;
             }
             if let Some(g) = self.group(units, k) {
-                if g.ents.iter().any(|e| agent.contains(e)) || g.compound.is_some() {
+                // Compounds ("Kenya-led") and titles ("ECOWAS chairman") modify.
+                let titled = self
+                    .word(units, k + 1)
+                    .is_some_and(|w| self.lex.is(WordClass::PersonRole, w));
+                if g.ents.iter().any(|e| agent.contains(e)) || g.compound.is_some() || titled {
                     continue;
                 }
                 if g.ents.iter().any(|&e| want(self, e)) {
@@ -1884,6 +1888,12 @@ impl Reader<'_, '_> {
                 let agent_ents = self.ents(units, a);
                 let (neg, hedge, abandoned) = self.modality(units, a, i, s);
                 let (mut rel, neg) = consent_flip(class, base, neg);
+                // "urged X to ...", "called on X to ...": X is addressed, and
+                // the stance is on what follows.
+                let addressee_verb = matches!(
+                    form.lemma.as_str(),
+                    "urge" | "press" | "ask" | "call on" | "appeal to" | "request"
+                );
                 // "urged the council to keep the peacekeepers": the stance is on
                 // the complement's object; "urged X to withdraw" opposes X.
                 let mut from = last;
@@ -1914,7 +1924,16 @@ impl Reader<'_, '_> {
                 }
                 // "pushed for UNIFIL to be shut down", "demanded the withdrawal
                 // of": wanting a mission gone opposes it.
-                let target = self.stance_target(units, from, end, &agent_ents);
+                let mut target = self.stance_target(units, from, end, &agent_ents);
+                if addressee_verb
+                    && let Some(Target::Group(t)) = target
+                    && !self
+                        .ents(units, t)
+                        .iter()
+                        .any(|&e| self.is_mission(e) || self.is_resolution(e))
+                {
+                    target = None;
+                }
                 if self.exit_after(units, from, end) {
                     rel = if rel == RelType::Supports {
                         RelType::Opposes

@@ -413,10 +413,18 @@ fn mission_referent(
     // Location words ("in mali", "malian", "lebanon") narrow the choice.
     let fits = |e: usize| -> bool {
         let ent = &model.entities[e];
+        // Places: "in Mali" and country words not followed by "-led"
+        // (which names the leader, not the place).
         let places: Vec<&str> = words
             .iter()
             .filter_map(|w| w.strip_prefix("in "))
-            .chain(words.iter().map(String::as_str))
+            .chain(
+                words
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| words.get(i + 1).is_none_or(|n| n != "-"))
+                    .map(|(_, w)| w.as_str()),
+            )
             .collect();
         let located = places.iter().all(|p| {
             let Some(idx) = lex.by_name(p) else {
@@ -438,6 +446,9 @@ fn mission_referent(
         };
         located && led
     };
+    // Without a named mission in view, a described one will do.
+    let any_named = missions.iter().any(|(_, _, e)| fits(*e));
+    let fits = |e: usize| fits(e) || (!any_named && hint.is_none());
     // "the new force": of the missions in view, one that is not over.
     let new = words.iter().any(|w| w == "new");
     let over = |e: usize| {
@@ -531,6 +542,68 @@ fn mission_referent(
                 }
             };
             return Some(vec![e]);
+        }
+    }
+    if prior.or(next).is_none() {
+        // "it ordered the activation of a standby force": a mission the
+        // text introduces without a name, run by the organization in view.
+        let text = model.text[a.start..a.end].to_lowercase();
+        let indefinite = text.starts_with("a ") || text.starts_with("an ");
+        if indefinite {
+            let org = model
+                .mentions
+                .iter()
+                .chain(added)
+                .filter(|m| m.end <= a.start && m.sentence + 1 >= a.sentence)
+                .filter(|m| {
+                    let e = &model.entities[m.entity];
+                    e.kind == Some(ActorKind::Organization)
+                        && e.lexicon.is_some()
+                        && !e.name.contains("Council")
+                })
+                .max_by_key(|m| m.start)
+                .map(|m| m.entity);
+            if let Some(org) = org {
+                let e = &model.entities[org];
+                let short = e
+                    .aliases
+                    .iter()
+                    .filter(|a| {
+                        a.chars().all(|c| c.is_ascii_uppercase() || c == '.') && a.len() >= 2
+                    })
+                    .min_by_key(|a| a.len())
+                    .cloned()
+                    .unwrap_or_else(|| e.name.clone());
+                let kept: Vec<&str> = text
+                    .split_whitespace()
+                    .skip(1)
+                    .filter(|w| NAME_WORDS.contains(w) || *w == "regional" || *w == "joint")
+                    .collect();
+                let name = format!(
+                    "{short} {}{}{head}",
+                    kept.join(" "),
+                    if kept.is_empty() { "" } else { " " }
+                );
+                let leader = e.lexicon;
+                let existing = model.entities.iter().position(|x| x.name == name);
+                let id = match existing {
+                    Some(i) => i,
+                    None => {
+                        model.entities.push(DocEntity {
+                            label: NodeLabel::Mission,
+                            kind: None,
+                            name,
+                            aliases: Vec::new(),
+                            lexicon: None,
+                            implicit: false,
+                            location: Vec::new(),
+                            leader,
+                        });
+                        model.entities.len() - 1
+                    }
+                };
+                return Some(vec![id]);
+            }
         }
     }
     prior.or(next).map(|e| vec![e])
