@@ -1446,7 +1446,9 @@ impl Builder<'_, '_> {
                                 && start < m.end
                                 && self.model.entities[m.entity].label != NodeLabel::Actor
                         });
-                        if !overlaps_named && (!indefinite || wants == Wants::Mission) {
+                        if !overlaps_named
+                            && (!indefinite || matches!(wants, Wants::Mission | Wants::Resolution))
+                        {
                             self.model.anaphors.push(Anaphor {
                                 start,
                                 end,

@@ -230,6 +230,13 @@ enum Target {
     Entity(usize),
 }
 
+/// Prepositions and other words that end a noun phrase.
+const PREPOSITION_WORDS: &[&str] = &[
+    "in", "of", "to", "from", "with", "for", "at", "on", "into", "by", "against", "near", "over",
+    "under", "and", "or", "but", "that", "which", "who", "as", "than", "after", "before", "since",
+    "until", "while", "because", "is", "was", "were", "are", "has", "have", "had", "will", "would",
+];
+
 /// Nouns that, as the object of a stance, stand for the mission in context.
 const MISSION_OBJECTS: &[&str] = &[
     "renewal",
@@ -725,6 +732,18 @@ impl Reader<'_, '_> {
                     }) {
                         return k;
                     }
+                    // ", called the veto a disgrace": a verb after a comma
+                    // (closing a relative clause) starts another clause.
+                    if self.word(units, k + 1).is_some_and(|n| {
+                        (n.ends_with("ed") && n.len() > 4)
+                            || self
+                                .lex
+                                .triggers(n)
+                                .iter()
+                                .any(|f| f.pos == Pos::Verb && f.participle)
+                    }) {
+                        return k;
+                    }
                     // A comma ends the clause before a new subject ("..., it
                     // has") and unless a list or apposition follows.
                     if self.group(units, k + 1).is_some_and(|g| g.anaphoric)
@@ -929,6 +948,11 @@ impl Reader<'_, '_> {
     /// Whether the group at `k` can be a clause subject: at the start of the
     /// sentence or after a clause opener, not after a preposition or verb.
     fn is_subject_position(&self, units: &[Unit], k: usize) -> bool {
+        // "U.N. experts have accused ...": the name only modifies the noun.
+        if self.is_modifier(units, k) && self.group(units, k).is_some_and(|g| g.compound.is_none())
+        {
+            return false;
+        }
         let mut p = k;
         loop {
             if p == 0 {
@@ -1006,68 +1030,60 @@ impl Reader<'_, '_> {
         if g.possessive || g.anaphoric {
             return false;
         }
-        match self.word(units, k + 1) {
-            Some(w) => {
-                let raw = self.text(&units[k + 1]);
-                let lowercase_noun = raw.chars().next().is_some_and(char::is_lowercase)
-                    && raw.chars().all(|c| c.is_alphabetic() || c == '-');
-                lowercase_noun
-                    && !matches!(
-                        w,
-                        "and"
-                            | "or"
-                            | "but"
-                            | "to"
-                            | "in"
-                            | "of"
-                            | "for"
-                            | "with"
-                            | "on"
-                            | "at"
-                            | "by"
-                            | "from"
-                            | "as"
-                            | "that"
-                            | "which"
-                            | "who"
-                            | "is"
-                            | "was"
-                            | "were"
-                            | "are"
-                            | "has"
-                            | "have"
-                            | "had"
-                            | "will"
-                            | "would"
-                            | "could"
-                            | "said"
-                            | "says"
-                            | "say"
-                            | "itself"
-                            | "also"
-                            | "each"
-                            | "both"
-                            | "alone"
-                            | "last"
-                            | "this"
-                            | "since"
-                            | "until"
-                            | "after"
-                            | "before"
-                            | "when"
-                            | "while"
-                            | "if"
-                            | "because"
-                            | "over"
-                            | "into"
-                            | "against"
-                            | "about"
-                    )
-                    && self.lex.triggers(w).iter().all(|f| f.pos == Pos::Noun)
-                    && !is_adverb(w)
-            }
-            None => false,
-        }
+        // The next word must be a noun we know: verbs look the same in
+        // lower case ("the United States continues").
+        let Some(w) = self.word(units, k + 1) else {
+            return false;
+        };
+        let known_noun = [
+            WordClass::Personnel,
+            WordClass::Equipment,
+            WordClass::Money,
+            WordClass::GroupNoun,
+            WordClass::PersonRole,
+            WordClass::MissionWord,
+        ]
+        .iter()
+        .any(|c| self.lex.is(*c, w));
+        known_noun
+            || matches!(
+                w,
+                "experts"
+                    | "expert"
+                    | "efforts"
+                    | "effort"
+                    | "policy"
+                    | "policies"
+                    | "finances"
+                    | "trust"
+                    | "interventions"
+                    | "intervention"
+                    | "sanctions"
+                    | "talks"
+                    | "report"
+                    | "panel"
+                    | "allowances"
+                    | "troop"
+                    | "peacekeeping"
+                    | "agencies"
+                    | "agency"
+                    | "court"
+                    | "courts"
+                    | "pressure"
+                    | "demands"
+                    | "plan"
+                    | "proposal"
+                    | "officials"
+                    | "aid"
+                    | "ships"
+                    | "warships"
+                    | "citizens"
+                    | "nationals"
+                    | "territory"
+                    | "soil"
+                    | "border"
+                    | "borders"
+            )
     }
 
     /// The passive agent: "by X" after the verb at `i`, within the clause.
@@ -2388,14 +2404,33 @@ impl Reader<'_, '_> {
         // only for a stated amount or a plain object ("pledged personnel",
         // not "equip its soldiers").
         let mission_target = self.target_after(units, last, end, &agent_ents, Self::is_mission);
-        let actor_target = (last + 1..end.min(units.len())).find_map(|k| {
-            let prep = self.word(units, k.saturating_sub(1))?;
-            let g = self.group(units, k)?;
-            (matches!(prep, "to" | "for" | "toward" | "towards")
+        // "to the LAF", "to U.N. finances" (the U.N.'s own coffers), but not
+        // "for a U.N. trust fund" (a body of its own).
+        let recipient = (last + 1..end.min(units.len())).find(|&k| {
+            let (Some(prep), Some(g)) =
+                (self.word(units, k.saturating_sub(1)), self.group(units, k))
+            else {
+                return false;
+            };
+            matches!(prep, "to" | "for" | "toward" | "towards")
                 && !g.ents.iter().any(|e| agent_ents.contains(e))
                 && !g.possessive
-                && !self.is_modifier(units, k))
-            .then_some(k)
+        });
+        let actor_target = recipient.filter(|&k| {
+            !self.is_modifier(units, k)
+                || !matches!(
+                    self.word(units, k + 1),
+                    Some(
+                        "trust"
+                            | "fund"
+                            | "programme"
+                            | "program"
+                            | "agency"
+                            | "agencies"
+                            | "experts"
+                            | "panel"
+                    )
+                )
         });
         let direct_actor = if matches!(form.lemma.as_str(), "fund" | "finance" | "train" | "equip")
         {
@@ -2408,7 +2443,9 @@ impl Reader<'_, '_> {
         let target_entity: Option<usize> = match (mission_target, actor_target.or(direct_actor)) {
             (Some(m), _) => self.mission_of(units, m),
             (None, Some(t)) => self.group(units, t).and_then(|g| g.ents.first().copied()),
-            (None, None) if implicit_ok => self.context_mission(s, units[i].start),
+            (None, None) if implicit_ok && recipient.is_none() => {
+                self.context_mission(s, units[i].start)
+            }
             (None, None) => None,
         };
         let Some(to) = target_entity else {
@@ -2929,27 +2966,65 @@ impl Reader<'_, '_> {
             let Some(c) = g.compound.clone() else {
                 continue;
             };
-            // The compound's head: the next group within a few words, else the
-            // apposition head before ("Hezbollah, the Iran-backed movement").
-            let after = (k + 1..(k + 6).min(units.len())).find(|&t| {
-                self.group(units, t).is_some()
-                    || matches!(self.word(units, t), Some("," | "." | "which" | "that"))
-            });
-            let mut target = after.filter(|&t| self.group(units, t).is_some());
-            if target.is_none() {
-                if let Some(head_word) = (k + 1..(k + 5).min(units.len())).find_map(|t| {
-                    self.word(units, t)
-                        .filter(|w| w.len() > 2 && *w != "led" && *w != "backed")
-                }) {
-                    let _ = head_word;
+            // The compound's head: the group it modifies, right after it
+            // past adjectives ("the Kenya-led security mission"); a noun that
+            // is no entity ends the search ("U.S.-backed talks in Switzerland").
+            // With no head, the apposition it describes ("Hezbollah, the
+            // Iran-backed movement").
+            let mut target = None;
+            let mut t = k + 1;
+            // Skip the hyphen and participle written after the name.
+            while t < units.len() && matches!(self.word(units, t), Some("-")) {
+                t += 2;
+            }
+            while t < units.len().min(k + 8) {
+                match &units[t].kind {
+                    UnitKind::Group(_) => {
+                        target = Some(t);
+                        break;
+                    }
+                    UnitKind::Word(w) => {
+                        let adjective = w.chars().all(|c| c.is_alphabetic() || c == '-')
+                            && !PREPOSITION_WORDS.contains(&w.as_str())
+                            && self
+                                .lex
+                                .triggers(w)
+                                .iter()
+                                .all(|f| f.pos == Pos::Noun || f.participle)
+                            && (w.ends_with("al")
+                                || w.ends_with("ian")
+                                || w.ends_with("ary")
+                                || w.ends_with("ive")
+                                || w.ends_with("ed")
+                                || w.ends_with("ing")
+                                || w == "security"
+                                || w == "peacekeeping"
+                                || w == "naval"
+                                || w == "new"
+                                || w == "multinational"
+                                || w == "regional"
+                                || w == "interim"
+                                || w == "joint");
+                        if !adjective {
+                            break;
+                        }
+                    }
                 }
-                // Apposition: ", the X-backed movement"
+                t += 1;
+            }
+            if target.is_none() {
                 let mut b = k;
                 while b > 0 {
                     b -= 1;
                     if self.word(units, b) == Some(",") {
-                        if b > 0 && self.group(units, b - 1).is_some() {
-                            target = Some(b - 1);
+                        if b > 0
+                            && self.group(units, b - 1).is_some()
+                            && (b + 1..k).all(|x| self.group(units, x).is_none())
+                        {
+                            let head_is_noun = (k + 1..(k + 6).min(units.len())).any(|x| matches!(self.word(units, x), Some(w) if matches!(w, "movement" | "group" | "force" | "forces" | "militia" | "government" | "authorities" | "coalition" | "administration" | "party" | "alliance" | "rebels" | "junta" | "mission" | "operation")));
+                            if head_is_noun {
+                                target = Some(b - 1);
+                            }
                         }
                         break;
                     }

@@ -195,6 +195,31 @@ fn referent(
             if let Some(e) = prior.or(next) {
                 return Some(vec![e]);
             }
+            // An unnumbered resolution about a country ("a draft resolution
+            // calling on Sudan's warring parties"): named after its topic.
+            if let Some(topic) = resolution_topic(model, a.end) {
+                let name = format!("draft resolution on {topic}");
+                let e = match model.entities.iter().position(|e| e.name == name) {
+                    Some(e) => e,
+                    None => {
+                        model.entities.push(DocEntity {
+                            label: NodeLabel::Resolution,
+                            kind: None,
+                            name,
+                            aliases: vec![
+                                format!("{topic} resolution"),
+                                format!("resolution on {topic}"),
+                            ],
+                            lexicon: None,
+                            implicit: false,
+                            location: Vec::new(),
+                            leader: None,
+                        });
+                        model.entities.len() - 1
+                    }
+                };
+                return Some(vec![e]);
+            }
             // An unnumbered resolution: one implicit entity per document.
             let e = match model
                 .entities
@@ -607,4 +632,60 @@ fn mission_referent(
         }
     }
     prior.or(next).map(|e| vec![e])
+}
+
+/// The country a resolution is about, from the words right after it:
+/// "resolution calling on Sudan's ...", "resolution on Gaza", "resolution
+/// that would have imposed sanctions on Zimbabwe".
+fn resolution_topic(model: &DocModel, end: usize) -> Option<String> {
+    let sentence_end = model
+        .sentences
+        .iter()
+        .find(|s| s.span.start <= end && end <= s.span.end)?
+        .span
+        .end;
+    let after = &model.text[end..sentence_end];
+    let window: String = after.chars().take(70).collect();
+    let lower = window.to_lowercase();
+    const CUES: &[&str] = &[
+        "calling on",
+        "on",
+        "about",
+        "condemning",
+        "demanding",
+        "urging",
+        "imposing sanctions on",
+        "imposed sanctions on",
+        "sanctioning",
+        "on the situation in",
+        "concerning",
+        "for",
+    ];
+    let cue_end = CUES
+        .iter()
+        .filter_map(|c| {
+            let p = lower.find(&format!(" {c} ")).or_else(|| {
+                lower
+                    .starts_with(&format!("{c} "))
+                    .then_some(0)
+                    .map(|_| usize::MAX)
+            })?;
+            Some(if p == usize::MAX {
+                c.len() + 1
+            } else {
+                p + c.len() + 2
+            })
+        })
+        .min()?;
+    let start = end
+        + window
+            .char_indices()
+            .nth(window[..cue_end.min(window.len())].chars().count())
+            .map_or(window.len(), |(i, _)| i);
+    let m = model.mentions.iter().find(|m| {
+        m.start >= start
+            && m.start <= start + 5
+            && model.entities[m.entity].kind == Some(ActorKind::Country)
+    })?;
+    Some(model.entities[m.entity].name.clone())
 }
