@@ -106,6 +106,8 @@ pub struct Anaphor {
     pub words: Vec<String>,
     /// A possessive ("its", "the mission's").
     pub possessive: bool,
+    /// The owner named before "'s" ("SADC's military mission").
+    pub owner: Option<usize>,
 }
 
 /// What an anaphor can refer to.
@@ -131,6 +133,8 @@ pub enum Wants {
     Group,
     /// "the government", "the junta", "the country", "the authorities".
     Government,
+    /// "the army", "the military": a national army.
+    Army,
 }
 
 /// A sentence with its tokens and amounts.
@@ -1224,6 +1228,7 @@ impl Builder<'_, '_> {
                         wants,
                         words: Vec::new(),
                         possessive,
+                        owner: None,
                     });
                     i += 1;
                     continue;
@@ -1250,15 +1255,27 @@ impl Builder<'_, '_> {
                         wants: Wants::Pair,
                         words: Vec::new(),
                         possessive: false,
+                        owner: None,
                     });
                     i += len;
                     continue;
                 }
-                // Descriptions: a determiner, modifiers, a head noun.
-                if matches!(
-                    lw.as_str(),
-                    "the" | "a" | "an" | "its" | "their" | "this" | "that" | "any"
-                ) {
+                // Descriptions: a determiner (or an owner's "'s"), modifiers, a head noun.
+                let owner = if matches!(w, "'s" | "\u{2019}s") {
+                    self.model
+                        .mentions
+                        .iter()
+                        .find(|m| m.end == tk.start)
+                        .map(|m| m.entity)
+                } else {
+                    None
+                };
+                if owner.is_some()
+                    || matches!(
+                        lw.as_str(),
+                        "the" | "a" | "an" | "its" | "their" | "this" | "that" | "any"
+                    )
+                {
                     let mut j = i + 1;
                     let mut words = Vec::new();
                     let mut found = None;
@@ -1295,6 +1312,7 @@ impl Builder<'_, '_> {
                                 | "militants" | "coalition" => Wants::Group,
                                 "government" | "junta" | "country" | "authorities"
                                 | "administration" | "regime" => Wants::Government,
+                                "army" | "military" | "armed forces" => Wants::Army,
                                 _ => return None,
                             })
                         };
@@ -1456,6 +1474,7 @@ impl Builder<'_, '_> {
                                 wants,
                                 words,
                                 possessive: possessive_after(end_tok),
+                                owner,
                             });
                         }
                         i = end_tok + 1;

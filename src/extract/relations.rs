@@ -1422,6 +1422,23 @@ impl Reader<'_, '_> {
             .collect()
     }
 
+    /// Whether the clause sends its people or money somewhere that is not
+    /// the mission in context: a place the lexicon does not know ("to Cabo
+    /// Delgado"), or a bilateral arrangement.
+    fn elsewhere(&self, units: &[Unit], from: usize, to: usize) -> bool {
+        (from + 1..to.min(units.len())).any(|k| {
+            let Some(w) = self.word(units, k) else {
+                return false;
+            };
+            if matches!(w, "bilateral" | "separate" | "own") {
+                return true;
+            }
+            let raw = self.text(&units[k]);
+            matches!(self.word(units, k.saturating_sub(1)), Some("to" | "into"))
+                && raw.chars().next().is_some_and(char::is_uppercase)
+        })
+    }
+
     /// Whether the object of a contribution verb is the agent's own
     /// ("its soldiers", "their contingents").
     fn object_possessed(&self, units: &[Unit], from: usize, to: usize) -> bool {
@@ -2443,7 +2460,9 @@ impl Reader<'_, '_> {
         let target_entity: Option<usize> = match (mission_target, actor_target.or(direct_actor)) {
             (Some(m), _) => self.mission_of(units, m),
             (None, Some(t)) => self.group(units, t).and_then(|g| g.ents.first().copied()),
-            (None, None) if implicit_ok && recipient.is_none() => {
+            (None, None)
+                if implicit_ok && recipient.is_none() && !self.elsewhere(units, last, end) =>
+            {
                 self.context_mission(s, units[i].start)
             }
             (None, None) => None,

@@ -150,6 +150,7 @@ fn compatible(e: &DocEntity, wants: Wants) -> bool {
                 && matches!(e.kind, Some(ActorKind::Force) | Some(ActorKind::Group))
         }
         Wants::Government | Wants::Pair => e.kind == Some(ActorKind::Country),
+        Wants::Army => e.kind == Some(ActorKind::Force),
     }
 }
 
@@ -320,6 +321,55 @@ fn referent(
             .max_by_key(|(_, (n, last))| (*n, *last))
             .map(|(e, _)| vec![e]);
     }
+    // "its withdrawal", "its mandate": the mission nearest before.
+    if a.wants == Wants::It && a.possessive {
+        let next: String = model.text[a.end..]
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        if matches!(
+            next.as_str(),
+            "withdrawal"
+                | "departure"
+                | "exit"
+                | "mandate"
+                | "deployment"
+                | "peacekeepers"
+                | "presence"
+                | "pullout"
+                | "drawdown"
+                | "renewal"
+                | "extension"
+                | "operations"
+                | "bases"
+                | "camps"
+        ) {
+            if let Some(m) = before
+                .iter()
+                .rev()
+                .find(|m| model.entities[m.entity].label == NodeLabel::Mission)
+            {
+                return Some(vec![m.entity]);
+            }
+        }
+    }
+    // "the army": the national army in view (a force whose name says so).
+    if a.wants == Wants::Army {
+        return before
+            .iter()
+            .rev()
+            .find(|m| {
+                let e = &model.entities[m.entity];
+                e.kind == Some(ActorKind::Force)
+                    && (e.name.contains("Armed Forces")
+                        || e.name.contains("Army")
+                        || e.name.contains("Defence Force")
+                        || e.name.contains("Defense Force"))
+            })
+            .map(|m| vec![m.entity]);
+    }
     // Singular: the subject of this sentence if it comes first, else the
     // subject of the previous sentences, else the nearest.
     let ok = |m: &Mention| compatible(&model.entities[m.entity], a.wants);
@@ -469,7 +519,12 @@ fn mission_referent(
             }
             None => !described,
         };
-        located && led
+        // "SADC's military mission": run by the owner.
+        let owned = match a.owner.and_then(|o| model.entities[o].lexicon) {
+            Some(o) => ent.leader.is_none_or(|l| l == o),
+            None => true,
+        };
+        located && led && owned
     };
     // Without a named mission in view, a described one will do.
     let any_named = missions.iter().any(|(_, _, e)| fits(*e));
@@ -491,12 +546,22 @@ fn mission_referent(
     } else {
         None
     };
+    // Of the missions in view, the one the last sentences talk about most,
+    // the latest among equals ("the force" after an aside on another).
     let prior = prior_new.or_else(|| {
-        missions
+        let mut score: std::collections::HashMap<usize, (usize, usize)> =
+            std::collections::HashMap::new();
+        for (st, sent, e) in missions
             .iter()
-            .filter(|(s, _, e)| *s < a.start && fits(*e))
-            .max_by_key(|(s, _, _)| *s)
-            .map(|(_, _, e)| *e)
+            .filter(|(st, _, e)| *st < a.start && fits(*e))
+        {
+            let v = score.entry(*e).or_default();
+            if sent + 3 >= a.sentence {
+                v.0 += 1;
+            }
+            v.1 = v.1.max(*st);
+        }
+        score.into_iter().max_by_key(|(_, v)| *v).map(|(e, _)| e)
     });
     let next = missions
         .iter()
