@@ -71,6 +71,12 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("count regex")
 });
 
+/// "two contingents of", "three formed police units of": a count of groups
+/// right before the size of each.
+static GROUPS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z-]+\s+){0,2}(?:units?|contingents?|battalions?|companies|company|teams?|platoons?|squadrons?|groups?)\s+of\s+(?:about\s+|some\s+|up to\s+)?$").expect("groups regex")
+});
+
 fn qualifier(q: &str) -> Option<Qualifier> {
     Some(match q.to_lowercase().as_str() {
         "about" | "around" | "approximately" | "roughly" | "some" | "nearly" | "almost"
@@ -272,11 +278,26 @@ pub fn find_amounts(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<
                 None => continue,
             }
         };
+        // "two formed police units of 140 officers each": units times size.
+        let mut value = value;
+        let mut first = start + m.start();
+        if s[m.end()..].trim_start().starts_with("each")
+            || s[noun_end - start.min(noun_end)..]
+                .trim_start()
+                .starts_with("each")
+        {
+            if let Some(c) = GROUPS.captures(&s[..m.start()]) {
+                if let Some(k) = number(&c[1]) {
+                    value *= k;
+                    first = start + c.get(0).map_or(m.start(), |g| g.start());
+                }
+            }
+        }
         out.push(Amount {
             value,
             measure: Measure::Personnel(noun),
             qualifier: c.name("q").and_then(|q| qualifier(q.as_str())),
-            start: start + m.start(),
+            start: first,
             end: start + noun_end,
             per_year: false,
             strength,
@@ -397,5 +418,14 @@ mod tests {
         assert_eq!(amounts("the 13,000-strong force")[0].0, 13000.0);
         assert!(amounts("killed more than 2,400 people in 2023, 26% of them").is_empty());
         assert_eq!(amounts("1,000 police officers")[0].0, 1000.0);
+        assert_eq!(
+            amounts("two formed police units of 140 officers each")[0].0,
+            280.0
+        );
+        assert_eq!(
+            amounts("two contingents of 75 military police each")[0].0,
+            150.0
+        );
+        assert!(amounts("several hundred soldiers").is_empty());
     }
 }

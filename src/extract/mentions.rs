@@ -354,6 +354,7 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
     b.people();
     b.acronym_uses();
     b.surnames();
+    b.titled_people();
     b.anaphors();
     b.model.mentions.sort_by_key(|m| m.start);
     b.model.anaphors.sort_by_key(|a| a.start);
@@ -634,6 +635,30 @@ impl Builder<'_, '_> {
                     }
                 }
                 Surface::Name | Surface::Metonym => {
+                    // "U.N. peacekeeping" is the enterprise; "a U.N.
+                    // peacekeeping force" is a mission the description reads.
+                    if entry.id == "UN_PEACEKEEPING" {
+                        let next: String = self.text[m.end..]
+                            .trim_start()
+                            .chars()
+                            .take_while(|c| c.is_alphabetic())
+                            .collect();
+                        if matches!(
+                            next.as_str(),
+                            "force"
+                                | "mission"
+                                | "operation"
+                                | "contingent"
+                                | "troops"
+                                | "chief"
+                                | "personnel"
+                                | "deployment"
+                                | "presence"
+                                | "option"
+                        ) {
+                            continue;
+                        }
+                    }
                     let via = if m.surface == Surface::Metonym {
                         Via::Metonym
                     } else {
@@ -1144,6 +1169,37 @@ impl Builder<'_, '_> {
                     self.push(e, start, end, Via::Acronym);
                 }
             }
+        }
+    }
+
+    /// "U.S. Ambassador Mike Waltz", "Rwandan President Paul Kagame": a
+    /// country's role right before a person's name is the person's title,
+    /// not a mention of the country.
+    fn titled_people(&mut self) {
+        let people: Vec<usize> = self
+            .model
+            .mentions
+            .iter()
+            .filter(|m| self.model.entities[m.entity].kind == Some(ActorKind::Person))
+            .map(|m| m.start)
+            .collect();
+        let text = self.text;
+        let before = self.model.mentions.len();
+        self.model.mentions.retain(|m| {
+            let role = m.via == Via::Role;
+            let gap = people
+                .iter()
+                .any(|&p| p >= m.end && text[m.end..p].trim().is_empty());
+            !(role && gap)
+        });
+        if self.model.mentions.len() != before {
+            let kept: Vec<(usize, usize)> = self
+                .model
+                .mentions
+                .iter()
+                .map(|m| (m.start, m.end))
+                .collect();
+            self.taken.retain(|t| kept.contains(t));
         }
     }
 

@@ -779,6 +779,22 @@ impl Reader<'_, '_> {
 
     /// The subject of the clause whose verb is at `i`: (group index, via).
     fn subject(&self, units: &[Unit], i: usize) -> Option<(usize, &'static str)> {
+        // "urged members to back the text": the infinitive's subject is the
+        // object of the verb before it, here no entity.
+        if i >= 3
+            && self.word(units, i - 1) == Some("to")
+            && self.word(units, i - 2).is_some_and(|n| {
+                n.chars().all(char::is_alphabetic)
+                    && !is_adverb(n)
+                    && self.lex.triggers(n).is_empty()
+                    && !n.ends_with("ed")
+            })
+            && self.word(units, i - 3).is_some_and(|v| {
+                v.ends_with("ed") || self.lex.triggers(v).iter().any(|f| f.pos == Pos::Verb)
+            })
+        {
+            return None;
+        }
         let mut k = i;
         let mut crossed_relative = false;
         // Only verb-chain words so far ("has yet to", "would not")?
@@ -1397,18 +1413,25 @@ impl Reader<'_, '_> {
     /// The most recent mission mentioned up to the end of sentence `s`
     /// (or the first one after it): what an implicit contribution goes to.
     fn context_mission(&self, s: usize, pos: usize) -> Option<usize> {
+        // U.N. peacekeeping as a whole counts as the mission in view.
+        let target = |e: usize| {
+            self.is_mission(e)
+                || self.model.entities[e]
+                    .lexicon
+                    .is_some_and(|l| self.lex.entries[l].id == "UN_PEACEKEEPING")
+        };
         let prior = self
             .model
             .mentions
             .iter()
-            .filter(|m| m.start < pos && self.is_mission(m.entity) && m.sentence + 4 >= s)
+            .filter(|m| m.start < pos && target(m.entity) && m.sentence + 4 >= s)
             .max_by_key(|m| m.start)
             .map(|m| m.entity);
         prior.or_else(|| {
             self.model
                 .mentions
                 .iter()
-                .filter(|m| m.start >= pos && self.is_mission(m.entity) && m.sentence <= s + 1)
+                .filter(|m| m.start >= pos && target(m.entity) && m.sentence <= s + 1)
                 .min_by_key(|m| m.start)
                 .map(|m| m.entity)
         })

@@ -519,6 +519,14 @@ fn mission_referent(
             }
             None => !described,
         };
+        // "the Kenya-led mission": run by Kenya, when the lexicon says who runs it.
+        let led_by = words.iter().enumerate().find_map(|(i, w)| {
+            (words.get(i + 1).is_some_and(|n| n == "-")
+                && words.get(i + 2).is_some_and(|n| n == "led"))
+            .then(|| lex.by_name(w))
+            .flatten()
+        });
+        let led = led && led_by.is_none_or(|l| ent.leader.is_none_or(|x| x == l));
         // "SADC's military mission": run by the owner.
         let owned = match a.owner.and_then(|o| model.entities[o].lexicon) {
             Some(o) => ent.leader.is_none_or(|l| l == o),
