@@ -7,10 +7,12 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Parser, Subcommand, ValueEnum};
+use newsgraph::export::dot::{RenderFormat, render as render_dot};
 use newsgraph::export::{DotOptions, result_to_dot, to_dot};
 use newsgraph::extract::{Extractor, Lexicon, render_explanation};
 use newsgraph::output::{Format, render};
 use newsgraph::query::{Limits, Params, PreparedQuery};
+use newsgraph::repl::editor::{CONTINUATION, PROMPT, ReplHelper, colour_wanted, editor};
 use newsgraph::repl::{Session, parse_value};
 use newsgraph::{Graph, input};
 
@@ -90,7 +92,8 @@ enum Cmd {
         /// Draw only what this query returns.
         #[arg(long, short = 'q')]
         query: Option<String>,
-        /// Render with Graphviz instead of writing DOT.
+        /// Render with Graphviz instead of writing DOT (also chosen by an
+        /// output file named .svg or .png).
         #[arg(long, value_enum)]
         render: Option<Render>,
         /// Also draw documents and their MENTIONS.
@@ -275,19 +278,31 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
                 None => to_dot(&graph, options),
             };
-            match render_as {
+            let format = match render_as {
+                Some(Render::Svg) => Some(RenderFormat::Svg),
+                Some(Render::Png) => Some(RenderFormat::Png),
+                None => output.as_deref().and_then(RenderFormat::from_path),
+            };
+            match format {
                 None => write_output(output.as_deref(), &dot),
-                Some(kind) => {
-                    let fmt = match kind {
-                        Render::Svg => "svg",
-                        Render::Png => "png",
-                    };
-                    let out = output.ok_or_else(|| {
-                        Failure(format!(
-                            "--render {fmt} needs an output file: -o graph.{fmt}"
-                        ))
-                    })?;
-                    render_graphviz(&dot, fmt, &out)
+                Some(format) => {
+                    if output.is_none() && std::io::stdout().is_terminal() {
+                        let f = format.name();
+                        return Err(Failure(format!(
+                            "--render {f} writes an image: name a file with -o graph.{f}, or redirect standard output"
+                        )));
+                    }
+                    let image = render_dot(&dot, format)?;
+                    match &output {
+                        Some(p) => std::fs::write(p, image)
+                            .map_err(|e| Failure(format!("{}: {e}", p.display()))),
+                        None => {
+                            let mut out = std::io::stdout().lock();
+                            out.write_all(&image)
+                                .and_then(|_| out.flush())
+                                .map_err(|e| Failure(format!("writing output: {e}")))
+                        }
+                    }
                 }
             }
         }
@@ -325,38 +340,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
-/// Run Graphviz's `dot` to render DOT text into a file.
-fn render_graphviz(dot: &str, format: &str, out: &Path) -> Result<(), Failure> {
-    let child = std::process::Command::new("dot")
-        .arg(format!("-T{format}"))
-        .arg("-o")
-        .arg(out)
-        .stdin(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn();
-    let mut child = match child {
-        Ok(c) => c,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Failure(
-                "Graphviz is not installed: install the `graphviz` package (apt-get install graphviz, brew install graphviz) or write DOT without --render".into(),
-            ));
-        }
-        Err(e) => return Err(Failure(format!("running Graphviz: {e}"))),
-    };
-    if let Some(mut stdin) = child.stdin.take() {
-        stdin.write_all(dot.as_bytes())?;
-    }
-    let result = child.wait_with_output()?;
-    if !result.status.success() {
-        let msg = String::from_utf8_lossy(&result.stderr);
-        return Err(Failure(format!(
-            "Graphviz failed: {}",
-            msg.lines().next().unwrap_or("no message")
-        )));
-    }
-    Ok(())
-}
-
 fn history_path() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("NEWSGRAPH_HISTORY") {
         return Some(PathBuf::from(p));
@@ -364,40 +347,70 @@ fn history_path() -> Option<PathBuf> {
     std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".newsgraph_history"))
 }
 
+/// The REPL: rustyline reads lines, the session evaluates them. Ctrl-C at
+/// the prompt clears the input; while a query runs it cancels the query
+/// (the SIGINT handler sets the flag the engine polls); Ctrl-D leaves.
 fn repl(source: &Source) -> Result<(), Failure> {
     let (graph, ex) = load(source)?;
     let mut session = Session::new(graph, ex);
     let cancel = Arc::new(AtomicBool::new(false));
     session.limits.cancel = Some(cancel.clone());
-    let mut editor = rustyline::DefaultEditor::new()?;
+    let busy = Arc::new(AtomicBool::new(false));
+    {
+        let (busy, cancel) = (busy.clone(), cancel.clone());
+        // Outside readline (which reads Ctrl-C as a key) SIGINT arrives here.
+        ctrlc::set_handler(move || {
+            if busy.load(Ordering::SeqCst) {
+                cancel.store(true, Ordering::SeqCst);
+            } else {
+                std::process::exit(130);
+            }
+        })?;
+    }
+    let colour = colour_wanted() && std::io::stdout().is_terminal();
+    let mut editor = editor(ReplHelper::new(session.vocabulary(), colour))?;
+    let mut generation = session.generation();
     let history = history_path();
     if let Some(h) = &history {
         let _ = editor.load_history(h);
     }
-    let interactive = std::io::stdin().is_terminal();
-    if interactive {
+    if std::io::stdin().is_terminal() {
         println!(
-            "newsgraph: {} nodes, {} relationships. End queries with ';'. :help for commands, :quit to leave.",
+            "newsgraph: {} nodes, {} relationships. End queries with ';'. Tab completes, :help for commands, Ctrl-D leaves.",
             session.graph.node_count(),
             session.graph.rel_count()
         );
     }
+    let mut statement = String::new();
     loop {
         let prompt = if session.is_pending() {
-            "      -> "
+            CONTINUATION
         } else {
-            "newsgraph> "
+            PROMPT
         };
         match editor.readline(prompt) {
             Ok(line) => {
-                if !line.trim().is_empty() {
-                    let _ = editor.add_history_entry(line.as_str());
+                if !statement.is_empty() {
+                    statement.push('\n');
                 }
-                cancel.store(false, Ordering::Relaxed);
+                statement.push_str(&line);
+                busy.store(true, Ordering::SeqCst);
                 let reply = session.eval_line(&line);
+                busy.store(false, Ordering::SeqCst);
+                if !reply.pending {
+                    // One history entry per statement, however many lines.
+                    if !statement.trim().is_empty() {
+                        let _ = editor.add_history_entry(statement.as_str());
+                    }
+                    statement.clear();
+                }
                 if !reply.text.is_empty() {
                     if reply.error {
-                        eprintln!("{}", reply.text);
+                        if colour {
+                            eprintln!("\x1b[31m{}\x1b[0m", reply.text);
+                        } else {
+                            eprintln!("{}", reply.text);
+                        }
                     } else {
                         println!("{}", reply.text);
                     }
@@ -405,9 +418,21 @@ fn repl(source: &Source) -> Result<(), Failure> {
                 if reply.quit {
                     break;
                 }
+                if session.generation() != generation {
+                    generation = session.generation();
+                    if let Some(h) = editor.helper_mut() {
+                        h.vocabulary = session.vocabulary();
+                    }
+                }
             }
             Err(rustyline::error::ReadlineError::Interrupted) => {
+                if session.is_pending() || !statement.is_empty() {
+                    println!("(input cleared)");
+                } else {
+                    println!("(Ctrl-D or :quit leaves)");
+                }
                 session.cancel_input();
+                statement.clear();
             }
             Err(rustyline::error::ReadlineError::Eof) => break,
             Err(e) => return Err(Failure(format!("reading input: {e}"))),

@@ -1,12 +1,22 @@
 //! The interactive session: lines in, text out. The rustyline loop in the
 //! binary only reads lines and prints what [`Session::eval_line`] returns,
 //! so everything a user can do here is tested without a terminal.
+//!
+//! The editor's helpers live beside it: [`syntax`] (a forgiving lexer),
+//! [`complete`] (tab completion and hints), [`highlight`] (colours) and
+//! [`editor`] (the rustyline glue).
 
-use std::collections::HashMap;
+pub mod complete;
+pub mod editor;
+pub mod highlight;
+pub mod syntax;
+
 use std::fmt::Write;
 use std::path::Path;
+use std::sync::atomic::Ordering;
 use std::time::Instant;
 
+use crate::export::dot::{self, RenderFormat};
 use crate::export::{DotOptions, result_to_dot};
 use crate::extract::{Extractor, render_explanation};
 use crate::graph::Graph;
@@ -14,6 +24,8 @@ use crate::input::{read_document, read_documents};
 use crate::output::{Format, render};
 use crate::query::{Limits, Params, PreparedQuery, QueryResult};
 use crate::value::Value;
+
+pub use complete::Vocabulary;
 
 /// A meta-command (a line starting with `:`).
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +42,8 @@ pub enum Command {
     Format(Option<String>),
     /// `:param [name value]`
     Param(Option<(String, String)>),
+    /// `:param clear`
+    ClearParams,
     /// `:timing [on|off]`
     Timing(Option<String>),
     /// `:load PATH`
@@ -71,8 +85,8 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
     ),
     (
         "param",
-        ":param [name value]",
-        "set a query parameter ($name), or list them",
+        ":param [name value|clear]",
+        "set a query parameter ($name), list them, or forget them all",
     ),
     (
         "timing",
@@ -98,7 +112,7 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
     (
         "dot",
         ":dot FILE [query]",
-        "write the graph (or a query's result) as Graphviz DOT",
+        "draw the graph (or a query's result) as Graphviz DOT; FILE.svg or FILE.png renders it",
     ),
     (
         "explain",
@@ -147,6 +161,7 @@ pub struct Session {
     timing: bool,
     buffer: String,
     last: Option<QueryResult>,
+    changes: u64,
     /// Limits for queries (the binary sets a cancel flag for Ctrl-C).
     pub limits: Limits,
 }
@@ -162,8 +177,31 @@ impl Session {
             timing: true,
             buffer: String::new(),
             last: None,
+            changes: 0,
             limits: Limits::default(),
         }
+    }
+
+    /// A number that changes whenever the graph or the parameters do (the
+    /// editor refreshes its completions then).
+    pub fn generation(&self) -> u64 {
+        self.changes
+    }
+
+    /// What completion offers now: the graph's names and the parameters.
+    pub fn vocabulary(&self) -> Vocabulary {
+        let mut v = Vocabulary::from_graph(&self.graph);
+        v.params = self.params.keys().cloned().collect();
+        v.params.sort();
+        v
+    }
+
+    /// Whether Ctrl-C has asked to stop, and forget that it did.
+    fn take_cancel(&self) -> bool {
+        self.limits
+            .cancel
+            .as_ref()
+            .is_some_and(|c| c.swap(false, Ordering::Relaxed))
     }
 
     /// Whether a query is being typed over several lines.
@@ -210,6 +248,8 @@ impl Session {
 
     /// Run a query and format its result with a "N rows (x ms)" line.
     pub fn run_query(&mut self, text: &str) -> Reply {
+        // A Ctrl-C pressed before the query started is not for it.
+        self.take_cancel();
         let started = Instant::now();
         let q = match PreparedQuery::new(text) {
             Ok(q) => q,
@@ -239,19 +279,32 @@ impl Session {
                 }
                 let s = r.stats;
                 if !s.is_empty() {
+                    self.changes += 1;
                     let mut parts = Vec::new();
-                    for (count, what) in [
-                        (s.nodes_created, "nodes created"),
-                        (s.nodes_deleted, "nodes deleted"),
-                        (s.rels_created, "relationships created"),
-                        (s.rels_deleted, "relationships deleted"),
-                        (s.labels_added, "labels added"),
-                        (s.labels_removed, "labels removed"),
-                        (s.properties_set, "properties set"),
-                        (s.properties_removed, "properties removed"),
+                    for (count, one, many) in [
+                        (s.nodes_created, "node created", "nodes created"),
+                        (s.nodes_deleted, "node deleted", "nodes deleted"),
+                        (
+                            s.rels_created,
+                            "relationship created",
+                            "relationships created",
+                        ),
+                        (
+                            s.rels_deleted,
+                            "relationship deleted",
+                            "relationships deleted",
+                        ),
+                        (s.labels_added, "label added", "labels added"),
+                        (s.labels_removed, "label removed", "labels removed"),
+                        (s.properties_set, "property set", "properties set"),
+                        (
+                            s.properties_removed,
+                            "property removed",
+                            "properties removed",
+                        ),
                     ] {
                         if count > 0 {
-                            parts.push(format!("{count} {what}"));
+                            parts.push(format!("{count} {}", if count == 1 { one } else { many }));
                         }
                     }
                     let _ = write!(summary, "; {}", parts.join(", "));
@@ -259,6 +312,18 @@ impl Session {
                 out.push_str(&summary);
                 self.last = Some(r);
                 Reply::text(out)
+            }
+            Err(e) if e.code == "Cancelled" => {
+                self.take_cancel();
+                Reply::error(format!(
+                    "cancelled after {:.1} ms{}",
+                    elapsed.as_secs_f64() * 1000.0,
+                    if q.writes() {
+                        "; the graph is unchanged"
+                    } else {
+                        ""
+                    }
+                ))
             }
             Err(e) => Reply::error(e.render(text)),
         }
@@ -278,7 +343,9 @@ impl Session {
                     let _ = writeln!(out, "  {usage:<26} {what}");
                 }
                 out.push_str(
-                    "Example: MATCH (a:Actor)-[:OPPOSES]->(m:Mission) RETURN a.name, m.name;",
+                    "Keys: Tab completes (keywords, labels, types, keys, names in quotes), \u{2192} takes the grey hint,\n\
+                     \x20     Ctrl-C cancels a running query or clears the input, Ctrl-D leaves, \u{2191} recalls history.\n\
+                     Example: MATCH (a:Actor)-[:OPPOSES]->(m:Mission) RETURN a.name, m.name;",
                 );
                 Reply::text(out)
             }
@@ -321,10 +388,16 @@ impl Session {
                         .join("\n"),
                 )
             }
+            Command::ClearParams => {
+                self.params.clear();
+                self.changes += 1;
+                Reply::text("parameters cleared")
+            }
             Command::Param(Some((name, value))) => match parse_value(&value) {
                 Ok(v) => {
                     let shown = v.to_string();
                     self.params.insert(name.clone(), v);
+                    self.changes += 1;
                     Reply::text(format!("${name} = {shown}"))
                 }
                 Err(e) => Reply::error(e),
@@ -342,17 +415,27 @@ impl Session {
             }
             Command::Load(path) => match read_documents(&[Path::new(&path)]) {
                 Ok(docs) => {
+                    self.take_cancel();
                     let before = (self.graph.node_count(), self.graph.rel_count());
+                    let mut loaded = 0;
                     for d in &docs {
+                        if self.take_cancel() {
+                            break;
+                        }
                         self.graph.merge(&self.extractor.extract(d));
+                        loaded += 1;
                     }
-                    Reply::text(format!(
-                        "loaded {} document{}: +{} nodes, +{} relationships",
-                        docs.len(),
-                        if docs.len() == 1 { "" } else { "s" },
+                    self.changes += 1;
+                    let mut text = format!(
+                        "loaded {loaded} document{}: +{} nodes, +{} relationships",
+                        if loaded == 1 { "" } else { "s" },
                         self.graph.node_count() - before.0,
                         self.graph.rel_count() - before.1
-                    ))
+                    );
+                    if loaded < docs.len() {
+                        let _ = write!(text, " (cancelled: {} not read)", docs.len() - loaded);
+                    }
+                    Reply::text(text)
                 }
                 Err(e) => Reply::error(e.to_string()),
             },
@@ -368,6 +451,7 @@ impl Session {
                 Ok(g) => {
                     self.graph = g;
                     self.last = None;
+                    self.changes += 1;
                     Reply::text(format!(
                         "opened {path}: {} nodes, {} relationships",
                         self.graph.node_count(),
@@ -377,24 +461,7 @@ impl Session {
                 Err(e) => Reply::error(e.to_string()),
             },
             Command::Why => Reply::text(self.why()),
-            Command::Dot(file, query) => {
-                let dot = match query {
-                    Some(q) => {
-                        let q = q.trim().trim_end_matches(';');
-                        match self.graph.query_with_params(q, &self.params) {
-                            Ok(r) => result_to_dot(&self.graph, &r, DotOptions::default()),
-                            Err(e) => return Reply::error(e.render(q)),
-                        }
-                    }
-                    None => self.graph.to_dot(),
-                };
-                match std::fs::write(&file, dot) {
-                    Ok(()) => Reply::text(format!(
-                        "wrote {file} (render it with: dot -Tsvg {file} -o graph.svg)"
-                    )),
-                    Err(e) => Reply::error(format!("{file}: {e}")),
-                }
-            }
+            Command::Dot(file, query) => self.dot(&file, query.as_deref()),
             Command::Explain(path) => match read_document(Path::new(&path)) {
                 Ok(doc) => {
                     let (_, reports) = self.extractor.explain(&doc);
@@ -402,6 +469,37 @@ impl Session {
                 }
                 Err(e) => Reply::error(e.to_string()),
             },
+        }
+    }
+
+    fn dot(&mut self, file: &str, query: Option<&str>) -> Reply {
+        let dot = match query {
+            Some(q) => {
+                let q = q.trim().trim_end_matches(';').trim_end();
+                self.take_cancel();
+                let result = PreparedQuery::new(q)
+                    .and_then(|p| p.run(&self.graph, &self.params, &self.limits));
+                match result {
+                    Ok(r) => result_to_dot(&self.graph, &r, DotOptions::default()),
+                    Err(e) => return Reply::error(e.render(q)),
+                }
+            }
+            None => self.graph.to_dot(),
+        };
+        let written = match RenderFormat::from_path(Path::new(file)) {
+            Some(format) => dot::render(&dot, format)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| std::fs::write(file, bytes).map_err(|e| format!("{file}: {e}"))),
+            None => std::fs::write(file, dot).map_err(|e| format!("{file}: {e}")),
+        };
+        match written {
+            Ok(()) if RenderFormat::from_path(Path::new(file)).is_some() => {
+                Reply::text(format!("wrote {file}"))
+            }
+            Ok(()) => Reply::text(format!(
+                "wrote {file} (render it with: dot -Tsvg {file} -o graph.svg, or name the file .svg or .png)"
+            )),
+            Err(e) => Reply::error(e),
         }
     }
 
@@ -612,6 +710,7 @@ pub fn parse_command(line: &str) -> Result<Command, String> {
         "format" => Command::Format(arg),
         "param" | "params" => match arg {
             None => Command::Param(None),
+            Some(a) if a == "clear" => Command::ClearParams,
             Some(a) => {
                 let (n, v) = a
                     .split_once(char::is_whitespace)
@@ -637,99 +736,6 @@ pub fn parse_command(line: &str) -> Result<Command, String> {
         "explain" => Command::Explain(need("a document file")?),
         other => return Err(unknown_command(other)),
     })
-}
-
-/// Keywords and functions, for completion.
-pub fn keywords() -> Vec<&'static str> {
-    let mut k = vec![
-        "MATCH",
-        "OPTIONAL MATCH",
-        "WHERE",
-        "RETURN",
-        "WITH",
-        "UNWIND",
-        "ORDER BY",
-        "SKIP",
-        "LIMIT",
-        "DISTINCT",
-        "AS",
-        "AND",
-        "OR",
-        "XOR",
-        "NOT",
-        "IN",
-        "IS NULL",
-        "IS NOT NULL",
-        "STARTS WITH",
-        "ENDS WITH",
-        "CONTAINS",
-        "CREATE",
-        "MERGE",
-        "SET",
-        "REMOVE",
-        "DELETE",
-        "DETACH DELETE",
-        "ON CREATE SET",
-        "ON MATCH SET",
-        "CASE",
-        "WHEN",
-        "THEN",
-        "ELSE",
-        "END",
-        "UNION",
-        "ALL",
-        "DESC",
-        "ASC",
-        "count",
-        "sum",
-        "avg",
-        "min",
-        "max",
-        "collect",
-        "true",
-        "false",
-        "null",
-    ];
-    k.extend(crate::query::functions::Func::NAMES.iter().copied());
-    k
-}
-
-/// Names the completer offers: labels, types, keys and entity names.
-pub fn completion_words(graph: &Graph) -> HashMap<&'static str, Vec<String>> {
-    let mut out = HashMap::new();
-    out.insert(
-        "label",
-        graph.label_counts().into_iter().map(|(l, _)| l).collect(),
-    );
-    out.insert(
-        "type",
-        graph
-            .rel_type_counts()
-            .into_iter()
-            .map(|(t, _)| t)
-            .collect(),
-    );
-    out.insert(
-        "key",
-        graph
-            .property_key_counts()
-            .into_iter()
-            .map(|(k, _)| k)
-            .collect(),
-    );
-    let mut names: Vec<String> = graph
-        .nodes()
-        .filter_map(|n| {
-            graph
-                .node_property(n, "name")
-                .and_then(Value::as_str)
-                .map(str::to_string)
-        })
-        .collect();
-    names.sort();
-    names.dedup();
-    out.insert("name", names);
-    out
 }
 
 #[cfg(test)]
@@ -800,7 +806,7 @@ mod tests {
         let r = s.eval_line("CREATE (:Actor {name: 'Chad'});");
         assert_eq!(
             r.text,
-            "0 rows; 1 nodes created, 1 labels added, 1 properties set"
+            "0 rows; 1 node created, 1 label added, 1 property set"
         );
     }
 }
