@@ -200,8 +200,10 @@ pub mod keys {
     pub const TITLE: &str = "title";
     /// Document path.
     pub const PATH: &str = "path";
-    /// Document or fact date (ISO 8601).
+    /// Document date, or the first date a fact was reported (ISO 8601).
     pub const DATE: &str = "date";
+    /// Every date a fact was reported, sorted (ISO 8601).
+    pub const DATES: &str = "dates";
     /// Documents that state a fact.
     pub const SOURCES: &str = "sources";
     /// Sentences that state a fact.

@@ -48,7 +48,7 @@ fn a_folder_without_documents_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("data.csv"), "a,b\n").unwrap();
     let o = run(&["query", "--input", dir.path().to_str().unwrap(), "RETURN 1"]);
-    assert_one_line_error(&o, "no .txt or .md files in this folder");
+    assert_one_line_error(&o, "no .txt, .md, .html or .jsonl files in this folder");
 }
 
 #[test]

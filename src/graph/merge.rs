@@ -53,11 +53,13 @@ impl Graph {
                 Some(rel) => {
                     stats.rels_merged += 1;
                     self.add_evidence(rel, fact);
+                    self.add_date(rel, doc.document.date.as_deref());
                 }
                 None => {
                     stats.rels_created += 1;
                     let rel = self.add_rel(from, to, fact.rel.as_str(), fact_properties(fact));
                     self.add_evidence(rel, fact);
+                    self.add_date(rel, doc.document.date.as_deref());
                 }
             }
         }
@@ -279,6 +281,19 @@ impl Graph {
         }
     }
 
+    /// Date a fact by the documents that state it: `dates` holds their
+    /// distinct dates in order, `date` the first of them (when the fact was
+    /// first reported), so stances can be followed over time.
+    fn add_date(&mut self, rel: RelId, date: Option<&str>) {
+        let Some(date) = date else { return };
+        let mut dates = self.string_list_property(rel, keys::DATES);
+        if let Err(at) = dates.binary_search_by(|d| d.as_str().cmp(date)) {
+            dates.insert(at, date.to_string());
+        }
+        self.set_rel_property(rel, keys::DATE, Value::str(&dates[0]));
+        self.set_rel_property(rel, keys::DATES, string_list(&dates));
+    }
+
     fn string_list_property(&self, rel: RelId, key: &str) -> Vec<String> {
         match self.rel_property(rel, key) {
             Some(Value::List(items)) => items
@@ -433,6 +448,41 @@ mod tests {
             Some(&Value::from(vec!["U.S.", "Washington"]))
         );
         assert_eq!(mention_counts(&g)["Kenya"], 2);
+    }
+
+    #[test]
+    fn facts_carry_the_dates_of_the_documents_that_state_them() {
+        let mut g = Graph::new();
+        let actors = || {
+            vec![
+                actor("United States", &[], ActorKind::Country),
+                actor("Kenya", &[], ActorKind::Country),
+            ]
+        };
+        for (name, date) in [
+            ("b", Some("2024-05-01")),
+            ("a", Some("2024-03-12")),
+            ("c", None),
+        ] {
+            let mut d = doc(
+                name,
+                actors(),
+                vec![supports(0, 1, name, "The U.S. backs Kenya.")],
+            );
+            d.document.date = date.map(str::to_string);
+            g.merge(&d);
+        }
+        let rel = g.rels().find(|&r| g.rel_type(r) == "SUPPORTS").unwrap();
+        assert_eq!(g.rel_property(rel, "date"), Some(&Value::str("2024-03-12")));
+        assert_eq!(
+            g.rel_property(rel, "dates"),
+            Some(&Value::from(vec!["2024-03-12", "2024-05-01"]))
+        );
+        let doc_a = g.nodes_by_name("a").next().unwrap();
+        assert_eq!(
+            g.node_property(doc_a, "date"),
+            Some(&Value::str("2024-03-12"))
+        );
     }
 
     #[test]
