@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsgraph::export::dot::{RenderFormat, render as render_dot};
 use newsgraph::export::{DotOptions, result_to_dot, to_dot};
 use newsgraph::extract::{Extractor, Lexicon, render_explanation};
@@ -53,7 +54,14 @@ enum OutFormat {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ExportFormat {
+    /// Node-link JSON, as NetworkX and d3 read it.
     Json,
+    /// GraphML, for Gephi, NetworkX, yEd and Neo4j (APOC).
+    Graphml,
+    /// A Cypher script of CREATE statements.
+    Cypher,
+    /// CSV files for Neo4j's and Kùzu's bulk import, into the folder -o names.
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -121,13 +129,13 @@ enum Cmd {
         /// Export format.
         #[arg(long, short = 'f', value_enum)]
         format: ExportFormat,
-        /// Output file (default: standard output).
+        /// Output file (default: standard output); for csv, the folder to write.
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
     },
     /// Show what the extractor finds in a document, sentence by sentence, and why.
     Explain {
-        /// The document.
+        /// The document (a .jsonl file: each of its records).
         file: PathBuf,
         /// Extra lexicon (TOML) (repeatable).
         #[arg(long = "lexicon", value_name = "FILE")]
@@ -145,7 +153,21 @@ impl<E: std::fmt::Display> From<E> for Failure {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => e.exit(),
+        Err(e) => {
+            // Usage errors too are one line.
+            let text = e.to_string();
+            let lines: Vec<&str> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with("For more information"))
+                .collect();
+            eprintln!("{}", lines.join(" "));
+            return ExitCode::from(2);
+        }
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure(msg)) => {
@@ -169,19 +191,58 @@ fn load(source: &Source) -> Result<(Graph, Extractor), Failure> {
     } else {
         source.inputs.clone()
     };
-    let files: Vec<PathBuf> = inputs
-        .iter()
-        .map(|p| input::document_files(p))
-        .collect::<Result<Vec<_>, _>>()?
-        .into_iter()
-        .flatten()
-        .collect();
+    let read = input::read_all(&inputs)?;
+    report_skipped(&read.skipped);
+    let bar = progress_bar(read.documents.len());
     let mut graph = Graph::new();
-    for f in &files {
-        let doc = input::read_document(f)?;
-        graph.merge(&ex.extract(&doc));
-    }
+    graph.add_documents(&read.documents, &ex, |_| bar.inc(1));
+    bar.finish_and_clear();
     Ok((graph, ex))
+}
+
+/// Export CSV files for bulk importers into a folder.
+fn export_csv(source: &Source, dir: Option<&Path>) -> Result<(), Failure> {
+    let dir = dir.ok_or_else(|| {
+        Failure("--format csv writes a folder of files: name it with -o DIR".into())
+    })?;
+    if dir.is_file() {
+        return Err(Failure(format!(
+            "{}: is a file; --format csv writes a folder of files",
+            dir.display()
+        )));
+    }
+    let (graph, _) = load(source)?;
+    let files = newsgraph::export::write_csv(&graph, dir)
+        .map_err(|e| Failure(format!("{}: {e}", dir.display())))?;
+    eprintln!(
+        "wrote {} files to {} (load them with neo4j-import.sh or kuzu.cypher there)",
+        files.len(),
+        dir.display()
+    );
+    Ok(())
+}
+
+/// Warn on standard error about the .jsonl records that were skipped.
+fn report_skipped(skipped: &[input::Skipped]) {
+    for s in skipped {
+        eprintln!("warning: {s}");
+    }
+}
+
+/// A progress bar on standard error while many documents are extracted;
+/// hidden when standard error is not a terminal.
+fn progress_bar(documents: usize) -> ProgressBar {
+    const MANY: usize = 8;
+    if documents < MANY || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(documents as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("reading {bar:40} {pos}/{len} documents, {eta} left")
+    {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
 }
 
 /// Write to standard output; a closed pipe ends quietly.
@@ -322,20 +383,30 @@ fn run(cli: Cli) -> Result<(), Failure> {
             format,
             output,
         }) => {
-            let (graph, _) = load(&source)?;
-            let text = match format {
+            let render: fn(&Graph) -> Result<String, Failure> = match format {
+                ExportFormat::Csv => return export_csv(&source, output.as_deref()),
                 ExportFormat::Json => {
-                    serde_json::to_string_pretty(&newsgraph::export::json::node_link(&graph))?
-                        + "\n"
+                    |g| Ok(serde_json::to_string_pretty(&newsgraph::export::node_link(g))? + "\n")
                 }
+                ExportFormat::Graphml => |g| Ok(newsgraph::export::to_graphml(g)),
+                ExportFormat::Cypher => |g| Ok(newsgraph::export::to_cypher(g)),
             };
-            write_output(output.as_deref(), &text)
+            let (graph, _) = load(&source)?;
+            write_output(output.as_deref(), &render(&graph)?)
         }
         Some(Cmd::Explain { file, lexicons }) => {
             let ex = extractor(&lexicons)?;
-            let doc = input::read_document(&file)?;
-            let (_, reports) = ex.explain(&doc);
-            emit(&render_explanation(&reports))
+            let read = input::read_file(&file)?;
+            report_skipped(&read.skipped);
+            let mut text = String::new();
+            for doc in &read.documents {
+                if read.documents.len() > 1 {
+                    text.push_str(&format!("== {} ({})\n", doc.info.name, doc.info.path));
+                }
+                let (_, reports) = ex.explain(doc);
+                text.push_str(&render_explanation(&reports));
+            }
+            emit(&text)
         }
     }
 }

@@ -1,4 +1,12 @@
 //! JSON node-link export, the shape NetworkX (`node_link_graph`) and d3 read.
+//!
+//! NetworkX reads relationships from `edges` since 3.4 (and from `links`
+//! before); d3's force layouts read `links`. The file carries the same array
+//! under both names, so `nx.node_link_graph(data)` and `data.links` work
+//! whatever the version. Node ids are the graph's ids; `key` is the
+//! relationship id, which NetworkX uses as the multigraph key. A property
+//! named like one of these fields (`id`, `labels`; `source`, `target`,
+//! `key`, `type`) is left out.
 
 use serde_json::{Map as JsonMap, Value as Json, json};
 
@@ -6,7 +14,8 @@ use crate::graph::Graph;
 use crate::graph::value_to_json;
 
 /// The graph as node-link JSON: `nodes` with `id`, `labels` and their
-/// properties, `links` with `source`, `target`, `key`, `type` and theirs.
+/// properties, `edges` (and the same as `links`) with `source`, `target`,
+/// `key`, `type` and theirs.
 pub fn node_link(graph: &Graph) -> Json {
     let nodes: Vec<Json> = graph
         .nodes()
@@ -39,5 +48,5 @@ pub fn node_link(graph: &Graph) -> Json {
             Some(Json::Object(obj))
         })
         .collect();
-    json!({"directed": true, "multigraph": true, "graph": {"name": "newsgraph"}, "nodes": nodes, "links": links})
+    json!({"directed": true, "multigraph": true, "graph": {"name": "newsgraph"}, "nodes": nodes, "edges": links.clone(), "links": links})
 }
