@@ -359,6 +359,41 @@ fn personnel_noun(after: &str, lex: &Lexicon) -> Option<(String, usize)> {
             break;
         }
     }
+    // "two formed police units of 140": the number counts units, not people.
+    if let Some((_, end)) = &best {
+        let next = after[*end..]
+            .trim_start()
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let groups = |w: &str| {
+            matches!(
+                w,
+                "unit"
+                    | "units"
+                    | "contingent"
+                    | "contingents"
+                    | "battalion"
+                    | "battalions"
+                    | "company"
+                    | "companies"
+                    | "team"
+                    | "teams"
+                    | "platoon"
+                    | "platoons"
+                    | "squadron"
+                    | "squadrons"
+            )
+        };
+        let last = best
+            .as_ref()
+            .map(|(p, _)| p.rsplit(' ').next().unwrap_or("").to_string())
+            .unwrap_or_default();
+        if groups(&next) || (groups(&last) && next == "of") {
+            return None;
+        }
+    }
     best
 }
 
