@@ -415,9 +415,10 @@ fn kuzu_load_types(columns: &BTreeMap<String, Column>) -> String {
 
 fn kuzu_script(nodes: &[NodeTable], rels: &[RelTable]) -> String {
     let mut s = String::from(concat!(
-        "// Load this export into Kùzu: run these statements in a new database, from this folder\n",
-        "// (kuzu graph.kuzu < kuzu.cypher). Arrays are split on U+001F, the character between the quotes\n",
-        "// of string_split. The primary key `id` is the newsgraph node id.\n",
+        "// Load this export into Kùzu: run these statements, one a line, in a new database with this\n",
+        "// folder as the working directory (in Python: for line in open('kuzu.cypher'): conn.execute(line),\n",
+        "// skipping these comments). Arrays are split on U+001F, the character between the quotes of\n",
+        "// string_split. The primary key `id` is the newsgraph node id.\n",
     ));
     let prop = |k: &str, table_has_id: bool| {
         if table_has_id && k == "id" {
