@@ -494,13 +494,12 @@ fn legend(node_styles: &BTreeSet<NodeStyle>, types: &BTreeSet<String>, m: Marks)
             ", arrowhead=\"tee\"".into(),
         ));
     }
-    // Samples in one column, edges drawn level from it.
-    let mut column: Vec<String> = node_styles
+    // Node samples in one column, edge samples in the next two: invisible
+    // edges from the first node sample put the edges' starts after it.
+    let first = node_styles
         .iter()
-        .map(|s| format!("legend_{}", s.name.replace(' ', "_")))
-        .collect();
-    column.extend((0..edges.len()).map(|i| format!("legend_e{i}a")));
-    let _ = writeln!(out, "    {{ rank=same; {}; }}", column.join("; "));
+        .next()
+        .map(|s| format!("legend_{}", s.name.replace(' ', "_")));
     for (i, (label, colour, style, extra)) in edges.iter().enumerate() {
         let _ = writeln!(
             out,
@@ -510,6 +509,14 @@ fn legend(node_styles: &BTreeSet<NodeStyle>, types: &BTreeSet<String>, m: Marks)
             out,
             "    legend_e{i}a -> legend_e{i}b [weight=100, color=\"{colour}\", style=\"{style}\"{extra}];"
         );
+    }
+    if let Some(first) = &first {
+        // Kept in the order of these edges, which rankdir=LR draws bottom
+        // to top: the last edge first.
+        let _ = writeln!(out, "    {first} [ordering=out];");
+        for i in (0..edges.len()).rev() {
+            let _ = writeln!(out, "    {first} -> legend_e{i}a [style=invis];");
+        }
     }
     out.push_str("  }\n");
     out
