@@ -121,6 +121,30 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// Examples shown by `:help COMMAND`.
+fn examples(name: &str) -> &'static [&'static str] {
+    match name {
+        "help" => &[":help dot"],
+        "format" => &[":format csv"],
+        "param" => &[
+            ":param country 'Kenya'   then   MATCH (a {name: $country}) RETURN a;",
+            ":param ids [1, 2, 3]",
+            ":param clear",
+        ],
+        "timing" => &[":timing off"],
+        "load" => &[":load news/", ":load article.txt"],
+        "save" => &[":save graph.json"],
+        "open" => &[":open graph.json"],
+        "why" => &["MATCH (a {name: 'China'})-[r:OPPOSES]->(m) RETURN r;   then   :why"],
+        "dot" => &[
+            ":dot graph.dot",
+            ":dot kenya.svg MATCH p = (:Actor {name: 'Kenya'})-[*1..2]->() RETURN p",
+        ],
+        "explain" => &[":explain article.txt"],
+        _ => &[],
+    }
+}
+
 /// The result of one line.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Reply {
@@ -351,8 +375,20 @@ impl Session {
             }
             Command::Help(Some(name)) => {
                 let name = name.trim_start_matches(':');
+                let name = match name {
+                    "h" | "?" => "help",
+                    "q" | "exit" => "quit",
+                    "params" => "param",
+                    n => n,
+                };
                 match COMMANDS.iter().find(|(n, _, _)| *n == name) {
-                    Some((_, usage, what)) => Reply::text(format!("{usage}\n  {what}")),
+                    Some((_, usage, what)) => {
+                        let mut text = format!("{usage}\n  {what}");
+                        for ex in examples(name) {
+                            let _ = write!(text, "\n  e.g. {ex}");
+                        }
+                        Reply::text(text)
+                    }
                     None => Reply::error(unknown_command(name)),
                 }
             }
@@ -537,6 +573,7 @@ impl Session {
                 Value::Node(n) => nodes.push(*n),
                 Value::Path(p) => rels.extend(p.rels.iter().copied()),
                 Value::List(items) => items.iter().for_each(|x| walk(x, rels, nodes)),
+                Value::Map(m) => m.values().for_each(|x| walk(x, rels, nodes)),
                 _ => {}
             }
         }

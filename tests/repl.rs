@@ -125,7 +125,10 @@ fn help_and_did_you_mean() {
     ] {
         assert!(help.contains(cmd), "{cmd} missing from :help\n{help}");
     }
-    assert!(ok(&mut s, ":help dot").starts_with(":dot FILE [query]"));
+    let dot_help = ok(&mut s, ":help dot");
+    assert!(dot_help.starts_with(":dot FILE [query]"), "{dot_help}");
+    assert!(dot_help.contains("e.g. :dot kenya.svg MATCH"), "{dot_help}");
+    assert!(ok(&mut s, ":help q").starts_with(":quit"));
     assert!(ok(&mut s, ":help :why").starts_with(":why"));
     assert_eq!(
         err(&mut s, ":shcema"),
@@ -284,6 +287,21 @@ fn load_save_open_and_explain() {
     assert!(out.contains("[rule: "), "{out}");
 }
 
+/// Graphviz must accept a DOT file.
+fn graphviz_accepts(file: &Path) {
+    let o = std::process::Command::new("dot")
+        .arg("-Tsvg")
+        .arg(file)
+        .output()
+        .expect("Graphviz (`dot`) is required for this test: install the graphviz package");
+    assert!(
+        o.status.success(),
+        "Graphviz rejected {}: {}",
+        file.display(),
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
 #[test]
 fn dot_writes_and_renders() {
     let mut s = session();
@@ -296,6 +314,7 @@ fn dot_writes_and_renders() {
     );
     let text = std::fs::read_to_string(&whole).unwrap();
     assert!(text.starts_with("digraph newsgraph {") && text.contains("Legend"));
+    graphviz_accepts(&whole);
 
     ok(&mut s, ":param who 'Kenya'");
     let part = dir.path().join("part.dot");
@@ -311,6 +330,7 @@ fn dot_writes_and_renders() {
         text.contains("\"Kenya\"") && !text.contains("\"China\""),
         "{text}"
     );
+    graphviz_accepts(&part);
 
     // .svg and .png go through Graphviz.
     let svg = dir.path().join("part.svg");

@@ -613,12 +613,21 @@ mod tests {
         }
     }
 
+    /// Every DOT a test makes must be accepted by Graphviz.
+    fn checked(dot: String) -> String {
+        let svg = render(&dot, RenderFormat::Svg).unwrap_or_else(|e| {
+            panic!("{e} (Graphviz is required for the tests: install the graphviz package)\n{dot}")
+        });
+        assert!(String::from_utf8_lossy(&svg).contains("<svg"));
+        dot
+    }
+
     #[test]
     fn labels_are_escaped_and_output_is_sorted() {
         let mut g = Graph::new();
         g.query_mut("CREATE (:Actor {name: 'The \"Quoted\" \\\\ One', kind: 'country'})-[:CONTRIBUTES {kind: 'money', amount: 300000000, unit: 'USD', qualifier: 'over'}]->(:Mission {name: 'M'})")
             .unwrap();
-        let dot = to_dot(&g, bare());
+        let dot = checked(to_dot(&g, bare()));
         assert!(
             dot.contains(r#"n0 [label="The \"Quoted\" \\ One", shape=box"#),
             "{dot}"
@@ -655,7 +664,7 @@ mod tests {
                     (a)-[:SUPPORTS {status: 'abandoned', mentions: 3}]->(m)",
         )
         .unwrap();
-        let dot = to_dot(&g, bare());
+        let dot = checked(to_dot(&g, bare()));
         assert!(dot.contains(r##"label="SUPPORTS (hedged)", color="#2e7d32", fontcolor="#2e7d32", style="dashed""##), "{dot}");
         assert!(
             dot.contains(r##"label="NOT OPPOSES", color="#9e9e9e""##),
@@ -670,7 +679,7 @@ mod tests {
         let mut g = Graph::new();
         g.query_mut("CREATE (:Actor {name: 'A', kind: 'force'})-[:LEADS]->(:Mission {name: 'M'})")
             .unwrap();
-        let dot = to_dot(&g, DotOptions::default());
+        let dot = checked(to_dot(&g, DotOptions::default()));
         assert!(dot.contains("legend_force ["), "{dot}");
         assert!(dot.contains("legend_mission ["), "{dot}");
         assert!(dot.contains("label=\"LEADS\", color=\"#6a1b9a\""), "{dot}");
@@ -678,7 +687,7 @@ mod tests {
         assert!(!dot.contains("SUPPORTS"), "{dot}");
         assert!(!dot.contains("hedged"), "{dot}");
         // An empty graph has no legend.
-        assert!(!to_dot(&Graph::new(), DotOptions::default()).contains("Legend"));
+        assert!(!checked(to_dot(&Graph::new(), DotOptions::default())).contains("Legend"));
     }
 
     #[test]
@@ -689,13 +698,13 @@ mod tests {
         let r = g
             .query("MATCH (a:Actor {name: 'A'})-->(m) RETURN a, m")
             .unwrap();
-        let dot = result_to_dot(&g, &r, bare());
+        let dot = checked(result_to_dot(&g, &r, bare()));
         assert!(dot.contains("LEADS"), "{dot}");
         assert!(!dot.contains("SUPPORTS") && !dot.contains("\"B\""), "{dot}");
         let r = g
             .query("MATCH (a:Actor {name: 'B'})-[r]->(m) RETURN r")
             .unwrap();
-        let dot = result_to_dot(&g, &r, bare());
+        let dot = checked(result_to_dot(&g, &r, bare()));
         assert!(dot.contains("SUPPORTS") && dot.contains("\"B\""), "{dot}");
         assert!(!dot.contains("LEADS"), "{dot}");
     }

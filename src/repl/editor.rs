@@ -1,6 +1,6 @@
 //! The rustyline glue: a [`ReplHelper`] that completes, hints and colours
-//! with the functions of [`complete`](super::complete) and
-//! [`highlight`](super::highlight), and the editor configuration.
+//! with the functions of the sibling modules `complete` and `highlight`,
+//! and the editor configuration.
 
 use std::borrow::Cow;
 
