@@ -281,17 +281,15 @@ pub fn find_amounts(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<
         // "two formed police units of 140 officers each": units times size.
         let mut value = value;
         let mut first = start + m.start();
-        if s[m.end()..].trim_start().starts_with("each")
+        if (s[m.end()..].trim_start().starts_with("each")
             || s[noun_end - start.min(noun_end)..]
                 .trim_start()
-                .starts_with("each")
+                .starts_with("each"))
+            && let Some(c) = GROUPS.captures(&s[..m.start()])
+            && let Some(k) = number(&c[1])
         {
-            if let Some(c) = GROUPS.captures(&s[..m.start()]) {
-                if let Some(k) = number(&c[1]) {
-                    value *= k;
-                    first = start + c.get(0).map_or(m.start(), |g| g.start());
-                }
-            }
+            value *= k;
+            first = start + c.get(0).map_or(m.start(), |g| g.start());
         }
         out.push(Amount {
             value,

@@ -1382,19 +1382,46 @@ impl Builder<'_, '_> {
                             found = Some((w, j + 1));
                             break;
                         }
-                        if lowercase_head && let Some(w) = head(&lower) {
+                        // "a draft U.N. Security Council resolution": the
+                        // head is further on.
+                        let draft_before_more = lower == "draft"
+                            && toks.get(j + 1).is_some_and(|n| {
+                                let t = &self.text[n.start..n.end];
+                                is_capitalized(t) || t == "resolution"
+                            });
+                        if lowercase_head
+                            && !draft_before_more
+                            && let Some(w) = head(&lower)
+                        {
                             found = Some((w, j));
                             break;
                         }
+                        // A possessive pronoun or a verb after a name ends
+                        // the phrase ("the African Union abandoned its plan").
+                        if matches!(
+                            lower.as_str(),
+                            "its" | "their" | "his" | "her" | "our" | "my"
+                        ) {
+                            break;
+                        }
+                        let after_name = j > 0
+                            && self.model.mentions.iter().any(|m| {
+                                m.end == toks[j - 1].end
+                                    && m.compound.is_none()
+                                    && !self.text[m.end..].starts_with('-')
+                            });
+                        if after_name && !self.lex.triggers(&lower).is_empty() {
+                            break;
+                        }
                         // Modifiers: adjectives, compounds, "U.N.", nationality words.
-                        let modifier = t.kind == TokenKind::Word
-                            && !self
-                                .lex
-                                .triggers(&lower)
-                                .iter()
-                                .any(|f| f.pos == super::lexicon::Pos::Verb && !f.participle)
-                            || raw == "-"
-                            || t.kind == TokenKind::Number;
+                        let modifier =
+                            t.kind == TokenKind::Word
+                                && (draft_before_more
+                                    || !self.lex.triggers(&lower).iter().any(|f| {
+                                        f.pos == super::lexicon::Pos::Verb && !f.participle
+                                    }))
+                                || raw == "-"
+                                || t.kind == TokenKind::Number;
                         if !modifier
                             || matches!(
                                 lower.as_str(),

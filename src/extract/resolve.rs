@@ -345,14 +345,12 @@ fn referent(
                 | "operations"
                 | "bases"
                 | "camps"
-        ) {
-            if let Some(m) = before
-                .iter()
-                .rev()
-                .find(|m| model.entities[m.entity].label == NodeLabel::Mission)
-            {
-                return Some(vec![m.entity]);
-            }
+        ) && let Some(m) = before
+            .iter()
+            .rev()
+            .find(|m| model.entities[m.entity].label == NodeLabel::Mission)
+        {
+            return Some(vec![m.entity]);
         }
     }
     // "the army": the national army in view (a force whose name says so).
@@ -480,7 +478,7 @@ fn mission_referent(
     if matches!(head.as_str(), "plan" | "proposal" | "intervention") {
         return missions
             .iter()
-            .filter(|(s, sent, _)| *s < a.start && sent + 3 >= a.sentence)
+            .filter(|(s, sent, _)| *s < a.start && sent + 5 >= a.sentence)
             .max_by_key(|(s, _, _)| *s)
             .map(|(_, _, e)| vec![*e]);
     }
@@ -535,7 +533,7 @@ fn mission_referent(
         located && led && owned
     };
     // Without a named mission in view, a described one will do.
-    let any_named = missions.iter().any(|(_, _, e)| fits(*e));
+    let any_named = missions.iter().any(|(st, _, e)| *st < a.start && fits(*e));
     let fits = |e: usize| fits(e) || (!any_named && hint.is_none());
     // "the new force": of the missions in view, one that is not over.
     let new = words.iter().any(|w| w == "new");
@@ -711,15 +709,6 @@ fn mission_referent(
 /// "resolution calling on Sudan's ...", "resolution on Gaza", "resolution
 /// that would have imposed sanctions on Zimbabwe".
 fn resolution_topic(model: &DocModel, end: usize) -> Option<String> {
-    let sentence_end = model
-        .sentences
-        .iter()
-        .find(|s| s.span.start <= end && end <= s.span.end)?
-        .span
-        .end;
-    let after = &model.text[end..sentence_end];
-    let window: String = after.chars().take(70).collect();
-    let lower = window.to_lowercase();
     const CUES: &[&str] = &[
         "calling on",
         "on",
@@ -728,37 +717,34 @@ fn resolution_topic(model: &DocModel, end: usize) -> Option<String> {
         "demanding",
         "urging",
         "imposing sanctions on",
-        "imposed sanctions on",
         "sanctioning",
         "on the situation in",
         "concerning",
-        "for",
+        "that would have imposed sanctions on",
+        "that would have condemned",
+        "that would have demanded",
     ];
-    let cue_end = CUES
+    let sentence_end = model
+        .sentences
         .iter()
-        .filter_map(|c| {
-            let p = lower.find(&format!(" {c} ")).or_else(|| {
-                lower
-                    .starts_with(&format!("{c} "))
-                    .then_some(0)
-                    .map(|_| usize::MAX)
-            })?;
-            Some(if p == usize::MAX {
-                c.len() + 1
-            } else {
-                p + c.len() + 2
-            })
-        })
-        .min()?;
-    let start = end
-        + window
-            .char_indices()
-            .nth(window[..cue_end.min(window.len())].chars().count())
-            .map_or(window.len(), |(i, _)| i);
-    let m = model.mentions.iter().find(|m| {
-        m.start >= start
-            && m.start <= start + 5
-            && model.entities[m.entity].kind == Some(ActorKind::Country)
-    })?;
+        .find(|s| s.span.start <= end && end <= s.span.end)?
+        .span
+        .end;
+    let after = model.text[end..sentence_end].trim_start();
+    let offset = sentence_end - end - after.len();
+    let lower = after.to_lowercase();
+    // The cue must follow the resolution at once.
+    let cue = CUES
+        .iter()
+        .filter(|c| lower.starts_with(&format!("{c} ")))
+        .max_by_key(|c| c.len())?;
+    let mut start = end + offset + cue.len() + 1;
+    if model.text[start..].starts_with("the ") {
+        start += 4;
+    }
+    let m = model
+        .mentions
+        .iter()
+        .find(|m| m.start == start && model.entities[m.entity].kind == Some(ActorKind::Country))?;
     Some(model.entities[m.entity].name.clone())
 }
