@@ -522,21 +522,23 @@ impl Session {
             }
             None => self.graph.to_dot(),
         };
-        let written = match RenderFormat::from_path(Path::new(file)) {
-            Some(format) => dot::render(&dot, format)
-                .map_err(|e| e.to_string())
-                .and_then(|bytes| std::fs::write(file, bytes).map_err(|e| format!("{file}: {e}"))),
-            None => std::fs::write(file, dot).map_err(|e| format!("{file}: {e}")),
+        let format = RenderFormat::from_path(Path::new(file));
+        let bytes = match format {
+            Some(f) => match dot::render(&dot, f) {
+                Ok(image) => image,
+                Err(e) => return Reply::error(e.to_string()),
+            },
+            None => dot.into_bytes(),
         };
-        match written {
-            Ok(()) if RenderFormat::from_path(Path::new(file)).is_some() => {
-                Reply::text(format!("wrote {file}"))
-            }
-            Ok(()) => Reply::text(format!(
-                "wrote {file} (render it with: dot -Tsvg {file} -o graph.svg, or name the file .svg or .png)"
-            )),
-            Err(e) => Reply::error(e),
+        if let Err(e) = std::fs::write(file, bytes) {
+            return Reply::error(format!("{file}: {e}"));
         }
+        Reply::text(match format {
+            Some(_) => format!("wrote {file}"),
+            None => format!(
+                "wrote {file} (render it with: dot -Tsvg {file} -o graph.svg, or name the file .svg or .png)"
+            ),
+        })
     }
 
     fn schema(&self) -> String {
