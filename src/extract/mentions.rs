@@ -355,6 +355,7 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
     b.acronym_uses();
     b.surnames();
     b.titled_people();
+    b.organization_missions();
     b.anaphors();
     b.model.mentions.sort_by_key(|m| m.start);
     b.model.anaphors.sort_by_key(|a| a.start);
@@ -1245,6 +1246,85 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// "the OSCE mission in Georgia", "the U.N. mission in Mali", "an EU
+    /// naval force": an organization's name before a mission word describes
+    /// a mission it runs; the description (name included) is the mention.
+    fn organization_missions(&mut self) {
+        static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"^\)?(?:'s|\u{2019}s)?\s+((?:[a-z-]+\s+){0,2}?)(mission|force|operation|observer mission|monitoring mission)\b(?:\s+in\s+(?:the\s+)?(\p{Lu}[\p{L}.' -]*))?").expect("regex")
+        });
+        let orgs: Vec<(usize, usize, usize)> = self
+            .model
+            .mentions
+            .iter()
+            .filter(|m| {
+                let e = &self.model.entities[m.entity];
+                e.kind == Some(ActorKind::Organization)
+                    && e.lexicon.is_some()
+                    && m.compound.is_none()
+            })
+            .map(|m| (m.start, m.end, m.entity))
+            .collect();
+        for (start, end, org) in orgs {
+            let Some(c) = RE.captures(&self.text[end..]) else {
+                continue;
+            };
+            let modifiers: Vec<String> = c[1].split_whitespace().map(str::to_lowercase).collect();
+            // "the U.N. Security Council mission": only plain modifiers.
+            if modifiers.iter().any(|w| {
+                !w.chars().all(|ch| ch.is_alphabetic() || ch == '-')
+                    || self.lex.is(WordClass::Personnel, w) && w != "police"
+            }) {
+                continue;
+            }
+            // "the Organization for ... (OSCE) mission": the description
+            // starts at the full name before the bracketed acronym.
+            let start = if self.text[end..].starts_with(')') {
+                self.model
+                    .mentions
+                    .iter()
+                    .find(|m| {
+                        m.entity == org && m.end < start && self.text[m.end..start].trim() == "("
+                    })
+                    .map_or(start, |m| m.start)
+            } else {
+                start
+            };
+            let head_end = end + c.get(2).expect("head").end();
+            let mut words: Vec<String> = modifiers;
+            // The place, when it is a country the text names.
+            let mut span_end = head_end;
+            if let Some(place) = c.get(3) {
+                let place_start = end + place.start();
+                if let Some(m) = self.model.mentions.iter().find(|m| {
+                    m.start == place_start
+                        && self.model.entities[m.entity].kind == Some(ActorKind::Country)
+                }) {
+                    words.push(format!("in {}", self.text[m.start..m.end].to_lowercase()));
+                    span_end = m.end;
+                }
+            }
+            let sentence = self.sentence_of(start);
+            // The organization's and the place's mentions give way to the description.
+            self.model
+                .mentions
+                .retain(|m| !(m.start >= start && m.end <= span_end));
+            self.taken
+                .retain(|&(s0, e0)| !(s0 >= start && e0 <= span_end));
+            self.claim(start, span_end);
+            self.model.anaphors.push(Anaphor {
+                start,
+                end: span_end,
+                sentence,
+                wants: Wants::Mission,
+                words,
+                possessive: self.text[span_end..].starts_with("'s")
+                    || self.text[span_end..].starts_with("\u{2019}s"),
+                owner: Some(org),
+            });
+        }
+    }
+
     /// Pronouns and descriptions, to be resolved.
     fn anaphors(&mut self) {
         for s in 0..self.model.sentences.len() {
@@ -1355,6 +1435,8 @@ impl Builder<'_, '_> {
                                 | "peacekeeping operation"
                                 | "deployment"
                                 | "peacekeepers"
+                                | "observers"
+                                | "monitors"
                                 | "contingent"
                                 | "presence"
                                 | "standby force" => Wants::Mission,

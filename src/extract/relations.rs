@@ -438,7 +438,13 @@ impl Reader<'_, '_> {
                 end = *next_end;
                 last_taken = k;
                 j = k + 1;
-                if conj {
+                // "A, B and C, together with D": an addition may follow.
+                let addition_follows = matches!(self.word(&units, j), Some(","))
+                    && matches!(
+                        (self.word(&units, j + 1), self.word(&units, j + 2)),
+                        (Some("together" | "along"), Some("with")) | (Some("as"), Some("well"))
+                    );
+                if conj && !addition_follows {
                     break;
                 }
             }
@@ -779,6 +785,44 @@ impl Reader<'_, '_> {
 
     /// The subject of the clause whose verb is at `i`: (group index, via).
     fn subject(&self, units: &[Unit], i: usize) -> Option<(usize, &'static str)> {
+        // "urged the council to keep the peacekeepers": the infinitive's
+        // subject is the object of the verb before it.
+        if i >= 3
+            && self.word(units, i - 1) == Some("to")
+            && self.group(units, i - 2).is_some_and(|g| !g.possessive)
+            && self.word(units, i - 3).is_some_and(|v| {
+                matches!(
+                    v,
+                    "urged"
+                        | "urges"
+                        | "urging"
+                        | "asked"
+                        | "asks"
+                        | "called"
+                        | "pressed"
+                        | "pressing"
+                        | "told"
+                        | "allowed"
+                        | "invited"
+                        | "encouraged"
+                        | "forced"
+                        | "ordered"
+                )
+            })
+        {
+            return Some((i - 2, "object of the verb before"));
+        }
+        // "Russia's move to block the extension": the infinitive's subject
+        // is whoever owns the intention.
+        if i >= 3
+            && self.word(units, i - 1) == Some("to")
+            && self
+                .word(units, i - 2)
+                .is_some_and(|n| self.lex.is(WordClass::Intention, n))
+            && self.group(units, i - 3).is_some_and(|g| g.possessive)
+        {
+            return Some((i - 3, "owner of the intention"));
+        }
         // "urged members to back the text": the infinitive's subject is the
         // object of the verb before it, here no entity.
         if i >= 3
@@ -1453,7 +1497,7 @@ impl Reader<'_, '_> {
             let Some(w) = self.word(units, k) else {
                 return false;
             };
-            if matches!(w, "bilateral" | "separate" | "own") {
+            if matches!(w, "bilateral" | "separate" | "own" | "there") {
                 return true;
             }
             let raw = self.text(&units[k]);
@@ -2478,8 +2522,24 @@ impl Reader<'_, '_> {
         } else {
             None
         };
-        let implicit_ok =
-            amount.is_some() || (kind.is_some() && !self.object_possessed(units, last + 1, end));
+        // Without an amount, only verbs of giving point at the mission in
+        // view ("pledged personnel"), not "stationed troops there".
+        let giving = matches!(
+            form.lemma.as_str(),
+            "pledge"
+                | "commit"
+                | "offer"
+                | "send"
+                | "deploy"
+                | "contribute"
+                | "provide"
+                | "supply"
+                | "donate"
+                | "dispatch"
+                | "promise"
+        );
+        let implicit_ok = amount.is_some()
+            || (giving && kind.is_some() && !self.object_possessed(units, last + 1, end));
         let target_entity: Option<usize> = match (mission_target, actor_target.or(direct_actor)) {
             (Some(m), _) => self.mission_of(units, m),
             (None, Some(t)) => self.group(units, t).and_then(|g| g.ents.first().copied()),
@@ -2898,6 +2958,35 @@ impl Reader<'_, '_> {
                 }
             }
             TriggerClass::Contribute | TriggerClass::Pledge => {
+                // "striving to garner contributions", "appealed for funding":
+                // the agent asks for the help, others give it.
+                let mut k = i;
+                while k > 0
+                    && self.word(units, k - 1).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "additional"
+                                | "more"
+                                | "new"
+                                | "further"
+                                | "international"
+                                | "foreign"
+                                | "financial"
+                                | "fresh"
+                                | "extra"
+                                | "for"
+                        )
+                    })
+                {
+                    k -= 1;
+                }
+                if k > 0
+                    && self
+                        .word(units, k - 1)
+                        .is_some_and(|w| self.lex.is(WordClass::Solicit, w))
+                {
+                    return;
+                }
                 let to = match target
                     .and_then(|t| self.group(units, t).and_then(|g| g.ents.first().copied()))
                 {
@@ -3080,6 +3169,19 @@ impl Reader<'_, '_> {
             match c.as_str() {
                 "led" | "commanded" | "headed" | "run" => self.leads(s, units, k, t, span, "X-led"),
                 "backed" | "supported" | "sponsored" | "allied" | "aligned" => {
+                    // "a U.N.-backed peacekeeping force": the organization
+                    // that runs the mission only names its kind.
+                    let backers = self.ents(units, k);
+                    let runs_it = self.ents(units, t).iter().all(|&m| {
+                        let leader = self.model.entities[m].leader;
+                        leader.is_some()
+                            && backers
+                                .iter()
+                                .all(|&b| self.model.entities[b].lexicon == leader)
+                    });
+                    if runs_it {
+                        continue;
+                    }
                     self.stance(
                         s,
                         units,

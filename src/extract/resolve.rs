@@ -407,7 +407,7 @@ fn leader_hint(words: &[String]) -> Option<&'static str> {
         }
         match w.as_str() {
             "u.n." | "un" | "united" | "nations" | "u.n.-led" | "un-led" => return Some("UN"),
-            "au" | "african" | "au-led" => return Some("AFRICAN_UNION"),
+            "au" | "african" | "african_union" | "au-led" => return Some("AFRICAN_UNION"),
             "eu" | "european" | "eu-led" => return Some("EU"),
             "nato" => return Some("NATO"),
             _ => {}
@@ -482,9 +482,14 @@ fn mission_referent(
             .max_by_key(|(s, _, _)| *s)
             .map(|(_, _, e)| vec![*e]);
     }
-    let hint = leader_hint(words);
+    // The description's own organization ("SADC's force", "the OSCE
+    // mission") decides; words like "U.N." only without one.
+    let hint = match a.owner.and_then(|o| model.entities[o].lexicon) {
+        Some(o) => leader_hint(&[lex.entries[o].id.to_lowercase()]),
+        None => leader_hint(words),
+    };
     // Location words ("in mali", "malian", "lebanon") narrow the choice.
-    let fits = |e: usize| -> bool {
+    let fits_with = |e: usize, allow_described: bool| -> bool {
         let ent = &model.entities[e];
         // Places: "in Mali" and country words not followed by "-led"
         // (which names the leader, not the place).
@@ -515,7 +520,7 @@ fn mission_referent(
                 ent.leader.is_none_or(|l| lex.entries[l].id == id)
                     || (ent.lexicon.is_none() && !described)
             }
-            None => !described,
+            None => !described || allow_described,
         };
         // "the Kenya-led mission": run by Kenya, when the lexicon says who runs it.
         let led_by = words.iter().enumerate().find_map(|(i, w)| {
@@ -533,8 +538,10 @@ fn mission_referent(
         located && led && owned
     };
     // Without a named mission in view, a described one will do.
-    let any_named = missions.iter().any(|(st, _, e)| *st < a.start && fits(*e));
-    let fits = |e: usize| fits(e) || (!any_named && hint.is_none());
+    let any_named = missions
+        .iter()
+        .any(|(st, _, e)| *st < a.start && fits_with(*e, false));
+    let fits = |e: usize| fits_with(e, !any_named);
     // "the new force": of the missions in view, one that is not over.
     let new = words.iter().any(|w| w == "new");
     let over = |e: usize| {
@@ -661,15 +668,7 @@ fn mission_referent(
                 .map(|m| m.entity);
             if let Some(org) = org {
                 let e = &model.entities[org];
-                let short = e
-                    .aliases
-                    .iter()
-                    .filter(|a| {
-                        a.chars().all(|c| c.is_ascii_uppercase() || c == '.') && a.len() >= 2
-                    })
-                    .min_by_key(|a| a.len())
-                    .cloned()
-                    .unwrap_or_else(|| e.name.clone());
+                let short = short_name(e);
                 let kept: Vec<&str> = text
                     .split_whitespace()
                     .skip(1)
@@ -681,28 +680,81 @@ fn mission_referent(
                     if kept.is_empty() { "" } else { " " }
                 );
                 let leader = e.lexicon;
-                let existing = model.entities.iter().position(|x| x.name == name);
-                let id = match existing {
-                    Some(i) => i,
-                    None => {
-                        model.entities.push(DocEntity {
-                            label: NodeLabel::Mission,
-                            kind: None,
-                            name,
-                            aliases: Vec::new(),
-                            lexicon: None,
-                            implicit: false,
-                            location: Vec::new(),
-                            leader,
-                        });
-                        model.entities.len() - 1
-                    }
-                };
-                return Some(vec![id]);
+                return Some(vec![described_mission(model, name, leader, Vec::new())]);
             }
         }
     }
+    // "the OSCE mission in Georgia": a mission of its own, named after its
+    // organization and place, when none in view fits.
+    if prior.or(next).is_none()
+        && let Some(owner) = a.owner
+    {
+        let org = &model.entities[owner];
+        let short = short_name(org);
+        let span = &model.text[a.start..a.end];
+        let place_name = words
+            .iter()
+            .any(|w| w.starts_with("in "))
+            .then(|| span.rsplit(" in ").next())
+            .flatten()
+            .map(|p| p.trim_start_matches("the ").to_string());
+        let mut name = short;
+        // Only the words after the organization's name ("peacekeeping").
+        for w in &a.words {
+            if NAME_WORDS.contains(&w.as_str()) && !name.ends_with(w.as_str()) {
+                name = format!("{name} {w}");
+            }
+        }
+        let kind = span
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .find(|w| matches!(w.as_str(), "mission" | "force" | "operation"))
+            .unwrap_or_else(|| "mission".to_string());
+        name = format!("{name} {kind}");
+        if let Some(place) = &place_name {
+            name = format!("{name} in {place}");
+        }
+        let leader = model.entities[owner].lexicon;
+        let location = place_name
+            .and_then(|p| lex.by_name(&p))
+            .into_iter()
+            .collect();
+        return Some(vec![described_mission(model, name, leader, location)]);
+    }
     prior.or(next).map(|e| vec![e])
+}
+
+/// The shortest acronym an organization goes by ("OSCE"), else its name.
+fn short_name(e: &DocEntity) -> String {
+    e.aliases
+        .iter()
+        .filter(|x| x.chars().all(|c| c.is_ascii_uppercase() || c == '.') && x.len() >= 2)
+        .min_by_key(|x| x.len())
+        .cloned()
+        .unwrap_or_else(|| e.name.clone())
+}
+
+/// The described mission called `name`, added to the document on first use.
+fn described_mission(
+    model: &mut DocModel,
+    name: String,
+    leader: Option<usize>,
+    location: Vec<usize>,
+) -> usize {
+    if let Some(e) = model.entities.iter().position(|x| x.name == name) {
+        return e;
+    }
+    model.entities.push(DocEntity {
+        label: NodeLabel::Mission,
+        kind: None,
+        name,
+        aliases: Vec::new(),
+        lexicon: None,
+        implicit: false,
+        location,
+        leader,
+    });
+    model.entities.len() - 1
 }
 
 /// The country a resolution is about, from the words right after it:

@@ -95,6 +95,10 @@ fn split_line(line: &str, base: usize, paragraph: usize, out: &mut Vec<Sentence>
     let mut i = 0;
     while i < bytes.len() {
         let c = bytes[i];
+        if is_glued_start(line, i) {
+            push(line, base, paragraph, start, i, out);
+            start = i;
+        }
         if matches!(c, b'.' | b'!' | b'?') {
             // Extend over closing quotes and brackets.
             let mut end = i + 1;
@@ -118,6 +122,25 @@ fn split_line(line: &str, base: usize, paragraph: usize, out: &mut Vec<Sentence>
         i += 1;
     }
     push(line, base, paragraph, start, line.len(), out);
+}
+
+/// Whether a sentence starts at `i` though no space precedes it: scraped
+/// pages glue a caption or link to the next sentence ("networkShould the
+/// Council ..."). A lowercase word of four or more letters running into a
+/// capitalised one is that seam; brand names ("iPhone", "eBay") have shorter
+/// lowercase parts and names ("McCain", "MacArthur") start with a capital.
+fn is_glued_start(line: &str, i: usize) -> bool {
+    let bytes = line.as_bytes();
+    if !(bytes[i].is_ascii_uppercase() && bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase)) {
+        return false;
+    }
+    let word_start = line[..i]
+        .rfind(|c: char| !c.is_alphabetic())
+        .map_or(0, |p| {
+            p + line[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let before = &line[word_start..i];
+    before.len() >= 4 && before.chars().all(|c| c.is_ascii_lowercase())
 }
 
 fn push(
@@ -284,6 +307,21 @@ mod tests {
         assert_eq!(
             split("Aid went to the U.S. The talks ended."),
             ["Aid went to the U.S.", "The talks ended."]
+        );
+    }
+
+    #[test]
+    fn glued_sentences_split_but_names_stay_whole() {
+        assert_eq!(
+            split("Gang leader exposes the networkShould the Council approve it, it goes on."),
+            vec![
+                "Gang leader exposes the network",
+                "Should the Council approve it, it goes on."
+            ]
+        );
+        assert_eq!(
+            split("MacArthur met McCain and the iPhone maker."),
+            vec!["MacArthur met McCain and the iPhone maker."]
         );
     }
 
