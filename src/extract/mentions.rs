@@ -1355,8 +1355,47 @@ impl Builder<'_, '_> {
                     }
                     _ => None,
                 };
+                // "It was Russia's first veto", "it is unclear whether":
+                // a dummy subject that stands for nothing.
+                let dummy = lw == "it"
+                    && matches!(next(1).as_str(), "is" | "was" | "'s")
+                    && (toks
+                        .get(i + 3)
+                        .is_some_and(|t| matches!(&self.text[t.start..t.end], "'s" | "\u{2019}s"))
+                        || matches!(
+                            next(2).as_str(),
+                            "unclear"
+                                | "clear"
+                                | "likely"
+                                | "unlikely"
+                                | "possible"
+                                | "impossible"
+                                | "important"
+                                | "necessary"
+                                | "essential"
+                                | "time"
+                                | "understood"
+                                | "believed"
+                                | "thought"
+                                | "feared"
+                                | "hoped"
+                                | "expected"
+                                | "estimated"
+                                | "reported"
+                                | "said"
+                                | "known"
+                                | "not"
+                                | "too"
+                                | "difficult"
+                                | "hard"
+                                | "true"
+                                | "worth"
+                        ));
+                if dummy {
+                    i += 1;
+                    continue;
+                }
                 if let Some((wants, possessive)) = pron {
-                    // "it is", "it was" at a clause start with no referent are dummies; resolve anyway.
                     self.model.anaphors.push(Anaphor {
                         start: tk.start,
                         end: tk.end,

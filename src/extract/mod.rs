@@ -112,6 +112,10 @@ impl Extractor {
         for m in &model.mentions {
             *counts.entry(m.entity).or_default() += 1;
         }
+        // "the OSCE mission in Georgia" names the OSCE too.
+        for owner in model.anaphors.iter().filter_map(|a| a.owner) {
+            *counts.entry(owner).or_default() += 1;
+        }
         let mut index = HashMap::new();
         let mut entities = Vec::new();
         for (i, e) in model.entities.iter().enumerate() {

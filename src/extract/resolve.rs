@@ -198,8 +198,18 @@ fn referent(
             }
             // An unnumbered resolution about a country ("a draft resolution
             // calling on Sudan's warring parties"): named after its topic.
-            if let Some(topic) = resolution_topic(model, a.end) {
+            if let Some((topic, words_end)) = resolution_topic(model, a.end) {
                 let name = format!("draft resolution on {topic}");
+                // As the text words it: "resolution that would have imposed
+                // sanctions on Zimbabwe".
+                let described = model.text[a.start..words_end]
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .split_once(' ')
+                    .filter(|(article, _)| {
+                        matches!(article.to_lowercase().as_str(), "a" | "an" | "the")
+                    })
+                    .map_or(&model.text[a.start..words_end], |(_, rest)| rest)
+                    .to_string();
                 let e = match model.entities.iter().position(|e| e.name == name) {
                     Some(e) => e,
                     None => {
@@ -210,6 +220,7 @@ fn referent(
                             aliases: vec![
                                 format!("{topic} resolution"),
                                 format!("resolution on {topic}"),
+                                described,
                             ],
                             lexicon: None,
                             implicit: false,
@@ -378,6 +389,11 @@ fn referent(
         && ok(subject)
     {
         return Some(vec![subject.entity]);
+    }
+    // "Russia's first veto, when it and China blocked ...": an owner
+    // earlier in the sentence.
+    if let Some(owner) = same.iter().rev().find(|m| m.possessive && ok(m)) {
+        return Some(vec![owner.entity]);
     }
     if a.wants == Wants::It || a.wants == Wants::Person {
         for s in (a.sentence.saturating_sub(2)..a.sentence).rev() {
@@ -757,10 +773,11 @@ fn described_mission(
     model.entities.len() - 1
 }
 
-/// The country a resolution is about, from the words right after it:
+/// The country a resolution is about, from the words right after it, and
+/// where its mention ends:
 /// "resolution calling on Sudan's ...", "resolution on Gaza", "resolution
 /// that would have imposed sanctions on Zimbabwe".
-fn resolution_topic(model: &DocModel, end: usize) -> Option<String> {
+fn resolution_topic(model: &DocModel, end: usize) -> Option<(String, usize)> {
     const CUES: &[&str] = &[
         "calling on",
         "on",
@@ -798,5 +815,5 @@ fn resolution_topic(model: &DocModel, end: usize) -> Option<String> {
         .mentions
         .iter()
         .find(|m| m.start == start && model.entities[m.entity].kind == Some(ActorKind::Country))?;
-    Some(model.entities[m.entity].name.clone())
+    Some((model.entities[m.entity].name.clone(), m.end))
 }
