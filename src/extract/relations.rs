@@ -2471,7 +2471,8 @@ impl Reader<'_, '_> {
                 return;
             }
         }
-        if form.lemma == "keep" && kind.is_none() {
+        // "gives the force until Dec. 31": giving only with a thing given.
+        if matches!(form.lemma.as_str(), "keep" | "give") && kind.is_none() {
             return;
         }
         if matches!(
@@ -3349,6 +3350,10 @@ impl Reader<'_, '_> {
             else {
                 continue;
             };
+            // "ends the mandate": the noun of a verb form does nothing.
+            if form.pos == Pos::Verb && self.nominal(units, i) {
+                continue;
+            }
             let last = i + n - 1;
             let end = self.clause_end(units, last + 1);
             let effect = if form.class == TriggerClass::End {
