@@ -376,7 +376,20 @@ fn is_capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-impl Builder<'_, '_> {
+impl<'t> Builder<'t, '_> {
+    /// The word that ends right before `pos` (spaces between), with its start.
+    fn word_before(&self, pos: usize) -> Option<(usize, &'t str)> {
+        let text: &'t str = self.text;
+        let before = text[..pos].trim_end();
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map(|(i, _)| i)?;
+        Some((start, &before[start..]))
+    }
+
     fn free(&self, start: usize, end: usize) -> bool {
         !self.taken.iter().any(|&(s, e)| s < end && start < e)
     }
@@ -1278,7 +1291,8 @@ impl Builder<'_, '_> {
                 continue;
             }
             // "the Organization for ... (OSCE) mission": the description
-            // starts at the full name before the bracketed acronym.
+            // starts at the full name before the bracketed acronym; "a new
+            // African Union mission": at its determiner and adjectives.
             let start = if self.text[end..].starts_with(')') {
                 self.model
                     .mentions
@@ -1290,6 +1304,23 @@ impl Builder<'_, '_> {
             } else {
                 start
             };
+            let mut start = start;
+            while let Some((word_start, word)) = self.word_before(start)
+                && matches!(
+                    word.to_lowercase().as_str(),
+                    "a" | "an"
+                        | "the"
+                        | "new"
+                        | "its"
+                        | "their"
+                        | "proposed"
+                        | "planned"
+                        | "current"
+                        | "former"
+                )
+            {
+                start = word_start;
+            }
             let head_end = end + c.get(2).expect("head").end();
             let mut words: Vec<String> = modifiers;
             // The place, when it is a country the text names.

@@ -812,6 +812,49 @@ impl Reader<'_, '_> {
         {
             return Some((i - 2, "object of the verb before"));
         }
+        // "a mission to help Somalia fight al-Shabaab": the bare
+        // infinitive's subject is the object of "help", "let" or "make".
+        if i >= 2
+            && self.group(units, i - 1).is_some_and(|g| !g.possessive)
+            && self.word(units, i - 2).is_some_and(|v| {
+                matches!(
+                    v,
+                    "help"
+                        | "helps"
+                        | "helped"
+                        | "helping"
+                        | "let"
+                        | "lets"
+                        | "letting"
+                        | "make"
+                        | "makes"
+                        | "made"
+                        | "making"
+                )
+            })
+        {
+            return Some((i - 1, "object of the verb before"));
+        }
+        // "balked at a plan to pay": whoever would act on an intention
+        // nobody owns is unknown.
+        if i >= 2 && self.word(units, i - 1) == Some("to") {
+            let noun_phrase = match &units[i - 2].kind {
+                UnitKind::Word(_) if i >= 3 => {
+                    format!("{} {}", self.text(&units[i - 3]), self.text(&units[i - 2]))
+                }
+                UnitKind::Group(g) if g.anaphoric => self.text(&units[i - 2]).to_string(),
+                _ => String::new(),
+            };
+            let mut words = noun_phrase.split_whitespace();
+            let first = words.next().unwrap_or("").to_lowercase();
+            if matches!(first.as_str(), "a" | "an" | "the" | "any")
+                && words
+                    .next_back()
+                    .is_some_and(|n| self.lex.is(WordClass::Intention, &n.to_lowercase()))
+            {
+                return None;
+            }
+        }
         // "Russia's move to block the extension": the infinitive's subject
         // is whoever owns the intention.
         if i >= 3
@@ -883,6 +926,16 @@ impl Reader<'_, '_> {
                         chain_only = false;
                     }
                     match w.as_str() {
+                        // "Ethiopia, whose soldiers have fought": the owner.
+                        "whose" => {
+                            return (0..k)
+                                .rev()
+                                .take_while(|&a| {
+                                    self.group(units, a).is_some() || self.word(units, a) == Some(",")
+                                })
+                                .find(|&a| self.group(units, a).is_some())
+                                .map(|a| (a, "owner of the relative"));
+                        }
                         // A subordinate clause's subject comes after its conjunction.
                         ";" | ":" | "if" | "unless" | "because" | "although" | "though" | "whether" | "whereas" => return None,
                         "that" => {
@@ -1996,8 +2049,16 @@ impl Reader<'_, '_> {
                 );
                 // "urged the council to keep the peacekeepers": the stance is on
                 // the complement's object; "urged X to withdraw" opposes X.
+                // "approved a new mission to help Somalia": the mission is the
+                // object and what follows its purpose.
                 let mut from = last;
-                if self.group(units, last + 1).is_some() && self.word(units, last + 2) == Some("to")
+                let mission_object = self
+                    .ents(units, last + 1)
+                    .iter()
+                    .any(|&e| self.is_mission(e) || self.is_resolution(e));
+                if self.group(units, last + 1).is_some()
+                    && self.word(units, last + 2) == Some("to")
+                    && (addressee_verb || !mission_object)
                 {
                     let verb = self.word(units, last + 3).unwrap_or("");
                     if self.lex.is(WordClass::ExitWord, verb) {
@@ -2097,8 +2158,22 @@ impl Reader<'_, '_> {
         {
             return Some(Target::Group(t));
         }
-        if let Some(t) = self.target_after(units, from, end, agent, Self::is_any) {
-            return Some(Target::Group(t));
+        // "carries out attacks in Mogadishu": a place where, not a target.
+        let mut after = from;
+        while let Some(t) = self.target_after(units, after, end, agent, Self::is_any) {
+            let place = t > 0
+                && matches!(
+                    self.word(units, t - 1),
+                    Some("in" | "at" | "across" | "inside" | "near" | "throughout")
+                )
+                && self
+                    .ents(units, t)
+                    .iter()
+                    .all(|&e| self.model.entities[e].kind == Some(ActorKind::Country));
+            if !place {
+                return Some(Target::Group(t));
+            }
+            after = t;
         }
         let object = (from + 1..end.min(units.len()).min(from + 8))
             .find_map(|k| self.word(units, k).filter(|w| MISSION_OBJECTS.contains(w)));

@@ -395,7 +395,10 @@ fn referent(
     if let Some(owner) = same.iter().rev().find(|m| m.possessive && ok(m)) {
         return Some(vec![owner.entity]);
     }
-    if a.wants == Wants::It || a.wants == Wants::Person {
+    if matches!(
+        a.wants,
+        Wants::It | Wants::Person | Wants::Group | Wants::Bloc
+    ) {
         for s in (a.sentence.saturating_sub(2)..a.sentence).rev() {
             if let Some(subject) = before
                 .iter()
