@@ -8,8 +8,12 @@
 //!
 //! Options (after `--`): a substring to select scenarios by feature path
 //! or name, and `--verbose` to print each failure.
-//! The run fails when a scenario panics or hangs, or when fewer scenarios
-//! pass than `MIN_PASSED` (a guard against regressions).
+//! Every query that parses (setup and test queries alike) also goes through
+//! the round trip: parse, print, parse and print again must give the same
+//! text, and the printed query must give the same result.
+//! The run fails when a scenario panics or hangs, when a query fails the
+//! round trip, or when fewer scenarios pass than `MIN_PASSED` (a guard
+//! against regressions).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -17,7 +21,10 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use newsgraph::Graph;
-use newsgraph::query::{Limits, Params, PreparedQuery, QueryError};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use newsgraph::query::ast::check_round_trip;
+use newsgraph::query::{Limits, Params, PreparedQuery, QueryError, parser};
 use newsgraph::value::{NodeId, RelId, Value};
 
 /// Fewer passing scenarios than this fails the run.
@@ -97,6 +104,12 @@ fn main() {
     for (dir, [p, f, s]) in &by_dir {
         println!("{dir:<48} {p:>7} {f:>7} {s:>7}");
     }
+    let round_trip_failures = ROUND_TRIP_FAILURES.load(Ordering::Relaxed);
+    println!(
+        "round trip (parse, print, parse, print, same result): {} queries, {} failed",
+        ROUND_TRIPS.load(Ordering::Relaxed),
+        round_trip_failures
+    );
     println!(
         "{} passed, {} failed, {} skipped",
         totals[0], totals[1], totals[2]
@@ -106,6 +119,10 @@ fn main() {
         for b in &broken {
             println!("  {b}");
         }
+        std::process::exit(1);
+    }
+    if round_trip_failures > 0 {
+        println!("queries failed the round trip: run with --verbose to see them");
         std::process::exit(1);
     }
     if filter.is_none() && totals[0] < MIN_PASSED {
@@ -294,12 +311,16 @@ fn run_case(case: &Case, root: &Path) -> Outcome {
             let Ok(text) = std::fs::read_to_string(&script) else {
                 return Outcome::Failed(format!("no graph script {}", script.display()));
             };
-            if let Err(e) = execute(&mut run.graph, &text, &Params::new()) {
-                return Outcome::Failed(format!("setup graph {name}: {e}"));
+            match execute(&mut run.graph, &text, &Params::new()) {
+                Err(round_trip) => return Outcome::Failed(round_trip),
+                Ok(Err(e)) => return Outcome::Failed(format!("setup graph {name}: {e}")),
+                Ok(Ok(_)) => {}
             }
         } else if t == "having executed:" {
-            if let Err(e) = execute(&mut run.graph, doc, &Params::new()) {
-                return Outcome::Failed(format!("setup query failed: {e}\n{doc}"));
+            match execute(&mut run.graph, doc, &Params::new()) {
+                Err(round_trip) => return Outcome::Failed(round_trip),
+                Ok(Err(e)) => return Outcome::Failed(format!("setup query failed: {e}\n{doc}")),
+                Ok(Ok(_)) => {}
             }
         } else if t == "parameters are:" {
             for row in step.table.iter().flatten() {
@@ -314,7 +335,10 @@ fn run_case(case: &Case, root: &Path) -> Outcome {
             }
         } else if t == "executing query:" || t == "executing control query:" {
             run.before = Some(State::of(&run.graph));
-            run.result = Some(execute(&mut run.graph, doc, &run.params));
+            match execute(&mut run.graph, doc, &run.params) {
+                Err(round_trip) => return Outcome::Failed(round_trip),
+                Ok(result) => run.result = Some(result),
+            }
         } else if let Some(rest) = t.strip_prefix("the result should be") {
             let result = match &run.result {
                 Some(Ok(r)) => r,
@@ -414,13 +438,72 @@ fn run_case(case: &Case, root: &Path) -> Outcome {
     Outcome::Passed
 }
 
+/// Run a query (setup or test). Every query that parses is also printed,
+/// parsed and printed again ([`check_round_trip`]), and the printed text
+/// is run on a copy of the graph: it must give the same rows, changes or
+/// error. A round trip that fails is the outer `Err`.
 fn execute(
     graph: &mut Graph,
     text: &str,
     params: &Params,
+) -> Result<Result<newsgraph::QueryResult, QueryError>, String> {
+    let printed = match parser::parse(text) {
+        Ok(_) => {
+            ROUND_TRIPS.fetch_add(1, Ordering::Relaxed);
+            match check_round_trip(text) {
+                Ok(p) => Some(p),
+                Err(e) => return Err(round_trip_failed(format!("round trip: {e}"))),
+            }
+        }
+        Err(_) => None,
+    };
+    let again = printed.map(|p| {
+        let mut copy = graph.clone();
+        let result = run_query(&mut copy, &p, params);
+        (p, result)
+    });
+    let result = run_query(graph, text, params);
+    if let Some((p, other)) = again {
+        let same = match (&result, &other) {
+            (Ok(a), Ok(b)) => {
+                format!("{:?}", a.rows) == format!("{:?}", b.rows) && a.stats == b.stats
+            }
+            (Err(a), Err(b)) => a.code == b.code,
+            _ => false,
+        };
+        if !same {
+            return Err(round_trip_failed(format!(
+                "round trip: the printed query gives another result\n  printed: {p}\n  original: {}\n  printed:  {}",
+                show_result(&result),
+                show_result(&other)
+            )));
+        }
+    }
+    Ok(result)
+}
+
+fn run_query(
+    graph: &mut Graph,
+    text: &str,
+    params: &Params,
 ) -> Result<newsgraph::QueryResult, QueryError> {
-    let q = PreparedQuery::new(text)?;
-    q.run_mut(graph, params, &limits())
+    PreparedQuery::new(text)?.run_mut(graph, params, &limits())
+}
+
+fn show_result(r: &Result<newsgraph::QueryResult, QueryError>) -> String {
+    match r {
+        Ok(r) => format!("{} rows {:?}", r.rows.len(), r.stats),
+        Err(e) => format!("error {}", e.code),
+    }
+}
+
+/// Queries put through the round trip, and how many failed it.
+static ROUND_TRIPS: AtomicUsize = AtomicUsize::new(0);
+static ROUND_TRIP_FAILURES: AtomicUsize = AtomicUsize::new(0);
+
+fn round_trip_failed(why: String) -> String {
+    ROUND_TRIP_FAILURES.fetch_add(1, Ordering::Relaxed);
+    why
 }
 
 /// What side effects are measured on: elements, label names and property

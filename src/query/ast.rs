@@ -754,6 +754,32 @@ pub fn is_aggregate_function(name: &str) -> bool {
 
 // ---- Display: canonical text ----
 
+/// Parse `text`, print it, parse the printed text and print that again:
+/// both parses must succeed and both printings must be the same text.
+/// Returns the canonical text, or what went wrong. Tests run it on every
+/// query they parse.
+///
+/// ```
+/// use newsgraph::query::ast::check_round_trip;
+/// assert_eq!(
+///     check_round_trip("match (n:Actor) return n.name as name").unwrap(),
+///     "MATCH (n:Actor) RETURN n.name AS name"
+/// );
+/// ```
+pub fn check_round_trip(text: &str) -> Result<String, String> {
+    let ast = super::parser::parse(text).map_err(|e| format!("does not parse: {e}"))?;
+    let printed = ast.to_string();
+    let again = super::parser::parse(&printed)
+        .map_err(|e| format!("the printed text does not parse: {e}\n  printed: {printed}"))?;
+    let reprinted = again.to_string();
+    if reprinted != printed {
+        return Err(format!(
+            "printing is not stable\n  printed:   {printed}\n  reprinted: {reprinted}"
+        ));
+    }
+    Ok(printed)
+}
+
 /// Write an identifier, quoting it with backticks when needed.
 fn ident(f: &mut Formatter<'_>, name: &str) -> fmt::Result {
     f.write_str(&format_key(name))
@@ -1034,6 +1060,8 @@ impl Expr {
             Expr::Compare(..) => 5,
             Expr::Unary(UnaryOp::Not, _) => 4,
             Expr::Unary(..) => 10,
+            Expr::Literal(Value::Int(i)) if *i < 0 => 10,
+            Expr::Literal(Value::Float(x)) if x.is_sign_negative() && !x.is_nan() => 10,
             Expr::IsNull(..) => 6,
             Expr::HasLabels(..) => 11,
             _ => 12,
@@ -1054,10 +1082,9 @@ impl Display for Prec<'_> {
 impl Display for Expr {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         match self {
+            // Negative numbers bind like unary minus (see `precedence`):
+            // `(-1).x` but `abs(-1)` and `2 - -1`.
             Expr::Literal(v) => match v {
-                // Negative numbers print in parentheses so `a - (-1)` keeps its shape.
-                Value::Int(i) if *i < 0 => write!(f, "({i})"),
-                Value::Float(x) if *x < 0.0 => write!(f, "({v})"),
                 Value::Float(x) if x.is_nan() => f.write_str("(0.0 / 0.0)"),
                 Value::Float(x) if x.is_infinite() => f.write_str("(1.0 / 0.0)"),
                 _ => write!(f, "{v}"),

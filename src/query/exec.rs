@@ -198,27 +198,28 @@ pub enum Flow {
 /// function keeps a small stack frame: every case with locals of its own
 /// lives in a helper.
 pub fn eval(ctx: &Ctx, e: &CExpr, row: &[Value]) -> Result<Value> {
+    super::deep(|| eval_here(ctx, e, row))
+}
+
+fn eval_here(ctx: &Ctx, e: &CExpr, row: &[Value]) -> Result<Value> {
     match e {
         CExpr::Const(v) => Ok(v.clone()),
         CExpr::Param(name) => param(ctx, name),
         CExpr::Slot(s) => Ok(row.get(*s).cloned().unwrap_or(Value::Null)),
-        CExpr::Property(base, key) => property(ctx, eval(ctx, base, row)?, key),
-        CExpr::Index(base, idx) => index(ctx, eval(ctx, base, row)?, eval(ctx, idx, row)?),
+        CExpr::Property(base, key) => eval_property(ctx, base, key, row),
+        CExpr::Index(base, idx) => eval_index(ctx, base, idx, row),
         CExpr::Slice(base, from, to) => eval_slice(ctx, base, from, to, row),
-        CExpr::HasLabels(base, labels) => has_labels(ctx, eval(ctx, base, row)?, labels),
+        CExpr::HasLabels(base, labels) => eval_has_labels(ctx, base, labels, row),
         CExpr::List(items) => eval_list(ctx, items, row),
         CExpr::Map(entries) => eval_map(ctx, entries, row),
         CExpr::MapProjection(slot, items) => map_projection(ctx, row, *slot, items),
-        CExpr::Not(inner) => not(eval(ctx, inner, row)?),
-        CExpr::Neg(inner) => negate(eval(ctx, inner, row)?),
-        CExpr::Plus(inner) => unary_plus(eval(ctx, inner, row)?),
-        CExpr::Logic(op, a, b) => logic(*op, truth(eval(ctx, a, row)?)?, || {
-            truth(eval(ctx, b, row)?)
-        }),
-        CExpr::Arith(op, a, b) => arithmetic(*op, eval(ctx, a, row)?, eval(ctx, b, row)?),
-        CExpr::Predicate(op, a, b) => predicate(*op, eval(ctx, a, row)?, eval(ctx, b, row)?),
+        CExpr::Not(_) | CExpr::Neg(_) | CExpr::Plus(_) | CExpr::IsNull(..) => {
+            eval_unary(ctx, e, row)
+        }
+        CExpr::Logic(op, a, b) => eval_logic(ctx, *op, a, b, row),
+        CExpr::Arith(op, a, b) => eval_arith(ctx, *op, a, b, row),
+        CExpr::Predicate(op, a, b) => eval_predicate(ctx, *op, a, b, row),
         CExpr::Compare(first, rest) => eval_compare(ctx, first, rest, row),
-        CExpr::IsNull(inner, not) => Ok(Value::Bool(eval(ctx, inner, row)?.is_null() != *not)),
         CExpr::Call(func, args) => eval_call(ctx, *func, args, row),
         CExpr::Case(subject, alternatives, default) => {
             eval_case(ctx, subject, alternatives, default, row)
@@ -238,6 +239,49 @@ pub fn eval(ctx: &Ctx, e: &CExpr, row: &[Value]) -> Result<Value> {
             pattern_comprehension(ctx, pattern, filter, map, row)
         }
     }
+}
+
+fn eval_property(ctx: &Ctx, base: &CExpr, key: &str, row: &[Value]) -> Result<Value> {
+    let base = eval(ctx, base, row)?;
+    property(ctx, base, key)
+}
+
+fn eval_index(ctx: &Ctx, base: &CExpr, idx: &CExpr, row: &[Value]) -> Result<Value> {
+    let base = eval(ctx, base, row)?;
+    let idx = eval(ctx, idx, row)?;
+    index(ctx, base, idx)
+}
+
+fn eval_has_labels(ctx: &Ctx, base: &CExpr, labels: &[Arc<str>], row: &[Value]) -> Result<Value> {
+    let base = eval(ctx, base, row)?;
+    has_labels(ctx, base, labels)
+}
+
+fn eval_unary(ctx: &Ctx, e: &CExpr, row: &[Value]) -> Result<Value> {
+    match e {
+        CExpr::Not(inner) => not(eval(ctx, inner, row)?),
+        CExpr::Neg(inner) => negate(eval(ctx, inner, row)?),
+        CExpr::Plus(inner) => unary_plus(eval(ctx, inner, row)?),
+        CExpr::IsNull(inner, not) => Ok(Value::Bool(eval(ctx, inner, row)?.is_null() != *not)),
+        _ => unreachable!("eval_unary takes unary operators"),
+    }
+}
+
+fn eval_logic(ctx: &Ctx, op: BinaryOp, a: &CExpr, b: &CExpr, row: &[Value]) -> Result<Value> {
+    let a = truth(eval(ctx, a, row)?)?;
+    logic(op, a, || truth(eval(ctx, b, row)?))
+}
+
+fn eval_arith(ctx: &Ctx, op: BinaryOp, a: &CExpr, b: &CExpr, row: &[Value]) -> Result<Value> {
+    let a = eval(ctx, a, row)?;
+    let b = eval(ctx, b, row)?;
+    arithmetic(op, a, b)
+}
+
+fn eval_predicate(ctx: &Ctx, op: BinaryOp, a: &CExpr, b: &CExpr, row: &[Value]) -> Result<Value> {
+    let a = eval(ctx, a, row)?;
+    let b = eval(ctx, b, row)?;
+    predicate(op, a, b)
 }
 
 fn param(ctx: &Ctx, name: &str) -> Result<Value> {
@@ -1128,6 +1172,16 @@ impl<'c, 'a> Matcher<'c, 'a> {
     }
 
     fn step(&mut self, pi: usize, k: usize, env: &mut Vec<Value>, sink: &mut Sink) -> Result<Flow> {
+        super::deep(|| self.step_here(pi, k, env, sink))
+    }
+
+    fn step_here(
+        &mut self,
+        pi: usize,
+        k: usize,
+        env: &mut Vec<Value>,
+        sink: &mut Sink,
+    ) -> Result<Flow> {
         let part = &self.pattern.parts[pi];
         if k == self.plans[pi].steps.len() {
             let saved = part.path_slot.map(|s| {
@@ -1287,9 +1341,11 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 continue;
             }
             trail.push(r);
-            let flow = self.var_length(
-                pi, k, step, direction, types, min, max, other, trail, env, sink,
-            );
+            let flow = super::deep(|| {
+                self.var_length(
+                    pi, k, step, direction, types, min, max, other, trail, env, sink,
+                )
+            });
             trail.pop();
             if flow? == Flow::Stop {
                 return Ok(Flow::Stop);
@@ -1769,6 +1825,10 @@ fn run_plan(ctx: &Ctx, plan: &Plan, first: Row, wanted: Option<usize>) -> Result
 
 impl Pipeline<'_> {
     fn push(&mut self, ctx: &Ctx, i: usize, row: Row) -> Result<Flow> {
+        super::deep(|| self.push_here(ctx, i, row))
+    }
+
+    fn push_here(&mut self, ctx: &Ctx, i: usize, row: Row) -> Result<Flow> {
         self.produced += 1;
         if self.produced > ctx.limits.max_rows {
             return Err(QueryError::runtime(
@@ -2458,7 +2518,14 @@ fn check_storable(key: &str, v: &Value) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
+    use super::{
+        AtomicBool, AtomicOrdering, Duration, ErrorClass, Limits, NodeId, Params, QueryOutput,
+        Value, compile, run_read,
+    };
     use crate::graph::Graph;
+    use std::sync::Arc;
+
+    type QResult<T> = std::result::Result<T, super::QueryError>;
 
     /// Run `setup` (a write), then `query`; the rows, printed.
     fn rows(setup: &str, query: &str) -> Result<Vec<String>, String> {
@@ -2492,6 +2559,106 @@ mod tests {
         assert_eq!(r.unwrap(), Vec::<String>::new());
         let r = rows(setup, "MATCH (a), (b) WHERE (a)-[:T]->(b:B) RETURN a.n");
         assert_eq!(r.unwrap(), ["1"]);
+    }
+
+    /// A complete directed graph: every node linked to every other one.
+    fn dense(n: usize) -> Graph {
+        let mut g = Graph::new();
+        let nodes: Vec<NodeId> = (0..n).map(|_| g.add_node(["N"], [])).collect();
+        for &a in &nodes {
+            for &b in &nodes {
+                if a != b {
+                    g.add_rel(a, b, "T", []);
+                }
+            }
+        }
+        g
+    }
+
+    fn run_with(g: &Graph, q: &str, limits: &Limits) -> QResult<QueryOutput> {
+        let ast = super::super::parser::parse(q)?;
+        run_read(g, &compile(&ast)?, &Params::new(), limits)
+    }
+
+    #[test]
+    fn unbounded_variable_length_on_a_dense_graph_hits_the_expansion_budget() {
+        let g = dense(12);
+        let limits = Limits {
+            max_expansions: 200_000,
+            ..Limits::default()
+        };
+        let e = run_with(&g, "MATCH (a)-[*]->(b) RETURN count(*)", &limits).unwrap_err();
+        assert_eq!((e.class, e.code), (ErrorClass::LimitExceeded, "ExpansionLimit"));
+        assert!(e.message.contains("*1..3"), "{}", e.message);
+        // The default budget is finite too, and a bounded length stays within it.
+        assert!(Limits::default().max_expansions < u64::MAX);
+        let r = run_with(&g, "MATCH (a)-[*1..2]->(b) RETURN count(*)", &limits).unwrap();
+        // One hop, then two (back to the start is allowed: another relationship).
+        assert_eq!(r.rows[0][0], Value::Int(12 * 11 + 12 * 11 * 11));
+    }
+
+    #[test]
+    fn deep_variable_length_paths_do_not_exhaust_the_stack() {
+        let mut g = Graph::new();
+        let mut at = g.add_node(["Start"], []);
+        for _ in 0..3000 {
+            let next = g.add_node(["N"], []);
+            g.add_rel(at, next, "T", []);
+            at = next;
+        }
+        let small_stack = std::thread::Builder::new().stack_size(256 << 10);
+        let count = small_stack
+            .spawn(move || {
+                let q = "MATCH (:Start)-[*]->(b) RETURN count(b)";
+                run_with(&g, q, &Limits::default()).map(|r| r.rows[0][0].clone())
+            })
+            .unwrap()
+            .join()
+            .expect("no stack overflow");
+        assert_eq!(count.unwrap(), Value::Int(3000));
+    }
+
+    #[test]
+    fn the_row_budget_ends_a_runaway_query() {
+        let limits = Limits {
+            max_rows: 1000,
+            ..Limits::default()
+        };
+        let q = "UNWIND range(1, 100) AS x UNWIND range(1, 100) AS y RETURN x, y";
+        let e = run_with(&Graph::new(), q, &limits).unwrap_err();
+        assert_eq!((e.class, e.code), (ErrorClass::LimitExceeded, "RowLimit"));
+        assert!(e.message.contains("LIMIT"), "{}", e.message);
+        let e = run_with(&Graph::new(), "RETURN size(range(1, 5000))", &limits).unwrap_err();
+        assert_eq!(e.code, "RowLimit");
+    }
+
+    #[test]
+    fn the_time_budget_ends_a_long_query() {
+        let limits = Limits {
+            timeout: Some(Duration::from_millis(20)),
+            max_expansions: u64::MAX,
+            ..Limits::default()
+        };
+        let e = run_with(&dense(12), "MATCH (a)-[*]->(b) RETURN count(*)", &limits).unwrap_err();
+        assert_eq!((e.class, e.code), (ErrorClass::LimitExceeded, "Timeout"));
+        assert!(e.message.contains("20 ms"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_query_can_be_cancelled_from_another_thread() {
+        let cancel = Arc::new(AtomicBool::new(false));
+        let limits = Limits {
+            cancel: Some(cancel.clone()),
+            max_expansions: u64::MAX,
+            ..Limits::default()
+        };
+        let flag = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(20));
+            cancel.store(true, AtomicOrdering::Relaxed);
+        });
+        let e = run_with(&dense(12), "MATCH (a)-[*]->(b) RETURN count(*)", &limits).unwrap_err();
+        flag.join().unwrap();
+        assert_eq!((e.class, e.code), (ErrorClass::LimitExceeded, "Cancelled"));
     }
 
     #[test]

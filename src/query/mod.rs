@@ -22,6 +22,21 @@ pub use exec::{Limits, Params, WriteStats};
 use crate::graph::Graph;
 use crate::value::Value;
 
+/// Stack left when a recursive step of the parser, compiler or evaluator
+/// moves on to a fresh segment (more than any one step uses, debug builds
+/// included).
+const RED_ZONE: usize = 256 * 1024;
+/// Size of each fresh stack segment.
+const STACK_SEGMENT: usize = 4 * 1024 * 1024;
+
+/// Run one recursive step, on a fresh stack segment when the current one
+/// runs low: nesting, long clause chains and deep variable-length paths
+/// then cost heap, not a stack overflow, whatever thread runs the query.
+#[inline]
+pub(crate) fn deep<R>(f: impl FnOnce() -> R) -> R {
+    stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, f)
+}
+
 /// The result of a query.
 #[derive(Debug, Clone, Default)]
 pub struct QueryResult {

@@ -1349,43 +1349,57 @@ impl Compiler {
     /// Compile an expression. It recurses once per level of the tree, so
     /// it keeps a small stack frame: the cases with locals of their own
     /// live in helpers.
+    /// Compile an expression. Each kind is compiled by a method of its
+    /// own: this one recurses once per level of the tree, and a debug
+    /// build keeps every arm's temporaries in its frame otherwise.
     fn expr(&mut self, e: &Expr) -> Result<CExpr> {
-        Ok(match e {
-            Expr::Literal(v) => CExpr::Const(v.clone()),
+        super::deep(|| self.expr_here(e))
+    }
+
+    fn expr_here(&mut self, e: &Expr) -> Result<CExpr> {
+        match e {
+            Expr::Literal(v) => Ok(CExpr::Const(v.clone())),
             Expr::BadLiteral { code, text, pos } => {
-                return Err(err(code, format!("`{text}` is out of range"), *pos));
+                Err(err(code, format!("`{text}` is out of range"), *pos))
             }
-            Expr::Param(name, _) => CExpr::Param(Arc::from(name.as_str())),
-            Expr::Var(v) => CExpr::Slot(self.var_slot(v)?),
-            Expr::Property(base, key) => self.property_expr(base, key)?,
-            Expr::Index(base, idx) => {
-                CExpr::Index(Box::new(self.expr(base)?), Box::new(self.expr(idx)?))
-            }
-            Expr::Slice(base, from, to) => self.slice_expr(base, from, to)?,
-            Expr::HasLabels(base, labels) => CExpr::HasLabels(
-                Box::new(self.expr(base)?),
-                labels.iter().map(|l| Arc::from(l.as_str())).collect(),
-            ),
-            Expr::List(items) => self.list_expr(items)?,
-            Expr::Map(entries) => self.map_expr(entries)?,
-            Expr::MapProjection(var, items) => self.map_projection_expr(var, items)?,
-            Expr::Unary(..) | Expr::Binary(..) => self.operator_expr(e)?,
-            Expr::Compare(first, rest) => self.compare_expr(first, rest)?,
-            Expr::IsNull(inner, not) => CExpr::IsNull(Box::new(self.expr(inner)?), *not),
-            Expr::CountStar => self.aggregate(e, AggFunc::Count, false, None, None)?,
-            Expr::Call { .. } => self.call_expr(e)?,
+            Expr::Param(name, _) => Ok(CExpr::Param(Arc::from(name.as_str()))),
+            Expr::Var(v) => Ok(CExpr::Slot(self.var_slot(v)?)),
+            Expr::Property(base, key) => self.property_expr(base, key),
+            Expr::Index(..) | Expr::HasLabels(..) | Expr::IsNull(..) => self.postfix_expr(e),
+            Expr::Slice(base, from, to) => self.slice_expr(base, from, to),
+            Expr::List(items) => self.list_expr(items),
+            Expr::Map(entries) => self.map_expr(entries),
+            Expr::MapProjection(var, items) => self.map_projection_expr(var, items),
+            Expr::Unary(..) | Expr::Binary(..) => self.operator_expr(e),
+            Expr::Compare(first, rest) => self.compare_expr(first, rest),
+            Expr::CountStar => self.aggregate(e, AggFunc::Count, false, None, None),
+            Expr::Call { .. } => self.call_expr(e),
             Expr::Case {
                 subject,
                 alternatives,
                 default,
-            } => self.case_expr(subject, alternatives, default)?,
-            Expr::ListComprehension { .. } | Expr::Quantified { .. } | Expr::Reduce { .. } => {
-                self.iteration_expr(e)?
-            }
+            } => self.case_expr(subject, alternatives, default),
+            Expr::ListComprehension { .. } => self.list_comprehension_expr(e),
+            Expr::Quantified { .. } => self.quantified_expr(e),
+            Expr::Reduce { .. } => self.reduce_expr(e),
             Expr::Pattern(_)
             | Expr::ExistsQuery(_)
             | Expr::Exists(..)
-            | Expr::PatternComprehension { .. } => self.pattern_expr(e)?,
+            | Expr::PatternComprehension { .. } => self.pattern_expr(e),
+        }
+    }
+
+    fn postfix_expr(&mut self, e: &Expr) -> Result<CExpr> {
+        Ok(match e {
+            Expr::Index(base, idx) => {
+                CExpr::Index(Box::new(self.expr(base)?), Box::new(self.expr(idx)?))
+            }
+            Expr::HasLabels(base, labels) => CExpr::HasLabels(
+                Box::new(self.expr(base)?),
+                labels.iter().map(|l| Arc::from(l.as_str())).collect(),
+            ),
+            Expr::IsNull(inner, not) => CExpr::IsNull(Box::new(self.expr(inner)?), *not),
+            _ => unreachable!("postfix_expr takes index, label and null tests"),
         })
     }
 
@@ -1581,66 +1595,86 @@ impl Compiler {
         Ok(CExpr::Case(subject, alts, default))
     }
 
-    /// List comprehensions, quantifiers and `reduce`: a list, and a
-    /// variable bound to each element in a scope of its own.
-    fn iteration_expr(&mut self, e: &Expr) -> Result<CExpr> {
-        Ok(match e {
-            Expr::ListComprehension {
-                var,
-                list,
-                filter,
-                map,
-            } => {
-                let elem = self.element_kind(list);
-                let list = Box::new(self.expr(list)?);
-                let saved = self.scope.len();
-                let slot = self.bind(&var.name, elem);
-                let filter = filter
-                    .as_ref()
-                    .map(|f| self.predicate(f).map(Box::new))
-                    .transpose();
-                let map = map
-                    .as_ref()
-                    .map(|m| self.without_aggregates(|c| c.expr(m)).map(Box::new))
-                    .transpose();
-                self.scope.truncate(saved);
-                CExpr::ListComprehension(slot, list, filter?, map?)
-            }
-            Expr::Quantified {
-                kind,
-                var,
-                list,
-                filter,
-            } => {
-                let elem = self.element_kind(list);
-                let list = Box::new(self.expr(list)?);
-                let saved = self.scope.len();
-                let slot = self.bind(&var.name, elem);
-                let filter = filter
-                    .as_ref()
-                    .map(|f| self.predicate(f).map(Box::new))
-                    .transpose();
-                self.scope.truncate(saved);
-                CExpr::Quantified(*kind, slot, list, filter?)
-            }
-            Expr::Reduce {
-                acc,
-                init,
-                var,
-                list,
-                expr,
-            } => {
-                let init = Box::new(self.expr(init)?);
-                let list = Box::new(self.expr(list)?);
-                let saved = self.scope.len();
-                let acc_slot = self.bind(&acc.name, VarKind::Value);
-                let var_slot = self.bind(&var.name, VarKind::Value);
-                let step = self.without_aggregates(|c| c.expr(expr)).map(Box::new);
-                self.scope.truncate(saved);
-                CExpr::Reduce(acc_slot, init, var_slot, list, step?)
-            }
-            _ => unreachable!("iteration_expr takes comprehensions"),
-        })
+    /// `[x IN list WHERE f | m]`: a list, and a variable bound to each
+    /// element in a scope of its own.
+    fn list_comprehension_expr(&mut self, e: &Expr) -> Result<CExpr> {
+        let Expr::ListComprehension {
+            var,
+            list,
+            filter,
+            map,
+        } = e
+        else {
+            unreachable!("list_comprehension_expr takes list comprehensions")
+        };
+        let elem = self.element_kind(list);
+        let list = Box::new(self.expr(list)?);
+        let saved = self.scope.len();
+        let slot = self.bind(&var.name, elem);
+        let filter = self.optional_predicate(filter);
+        let map = match map {
+            Some(m) => self
+                .without_aggregates(|c| c.expr(m))
+                .map(|m| Some(Box::new(m))),
+            None => Ok(None),
+        };
+        self.scope.truncate(saved);
+        Ok(CExpr::ListComprehension(slot, list, filter?, map?))
+    }
+
+    /// `all(x IN list WHERE f)` and friends.
+    fn quantified_expr(&mut self, e: &Expr) -> Result<CExpr> {
+        let Expr::Quantified {
+            kind,
+            var,
+            list,
+            filter,
+        } = e
+        else {
+            unreachable!("quantified_expr takes quantifiers")
+        };
+        let elem = self.element_kind(list);
+        let list = Box::new(self.expr(list)?);
+        let saved = self.scope.len();
+        let slot = self.bind(&var.name, elem);
+        let filter = self.optional_predicate(filter);
+        self.scope.truncate(saved);
+        Ok(CExpr::Quantified(*kind, slot, list, filter?))
+    }
+
+    /// `reduce(acc = init, x IN list | step)`.
+    fn reduce_expr(&mut self, e: &Expr) -> Result<CExpr> {
+        let Expr::Reduce {
+            acc,
+            init,
+            var,
+            list,
+            expr,
+        } = e
+        else {
+            unreachable!("reduce_expr takes reduce")
+        };
+        let init = Box::new(self.expr(init)?);
+        let list = Box::new(self.expr(list)?);
+        let saved = self.scope.len();
+        let acc_slot = self.bind(&acc.name, VarKind::Value);
+        let var_slot = self.bind(&var.name, VarKind::Value);
+        let step = self.without_aggregates(|c| c.expr(expr));
+        self.scope.truncate(saved);
+        Ok(CExpr::Reduce(
+            acc_slot,
+            init,
+            var_slot,
+            list,
+            Box::new(step?),
+        ))
+    }
+
+    fn optional_predicate(&mut self, filter: &Option<Box<Expr>>) -> Result<Option<Box<CExpr>>> {
+        match filter {
+            Some(f) => Ok(Some(Box::new(self.predicate(f)?))),
+            None => Ok(None),
+        }
     }
 
     /// Patterns in expressions: predicates, `EXISTS { }`, comprehensions.
