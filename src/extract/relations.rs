@@ -742,6 +742,26 @@ impl Reader<'_, '_> {
                     // (closing a relative clause) starts another clause.
                     if self.word(units, k + 1).is_some_and(|n| {
                         (n.ends_with("ed") && n.len() > 4)
+                            || matches!(
+                                n,
+                                "has"
+                                    | "have"
+                                    | "had"
+                                    | "is"
+                                    | "was"
+                                    | "are"
+                                    | "were"
+                                    | "will"
+                                    | "would"
+                                    | "could"
+                                    | "can"
+                                    | "may"
+                                    | "might"
+                                    | "must"
+                                    | "should"
+                                    | "did"
+                                    | "does"
+                            )
                             || self
                                 .lex
                                 .triggers(n)
@@ -1118,6 +1138,16 @@ impl Reader<'_, '_> {
                                 | "chief"
                         )
                     {
+                        continue;
+                    }
+                    // "U.S. Ambassador X", "Freedonian Ambassador X": the
+                    // capitalised word of the title.
+                    let before_title = p + 1 < k
+                        && self.word(units, p + 1).is_some_and(|t| {
+                            self.lex.is(WordClass::PersonRole, t)
+                                || self.lex.is(WordClass::Title, self.text(&units[p + 1]))
+                        });
+                    if before_title && self.text(&units[p]).starts_with(char::is_uppercase) {
                         continue;
                     }
                     // Time adverbials before the subject: "In August, X".
@@ -2158,19 +2188,22 @@ impl Reader<'_, '_> {
         {
             return Some(Target::Group(t));
         }
-        // "carries out attacks in Mogadishu": a place where, not a target.
+        // "carries out attacks in Mogadishu": a place where, not a target;
+        // "criticised what he called": the speaker of a free relative.
         let mut after = from;
         while let Some(t) = self.target_after(units, after, end, agent, Self::is_any) {
-            let place = t > 0
-                && matches!(
-                    self.word(units, t - 1),
-                    Some("in" | "at" | "across" | "inside" | "near" | "throughout")
-                )
-                && self
-                    .ents(units, t)
-                    .iter()
-                    .all(|&e| self.model.entities[e].kind == Some(ActorKind::Country));
-            if !place {
+            let speaker = t > 0 && matches!(self.word(units, t - 1), Some("what" | "how"));
+            let not_target = speaker
+                || t > 0
+                    && matches!(
+                        self.word(units, t - 1),
+                        Some("in" | "at" | "across" | "inside" | "near" | "throughout")
+                    )
+                    && self
+                        .ents(units, t)
+                        .iter()
+                        .all(|&e| self.model.entities[e].kind == Some(ActorKind::Country));
+            if !not_target {
                 return Some(Target::Group(t));
             }
             after = t;
@@ -2434,6 +2467,15 @@ impl Reader<'_, '_> {
         form: &super::lexicon::TriggerForm,
     ) {
         if passive {
+            return;
+        }
+        // "Washington should pay its arrears": an obligation someone
+        // sees, not a contribution made.
+        if self
+            .verb_chain(units, i)
+            .iter()
+            .any(|w| matches!(*w, "should" | "ought" | "must"))
+        {
             return;
         }
         // "a plan to pay for", "a framework for financing": a contribution

@@ -503,6 +503,13 @@ fn mission_referent(
     }
     // The description's own organization ("SADC's force", "the OSCE
     // mission") decides; words like "U.N." only without one.
+    // "the Kenya-led mission": run by Kenya, when the lexicon says who runs it.
+    let led_by = words.iter().enumerate().find_map(|(i, w)| {
+        (words.get(i + 1).is_some_and(|n| n == "-")
+            && words.get(i + 2).is_some_and(|n| n == "led"))
+        .then(|| lex.by_name(w))
+        .flatten()
+    });
     let hint = match a.owner.and_then(|o| model.entities[o].lexicon) {
         Some(o) => leader_hint(&[lex.entries[o].id.to_lowercase()]),
         None => leader_hint(words),
@@ -541,26 +548,27 @@ fn mission_referent(
             }
             None => !described || allow_described,
         };
-        // "the Kenya-led mission": run by Kenya, when the lexicon says who runs it.
-        let led_by = words.iter().enumerate().find_map(|(i, w)| {
-            (words.get(i + 1).is_some_and(|n| n == "-")
-                && words.get(i + 2).is_some_and(|n| n == "led"))
-            .then(|| lex.by_name(w))
-            .flatten()
-        });
         let led = led && led_by.is_none_or(|l| ent.leader.is_none_or(|x| x == l));
         // "SADC's military mission": run by the owner.
         let owned = match a.owner.and_then(|o| model.entities[o].lexicon) {
             Some(o) => ent.leader.is_none_or(|l| l == o),
             None => true,
         };
-        located && led && owned
+        // "the new force" is no support office.
+        let office = ent.name.split_whitespace().any(|w| w == "Office");
+        located && led && owned && (!office || head == "office")
     };
     // Without a named mission in view, a described one will do.
     let any_named = missions
         .iter()
         .any(|(st, _, e)| *st < a.start && fits_with(*e, false));
-    let fits = |e: usize| fits_with(e, !any_named);
+    // A mission run by the very leader the description names beats one
+    // whose leader nobody knows.
+    let led_exactly = |e: usize| led_by.is_some() && model.entities[e].leader == led_by;
+    let any_led_exactly = missions
+        .iter()
+        .any(|(_, _, e)| led_exactly(*e) && fits_with(*e, !any_named));
+    let fits = |e: usize| fits_with(e, !any_named) && (!any_led_exactly || led_exactly(e));
     // "the new force": of the missions in view, one that is not over.
     let new = words.iter().any(|w| w == "new");
     let over = |e: usize| {
