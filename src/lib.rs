@@ -11,6 +11,7 @@ pub mod output;
 pub mod query;
 pub mod repl;
 pub mod result;
+pub mod synth;
 pub mod value;
 
 use std::borrow::Borrow;
