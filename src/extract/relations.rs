@@ -178,6 +178,12 @@ const CLAUSE_END: &[&str] = &[
     "after", "before", "when", "until", "unless", "since", "despite",
 ];
 
+/// Auxiliary and modal verbs, which start a verb phrase.
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "is", "was", "are", "were", "will", "would", "could", "can", "may",
+    "might", "must", "should", "did", "does",
+];
+
 /// Adverbs that may stand between the words of a verb phrase
 /// ("lobbied hard against", "voted unanimously for").
 fn is_adverb(w: &str) -> bool {
@@ -742,26 +748,7 @@ impl Reader<'_, '_> {
                     // (closing a relative clause) starts another clause.
                     if self.word(units, k + 1).is_some_and(|n| {
                         (n.ends_with("ed") && n.len() > 4)
-                            || matches!(
-                                n,
-                                "has"
-                                    | "have"
-                                    | "had"
-                                    | "is"
-                                    | "was"
-                                    | "are"
-                                    | "were"
-                                    | "will"
-                                    | "would"
-                                    | "could"
-                                    | "can"
-                                    | "may"
-                                    | "might"
-                                    | "must"
-                                    | "should"
-                                    | "did"
-                                    | "does"
-                            )
+                            || AUXILIARIES.contains(&n)
                             || self
                                 .lex
                                 .triggers(n)
@@ -797,10 +784,34 @@ impl Reader<'_, '_> {
                         return k;
                     }
                 }
+                // "balked at the prospect of war and urged X": a second
+                // verb with its own object starts another clause; right
+                // after the verb ("backed and funded the mission") the two
+                // share the object.
+                if matches!(w, "and" | "or")
+                    && k > i
+                    && self
+                        .word(units, k + 1)
+                        .is_some_and(|n| self.is_finite_verb(n))
+                {
+                    return k;
+                }
             }
             k += 1;
         }
         units.len()
+    }
+
+    /// Whether a word reads as a finite verb: a past form, an auxiliary or
+    /// a verb trigger.
+    fn is_finite_verb(&self, w: &str) -> bool {
+        (w.ends_with("ed") && w.len() > 4)
+            || AUXILIARIES.contains(&w)
+            || self
+                .lex
+                .triggers(w)
+                .iter()
+                .any(|f| f.pos == Pos::Verb && !f.gerund)
     }
 
     /// The subject of the clause whose verb is at `i`: (group index, via).
@@ -1065,6 +1076,11 @@ impl Reader<'_, '_> {
                             | "backed"
                     )
                 ) {
+                    return Some(k);
+                }
+                // ", Niger's northern neighbour,": an apposition that
+                // describes the name before it.
+                if self.group(units, k + 1).is_some_and(|g| g.possessive) && k + 2 < close {
                     return Some(k);
                 }
                 return None;
@@ -1665,6 +1681,18 @@ impl Reader<'_, '_> {
             .or_else(|| forms.first())
             .cloned();
         let Some(form) = form else { return };
+        // "vetoed a draft resolution": after an article or a possessive a
+        // word the lexicon knows only as a verb is a noun of no stance.
+        if is_noun_use
+            && form.pos == Pos::Verb
+            && i > 0
+            && matches!(
+                self.word(units, i - 1),
+                Some("a" | "an" | "the" | "its" | "their" | "his" | "her" | "this")
+            )
+        {
+            return;
+        }
         let class = form.class;
         let end = self.clause_end(units, last + 1);
 
@@ -1675,6 +1703,17 @@ impl Reader<'_, '_> {
         // "-ing" forms after a noun modify it ("a resolution renewing the
         // mission", "a text condemning attacks", "with X abstaining").
         if form.gerund && i > 0 {
+            // "X were among those voting for the text": the subject of
+            // the copula votes.
+            if i >= 2
+                && self.word(units, i - 1) == Some("those")
+                && self.word(units, i - 2) == Some("among")
+            {
+                if let Some((agent, _)) = self.subject(units, i - 2) {
+                    self.verb_frame(s, units, i, last, end, &form, Some(agent), trig_span);
+                }
+                return;
+            }
             match &units[i - 1].kind {
                 UnitKind::Group(g) if !g.possessive => {
                     let agent = i - 1;
@@ -3480,9 +3519,15 @@ impl Reader<'_, '_> {
             };
             // The actor: a resolution or council subject, the noun a gerund
             // modifies ("the resolution renewing ..."), or a relative antecedent.
-            let agent = self
-                .subject(units, i)
-                .map(|(a, _)| a)
+            let modified = (form.gerund && i > 0)
+                .then(|| {
+                    self.group(units, i - 1)
+                        .filter(|g| !g.possessive)
+                        .map(|_| i - 1)
+                })
+                .flatten();
+            let agent = modified
+                .or_else(|| self.subject(units, i).map(|(a, _)| a))
                 .or_else(|| (0..i).rev().find(|&k| self.group(units, k).is_some()));
             let Some(a) = agent else { continue };
             let agent_ents = self.ents(units, a);
