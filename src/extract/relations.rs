@@ -175,8 +175,19 @@ const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "cannot", "nor", "neit
 const CLAUSE_END: &[&str] = &[
     ";", ".", "?", "!", "\"", "\u{201D}", "\u{201C}", "which", "who", "whom", "whose", "while",
     "but", "although", "though", "because", "saying", "arguing", "adding", "warning", "whereas",
-    "after", "before", "when", "until", "unless", "since", "despite",
+    "after", "before", "when", "until", "unless", "since", "despite", "if",
 ];
+
+/// Whether a lower-case word has the ending of an adjective ("medical
+/// support", "logistic help", "military backing"), so that a trigger after it
+/// is a noun.
+fn is_adjective(w: &str) -> bool {
+    w.len() > 4
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && ["ical", "ary", "ive", "ous", "tic", "ful"]
+            .iter()
+            .any(|end| w.ends_with(end))
+}
 
 /// Auxiliary and modal verbs, which start a verb phrase.
 const AUXILIARIES: &[&str] = &[
@@ -601,6 +612,7 @@ impl Reader<'_, '_> {
                     | "new"
             )
         ) || prev_group_possessive
+            || prev.is_some_and(is_adjective)
             || matches!(next, Some("from" | "of" | "for" | "by"))
     }
 
@@ -800,6 +812,34 @@ impl Reader<'_, '_> {
             k += 1;
         }
         units.len()
+    }
+
+    /// Whether the noun phrase ending at `i` is the object of a request
+    /// ("called for more funding", "sought new financing").
+    fn requested(&self, units: &[Unit], i: usize) -> bool {
+        (i.saturating_sub(5)..i).any(|k| {
+            let w = self.word(units, k);
+            matches!(
+                w,
+                Some("sought" | "seeks" | "seek" | "seeking" | "requested" | "requests")
+            ) || (w == Some("for")
+                && k > 0
+                && self.word(units, k - 1).is_some_and(|v| {
+                    matches!(
+                        v,
+                        "called"
+                            | "call"
+                            | "calls"
+                            | "calling"
+                            | "appealed"
+                            | "appeal"
+                            | "pushed"
+                            | "pressed"
+                            | "asked"
+                            | "lobbied"
+                    )
+                }))
+        })
     }
 
     /// Whether a word reads as a finite verb: a past form, an auxiliary or
@@ -2523,6 +2563,11 @@ impl Reader<'_, '_> {
         if form.gerund && matches!(prev, Some("for" | "of" | "by" | "in" | "about" | "on")) {
             return;
         }
+        // "called for more U.N. funding", "sought new financing": funding
+        // asked for is not funding given.
+        if form.gerund && self.requested(units, i) {
+            return;
+        }
         if prev == Some("to")
             && i > 1
             && self.word(units, i - 2).is_some_and(|w| {
@@ -2647,15 +2692,33 @@ impl Reader<'_, '_> {
         let mission_target = self.target_after(units, last, end, &agent_ents, Self::is_mission);
         // "to the LAF", "to U.N. finances" (the U.N.'s own coffers), but not
         // "for a U.N. trust fund" (a body of its own).
+        // "to support African Union peace operations": the purpose names
+        // the recipient as well.
         let recipient = (last + 1..end.min(units.len())).find(|&k| {
             let (Some(prep), Some(g)) =
                 (self.word(units, k.saturating_sub(1)), self.group(units, k))
             else {
                 return false;
             };
-            matches!(prep, "to" | "for" | "toward" | "towards")
+            let purpose = k >= 2
+                && self.word(units, k - 2) == Some("to")
+                && matches!(
+                    prep,
+                    "support" | "fund" | "finance" | "help" | "assist" | "back" | "strengthen"
+                );
+            (purpose || matches!(prep, "to" | "for" | "toward" | "towards"))
                 && !g.ents.iter().any(|e| agent_ents.contains(e))
                 && !g.possessive
+        });
+        // "maintain a standby force of 8,000 troops for U.N. operations":
+        // a force introduced as the object is what is given; the recipient
+        // named after it receives it.
+        let mission_target = mission_target.filter(|&m| {
+            let indefinite = matches!(
+                self.text(&units[m]).split_whitespace().next(),
+                Some("a" | "an")
+            );
+            !(indefinite && recipient.is_some_and(|r| r > m))
         });
         let actor_target = recipient.filter(|&k| {
             !self.is_modifier(units, k)
