@@ -333,7 +333,17 @@ fn personnel_noun(after: &str, lex: &Lexicon) -> Option<(String, usize)> {
             String::new()
         };
         let tail1 = after[words[last].0..words[last].1].to_lowercase();
-        if lex.is(WordClass::Personnel, &tail1) || lex.is(WordClass::Personnel, &tail2) {
+        // "six armoured personnel carriers": the people noun only modifies
+        // the machine after it.
+        let modifies_a_vehicle = words.get(last + 1).is_some_and(|&(a, b)| {
+            matches!(
+                after[a..b].to_lowercase().as_str(),
+                "carrier" | "carriers" | "vehicle" | "vehicles" | "transport" | "transports"
+            )
+        });
+        if (lex.is(WordClass::Personnel, &tail1) || lex.is(WordClass::Personnel, &tail2))
+            && !modifies_a_vehicle
+        {
             best = Some((phrase, words[last].1));
         }
         // Stop at a word that cannot modify a noun phrase.

@@ -345,6 +345,7 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
         by_lexicon: HashMap::new(),
         by_name: HashMap::new(),
         taken: Vec::new(),
+        defined_acronyms: Vec::new(),
     };
     b.lexicon_mentions();
     b.administrations();
@@ -370,6 +371,8 @@ struct Builder<'t, 'l> {
     by_name: HashMap<String, usize>,
     /// Byte ranges already claimed by a mention.
     taken: Vec<(usize, usize)>,
+    /// Acronyms the text defines in parentheses, and for which entity.
+    defined_acronyms: Vec<(String, usize)>,
 }
 
 fn is_capitalized(w: &str) -> bool {
@@ -854,8 +857,13 @@ impl<'t> Builder<'t, '_> {
                 _ => false,
             };
             if covered {
-                let e = self.model.mentions[mention_before.expect("covered")].entity;
+                let before = &self.model.mentions[mention_before.expect("covered")];
+                let e = before.entity;
+                let spelled = spells(&self.text[before.start..before.end], &acronym);
                 if self.model.entities[e].label != NodeLabel::Resolution {
+                    if spelled {
+                        self.defined_acronyms.push((acronym.clone(), e));
+                    }
                     self.add_alias(e, &acronym);
                     if self.free(acr_start, acr_end) {
                         self.push(e, acr_start, acr_end, Via::Acronym);
@@ -878,6 +886,16 @@ impl<'t> Builder<'t, '_> {
             if long.split_whitespace().count() < 2 {
                 continue;
             }
+            // "Coalition of Patriots for Change (CPC)": a name the text spells
+            // out, whose initials make the acronym, is not the lexicon's
+            // other CPC.
+            let known = known.filter(|&idx| {
+                let entry = &self.lex.entries[idx];
+                !spells(&long, &acronym)
+                    || std::iter::once(&entry.name)
+                        .chain(&entry.aliases)
+                        .any(|n| shares_a_word(n, &long))
+            });
             let e = match known {
                 Some(idx) => {
                     let e = self.lexicon_entity(idx);
@@ -895,6 +913,7 @@ impl<'t> Builder<'t, '_> {
             };
             self.replace_inner(rs, re);
             self.push(e, rs, re, Via::Name);
+            self.defined_acronyms.push((acronym.clone(), e));
             if self.free(acr_start, acr_end) {
                 self.push(e, acr_start, acr_end, Via::Acronym);
             }
@@ -1181,6 +1200,17 @@ impl<'t> Builder<'t, '_> {
                 }
                 if self.free(start, end) {
                     self.push(e, start, end, Via::Acronym);
+                } else if self.defined_acronyms.contains(&(alias.clone(), e))
+                    && let Some(m) = self.model.mentions.iter_mut().find(|m| {
+                        m.start == start
+                            && m.end == end
+                            && self.model.entities[m.entity].lexicon.is_some()
+                            && self.model.entities[m.entity].lexicon == self.lex.by_name(&alias)
+                    })
+                {
+                    // The text's own definition wins over the lexicon's
+                    // other bearer of the acronym.
+                    m.entity = e;
                 }
             }
         }
@@ -1720,6 +1750,31 @@ impl<'t> Builder<'t, '_> {
             }
         }
     }
+}
+
+/// Whether two names share a word of four letters or more ("Ahlu Sunna
+/// Wal Jamaa" and "Ahlu Sunnah Wal Jamaa").
+fn shares_a_word(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .filter(|w| w.len() >= 4)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let b = words(b);
+    words(a).iter().any(|w| b.contains(w))
+}
+
+/// Whether the capitalised words of a name begin with the letters of an
+/// acronym, in order ("Coalition of Patriots for Change" spells CPC).
+fn spells(name: &str, acronym: &str) -> bool {
+    let initials: String = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && initials.eq_ignore_ascii_case(&letters)
 }
 
 #[cfg(test)]

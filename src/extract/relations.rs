@@ -1304,6 +1304,18 @@ impl Reader<'_, '_> {
                         a += 1;
                         continue;
                     }
+                    // "rejected by the constitutional court this month, of
+                    // leading the coalition": a comma ends the agent unless
+                    // a list of its members or a name in apposition follows
+                    // ("by the ruling party, the CNDD-FDD").
+                    if self.word(units, a) == Some(",") {
+                        let apposition = self.group(units, a + 1).is_some()
+                            || (matches!(self.word(units, a + 1), Some("the" | "a" | "an"))
+                                && self.group(units, a + 2).is_some());
+                        if self.word(units, a + 1) != Some("including") && !apposition {
+                            break;
+                        }
+                    }
                     if a > k + 12
                         || self
                             .word(units, a)
@@ -1687,7 +1699,14 @@ impl Reader<'_, '_> {
             let is = |c: WordClass| {
                 self.lex.is(c, w) || two.as_deref().is_some_and(|t| self.lex.is(c, t))
             };
-            if is(WordClass::Personnel) && !matches!(w, "guard" | "man" | "boots") {
+            // "armoured personnel carriers": the people noun modifies a machine.
+            let modifies_equipment = self
+                .word(units, k + 1)
+                .is_some_and(|n| self.lex.is(WordClass::Equipment, n));
+            if is(WordClass::Personnel)
+                && !modifies_equipment
+                && !matches!(w, "guard" | "man" | "boots")
+            {
                 return Some(ContributionKind::Personnel);
             }
             if is(WordClass::Equipment) {
@@ -2291,8 +2310,13 @@ impl Reader<'_, '_> {
             .find_map(|k| self.word(units, k).filter(|w| MISSION_OBJECTS.contains(w)));
         let s = self.model.sentence_of(units[from].start);
         match object {
-            // "welcomed the vote": the resolution voted on, and through it its mission.
-            Some("vote" | "decision") => self
+            // "welcomed the vote": the resolution voted on, and through it
+            // its mission; with no resolution in view a vote is an election
+            // ("called for the Dec. 27 vote to be postponed").
+            Some("vote") => self
+                .current_resolution(s, units[from].start)
+                .map(Target::Entity),
+            Some("decision") => self
                 .current_resolution(s, units[from].start)
                 .or_else(|| self.context_mission(s, units[from].start))
                 .map(Target::Entity),
@@ -2695,13 +2719,20 @@ impl Reader<'_, '_> {
         // "to support African Union peace operations": the purpose names
         // the recipient as well.
         let recipient = (last + 1..end.min(units.len())).find(|&k| {
+            // The article may stand apart from the name ("to the Central
+            // African Republic").
+            let p = if k >= 2 && self.word(units, k - 1) == Some("the") {
+                k - 1
+            } else {
+                k
+            };
             let (Some(prep), Some(g)) =
-                (self.word(units, k.saturating_sub(1)), self.group(units, k))
+                (self.word(units, p.saturating_sub(1)), self.group(units, k))
             else {
                 return false;
             };
-            let purpose = k >= 2
-                && self.word(units, k - 2) == Some("to")
+            let purpose = p >= 2
+                && self.word(units, p - 2) == Some("to")
                 && matches!(
                     prep,
                     "support" | "fund" | "finance" | "help" | "assist" | "back" | "strengthen"
