@@ -1408,7 +1408,13 @@ impl<'t> Builder<'t, '_> {
                     toks.get(end_tok + 1)
                         .is_some_and(|t| matches!(&self.text[t.start..t.end], "'s" | "\u{2019}s"))
                 };
+                // "its peacekeeping force in southern Lebanon": a description
+                // of a mission, read below like "the ... force".
+                let describes_mission = matches!(lw.as_str(), "its" | "their")
+                    && (1..=3)
+                        .any(|k| matches!(next(k).as_str(), "force" | "mission" | "operation"));
                 let pron = match lw.as_str() {
+                    _ if describes_mission => None,
                     "it" | "its" | "itself" => Some((Wants::It, lw == "its")),
                     "they" | "their" | "them" | "themselves" => Some((Wants::They, lw == "their")),
                     "he" | "she" | "his" | "her" | "him" => {

@@ -847,6 +847,7 @@ impl Reader<'_, '_> {
     fn is_finite_verb(&self, w: &str) -> bool {
         (w.ends_with("ed") && w.len() > 4)
             || AUXILIARIES.contains(&w)
+            || self.lex.is(WordClass::Say, w)
             || self
                 .lex
                 .triggers(w)

@@ -379,9 +379,27 @@ fn referent(
             })
             .map(|m| vec![m.entity]);
     }
+    let ok = |m: &Mention| compatible(&model.entities[m.entity], a.wants);
+    // "the United States, which had pushed for ... and signalled that it
+    // would veto": inside a relative clause, its antecedent.
+    let sentence_start = model.sentences[a.sentence].span.start;
+    let relative = ["which", "who"]
+        .iter()
+        .filter_map(|r| model.text[sentence_start..a.start].rfind(&format!(", {r} ")))
+        .max()
+        .map(|p| sentence_start + p);
+    if let Some(comma) = relative
+        && !model.text[comma + 1..a.start].contains(',')
+        && let Some(antecedent) = before
+            .iter()
+            .rev()
+            .find(|m| m.end <= comma && m.end + 1 >= comma)
+        && ok(antecedent)
+    {
+        return Some(vec![antecedent.entity]);
+    }
     // Singular: the subject of this sentence if it comes first, else the
     // subject of the previous sentences, else the nearest.
-    let ok = |m: &Mention| compatible(&model.entities[m.entity], a.wants);
     let same: Vec<&Mention> = before.iter().filter(|m| m.sentence == a.sentence).collect();
     if let Some(subject) = same
         .iter()
@@ -505,10 +523,9 @@ fn mission_referent(
     // mission") decides; words like "U.N." only without one.
     // "the Kenya-led mission": run by Kenya, when the lexicon says who runs it.
     let led_by = words.iter().enumerate().find_map(|(i, w)| {
-        (words.get(i + 1).is_some_and(|n| n == "-")
-            && words.get(i + 2).is_some_and(|n| n == "led"))
-        .then(|| lex.by_name(w))
-        .flatten()
+        (words.get(i + 1).is_some_and(|n| n == "-") && words.get(i + 2).is_some_and(|n| n == "led"))
+            .then(|| lex.by_name(w))
+            .flatten()
     });
     let hint = match a.owner.and_then(|o| model.entities[o].lexicon) {
         Some(o) => leader_hint(&[lex.entries[o].id.to_lowercase()]),
