@@ -2292,7 +2292,20 @@ impl Reader<'_, '_> {
         let mut after = from;
         while let Some(t) = self.target_after(units, after, end, agent, Self::is_any) {
             let speaker = t > 0 && matches!(self.word(units, t - 1), Some("what" | "how"));
+            // "backs a larger force for Haiti": a country after the object
+            // is who it is for, not what is backed.
+            let beneficiary = t > from + 2
+                && matches!(self.word(units, t - 1), Some("for" | "to" | "on"))
+                && (from + 1..t - 1).any(|k| {
+                    self.word(units, k)
+                        .is_some_and(|w| w.chars().all(char::is_alphabetic))
+                })
+                && self
+                    .ents(units, t)
+                    .iter()
+                    .all(|&e| self.model.entities[e].kind == Some(ActorKind::Country));
             let not_target = speaker
+                || beneficiary
                 || t > 0
                     && matches!(
                         self.word(units, t - 1),
