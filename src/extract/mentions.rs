@@ -1636,6 +1636,24 @@ impl<'t> Builder<'t, '_> {
                         words.push(lower);
                         j += 1;
                     }
+                    // "the presence of Egyptian forces": the presence of an
+                    // actor named right after is that actor's, no mission.
+                    let actor_present = found.is_some_and(|(w, last)| {
+                        w == Wants::Mission
+                            && toks
+                                .get(last + 1)
+                                .is_some_and(|t| &self.text[t.start..t.end] == "of")
+                            && toks.get(last + 2).is_some_and(|t| {
+                                self.model.mentions.iter().any(|m| {
+                                    m.start == t.start
+                                        && self.model.entities[m.entity].label == NodeLabel::Actor
+                                })
+                            })
+                    });
+                    if actor_present {
+                        i += 1;
+                        continue;
+                    }
                     if let Some((wants, last)) = found {
                         let end_tok = last;
                         // "the mission's" / "the force in Mali": keep location words after "in".
