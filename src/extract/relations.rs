@@ -2546,7 +2546,11 @@ impl Reader<'_, '_> {
             if let Some(am) = amount {
                 // "Bangladesh, Senegal and Egypt each supply 1,000": the amount is each one's.
                 let each_word = self.model.text[am.end..].trim_start().starts_with("each")
-                    || self.model.text[ag.first.start..am.start].contains(" each ");
+                    || self
+                        .model
+                        .text
+                        .get(ag.first.start..am.start)
+                        .is_some_and(|t| t.contains(" each "));
                 if !each || each_word {
                     props.amount = Some(am.value);
                     props.unit = Some(am.unit().to_string());
@@ -2569,6 +2573,94 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// The word before the group at `k`, past an article standing apart
+    /// ("to the Central African Republic").
+    fn preposition_before<'u>(&self, units: &'u [Unit], k: usize) -> Option<&'u str> {
+        let p = if k >= 2 && self.word(units, k - 1) == Some("the") {
+            k - 1
+        } else {
+            k
+        };
+        p.checked_sub(1).and_then(|b| self.word(units, b))
+    }
+
+    /// A contribution in the passive, its giver in the by-phrase: "the
+    /// mission has been financed by X", "600 soldiers have been sent to the
+    /// mission by X".
+    #[allow(clippy::too_many_arguments)]
+    fn passive_contribution(
+        &mut self,
+        s: usize,
+        units: &[Unit],
+        i: usize,
+        last: usize,
+        end: usize,
+        agent_idx: Option<usize>,
+        trig: Span,
+        form: &super::lexicon::TriggerForm,
+    ) {
+        let Some(a) = agent_idx else { return };
+        if !self.be_before(units, i) {
+            return;
+        }
+        let agent_ents = self.ents(units, a);
+        // The receiver: "sent to M by X", else the subject ("M was funded by X").
+        let to_group = (last + 1..a).find(|&k| {
+            self.group(units, k).is_some()
+                && matches!(self.preposition_before(units, k), Some("to" | "for"))
+        });
+        let subject = self.subject(units, i).map(|(p, _)| p);
+        let money_verb = matches!(form.lemma.as_str(), "fund" | "finance" | "pay" | "bankroll");
+        let receiver = to_group.or(if money_verb { subject } else { None });
+        let Some(to) = receiver
+            .and_then(|g| self.group(units, g))
+            .and_then(|g| g.ents.first().copied())
+        else {
+            return;
+        };
+        if agent_ents.contains(&to) {
+            return;
+        }
+        let sentence = self.model.sentences[s].span;
+        let clause_start = units[..i]
+            .iter()
+            .rposition(|u| matches!(&u.kind, UnitKind::Word(w) if CLAUSE_END.contains(&w.as_str())))
+            .map_or(sentence.start, |k| units[k].end);
+        let clause_end = units.get(end).map_or(sentence.end, |u| u.start);
+        let amount = self
+            .amounts_in(s, clause_start, clause_end)
+            .into_iter()
+            .find(|a| !a.strength)
+            .cloned();
+        let kind = if money_verb {
+            Some(ContributionKind::Money)
+        } else {
+            let from = subject.unwrap_or(0);
+            self.contribution_kind(units, from, i, amount.as_ref())
+        };
+        let Some(kind) = kind else { return };
+        let amount = amount.filter(|am| {
+            matches!(
+                (&am.measure, kind),
+                (Measure::Money(_), ContributionKind::Money)
+                    | (Measure::Personnel(_), ContributionKind::Personnel)
+            )
+        });
+        let (negated, hedged, _) = self.modality(units, a, i, s);
+        self.contribution(
+            s,
+            units,
+            a,
+            to,
+            amount.as_ref(),
+            kind,
+            negated,
+            hedged,
+            trig,
+            "contribution (passive)",
+        );
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn contribute_verb(
         &mut self,
@@ -2584,6 +2676,7 @@ impl Reader<'_, '_> {
         form: &super::lexicon::TriggerForm,
     ) {
         if passive {
+            self.passive_contribution(s, units, i, last, end, agent_idx, trig, form);
             return;
         }
         // "Washington should pay its arrears": an obligation someone
