@@ -1650,7 +1650,16 @@ impl<'t> Builder<'t, '_> {
                                 })
                             })
                     });
-                    if actor_present {
+                    // "the Rwandan deployment": a role noun read as its
+                    // country already covers the head.
+                    let head_taken = found.is_some_and(|(_, last)| {
+                        let head = toks[last];
+                        self.model
+                            .mentions
+                            .iter()
+                            .any(|m| m.start <= head.start && m.end >= head.end)
+                    });
+                    if actor_present || head_taken {
                         i += 1;
                         continue;
                     }
