@@ -16,7 +16,10 @@ fn size(var: &str, default: usize) -> usize {
 
 /// The queries measured, by name. `$name` is an actor of typical degree.
 pub const QUERIES: &[(&str, &str)] = &[
-    ("lookup_by_name", "MATCH (a:Actor {name: $name}) RETURN a.kind"),
+    (
+        "lookup_by_name",
+        "MATCH (a:Actor {name: $name}) RETURN a.kind",
+    ),
     (
         "one_hop_filter",
         "MATCH (a:Actor {name: $name})-[r:SUPPORTS]->(m:Mission) WHERE r.negated = false RETURN m.name",
@@ -84,7 +87,10 @@ fn queries(c: &mut Criterion) {
 pub fn typical_actor(graph: &Graph) -> String {
     let q = "MATCH (a:Actor) WITH a LIMIT 2000 MATCH (a)-[r]-() WITH a, count(r) AS d RETURN a.name ORDER BY d";
     let rows = graph.query(q).expect("runs").rows;
-    rows[rows.len() / 2][0].as_str().unwrap_or_default().to_string()
+    rows[rows.len() / 2][0]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
 }
 
 criterion_group!(benches, queries);

@@ -2,7 +2,9 @@
 //!
 //! `NEWSGRAPH_CORPUS_MB` (default `10,30,100`) and `NEWSGRAPH_GRAPH_NODES`
 //! (default `100000,300000,1000000`; five relationships per node) choose
-//! the sizes.
+//! the sizes. `NEWSGRAPH_WRITE_CORPUS=DIR` instead writes the first corpus
+//! size as `.txt` files into DIR (for `newsgraph build --input DIR`) and
+//! stops.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -74,6 +76,14 @@ fn ms(d: Duration) -> String {
 }
 
 fn main() {
+    if let Ok(dir) = std::env::var("NEWSGRAPH_WRITE_CORPUS") {
+        let mb = sizes("NEWSGRAPH_CORPUS_MB", "10")[0];
+        let n = Corpus::new(42)
+            .write(std::path::Path::new(&dir), mb << 20)
+            .expect("corpus written");
+        println!("{n} articles ({mb} MB) written to {dir}");
+        return;
+    }
     // `cargo bench` passes `--bench`; a filter selects one table.
     let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     let wanted = |t: &str| filter.as_ref().is_none_or(|f| t.contains(f.as_str()));
@@ -94,10 +104,17 @@ fn startup() {
     let run = || {
         let out = std::process::Command::new(exe)
             .current_dir(root)
-            .args(["query", "MATCH (a:Actor)-[:OPPOSES]->(m:Mission) RETURN a.name, m.name"])
+            .args([
+                "query",
+                "MATCH (a:Actor)-[:OPPOSES]->(m:Mission) RETURN a.name, m.name",
+            ])
             .output()
             .expect("the binary runs");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     };
     run();
     println!("\n### Start-up\n");
@@ -111,7 +128,10 @@ fn startup() {
         let q = "MATCH (a:Actor)-[:OPPOSES]->(m:Mission) RETURN a.name, m.name";
         assert!(!g.query(q).expect("runs").rows.is_empty());
     });
-    println!("| library: read, extract and merge ./seeds, first query | {} |", ms(t));
+    println!(
+        "| library: read, extract and merge ./seeds, first query | {} |",
+        ms(t)
+    );
 }
 
 fn corpus() {
@@ -215,7 +235,9 @@ fn graphs() {
     }
     std::fs::remove_dir_all(&dir).ok();
     println!("\n### Graphs\n");
-    println!("| nodes / relationships | build | memory per node | per relationship | snapshot save | load (size) |");
+    println!(
+        "| nodes / relationships | build | memory per node | per relationship | snapshot save | load (size) |"
+    );
     println!("|---|---|---|---|---|---|");
     build.iter().for_each(|r| println!("{r}"));
     println!("\n### Query latency (median)\n");
@@ -229,5 +251,8 @@ fn graphs() {
 fn typical_actor(graph: &Graph) -> String {
     let q = "MATCH (a:Actor) WITH a LIMIT 2000 MATCH (a)-[r]-() WITH a, count(r) AS d RETURN a.name ORDER BY d";
     let rows = graph.query(q).expect("runs").rows;
-    rows[rows.len() / 2][0].as_str().unwrap_or_default().to_string()
+    rows[rows.len() / 2][0]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
 }

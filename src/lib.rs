@@ -17,6 +17,8 @@ pub mod value;
 use std::borrow::Borrow;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 pub use export::DotOptions;
 pub use extract::{Document, Extractor, Lexicon};
 pub use graph::Graph;
@@ -97,8 +99,8 @@ impl Graph {
 
     /// Extract documents and merge their facts into this graph, calling
     /// `progress` after each document is merged. Extraction runs on every
-    /// core; the merge follows the documents' order, so the graph is the
-    /// same as when they are added one by one.
+    /// core (rayon, over documents); the merge follows the documents'
+    /// order, so the graph is the same as when they are added one by one.
     pub fn add_documents<I>(
         &mut self,
         docs: I,
@@ -108,47 +110,33 @@ impl Graph {
         I: IntoIterator,
         I::Item: Borrow<Document> + Send + Sync,
     {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let mut batch = Vec::with_capacity(threads * BATCH_PER_THREAD);
-        for doc in docs {
-            batch.push(doc);
-            if batch.len() == threads * BATCH_PER_THREAD {
-                self.merge_batch(&batch, extractor, threads, &mut progress);
-                batch.clear();
-            }
-        }
-        self.merge_batch(&batch, extractor, threads, &mut progress);
-    }
-
-    fn merge_batch<D: Borrow<Document> + Sync>(
-        &mut self,
-        batch: &[D],
-        extractor: &Extractor,
-        threads: usize,
-        progress: &mut impl FnMut(&Document),
-    ) {
-        let extract = |docs: &[D]| {
-            docs.iter()
+        let size = rayon::current_num_threads().max(1) * BATCH_PER_THREAD;
+        let mut docs = docs.into_iter();
+        let mut take = || docs.by_ref().take(size).collect::<Vec<_>>();
+        let extract = |batch: &[I::Item]| {
+            batch
+                .par_iter()
                 .map(|d| extractor.extract(d.borrow()))
                 .collect::<Vec<_>>()
         };
-        let facts = if threads <= 1 || batch.len() <= 1 {
-            extract(batch)
-        } else {
-            std::thread::scope(|s| {
-                let handles: Vec<_> = batch
-                    .chunks(batch.len().div_ceil(threads))
-                    .map(|chunk| s.spawn(move || extract(chunk)))
-                    .collect();
-                handles
-                    .into_iter()
-                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                    .collect()
-            })
-        };
-        for (doc, facts) in batch.iter().zip(&facts) {
-            self.merge(facts);
-            progress(doc.borrow());
+        let mut batch = take();
+        let mut facts = extract(&batch);
+        // The merge is sequential: while it folds one batch into the
+        // graph, the next batch is extracted on the other cores.
+        while !batch.is_empty() {
+            let next = take();
+            let next_facts = std::thread::scope(|s| {
+                let ahead = (!next.is_empty()).then(|| s.spawn(|| extract(&next)));
+                for (doc, facts) in batch.iter().zip(&facts) {
+                    self.merge(facts);
+                    progress(doc.borrow());
+                }
+                ahead.map_or_else(Vec::new, |h| {
+                    h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+                })
+            });
+            batch = next;
+            facts = next_facts;
         }
     }
 

@@ -208,15 +208,31 @@ impl Corpus {
         let r = &mut self.rng;
         match r.below(10) {
             0 | 1 => {
-                let (a, v, m) = (self.actor(), self.rng.pick(&self.support).clone(), self.mission());
-                format!("{a} {v} the {m}, {} said {}.", self.rng.pick(OFFICIALS), self.rng.pick(DAYS))
+                let (a, v, m) = (
+                    self.actor(),
+                    self.rng.pick(&self.support).clone(),
+                    self.mission(),
+                );
+                format!(
+                    "{a} {v} the {m}, {} said {}.",
+                    self.rng.pick(OFFICIALS),
+                    self.rng.pick(DAYS)
+                )
             }
             2 => {
-                let (a, v, m) = (self.actor(), self.rng.pick(&self.oppose).clone(), self.mission());
+                let (a, v, m) = (
+                    self.actor(),
+                    self.rng.pick(&self.oppose).clone(),
+                    self.mission(),
+                );
                 format!("{a} {v} the {m}.")
             }
             3 => {
-                let (a, v, m) = (self.actor(), self.rng.pick(&self.contribute).clone(), self.mission());
+                let (a, v, m) = (
+                    self.actor(),
+                    self.rng.pick(&self.contribute).clone(),
+                    self.mission(),
+                );
                 let amount = 1 + self.rng.below(500);
                 if self.rng.chance(0.5) {
                     format!("{a} {v} ${amount} million to the {m}.")
@@ -225,7 +241,11 @@ impl Corpus {
                 }
             }
             4 => {
-                let (a, v, m) = (self.actor(), self.rng.pick(&self.lead).clone(), self.mission());
+                let (a, v, m) = (
+                    self.actor(),
+                    self.rng.pick(&self.lead).clone(),
+                    self.mission(),
+                );
                 format!("{a} {v} the {m}.")
             }
             5 => {
@@ -366,16 +386,31 @@ pub fn graph(nodes: usize, rels: usize, seed: u64) -> Graph {
             let props: Vec<(&str, Value)> = match label {
                 NodeLabel::Actor => vec![
                     (keys::KIND, Value::str(kinds[rng.skewed(kinds.len())])),
-                    (keys::ALIASES, Value::List(vec![Value::str(&name.to_uppercase())])),
+                    (
+                        keys::ALIASES,
+                        Value::List(vec![Value::str(&name.to_uppercase())]),
+                    ),
                 ],
                 NodeLabel::Mission => vec![
-                    (keys::PERSONNEL_PLANNED, Value::Int(100 * (1 + rng.below(100)) as i64)),
-                    (keys::ANNUAL_COST, Value::Int(1_000_000 * (1 + rng.below(900)) as i64)),
+                    (
+                        keys::PERSONNEL_PLANNED,
+                        Value::Int(100 * (1 + rng.below(100)) as i64),
+                    ),
+                    (
+                        keys::ANNUAL_COST,
+                        Value::Int(1_000_000 * (1 + rng.below(900)) as i64),
+                    ),
                     (keys::ANNUAL_COST_UNIT, Value::str("USD")),
                 ],
                 NodeLabel::Document => vec![
-                    (keys::TITLE, Value::str("Security Council debates the mission")),
-                    (keys::DATE, Value::str(&format!("2024-{:02}-{:02}", 1 + i % 12, 1 + i % 28))),
+                    (
+                        keys::TITLE,
+                        Value::str("Security Council debates the mission"),
+                    ),
+                    (
+                        keys::DATE,
+                        Value::str(&format!("2024-{:02}-{:02}", 1 + i % 12, 1 + i % 28)),
+                    ),
                 ],
                 NodeLabel::Resolution => vec![],
             };
@@ -420,12 +455,25 @@ pub fn graph(nodes: usize, rels: usize, seed: u64) -> Graph {
             from[rng.skewed(from.len())]
         };
         let b = to[rng.skewed(to.len())];
-        let doc = format!("article-{:07}.txt", rng.below(of(NodeLabel::Document).len().max(1)));
+        let doc = format!(
+            "article-{:07}.txt",
+            rng.below(of(NodeLabel::Document).len().max(1))
+        );
         let props: Vec<(&str, Value)> = match rel_type {
             "MENTIONS" => vec![(keys::COUNT, Value::Int(1 + rng.below(5) as i64))],
             "CONTRIBUTES" => vec![
-                (keys::KIND, Value::str(if rng.chance(0.5) { "money" } else { "personnel" })),
-                (keys::AMOUNT, Value::Int(1_000_000 * (1 + rng.below(500)) as i64)),
+                (
+                    keys::KIND,
+                    Value::str(if rng.chance(0.5) {
+                        "money"
+                    } else {
+                        "personnel"
+                    }),
+                ),
+                (
+                    keys::AMOUNT,
+                    Value::Int(1_000_000 * (1 + rng.below(500)) as i64),
+                ),
                 (keys::UNIT, Value::str("USD")),
                 (keys::NEGATED, Value::Bool(rng.chance(0.05))),
                 (keys::SOURCES, Value::List(vec![Value::str(&doc)])),
@@ -465,7 +513,10 @@ mod tests {
         let g = Graph::from_documents(&docs, &crate::Extractor::new());
         let types = g.rel_type_counts();
         for t in ["SUPPORTS", "OPPOSES", "CONTRIBUTES", "LEADS", "MENTIONS"] {
-            assert!(types.iter().any(|(name, n)| name == t && *n > 0), "{t}: {types:?}");
+            assert!(
+                types.iter().any(|(name, n)| name == t && *n > 0),
+                "{t}: {types:?}"
+            );
         }
         assert_eq!(
             Corpus::new(1).documents(5_000)[3].text,

@@ -2,7 +2,7 @@
 //! people, trigger words, word classes) and user TOML files, compiled into
 //! one name matcher and lookup tables.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::path::Path;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};

@@ -13,7 +13,7 @@ pub mod relations;
 pub mod resolve;
 pub mod text;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::fmt::Write;
 
 pub use lexicon::{Lexicon, LexiconError};

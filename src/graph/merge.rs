@@ -143,12 +143,15 @@ impl Graph {
     /// Fold a newly found entity into the node it resolved to: new aliases
     /// are added, and attributes the node lacks are filled in.
     fn absorb(&mut self, id: NodeId, entity: &Entity) {
-        let canonical = self
-            .node_property(id, keys::NAME)
-            .and_then(Value::as_str)
-            .map(normalize_name)
-            .unwrap_or_default();
-        let mut aliases: Vec<String> = match self.node_property(id, keys::ALIASES) {
+        let name = self.node_property(id, keys::NAME).and_then(Value::as_str);
+        // The name index holds the normalized name and aliases of every
+        // node, so "already one of its names" is a look-up there rather
+        // than normalizing every alias again at every mention.
+        let canonical = name.map(normalize_name).unwrap_or_default();
+        let current = self.node_property(id, keys::ALIASES);
+        let clean = is_string_list(current);
+        let indexed = name.is_some() && (clean || current.is_none());
+        let mut aliases: Vec<String> = match current {
             Some(Value::List(items)) => items
                 .iter()
                 .filter_map(Value::as_str)
@@ -156,15 +159,27 @@ impl Graph {
                 .collect(),
             _ => Vec::new(),
         };
-        let mut seen: Vec<String> = aliases.iter().map(|a| normalize_name(a)).collect();
+        let mut seen: Vec<String> = if indexed {
+            Vec::new()
+        } else {
+            aliases.iter().map(|a| normalize_name(a)).collect()
+        };
+        let mut changed = false;
         for name in std::iter::once(&entity.name).chain(&entity.aliases) {
             let n = normalize_name(name);
-            if n != canonical && !seen.contains(&n) {
+            let known = n == canonical
+                || seen.contains(&n)
+                || (indexed && self.by_name.get(&n).is_some_and(|s| s.contains(&id)));
+            if !known {
                 seen.push(n);
                 aliases.push(name.clone());
+                changed = true;
             }
         }
-        self.set_node_property(id, keys::ALIASES, string_list(&aliases));
+        // Setting the same list again would only re-index every name.
+        if changed || !clean {
+            self.set_node_property(id, keys::ALIASES, string_list(&aliases));
+        }
         if self.node_property(id, keys::KIND).is_none()
             && let Some(kind) = entity.kind
         {
@@ -211,9 +226,8 @@ impl Graph {
         let kind = fact.props.kind.map(ContributionKind::as_str);
         let amount = fact.props.amount;
         let candidates: Vec<RelId> = self
-            .edges(from, Direction::Outgoing, Some(&[sym]))
-            .filter(|&(_, other)| other == to)
-            .map(|(r, _)| r)
+            .rels_between(from, to)
+            .filter(|&r| self.rel_type_symbol(r) == Some(sym))
             .filter(|&r| self.rel_property(r, keys::KIND).and_then(Value::as_str) == kind)
             .filter(|&r| {
                 self.rel_property(r, keys::NEGATED) == Some(&Value::Bool(fact.props.negated))
@@ -241,25 +255,34 @@ impl Graph {
 
     fn add_evidence(&mut self, rel: RelId, fact: &Fact) {
         let ev = &fact.evidence;
-        let mut sources = self.string_list_property(rel, keys::SOURCES);
-        if !sources.contains(&ev.document) {
-            sources.push(ev.document.clone());
-        }
-        let mut evidence = self.string_list_property(rel, keys::EVIDENCE);
-        let mut spans = self.string_list_property(rel, keys::EVIDENCE_SPANS);
         let location = ev.location();
-        if !spans.contains(&location) {
-            evidence.push(ev.sentence.clone());
-            spans.push(location);
+        // Provenance lists grow with every statement of a fact, so they are
+        // appended to in place; copying them at each merge made building
+        // quadratic in how often a fact is stated. Duplicates come from the
+        // document being merged, at the end of the lists: search from there.
+        let new_span = !self
+            .rel_property(rel, keys::EVIDENCE_SPANS)
+            .is_some_and(|v| list_contains(v, &location));
+        if let Some(sources) = self.string_list_mut(rel, keys::SOURCES)
+            && !list_has(sources, &ev.document)
+        {
+            sources.push(Value::str(&ev.document));
+        }
+        if let Some(evidence) = self.string_list_mut(rel, keys::EVIDENCE)
+            && new_span
+        {
+            evidence.push(Value::str(&ev.sentence));
+        }
+        if let Some(spans) = self.string_list_mut(rel, keys::EVIDENCE_SPANS)
+            && new_span
+        {
+            spans.push(Value::from(location));
         }
         let mentions = self
             .rel_property(rel, keys::MENTIONS)
             .and_then(Value::as_int)
             .unwrap_or(0)
             + 1;
-        self.set_rel_property(rel, keys::SOURCES, string_list(&sources));
-        self.set_rel_property(rel, keys::EVIDENCE, string_list(&evidence));
-        self.set_rel_property(rel, keys::EVIDENCE_SPANS, string_list(&spans));
         self.set_rel_property(rel, keys::MENTIONS, Value::Int(mentions));
         // A fact stated plainly once is not hedged, whatever else was said.
         if !fact.props.hedged && self.rel_property(rel, keys::HEDGED) == Some(&Value::Bool(true)) {
@@ -286,12 +309,48 @@ impl Graph {
     /// first reported), so stances can be followed over time.
     fn add_date(&mut self, rel: RelId, date: Option<&str>) {
         let Some(date) = date else { return };
-        let mut dates = self.string_list_property(rel, keys::DATES);
-        if let Err(at) = dates.binary_search_by(|d| d.as_str().cmp(date)) {
-            dates.insert(at, date.to_string());
+        let current = self.rel_property(rel, keys::DATES);
+        if !is_string_list(current) {
+            let mut dates = self.string_list_property(rel, keys::DATES);
+            if let Err(at) = dates.binary_search_by(|d| d.as_str().cmp(date)) {
+                dates.insert(at, date.to_string());
+            }
+            self.set_rel_property(rel, keys::DATE, Value::str(&dates[0]));
+            self.set_rel_property(rel, keys::DATES, string_list(&dates));
+            return;
         }
-        self.set_rel_property(rel, keys::DATE, Value::str(&dates[0]));
-        self.set_rel_property(rel, keys::DATES, string_list(&dates));
+        let items: &[Value] = match current {
+            Some(Value::List(items)) => items,
+            _ => &[],
+        };
+        let at = items
+            .binary_search_by(|d| d.as_str().unwrap_or_default().cmp(date))
+            .err();
+        let first = match items.first() {
+            Some(first) if at != Some(0) => first.clone(),
+            _ => Value::str(date),
+        };
+        self.set_rel_property(rel, keys::DATE, first);
+        if let Some(dates) = self.string_list_mut(rel, keys::DATES)
+            && let Some(at) = at
+        {
+            dates.insert(at, Value::str(date));
+        }
+    }
+
+    /// The list of strings under `key`, to change in place. A missing
+    /// property, or one that is not a list of strings, is first replaced
+    /// by its strings (none when it is no list), as a copy would be.
+    fn string_list_mut(&mut self, rel: RelId, key: &str) -> Option<&mut Vec<Value>> {
+        if !is_string_list(self.rel_property(rel, key)) {
+            let items = self.string_list_property(rel, key);
+            self.set_rel_property(rel, key, string_list(&items));
+        }
+        let sym = self.symbol(key)?;
+        match self.rel_property_mut(rel, sym)? {
+            Value::List(items) => Some(items),
+            _ => None,
+        }
     }
 
     fn string_list_property(&self, rel: RelId, key: &str) -> Vec<String> {
@@ -347,6 +406,22 @@ fn number(x: f64) -> Value {
     } else {
         Value::Float(x)
     }
+}
+
+/// Whether a property is a list of strings only, the shape the merge
+/// writes and can append to as it is.
+fn is_string_list(value: Option<&Value>) -> bool {
+    matches!(value, Some(Value::List(items)) if items.iter().all(|v| matches!(v, Value::String(_))))
+}
+
+/// Whether a list of values holds the string `s`, searched from the end.
+fn list_has(items: &[Value], s: &str) -> bool {
+    items.iter().rev().any(|v| v.as_str() == Some(s))
+}
+
+/// Whether a property value is a list holding the string `s`.
+fn list_contains(value: &Value, s: &str) -> bool {
+    matches!(value, Value::List(items) if list_has(items, s))
 }
 
 fn string_list(items: &[String]) -> Value {

@@ -12,12 +12,13 @@ pub use merge::MergeStats;
 pub use snapshot::SnapshotError;
 pub(crate) use snapshot::value_to_json;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use foldhash::{HashMap, HashMapExt};
+use smallvec::SmallVec;
 use std::sync::Arc;
 
-use petgraph::Direction as PetDirection;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
-use petgraph::visit::EdgeRef;
 
 use crate::model::keys;
 use crate::value::{GroupKey, NodeId, RelId, Value};
@@ -63,6 +64,10 @@ impl Props {
         self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
     }
 
+    fn get_mut(&mut self, key: Symbol) -> Option<&mut Value> {
+        self.0.iter_mut().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+
     /// Set a value (`Null` removes); returns the previous value.
     fn set(&mut self, key: Symbol, value: Value) -> Option<Value> {
         let pos = self.0.iter().position(|(k, _)| *k == key);
@@ -88,6 +93,23 @@ struct NodeData {
 struct RelData {
     rel_type: Symbol,
     props: Props,
+}
+
+/// One relationship as seen from one of its ends.
+#[derive(Debug, Clone, Copy)]
+struct Adj {
+    rel: RelId,
+    other: NodeId,
+    rel_type: Symbol,
+}
+
+/// The relationships at one node, oldest first, with their types and
+/// other ends inline: a traversal reads them in sequence and filters by
+/// type without touching the relationships themselves.
+#[derive(Debug, Clone, Default)]
+struct Adjacency {
+    out: Vec<Adj>,
+    inc: Vec<Adj>,
 }
 
 /// Which way a relationship is walked from a node.
@@ -123,6 +145,13 @@ pub struct Graph {
     by_label: HashMap<Symbol, BTreeSet<NodeId>>,
     by_property: HashMap<IndexKey, BTreeSet<NodeId>>,
     by_name: HashMap<String, BTreeSet<NodeId>>,
+    /// Relationships by start and end node, oldest first: the merge finds
+    /// the relationship that already states a fact here instead of walking
+    /// every relationship of a popular actor. Most pairs have one.
+    by_ends: HashMap<(NodeId, NodeId), SmallVec<[RelId; 2]>>,
+    /// Relationships at each node, by node index (petgraph's own lists are
+    /// linked through the relationships, a cache miss per step).
+    adjacency: Vec<Adjacency>,
     indexed: Vec<Symbol>,
 }
 
@@ -145,6 +174,53 @@ fn rid(ix: EdgeIndex<u32>) -> RelId {
 /// Normalize a name for entity resolution: lower case, dots and possessive
 /// "'s" dropped, dashes and white space folded, a leading "the" dropped.
 pub fn normalize_name(name: &str) -> String {
+    // Entity resolution normalizes every name it meets, and nearly all are
+    // ASCII: one pass over the bytes, with no lower-cased copy.
+    if name.is_ascii() {
+        normalize_ascii(name)
+    } else {
+        normalize_unicode(name)
+    }
+}
+
+/// [`normalize_name`] of an ASCII name, byte by byte.
+fn normalize_ascii(name: &str) -> String {
+    let b = name.as_bytes();
+    let mut out = String::with_capacity(b.len());
+    let mut pending_space = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i].to_ascii_lowercase();
+        i += 1;
+        if c == b'\''
+            && b.get(i).map(u8::to_ascii_lowercase) == Some(b's')
+            && b.get(i + 1).is_none_or(|n| !n.is_ascii_alphanumeric())
+        {
+            i += 1;
+            continue;
+        }
+        if c == b'.' {
+            continue;
+        }
+        // The ASCII characters `char::is_whitespace` accepts, and '-'.
+        if matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'-') {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c as char);
+    }
+    if out.starts_with("the ") {
+        out.drain(..4);
+    }
+    out
+}
+
+/// [`normalize_name`] of any name, by chars of its lower-cased form.
+fn normalize_unicode(name: &str) -> String {
     let lower = name.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'");
     let mut out = String::with_capacity(lower.len());
     let mut chars = lower.chars().peekable();
@@ -320,6 +396,14 @@ impl Graph {
             .map_or("", |r| self.symbols.name(r.rel_type))
     }
 
+    /// The type of a relationship as a string value, sharing the interned
+    /// text rather than copying it (`type(r)` on every row of a scan).
+    pub fn rel_type_value(&self, id: RelId) -> Value {
+        self.inner.edge_weight(eix(id)).map_or(Value::str(""), |r| {
+            Value::String(self.symbols.name(r.rel_type).clone())
+        })
+    }
+
     /// The type of a relationship, as a symbol.
     pub fn rel_type_symbol(&self, id: RelId) -> Option<Symbol> {
         self.inner.edge_weight(eix(id)).map(|r| r.rel_type)
@@ -355,22 +439,48 @@ impl Graph {
         direction: Direction,
         types: Option<&'a [Symbol]>,
     ) -> impl Iterator<Item = (RelId, NodeId)> + 'a {
-        let ix = nix(node);
         let keep = move |t: Symbol| types.is_none_or(|ts| ts.contains(&t));
-        let out = matches!(direction, Direction::Outgoing | Direction::Both)
-            .then(|| self.inner.edges_directed(ix, PetDirection::Outgoing))
+        // Newest first, the order petgraph walks its lists in, so results
+        // come in the order they always did.
+        let adj = self.adjacency.get(node.0 as usize);
+        let out = adj
+            .filter(|_| matches!(direction, Direction::Outgoing | Direction::Both))
             .into_iter()
-            .flatten()
-            .filter(move |e| keep(e.weight().rel_type))
-            .map(|e| (rid(e.id()), nid(e.target())));
-        let inc = matches!(direction, Direction::Incoming | Direction::Both)
-            .then(|| self.inner.edges_directed(ix, PetDirection::Incoming))
+            .flat_map(|a| a.out.iter().rev())
+            .filter(move |a| keep(a.rel_type))
+            .map(|a| (a.rel, a.other));
+        let inc = adj
+            .filter(|_| matches!(direction, Direction::Incoming | Direction::Both))
             .into_iter()
-            .flatten()
-            .filter(move |e| keep(e.weight().rel_type))
-            .filter(move |e| direction != Direction::Both || e.source() != e.target())
-            .map(|e| (rid(e.id()), nid(e.source())));
+            .flat_map(|a| a.inc.iter().rev())
+            .filter(move |a| keep(a.rel_type))
+            .filter(move |a| direction != Direction::Both || a.other != node)
+            .map(|a| (a.rel, a.other));
         out.chain(inc)
+    }
+
+    /// Relationships from `start` to `end`, newest first (the order
+    /// [`Graph::edges`] walks them in).
+    pub fn rels_between(&self, start: NodeId, end: NodeId) -> impl Iterator<Item = RelId> + '_ {
+        self.by_ends
+            .get(&(start, end))
+            .into_iter()
+            .flat_map(|rels| rels.iter().rev().copied())
+    }
+
+    fn unindex_rel(&mut self, id: RelId, start: NodeId, end: NodeId) {
+        if let Some(a) = self.adjacency.get_mut(start.0 as usize) {
+            a.out.retain(|e| e.rel != id);
+        }
+        if let Some(a) = self.adjacency.get_mut(end.0 as usize) {
+            a.inc.retain(|e| e.rel != id);
+        }
+        if let Some(rels) = self.by_ends.get_mut(&(start, end)) {
+            rels.retain(|r| *r != id);
+            if rels.is_empty() {
+                self.by_ends.remove(&(start, end));
+            }
+        }
     }
 
     /// Number of relationships at a node in `direction` (self-loops once).
@@ -388,6 +498,10 @@ impl Graph {
             labels: Vec::new(),
             props: Props::default(),
         }));
+        let at = id.0 as usize;
+        if self.adjacency.len() <= at {
+            self.adjacency.resize_with(at + 1, Adjacency::default);
+        }
         for l in labels {
             self.add_label(id, l);
         }
@@ -415,6 +529,17 @@ impl Graph {
                 props: Props::default(),
             },
         ));
+        self.by_ends.entry((start, end)).or_default().push(id);
+        self.adjacency[start.0 as usize].out.push(Adj {
+            rel: id,
+            other: end,
+            rel_type,
+        });
+        self.adjacency[end.0 as usize].inc.push(Adj {
+            rel: id,
+            other: start,
+            rel_type,
+        });
         for (k, v) in props {
             self.set_rel_property(id, k, v);
         }
@@ -467,6 +592,13 @@ impl Graph {
         old
     }
 
+    /// A relationship property to change in place, by symbol: the merge
+    /// appends to provenance lists without copying them (relationship
+    /// properties are not indexed, so no index needs updating).
+    fn rel_property_mut(&mut self, id: RelId, key: Symbol) -> Option<&mut Value> {
+        self.inner.edge_weight_mut(eix(id))?.props.get_mut(key)
+    }
+
     /// Set a relationship property (`Null` removes it); returns the previous value.
     pub fn set_rel_property(&mut self, id: RelId, key: &str, value: Value) -> Option<Value> {
         let sym = self.symbols.intern(key);
@@ -475,6 +607,10 @@ impl Graph {
 
     /// Delete a relationship; returns whether it existed.
     pub fn delete_rel(&mut self, id: RelId) -> bool {
+        let Some((start, end)) = self.rel_endpoints(id) else {
+            return false;
+        };
+        self.unindex_rel(id, start, end);
         self.inner.remove_edge(eix(id)).is_some()
     }
 
@@ -491,7 +627,15 @@ impl Graph {
                 set.remove(&id);
             }
         }
-        let rels = self.degree(id, Direction::Both);
+        let rels: Vec<(RelId, NodeId, NodeId)> = self
+            .edges(id, Direction::Both, None)
+            .filter_map(|(r, _)| self.rel_endpoints(r).map(|(a, b)| (r, a, b)))
+            .collect();
+        for &(r, a, b) in &rels {
+            self.unindex_rel(r, a, b);
+        }
+        let rels = rels.len();
+        self.adjacency[id.0 as usize] = Adjacency::default();
         self.inner.remove_node(nix(id));
         Some(rels)
     }
@@ -628,6 +772,32 @@ mod tests {
     }
 
     #[test]
+    fn ascii_names_normalize_as_by_chars() {
+        let names = [
+            "The U.N. Security Council",
+            "Kenya's  High-Court",
+            "KENYA'S",
+            "Kenya'Sx",
+            "it's",
+            "'s",
+            "a's-b",
+            "the",
+            "the ",
+            "THE  the x",
+            " - lead -- trail - ",
+            "tab\there\x0bvt\x0cff\r\n",
+            "U.S.-led",
+            "x\x1fy",
+            "",
+            "...",
+        ];
+        for n in names {
+            assert_eq!(normalize_ascii(n), normalize_unicode(n), "{n:?}");
+        }
+        assert_eq!(normalize_name("Côte d'Ivoire's"), "côte d'ivoire");
+    }
+
+    #[test]
     fn property_index_follows_updates() {
         let mut g = Graph::new();
         let a = g.add_node(["Actor"], [("name", Value::str("Kenya"))]);
@@ -674,5 +844,35 @@ mod tests {
         assert_eq!(g.edges(a, Direction::Both, None).count(), 2);
         assert_eq!(g.delete_node(a), Some(2));
         assert_eq!(g.rel_count(), 0);
+        assert_eq!(g.rels_between(a, b).count(), 0);
+    }
+
+    #[test]
+    fn rels_between_walks_like_edges_and_follows_deletions() {
+        let mut g = Graph::new();
+        let a = g.add_node(["A"], []);
+        let b = g.add_node(["B"], []);
+        let c = g.add_node(["C"], []);
+        let r1 = g.add_rel(a, b, "T", []);
+        g.add_rel(a, c, "T", []);
+        let r3 = g.add_rel(a, b, "U", []);
+        let r4 = g.add_rel(a, b, "T", []);
+        let by_edges = |g: &Graph| {
+            g.edges(a, Direction::Outgoing, None)
+                .filter(|&(_, o)| o == b)
+                .map(|(r, _)| r)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(g.rels_between(a, b).collect::<Vec<_>>(), vec![r4, r3, r1]);
+        assert_eq!(g.rels_between(a, b).collect::<Vec<_>>(), by_edges(&g));
+        assert!(g.delete_rel(r3));
+        assert_eq!(g.rels_between(a, b).collect::<Vec<_>>(), vec![r4, r1]);
+        // A new relationship may take the freed slot; it is still newest.
+        let r5 = g.add_rel(a, b, "T", []);
+        assert_eq!(g.rels_between(a, b).collect::<Vec<_>>(), by_edges(&g));
+        assert_eq!(g.rels_between(a, b).next(), Some(r5));
+        g.delete_node(b);
+        assert_eq!(g.rels_between(a, b).count(), 0);
+        assert_eq!(g.rels_between(a, c).count(), 1);
     }
 }

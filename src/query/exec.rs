@@ -8,10 +8,12 @@
 //! named but not read.
 
 use std::cell::Cell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
 use std::time::{Duration, Instant};
+
+use foldhash::{HashMapExt, HashSet, HashSetExt};
 
 use super::ast::{BinaryOp, CmpOp, PatternDirection, Quantifier};
 use super::error::{ErrorClass, QueryError};
@@ -1248,7 +1250,9 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     let saved_rel = std::mem::replace(&mut env[rel.slot], Value::Rel(r));
                     let saved_node = std::mem::replace(&mut env[to_node.slot], Value::Node(other));
                     self.used.push(r);
-                    self.walked[pi][step.rel] = vec![r];
+                    let walked = &mut self.walked[pi][step.rel];
+                    walked.clear();
+                    walked.push(r);
                     let flow = self.step(pi, k + 1, env, sink);
                     self.used.pop();
                     env[to_node.slot] = saved_node;
@@ -1445,13 +1449,19 @@ fn project_row(ctx: &Ctx, p: &CProjection, row: &[Value]) -> Result<Row> {
 
 /// Run a projection that needs all its input: aggregation and sorting.
 fn project_all(ctx: &Ctx, p: &CProjection, rows: Vec<Row>) -> Result<Vec<Row>> {
-    let mut out = if p.aggregates.is_empty() {
+    let out = if p.aggregates.is_empty() {
         rows.iter()
             .map(|r| project_row(ctx, p, r))
             .collect::<Result<Vec<_>>>()?
     } else {
         aggregate(ctx, p, rows)?
     };
+    finish_projection(ctx, p, out)
+}
+
+/// `DISTINCT`, `ORDER BY`, `SKIP`, `LIMIT` and the filter of a projection
+/// over its projected (or aggregated) rows.
+fn finish_projection(ctx: &Ctx, p: &CProjection, mut out: Vec<Row>) -> Result<Vec<Row>> {
     if p.distinct {
         let mut seen = HashSet::new();
         let n = p.items.len();
@@ -1499,59 +1509,86 @@ fn project_all(ctx: &Ctx, p: &CProjection, rows: Vec<Row>) -> Result<Vec<Row>> {
 }
 
 fn aggregate(ctx: &Ctx, p: &CProjection, rows: Vec<Row>) -> Result<Vec<Row>> {
-    let key_items: Vec<usize> = (0..p.items.len()).filter(|&i| p.is_key[i]).collect();
-    let mut order: Vec<GroupKey> = Vec::new();
-    let mut groups: HashMap<GroupKey, (Row, Vec<AggState>)> = HashMap::new();
+    let mut grouper = Grouper::new(p);
     for row in rows {
+        grouper.add(ctx, p, &row)?;
+    }
+    grouper.finish(ctx, p)
+}
+
+/// Groups of an aggregating projection, filled one row at a time: a
+/// streaming read folds each row in as it is matched instead of holding
+/// every row until the match is done.
+struct Grouper {
+    key_items: Vec<usize>,
+    /// Group keys in the order their first row came.
+    order: Vec<GroupKey>,
+    groups: foldhash::HashMap<GroupKey, (Row, Vec<AggState>)>,
+}
+
+impl Grouper {
+    fn new(p: &CProjection) -> Grouper {
+        Grouper {
+            key_items: (0..p.items.len()).filter(|&i| p.is_key[i]).collect(),
+            order: Vec::new(),
+            groups: foldhash::HashMap::new(),
+        }
+    }
+
+    fn add(&mut self, ctx: &Ctx, p: &CProjection, row: &[Value]) -> Result<()> {
         let key = GroupKey(
-            key_items
+            self.key_items
                 .iter()
-                .map(|&i| eval(ctx, &p.items[i], &row))
+                .map(|&i| eval(ctx, &p.items[i], row))
                 .collect::<Result<_>>()?,
         );
-        let entry = match groups.get_mut(&key) {
+        let entry = match self.groups.get_mut(&key) {
             Some(e) => e,
             None => {
-                order.push(key.clone());
+                self.order.push(key.clone());
                 let states = p.aggregates.iter().map(AggState::new).collect();
-                groups.entry(key).or_insert((row.clone(), states))
+                self.groups.entry(key).or_insert((row.to_vec(), states))
             }
         };
         for (agg, state) in p.aggregates.iter().zip(entry.1.iter_mut()) {
             let v = match &agg.arg {
                 None => Value::Bool(true),
-                Some(a) => eval(ctx, a, &row)?,
+                Some(a) => eval(ctx, a, row)?,
             };
             let v2 = match &agg.arg2 {
-                Some(a) if state.param.is_none() => Some(eval(ctx, a, &row)?),
+                Some(a) if state.param.is_none() => Some(eval(ctx, a, row)?),
                 _ => None,
             };
             state.add(agg, v, v2)?;
         }
+        Ok(())
     }
-    if groups.is_empty() && key_items.is_empty() {
-        let width = p.aggregates.iter().map(|a| a.slot + 1).max().unwrap_or(0);
-        order.push(GroupKey(Vec::new()));
-        groups.insert(
-            GroupKey(Vec::new()),
-            (
-                vec![Value::Null; width],
-                p.aggregates.iter().map(AggState::new).collect(),
-            ),
-        );
-    }
-    let mut out = Vec::with_capacity(order.len());
-    for key in order {
-        let (mut rep, states) = groups.remove(&key).expect("every key has a group");
-        for (agg, state) in p.aggregates.iter().zip(states) {
-            if rep.len() <= agg.slot {
-                rep.resize(agg.slot + 1, Value::Null);
-            }
-            rep[agg.slot] = state.finish(agg)?;
+
+    fn finish(mut self, ctx: &Ctx, p: &CProjection) -> Result<Vec<Row>> {
+        if self.groups.is_empty() && self.key_items.is_empty() {
+            let width = p.aggregates.iter().map(|a| a.slot + 1).max().unwrap_or(0);
+            self.order.push(GroupKey(Vec::new()));
+            self.groups.insert(
+                GroupKey(Vec::new()),
+                (
+                    vec![Value::Null; width],
+                    p.aggregates.iter().map(AggState::new).collect(),
+                ),
+            );
         }
-        out.push(project_row(ctx, p, &rep)?);
+        let mut out = Vec::with_capacity(self.order.len());
+        for key in self.order {
+            let (mut rep, states) = self.groups.remove(&key).expect("every key has a group");
+            for (agg, state) in p.aggregates.iter().zip(states) {
+                if rep.len() <= agg.slot {
+                    rep.resize(agg.slot + 1, Value::Null);
+                }
+                rep[agg.slot] = state.finish(agg)?;
+            }
+            out.push(project_row(ctx, p, &rep)?);
+        }
+        Ok(out)
     }
-    Ok(out)
 }
 
 struct AggState {
@@ -1778,6 +1815,8 @@ struct Pipeline<'p> {
     ops: &'p [Op],
     states: Vec<ProjectionState>,
     buffers: Vec<Vec<Row>>,
+    /// Groups of each aggregating projection, filled as rows arrive.
+    groupers: Vec<Option<Grouper>>,
     output: Vec<Row>,
     produced: usize,
     /// Stop once this many rows are out (an `EXISTS { }` needs one).
@@ -1795,6 +1834,14 @@ fn run_plan(ctx: &Ctx, plan: &Plan, first: Row, wanted: Option<usize>) -> Result
             .map(|_| ProjectionState::default())
             .collect(),
         buffers: plan.ops.iter().map(|_| Vec::new()).collect(),
+        groupers: plan
+            .ops
+            .iter()
+            .map(|op| match op {
+                Op::Project(p) if !p.aggregates.is_empty() => Some(Grouper::new(p)),
+                _ => None,
+            })
+            .collect(),
         output: Vec::new(),
         produced: 0,
     };
@@ -1812,8 +1859,11 @@ fn run_plan(ctx: &Ctx, plan: &Plan, first: Row, wanted: Option<usize>) -> Result
         if let Op::Project(p) = &plan.ops[i]
             && p.is_barrier()
         {
-            let rows = std::mem::take(&mut pl.buffers[i]);
-            for r in project_all(ctx, p, rows)? {
+            let rows = match pl.groupers[i].take() {
+                Some(grouper) => finish_projection(ctx, p, grouper.finish(ctx, p)?)?,
+                None => project_all(ctx, p, std::mem::take(&mut pl.buffers[i]))?,
+            };
+            for r in rows {
                 if pl.push(ctx, i + 1, r)? == Flow::Stop {
                     break;
                 }
@@ -1899,7 +1949,10 @@ impl Pipeline<'_> {
             }
             Op::Project(p) => {
                 if p.is_barrier() {
-                    self.buffers[i].push(row);
+                    match &mut self.groupers[i] {
+                        Some(grouper) => grouper.add(ctx, p, &row)?,
+                        None => self.buffers[i].push(row),
+                    }
                     return Ok(Flow::Continue);
                 }
                 let st = &mut self.states[i];
@@ -2012,6 +2065,7 @@ impl Writer {
                     ops: std::slice::from_ref(op),
                     states: vec![ProjectionState::default()],
                     buffers: vec![Vec::new()],
+                    groupers: vec![None],
                     output: Vec::new(),
                     produced: 0,
                     wanted: None,
@@ -2588,7 +2642,10 @@ mod tests {
             ..Limits::default()
         };
         let e = run_with(&g, "MATCH (a)-[*]->(b) RETURN count(*)", &limits).unwrap_err();
-        assert_eq!((e.class, e.code), (ErrorClass::LimitExceeded, "ExpansionLimit"));
+        assert_eq!(
+            (e.class, e.code),
+            (ErrorClass::LimitExceeded, "ExpansionLimit")
+        );
         assert!(e.message.contains("*1..3"), "{}", e.message);
         // The default budget is finite too, and a bounded length stays within it.
         assert!(Limits::default().max_expansions < u64::MAX);

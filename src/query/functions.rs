@@ -171,7 +171,7 @@ impl Func {
                 other => return Err(arg_type(self, &other)),
             },
             Type => match a {
-                Value::Rel(r) => Value::str(ctx.graph.rel_type(r)),
+                Value::Rel(r) => ctx.graph.rel_type_value(r),
                 other => return Err(arg_type(self, &other)),
             },
             Labels => match a {
