@@ -62,6 +62,8 @@ pub struct Entry {
     pub location: Vec<String>,
     /// Mission status.
     pub status: Option<MissionStatus>,
+    /// The year a mission began, when known.
+    pub since: Option<u16>,
 }
 
 /// How a matched surface form refers to its entry.
@@ -326,6 +328,8 @@ struct UserMission {
     location: Option<String>,
     #[serde(default)]
     status: Option<String>,
+    #[serde(default)]
+    since: Option<u16>,
 }
 
 fn list(field: &str) -> Vec<String> {
@@ -374,6 +378,7 @@ impl Lexicon {
                 parent: None,
                 location: Vec::new(),
                 status: None,
+                since: None,
             });
         }
         for f in rows(ORGANIZATIONS) {
@@ -388,6 +393,7 @@ impl Lexicon {
                 parent: opt(f[4]),
                 location: Vec::new(),
                 status: None,
+                since: None,
             });
         }
         for f in rows(MISSIONS) {
@@ -402,6 +408,7 @@ impl Lexicon {
                 parent: opt(f[3]),
                 location: list(f[4]),
                 status: f[5].parse().ok(),
+                since: f.get(6).and_then(|y| y.split('-').next()?.parse().ok()),
             });
         }
         for f in rows(PEOPLE) {
@@ -416,6 +423,7 @@ impl Lexicon {
                 parent: opt(f[3]),
                 location: Vec::new(),
                 status: None,
+                since: None,
             });
         }
         let mut lex = Lexicon {
@@ -509,6 +517,7 @@ impl Lexicon {
                 parent: a.affiliation.or(a.parent),
                 location: Vec::new(),
                 status: None,
+                since: None,
             });
         }
         for m in file.mission {
@@ -530,6 +539,7 @@ impl Lexicon {
                 parent: m.leader,
                 location: m.location.into_iter().collect(),
                 status,
+                since: m.since,
             });
         }
         for (class, forms) in file.triggers {

@@ -691,12 +691,17 @@ impl Reader<'_, '_> {
                 .cloned()
                 .filter(|l| !l.is_empty())
                 .unwrap_or_else(|| self.council_links.clone());
+            let mut carried = false;
             for (mission, effect) in links {
                 if effect == Effect::Supports {
                     self.emit_one(s, rel, from, mission, props.clone(), spans, rule);
+                    carried = true;
                 }
             }
-            if te.implicit {
+            // A resolution that authorizes or renews a mission is a means
+            // to it: the stance is on the mission. One that is the point
+            // itself (ending a mission, condemning an actor) keeps it.
+            if te.implicit || carried {
                 return;
             }
         }
@@ -3727,16 +3732,25 @@ impl Reader<'_, '_> {
                         .map(|_| i - 1)
                 })
                 .flatten();
-            let agent = modified
-                .or_else(|| self.subject(units, i).map(|(a, _)| a))
-                .or_else(|| (0..i).rev().find(|&k| self.group(units, k).is_some()));
+            // The first of these that is a resolution or a council: the
+            // subject may be its drafter ("the French-drafted Resolution
+            // 2690 renews ...": the nearest group is the resolution).
+            let acts = |k: usize| {
+                self.ents(units, k)
+                    .iter()
+                    .any(|&e| self.is_resolution(e) || self.is_council(e))
+            };
+            let agent = [
+                modified,
+                self.subject(units, i).map(|(a, _)| a),
+                (0..i).rev().find(|&k| self.group(units, k).is_some()),
+            ]
+            .into_iter()
+            .flatten()
+            .find(|&k| acts(k));
             let Some(a) = agent else { continue };
             let agent_ents = self.ents(units, a);
             let is_res = agent_ents.iter().copied().find(|&e| self.is_resolution(e));
-            let is_council = agent_ents.iter().any(|&e| self.is_council(e));
-            if is_res.is_none() && !is_council {
-                continue;
-            }
             // "voted to replace X with Y": X ends, Y is supported.
             if form.lemma == "replace" {
                 let targets: Vec<usize> = (last + 1..end.min(units.len()))

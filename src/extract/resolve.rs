@@ -485,6 +485,9 @@ const NAME_WORDS: &[&str] = &[
     "political",
 ];
 
+/// How many sentences back a mission mention still makes it salient.
+const SALIENCE_SENTENCES: usize = 6;
+
 fn mission_referent(
     model: &mut DocModel,
     lex: &Lexicon,
@@ -586,45 +589,98 @@ fn mission_referent(
         .iter()
         .any(|(_, _, e)| led_exactly(*e) && fits_with(*e, !any_named));
     let fits = |e: usize| fits_with(e, !any_named) && (!any_led_exactly || led_exactly(e));
-    // "the new force": of the missions in view, one that is not over.
+    // "the new force": of the missions in view, the one that began last;
+    // a mission the lexicon does not know is taken to be the newest.
     let new = words.iter().any(|w| w == "new");
-    let over = |e: usize| {
+    let began = |e: usize| {
         model.entities[e]
             .lexicon
-            .and_then(|l| lex.entries[l].status)
-            == Some(crate::model::MissionStatus::Ended)
+            .map_or(u16::MAX, |l| lex.entries[l].since.unwrap_or(0))
     };
     let prior_new = if new {
         missions
             .iter()
-            .filter(|(s, sent, e)| *s < a.start && sent + 3 >= a.sentence && fits(*e) && !over(*e))
-            .max_by_key(|(s, _, _)| *s)
+            .filter(|(s, sent, e)| *s < a.start && sent + 3 >= a.sentence && fits(*e))
+            .max_by_key(|(s, _, e)| (began(*e), *s))
             .map(|(_, _, e)| *e)
     } else {
         None
     };
-    // Of the missions in view, the one the last sentences talk about most,
-    // the latest among equals ("the force" after an aside on another).
+    // Of the missions in view, the most salient: every mention counts, and
+    // counts half as much with each sentence back, so a mission named
+    // again and again stays in view through an aside, but one the last
+    // sentence is about wins over one talked about four sentences ago.
     let prior = prior_new.or_else(|| {
-        let mut score: std::collections::HashMap<usize, (usize, usize)> =
+        let mut score: std::collections::HashMap<usize, (u32, usize)> =
             std::collections::HashMap::new();
         for (st, sent, e) in missions
             .iter()
             .filter(|(st, _, e)| *st < a.start && fits(*e))
         {
             let v = score.entry(*e).or_default();
-            if sent + 3 >= a.sentence {
-                v.0 += 1;
+            let back = a.sentence.saturating_sub(*sent);
+            if back <= SALIENCE_SENTENCES {
+                v.0 += 1 << (SALIENCE_SENTENCES - back);
             }
             v.1 = v.1.max(*st);
         }
         score.into_iter().max_by_key(|(_, v)| *v).map(|(e, _)| e)
     });
+    // A mission named later in the same sentence is another one ("a new
+    // force to replace AMISOM"), unless the name stands in apposition to
+    // the description ("a regional force, the SADC Mission in the DRC") or
+    // completes it ("the deployment of the EBAM").
+    let appositive = |start: usize| {
+        let between = model.text[a.end..start].trim();
+        between.is_empty()
+            || matches!(
+                between.to_lowercase().as_str(),
+                "," | ", the"
+                    | "("
+                    | "of"
+                    | "of the"
+                    | "called"
+                    | "called the"
+                    | "known as"
+                    | "known as the"
+                    | "dubbed"
+                    | "dubbed the"
+                    | "named"
+                    | "named the"
+            )
+    };
+    let named_alongside = |e: usize| {
+        missions
+            .iter()
+            .filter(|(s, sent, m)| *m == e && *sent == a.sentence && *s > a.start)
+            .min_by_key(|(s, _, _)| *s)
+            .is_some_and(|(s, _, _)| !appositive(*s))
+    };
     let next = missions
         .iter()
-        .filter(|(s, _, e)| *s > a.start && fits(*e))
+        .filter(|(s, _, e)| *s > a.start && fits(*e) && !named_alongside(*e))
         .min_by_key(|(s, _, _)| *s)
         .map(|(_, _, e)| *e);
+    // An indefinite description brings in a mission not named before ("a
+    // regional force fighting M23 rebels"): the one named next, when its
+    // name follows within a sentence or two and was not used before.
+    let indefinite = {
+        let text = model.text[a.start..a.end].to_lowercase();
+        text.starts_with("a ") || text.starts_with("an ")
+    };
+    let named_before = |e: usize| missions.iter().any(|(s, _, m)| *m == e && *s < a.start);
+    let prior = match next {
+        Some(n)
+            if indefinite
+                && !named_before(n)
+                && missions
+                    .iter()
+                    .any(|(s, sent, m)| *m == n && *s > a.start && *sent <= a.sentence + 2) =>
+        {
+            Some(n)
+        }
+        _ => prior,
+    };
     // "a U.N. police force" when no mission of that leader is in view: a
     // mission of its own, proposed or hypothetical, named by its words.
     if let Some(id) = hint {
