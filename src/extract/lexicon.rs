@@ -222,6 +222,7 @@ pub enum WordClass {
     Say,
     Weekday,
     Month,
+    Phrasal,
 }
 
 impl WordClass {
@@ -249,6 +250,7 @@ impl WordClass {
             "say" => Say,
             "weekday" => Weekday,
             "month" => Month,
+            "phrasal" => Phrasal,
             _ => return None,
         })
     }

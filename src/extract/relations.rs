@@ -524,6 +524,18 @@ impl Reader<'_, '_> {
             if i > 0 && self.word(units, i - 1) == Some("-") && units[i - 1].end == units[i].start {
                 continue;
             }
+            // "fight back": the particle is no trigger, and the phrasal verb
+            // takes no object unless one follows "against".
+            let phrasal = |a: usize, b: usize| match (self.word(units, a), self.word(units, b)) {
+                (Some(x), Some(y)) => self.lex.is(WordClass::Phrasal, &format!("{x} {y}")),
+                _ => false,
+            };
+            if i > 0 && phrasal(i - 1, i) {
+                continue;
+            }
+            if phrasal(i, i + 1) && self.word(units, i + 2) != Some("against") {
+                continue;
+            }
             let mut matched: Vec<(usize, super::lexicon::TriggerForm)> = Vec::new();
             for f in forms {
                 // Multi-word: the rest must follow, allowing one adverb in between.
@@ -565,12 +577,39 @@ impl Reader<'_, '_> {
         out
     }
 
+    /// The start of the run of numbers and scores right before `i` ("2,900",
+    /// "4-0"), or `i` when there is none.
+    fn past_numbers(&self, units: &[Unit], i: usize) -> usize {
+        let mut k = i;
+        while k > 0
+            && self
+                .word(units, k - 1)
+                .is_some_and(|w| w == "-" || w.chars().any(|c| c.is_ascii_digit()))
+        {
+            k -= 1;
+        }
+        k
+    }
+
+    /// Whether a determiner or possessive stands before `i`, past numbers
+    /// ("the veto", "a 4-0 defeat").
+    fn determined(&self, units: &[Unit], i: usize) -> bool {
+        let k = self.past_numbers(units, i);
+        k > 0
+            && matches!(
+                self.word(units, k - 1),
+                Some("a" | "an" | "the" | "its" | "their" | "his" | "her" | "this")
+            )
+    }
+
     /// Whether the word at `i` is used as a noun (after a determiner or
     /// adjective, or followed by "of"/"for"/"from").
     fn nominal(&self, units: &[Unit], i: usize) -> bool {
         let prev = if i > 0 { self.word(units, i - 1) } else { None };
         let next = self.word(units, i + 1);
         let prev_group_possessive = i > 0 && self.group(units, i - 1).is_some_and(|g| g.possessive);
+        // "a 4-0 defeat", "a 2024 pledge": a number or score before it.
+        let after_number = self.past_numbers(units, i) < i && self.determined(units, i);
         matches!(
             prev,
             Some(
@@ -612,6 +651,7 @@ impl Reader<'_, '_> {
                     | "new"
             )
         ) || prev_group_possessive
+            || after_number
             || prev.is_some_and(is_adjective)
             || matches!(next, Some("from" | "of" | "for" | "by"))
     }
@@ -1748,14 +1788,7 @@ impl Reader<'_, '_> {
         let Some(form) = form else { return };
         // "vetoed a draft resolution": after an article or a possessive a
         // word the lexicon knows only as a verb is a noun of no stance.
-        if is_noun_use
-            && form.pos == Pos::Verb
-            && i > 0
-            && matches!(
-                self.word(units, i - 1),
-                Some("a" | "an" | "the" | "its" | "their" | "his" | "her" | "this")
-            )
-        {
+        if is_noun_use && form.pos == Pos::Verb && self.determined(units, i) {
             return;
         }
         let class = form.class;
