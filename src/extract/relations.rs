@@ -189,6 +189,12 @@ fn is_adjective(w: &str) -> bool {
             .any(|end| w.ends_with(end))
 }
 
+/// Whether a word has a verb ending ("-ed", "-ing"), so that it is no noun
+/// head.
+fn w_is_inflected(w: Option<&str>) -> bool {
+    w.is_some_and(|w| w.ends_with("ed") || w.ends_with("ing"))
+}
+
 /// Auxiliary and modal verbs, which start a verb phrase.
 const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "is", "was", "are", "were", "will", "would", "could", "can", "may",
@@ -652,6 +658,9 @@ impl Reader<'_, '_> {
             )
         ) || prev_group_possessive
             || after_number
+            // "a U.N. trust fund": the head of a noun phrase, when the word
+            // is no verb form of its own.
+            || (!w_is_inflected(self.word(units, i)) && self.after_noun_phrase(units, i))
             || prev.is_some_and(is_adjective)
             || matches!(next, Some("from" | "of" | "for" | "by"))
     }
@@ -1853,7 +1862,55 @@ impl Reader<'_, '_> {
                 _ => {}
             }
         }
+        // "a U.N. trust fund set up to pay for the mission", "the troops
+        // sent to Haiti": a participle after a noun phrase modifies it; only
+        // a by-phrase names who acted.
+        if form.participle
+            && !form.gerund
+            && self.after_noun_phrase(units, i)
+            && !(last + 1..end.min(units.len())).any(|k| self.word(units, k) == Some("by"))
+        {
+            return;
+        }
         self.verb_frame(s, units, i, last, end, &form, None, trig_span);
+    }
+
+    /// Whether the words right before `i` are a noun phrase that opens with
+    /// a determiner and holds no verb ("a U.N. trust fund", "the troops").
+    fn after_noun_phrase(&self, units: &[Unit], i: usize) -> bool {
+        let mut k = i;
+        let mut words = 0;
+        while k > 0 && words < 4 {
+            k -= 1;
+            match &units[k].kind {
+                UnitKind::Word(w) => {
+                    if matches!(
+                        w.as_str(),
+                        "a" | "an" | "the" | "this" | "these" | "those" | "any" | "some"
+                    ) {
+                        return words > 0;
+                    }
+                    let noun_like = w.chars().all(|c| c.is_alphabetic() || c == '-')
+                        && !is_adverb(w)
+                        && !BE.contains(&w.as_str())
+                        && !AUXILIARIES.contains(&w.as_str())
+                        && !PREPOSITION_WORDS.contains(&w.as_str())
+                        && !w.ends_with("ed")
+                        && self
+                            .lex
+                            .triggers(w)
+                            .iter()
+                            .all(|f| f.pos == Pos::Noun || !f.participle && !f.gerund);
+                    if !noun_like {
+                        return false;
+                    }
+                }
+                UnitKind::Group(g) if !g.possessive && words > 0 => {}
+                UnitKind::Group(_) => return false,
+            }
+            words += 1;
+        }
+        false
     }
 
     /// A verb trigger's frame: its agent (given, or the subject, or the
@@ -2715,6 +2772,16 @@ impl Reader<'_, '_> {
     ) {
         if passive {
             self.passive_contribution(s, units, i, last, end, agent_idx, trig, form);
+            return;
+        }
+        // "vowed to fight", "pledged to send": the infinitive's verb says
+        // what is promised; the promise alone gives nothing.
+        if self.word(units, last + 1) == Some("to")
+            && self.word(units, last + 2).is_some_and(|w| {
+                w.chars().all(char::is_alphabetic)
+                    && !matches!(w, "the" | "a" | "an" | "its" | "their" | "this" | "each")
+            })
+        {
             return;
         }
         // "Washington should pay its arrears": an obligation someone
