@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsgraph::export::dot::{RenderFormat, render as render_dot};
-use newsgraph::export::{DotOptions, result_to_dot, to_dot};
+use newsgraph::export::{DotOptions, to_dot, try_result_to_dot};
 use newsgraph::extract::{Extractor, Lexicon, render_explanation};
 use newsgraph::output::{Format, render};
 use newsgraph::query::{Limits, Params, PreparedQuery};
@@ -335,7 +335,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     let result = graph
                         .query(q)
                         .map_err(|e| Failure(format!("query: {}", e.render(q))))?;
-                    result_to_dot(&graph, &result, options)
+                    try_result_to_dot(&graph, &result, options)?
                 }
                 None => to_dot(&graph, options),
             };

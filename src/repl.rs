@@ -17,7 +17,7 @@ use std::sync::atomic::Ordering;
 use std::time::Instant;
 
 use crate::export::dot::{self, RenderFormat};
-use crate::export::{DotOptions, result_to_dot};
+use crate::export::{DotOptions, try_result_to_dot};
 use crate::extract::{Extractor, render_explanation};
 use crate::graph::Graph;
 use crate::input::{read_document, read_documents};
@@ -516,7 +516,10 @@ impl Session {
                 let result = PreparedQuery::new(q)
                     .and_then(|p| p.run(&self.graph, &self.params, &self.limits));
                 match result {
-                    Ok(r) => result_to_dot(&self.graph, &r, DotOptions::default()),
+                    Ok(r) => match try_result_to_dot(&self.graph, &r, DotOptions::default()) {
+                        Ok(dot) => dot,
+                        Err(e) => return Reply::error(e.to_string()),
+                    },
                     Err(e) => return Reply::error(e.render(q)),
                 }
             }

@@ -338,3 +338,43 @@ fn export_json_is_node_link() {
     assert!(v["nodes"].as_array().unwrap().len() > 5);
     assert!(v["links"][0]["source"].is_number());
 }
+
+#[test]
+fn dot_of_a_query_without_nodes_relationships_or_paths_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = seeds();
+    for (query, reason) in [
+        (
+            "MATCH (a:Actor) RETURN a.name",
+            "error: the query returned no nodes, relationships or paths to draw (only values: a.name); return them, e.g. MATCH p = (a)-[r]->(b) RETURN p",
+        ),
+        (
+            "MATCH (a:Nothing) RETURN a",
+            "error: the query returned no rows, so no nodes, relationships or paths to draw",
+        ),
+    ] {
+        let out = dir.path().join("g.dot");
+        let o = run(&[
+            "dot",
+            "--input",
+            seeds.to_str().unwrap(),
+            "--query",
+            query,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_one_line_error(&o, "");
+        assert_eq!(stderr(&o).trim_end(), reason);
+        assert!(!out.exists(), "no empty drawing is written");
+    }
+    // Nodes alone are drawn.
+    let o = run(&[
+        "dot",
+        "--input",
+        seeds.to_str().unwrap(),
+        "--query",
+        "MATCH (a:Actor {name: 'Kenya'}) RETURN a",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("\"Kenya\""));
+}

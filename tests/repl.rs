@@ -380,3 +380,27 @@ fn cancelling_a_running_query_keeps_the_session() {
     );
     assert!(ok(&mut s, "RETURN 2 AS y;").contains("1 row"));
 }
+
+#[test]
+fn dot_of_a_query_without_nodes_relationships_or_paths_is_refused() {
+    let mut s = session();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("names.dot");
+    let e = err(
+        &mut s,
+        &format!(":dot {} MATCH (a:Actor) RETURN a.name;", file.display()),
+    );
+    assert_eq!(
+        e,
+        "the query returned no nodes, relationships or paths to draw (only values: a.name); return them, e.g. MATCH p = (a)-[r]->(b) RETURN p"
+    );
+    let e = err(
+        &mut s,
+        &format!(":dot {} MATCH (a:Nothing) RETURN a", file.display()),
+    );
+    assert_eq!(
+        e,
+        "the query returned no rows, so no nodes, relationships or paths to draw"
+    );
+    assert!(!file.exists(), "no empty drawing is written");
+}

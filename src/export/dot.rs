@@ -334,8 +334,67 @@ pub fn to_dot(graph: &Graph, options: DotOptions) -> String {
 /// The part of the graph a query returned as DOT: its nodes, its
 /// relationships (with their endpoints) and its paths, found anywhere in
 /// the rows (also inside lists and maps). A result of nodes only is drawn
-/// with the relationships between those nodes.
+/// with the relationships between those nodes. A result with none of them
+/// is an empty drawing; [`try_result_to_dot`] refuses it instead.
 pub fn result_to_dot(graph: &Graph, result: &QueryResult, options: DotOptions) -> String {
+    let (nodes, rels) = result_elements(graph, result);
+    draw_result(graph, nodes, rels, options)
+}
+
+/// A query result that holds no nodes, relationships or paths, so nothing
+/// to draw.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", nothing_to_draw(*rows, columns))]
+pub struct NothingToDraw {
+    /// How many rows the result had.
+    pub rows: usize,
+    /// Its columns.
+    pub columns: Vec<String>,
+}
+
+fn nothing_to_draw(rows: usize, columns: &[String]) -> String {
+    if rows == 0 {
+        return "the query returned no rows, so no nodes, relationships or paths to draw".into();
+    }
+    format!(
+        "the query returned no nodes, relationships or paths to draw (only values: {}); return them, e.g. MATCH p = (a)-[r]->(b) RETURN p",
+        columns.join(", ")
+    )
+}
+
+/// As [`result_to_dot`], but a result without nodes, relationships or
+/// paths (`RETURN a.name`, or no rows) is an error rather than an empty
+/// drawing:
+///
+/// ```
+/// use newsgraph::{DotOptions, Graph};
+/// use newsgraph::export::dot::try_result_to_dot;
+/// let mut g = Graph::new();
+/// g.query_mut("CREATE (:Actor {name: 'Kenya'})").unwrap();
+/// let names = g.query("MATCH (a:Actor) RETURN a.name").unwrap();
+/// let err = try_result_to_dot(&g, &names, DotOptions::default()).unwrap_err();
+/// assert!(err.to_string().starts_with("the query returned no nodes, relationships or paths to draw"));
+/// let nodes = g.query("MATCH (a:Actor) RETURN a").unwrap();
+/// assert!(try_result_to_dot(&g, &nodes, DotOptions::default()).unwrap().contains("Kenya"));
+/// ```
+pub fn try_result_to_dot(
+    graph: &Graph,
+    result: &QueryResult,
+    options: DotOptions,
+) -> Result<String, NothingToDraw> {
+    let (nodes, rels) = result_elements(graph, result);
+    if nodes.is_empty() && rels.is_empty() {
+        return Err(NothingToDraw {
+            rows: result.rows.len(),
+            columns: result.columns.clone(),
+        });
+    }
+    Ok(draw_result(graph, nodes, rels, options))
+}
+
+/// The nodes and relationships of the graph a result holds, anywhere in
+/// its rows.
+fn result_elements(graph: &Graph, result: &QueryResult) -> (BTreeSet<NodeId>, BTreeSet<RelId>) {
     let mut nodes = BTreeSet::new();
     let mut rels = BTreeSet::new();
     fn walk(v: &Value, nodes: &mut BTreeSet<NodeId>, rels: &mut BTreeSet<RelId>) {
@@ -362,6 +421,15 @@ pub fn result_to_dot(graph: &Graph, result: &QueryResult, options: DotOptions) -
     }
     nodes.retain(|n| graph.contains_node(*n));
     rels.retain(|r| graph.contains_rel(*r));
+    (nodes, rels)
+}
+
+fn draw_result(
+    graph: &Graph,
+    mut nodes: BTreeSet<NodeId>,
+    mut rels: BTreeSet<RelId>,
+    options: DotOptions,
+) -> String {
     if rels.is_empty() {
         for &n in &nodes {
             for (r, other) in graph.edges(n, Direction::Outgoing, None) {
