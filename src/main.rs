@@ -14,7 +14,7 @@ use newsgraph::extract::{Extractor, Lexicon, render_explanation};
 use newsgraph::output::{Format, render};
 use newsgraph::query::{Limits, Params, PreparedQuery};
 use newsgraph::repl::editor::{CONTINUATION, PROMPT, ReplHelper, colour_wanted, editor};
-use newsgraph::repl::{Session, parse_value};
+use newsgraph::repl::{LoadProgress, Session, parse_value};
 use newsgraph::{Graph, input};
 
 #[derive(Parser)]
@@ -418,6 +418,18 @@ fn history_path() -> Option<PathBuf> {
     std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".newsgraph_history"))
 }
 
+/// A progress bar for `:load`, drawn on standard error when it is a
+/// terminal and there are many documents (as when the command line reads
+/// them).
+fn load_progress_bar() -> Box<dyn FnMut(LoadProgress) + Send> {
+    let mut bar = ProgressBar::hidden();
+    Box::new(move |event| match event {
+        LoadProgress::Started(documents) => bar = progress_bar(documents),
+        LoadProgress::Added => bar.inc(1),
+        LoadProgress::Finished => bar.finish_and_clear(),
+    })
+}
+
 /// The REPL: rustyline reads lines, the session evaluates them. Ctrl-C at
 /// the prompt clears the input; while a query runs it cancels the query
 /// (the SIGINT handler sets the flag the engine polls); Ctrl-D leaves.
@@ -426,6 +438,7 @@ fn repl(source: &Source) -> Result<(), Failure> {
     let mut session = Session::new(graph, ex);
     let cancel = Arc::new(AtomicBool::new(false));
     session.limits.cancel = Some(cancel.clone());
+    session.load_progress = Some(load_progress_bar());
     let busy = Arc::new(AtomicBool::new(false));
     {
         let (busy, cancel) = (busy.clone(), cancel.clone());
@@ -474,6 +487,9 @@ fn repl(source: &Source) -> Result<(), Failure> {
                         let _ = editor.add_history_entry(statement.as_str());
                     }
                     statement.clear();
+                }
+                for w in &reply.warnings {
+                    eprintln!("warning: {w}");
                 }
                 if !reply.text.is_empty() {
                     if reply.error {
