@@ -349,8 +349,8 @@ fn dot_of_a_query_without_nodes_relationships_or_paths_is_refused() {
             "error: the query returned no nodes, relationships or paths to draw (only values: a.name); return them, e.g. MATCH p = (a)-[r]->(b) RETURN p",
         ),
         (
-            "MATCH (a:Nothing) RETURN a",
-            "error: the query returned no rows, so no nodes, relationships or paths to draw",
+            "MATCH (a:Actor)-[r]->(m) RETURN a.name AS actor, type(r) AS type, [m.name] AS targets",
+            "error: the query returned no nodes, relationships or paths to draw (only values: actor, type, targets); return them, e.g. MATCH p = (a)-[r]->(b) RETURN p",
         ),
     ] {
         let out = dir.path().join("g.dot");

@@ -335,36 +335,28 @@ pub fn to_dot(graph: &Graph, options: DotOptions) -> String {
 /// relationships (with their endpoints) and its paths, found anywhere in
 /// the rows (also inside lists and maps). A result of nodes only is drawn
 /// with the relationships between those nodes. A result with none of them
-/// is an empty drawing; [`try_result_to_dot`] refuses it instead.
+/// is an empty drawing; [`try_result_to_dot`] refuses rows of other values.
 pub fn result_to_dot(graph: &Graph, result: &QueryResult, options: DotOptions) -> String {
     let (nodes, rels) = result_elements(graph, result);
     draw_result(graph, nodes, rels, options)
 }
 
-/// A query result that holds no nodes, relationships or paths, so nothing
-/// to draw.
+/// A query result whose rows hold no nodes, relationships or paths, only
+/// other values, so nothing to draw.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", nothing_to_draw(*rows, columns))]
+#[error(
+    "the query returned no nodes, relationships or paths to draw (only values: {}); return them, e.g. MATCH p = (a)-[r]->(b) RETURN p",
+    columns.join(", ")
+)]
 pub struct NothingToDraw {
-    /// How many rows the result had.
-    pub rows: usize,
-    /// Its columns.
+    /// The result's columns.
     pub columns: Vec<String>,
 }
 
-fn nothing_to_draw(rows: usize, columns: &[String]) -> String {
-    if rows == 0 {
-        return "the query returned no rows, so no nodes, relationships or paths to draw".into();
-    }
-    format!(
-        "the query returned no nodes, relationships or paths to draw (only values: {}); return them, e.g. MATCH p = (a)-[r]->(b) RETURN p",
-        columns.join(", ")
-    )
-}
-
-/// As [`result_to_dot`], but a result without nodes, relationships or
-/// paths (`RETURN a.name`, or no rows) is an error rather than an empty
-/// drawing:
+/// As [`result_to_dot`], but a result whose rows hold no nodes,
+/// relationships or paths (`RETURN a.name`) is an error rather than an
+/// empty drawing. A result with no rows is still an empty drawing: it is
+/// what the query found.
 ///
 /// ```
 /// use newsgraph::{DotOptions, Graph};
@@ -376,6 +368,8 @@ fn nothing_to_draw(rows: usize, columns: &[String]) -> String {
 /// assert!(err.to_string().starts_with("the query returned no nodes, relationships or paths to draw"));
 /// let nodes = g.query("MATCH (a:Actor) RETURN a").unwrap();
 /// assert!(try_result_to_dot(&g, &nodes, DotOptions::default()).unwrap().contains("Kenya"));
+/// let none = g.query("MATCH (a:Actor {name: 'Chad'}) RETURN a").unwrap();
+/// assert!(try_result_to_dot(&g, &none, DotOptions::default()).is_ok());
 /// ```
 pub fn try_result_to_dot(
     graph: &Graph,
@@ -383,9 +377,8 @@ pub fn try_result_to_dot(
     options: DotOptions,
 ) -> Result<String, NothingToDraw> {
     let (nodes, rels) = result_elements(graph, result);
-    if nodes.is_empty() && rels.is_empty() {
+    if nodes.is_empty() && rels.is_empty() && !result.rows.is_empty() {
         return Err(NothingToDraw {
-            rows: result.rows.len(),
             columns: result.columns.clone(),
         });
     }
