@@ -490,11 +490,12 @@ fn print_reply(text: &str, stop: &AtomicBool) {
                 }
             }
         }
-        if out.write_all(rest[..end].as_bytes()).is_err() {
+        let (piece, after) = rest.split_at(end);
+        if out.write_all(piece.as_bytes()).is_err() {
             return;
         }
-        at_line_start = rest[..end].ends_with('\n');
-        rest = &rest[end..];
+        at_line_start = piece.ends_with('\n');
+        rest = after;
     }
     let _ = out.write_all(b"\n");
     let _ = out.flush();
