@@ -1,4 +1,4 @@
-//! Reading documents from files and folders: .txt, .md, .html (the article's readable text) and .jsonl (one article a line).
+//! Reading documents from files and folders: .txt, .md (the Markdown's readable text), .html (the article's readable text) and .jsonl (one article a line).
 //!
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -102,6 +102,7 @@ pub const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "jsonl"];
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Text,
+    Markdown,
     Html,
     JsonLines,
 }
@@ -113,6 +114,7 @@ fn kind(p: &Path) -> Kind {
         .map(str::to_ascii_lowercase)
         .as_deref()
     {
+        Some("md") => Kind::Markdown,
         Some("html" | "htm") => Kind::Html,
         Some("jsonl") => Kind::JsonLines,
         _ => Kind::Text,
@@ -199,6 +201,14 @@ pub fn read_file(path: &Path) -> Result<Documents, InputError> {
     match kind(path) {
         Kind::Text => {
             let mut doc = Document::new(&file_name(path), &text);
+            doc.info.path = shown;
+            Ok(Documents {
+                documents: vec![doc],
+                skipped: Vec::new(),
+            })
+        }
+        Kind::Markdown => {
+            let mut doc = markdown_document(&file_name(path), &text);
             doc.info.path = shown;
             Ok(Documents {
                 documents: vec![doc],
@@ -421,6 +431,156 @@ fn date_from_timestamp(t: i64) -> Option<String> {
     (0..=9999)
         .contains(&y)
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+// ---------------------------------------------------------------- .md
+
+/// A Markdown file reduced to its readable text by a CommonMark parser
+/// (pulldown-cmark): one block a paragraph, heading, list item, quote or
+/// table cell, separated by blank lines as in .html; emphasis, links and
+/// inline code give their text; code blocks, images, HTML and footnote
+/// marks are left out. The title, date and address come from the front
+/// matter (YAML between `---` lines, or TOML between `+++` lines: `title`,
+/// `date`, `url`) when it has them; otherwise the title is the first
+/// heading, or the first line. The text is what the extractor reads, so
+/// evidence offsets refer to it.
+///
+/// ```
+/// let doc = newsgraph::input::markdown_document(
+///     "kenya.md",
+///     "---\ndate: 2024-03-12\n---\n# Kenya news\n\n**Kenya** leads the [MSS](https://example.org) mission.\n",
+/// );
+/// assert_eq!(doc.info.title, "Kenya news");
+/// assert_eq!(doc.info.date.as_deref(), Some("2024-03-12"));
+/// assert_eq!(doc.text, "Kenya news\n\nKenya leads the MSS mission.");
+/// ```
+pub fn markdown_document(name: &str, markdown: &str) -> Document {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let mut blocks: Vec<String> = Vec::new();
+    let mut pending = String::new();
+    let mut front_matter = String::new();
+    let mut in_front_matter = false;
+    // Inside code blocks, HTML blocks and images: nothing is article text.
+    let mut skipping = 0usize;
+    let mut heading: Option<String> = None;
+    let mut in_heading = false;
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Start(Tag::MetadataBlock(_)) => in_front_matter = true,
+            Event::End(TagEnd::MetadataBlock(_)) => in_front_matter = false,
+            Event::Text(t) if in_front_matter => front_matter.push_str(&t),
+            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Image { .. }) => skipping += 1,
+            Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Image) => {
+                skipping = skipping.saturating_sub(1);
+            }
+            _ if skipping > 0 => {}
+            Event::Start(Tag::Heading { .. }) => {
+                flush(&mut blocks, &mut pending);
+                in_heading = true;
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if in_heading && heading.is_none() {
+                    heading = Some(collapse(&pending)).filter(|h| !h.is_empty());
+                }
+                in_heading = false;
+                flush(&mut blocks, &mut pending);
+            }
+            Event::Start(
+                Tag::Paragraph
+                | Tag::BlockQuote(_)
+                | Tag::List(_)
+                | Tag::Item
+                | Tag::FootnoteDefinition(_)
+                | Tag::Table(_)
+                | Tag::TableRow
+                | Tag::TableHead
+                | Tag::TableCell
+                | Tag::DefinitionList
+                | Tag::DefinitionListTitle
+                | Tag::DefinitionListDefinition,
+            )
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::BlockQuote(_)
+                | TagEnd::List(_)
+                | TagEnd::Item
+                | TagEnd::FootnoteDefinition
+                | TagEnd::Table
+                | TagEnd::TableRow
+                | TagEnd::TableHead
+                | TagEnd::TableCell
+                | TagEnd::DefinitionList
+                | TagEnd::DefinitionListTitle
+                | TagEnd::DefinitionListDefinition,
+            )
+            | Event::Rule => flush(&mut blocks, &mut pending),
+            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                pending.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak => pending.push(' '),
+            // Emphasis, links and the like: their text comes as Text events.
+            _ => {}
+        }
+    }
+    flush(&mut blocks, &mut pending);
+    let meta = front_matter_fields(&front_matter);
+    let get = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|n| meta.iter().find(|(k, _)| k.eq_ignore_ascii_case(n)))
+            .map(|(_, v)| v.clone())
+    };
+    // A title from the front matter is not in the text: it goes first, as
+    // a headline does.
+    let front_title = get(TITLE_FIELDS);
+    if let Some(t) = &front_title
+        && blocks.first() != Some(t)
+    {
+        blocks.insert(0, t.clone());
+    }
+    let title = front_title.or(heading);
+    let mut doc = Document::new(name, &blocks.join("\n\n"));
+    if let Some(t) = title {
+        doc.info.title = t;
+    }
+    doc.info.date = get(DATE_FIELDS).map(|d| normalize_date(&d));
+    doc.info.url = get(URL_FIELDS);
+    doc
+}
+
+/// The `key: value` (YAML) or `key = value` (TOML) lines of a front
+/// matter block, with quotes taken off; nested values, lists and empty
+/// values are left out.
+fn front_matter_fields(block: &str) -> Vec<(String, String)> {
+    block
+        .lines()
+        .filter(|l| !l.starts_with([' ', '\t', '#', '-']))
+        .filter_map(|l| {
+            let (k, v) = match (l.find(':'), l.find('=')) {
+                (Some(c), Some(e)) if e < c => l.split_at(e),
+                (Some(c), _) => l.split_at(c),
+                (None, Some(e)) => l.split_at(e),
+                (None, None) => return None,
+            };
+            let v = v[1..].trim();
+            let v = [('"', '"'), ('\'', '\'')]
+                .iter()
+                .find_map(|(open, close)| v.strip_prefix(*open)?.strip_suffix(*close))
+                .unwrap_or(v)
+                .trim();
+            let k = k.trim();
+            (!k.is_empty() && !v.is_empty() && !v.starts_with(['[', '{', '|', '>']))
+                .then(|| (k.to_string(), v.to_string()))
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------- .html

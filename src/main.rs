@@ -9,13 +9,15 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsgraph::export::dot::{RenderFormat, render as render_dot};
-use newsgraph::export::{DotOptions, result_to_dot, to_dot};
+use newsgraph::export::{DotOptions, to_dot, try_result_to_dot};
 use newsgraph::extract::{Extractor, Lexicon, render_explanation};
 use newsgraph::output::{Format, render};
 use newsgraph::query::{Limits, Params, PreparedQuery};
 use newsgraph::repl::editor::{CONTINUATION, PROMPT, ReplHelper, colour_wanted, editor};
-use newsgraph::repl::{Session, parse_value};
+use newsgraph::repl::{LoadProgress, Session, parse_value};
 use newsgraph::{Graph, input};
+use rustyline::Editor;
+use rustyline::history::FileHistory;
 
 #[derive(Parser)]
 #[command(
@@ -335,7 +337,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     let result = graph
                         .query(q)
                         .map_err(|e| Failure(format!("query: {}", e.render(q))))?;
-                    result_to_dot(&graph, &result, options)
+                    try_result_to_dot(&graph, &result, options)?
                 }
                 None => to_dot(&graph, options),
             };
@@ -418,33 +420,116 @@ fn history_path() -> Option<PathBuf> {
     std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".newsgraph_history"))
 }
 
-/// The REPL: rustyline reads lines, the session evaluates them. Ctrl-C at
-/// the prompt clears the input; while a query runs it cancels the query
-/// (the SIGINT handler sets the flag the engine polls); Ctrl-D leaves.
+/// The history file: read when the REPL starts, and each statement
+/// appended as soon as it is entered, so that it survives however the
+/// REPL ends (and several REPLs add to one file).
+struct HistoryFile {
+    path: Option<PathBuf>,
+    warned: bool,
+}
+
+impl HistoryFile {
+    fn open(editor: &mut Editor<ReplHelper, FileHistory>) -> HistoryFile {
+        let path = history_path();
+        if let Some(p) = &path {
+            // A missing file is a first run.
+            let _ = editor.load_history(p);
+        }
+        HistoryFile {
+            path,
+            warned: false,
+        }
+    }
+
+    /// Append the entries not yet in the file; warn once if it cannot be written.
+    fn append(&mut self, editor: &mut Editor<ReplHelper, FileHistory>) {
+        let Some(p) = &self.path else { return };
+        if let Err(e) = editor.append_history(p)
+            && !self.warned
+        {
+            self.warned = true;
+            eprintln!("warning: history not saved to {}: {e}", p.display());
+        }
+    }
+}
+
+/// A progress bar for `:load`, drawn on standard error when it is a
+/// terminal and there are many documents (as when the command line reads
+/// them).
+fn load_progress_bar() -> Box<dyn FnMut(LoadProgress) + Send> {
+    let mut bar = ProgressBar::hidden();
+    Box::new(move |event| match event {
+        LoadProgress::Started(documents) => bar = progress_bar(documents),
+        LoadProgress::Added => bar.inc(1),
+        LoadProgress::Finished => bar.finish_and_clear(),
+    })
+}
+
+/// Print a reply on standard output in pieces of whole lines, and stop
+/// when Ctrl-C asks to: the rest is left out and the prompt comes back.
+fn print_reply(text: &str, stop: &AtomicBool) {
+    const PIECE: usize = 16 * 1024;
+    let mut out = std::io::stdout().lock();
+    let mut rest = text;
+    let mut at_line_start = true;
+    while !rest.is_empty() {
+        if stop.swap(false, Ordering::SeqCst) {
+            let newline = if at_line_start { "" } else { "\n" };
+            let _ = writeln!(out, "{newline}(output stopped)");
+            let _ = out.flush();
+            return;
+        }
+        let mut end = rest.len().min(PIECE);
+        if end < rest.len() {
+            match rest[..end].rfind('\n') {
+                Some(i) => end = i + 1,
+                None => {
+                    while !rest.is_char_boundary(end) {
+                        end += 1;
+                    }
+                }
+            }
+        }
+        let (piece, after) = rest.split_at(end);
+        if out.write_all(piece.as_bytes()).is_err() {
+            return;
+        }
+        at_line_start = piece.ends_with('\n');
+        rest = after;
+    }
+    let _ = out.write_all(b"\n");
+    let _ = out.flush();
+}
+
+/// The REPL: rustyline reads lines, the session evaluates them. Ctrl-C
+/// never leaves: at the prompt rustyline reads it as a key and the input
+/// is cleared; elsewhere SIGINT reaches the handler, which cancels what is
+/// being evaluated (queries and `:load` poll the flag) or stops the output
+/// being printed. Ctrl-D and `:quit` leave.
 fn repl(source: &Source) -> Result<(), Failure> {
     let (graph, ex) = load(source)?;
     let mut session = Session::new(graph, ex);
     let cancel = Arc::new(AtomicBool::new(false));
     session.limits.cancel = Some(cancel.clone());
+    session.load_progress = Some(load_progress_bar());
     let busy = Arc::new(AtomicBool::new(false));
+    let stop_output = Arc::new(AtomicBool::new(false));
     {
-        let (busy, cancel) = (busy.clone(), cancel.clone());
-        // Outside readline (which reads Ctrl-C as a key) SIGINT arrives here.
+        let (busy, cancel, stop_output) = (busy.clone(), cancel.clone(), stop_output.clone());
+        // Outside readline (which reads Ctrl-C as a key) SIGINT arrives
+        // here, on the handler's own thread.
         ctrlc::set_handler(move || {
             if busy.load(Ordering::SeqCst) {
                 cancel.store(true, Ordering::SeqCst);
             } else {
-                std::process::exit(130);
+                stop_output.store(true, Ordering::SeqCst);
             }
         })?;
     }
     let colour = colour_wanted() && std::io::stdout().is_terminal();
     let mut editor = editor(ReplHelper::new(session.vocabulary(), colour))?;
     let mut generation = session.generation();
-    let history = history_path();
-    if let Some(h) = &history {
-        let _ = editor.load_history(h);
-    }
+    let mut history = HistoryFile::open(&mut editor);
     if std::io::stdin().is_terminal() {
         println!(
             "newsgraph: {} nodes, {} relationships. End queries with ';'. Tab completes, :help for commands, Ctrl-D leaves.",
@@ -461,6 +546,8 @@ fn repl(source: &Source) -> Result<(), Failure> {
         };
         match editor.readline(prompt) {
             Ok(line) => {
+                // A Ctrl-C from before this line is not for its output.
+                stop_output.store(false, Ordering::SeqCst);
                 if !statement.is_empty() {
                     statement.push('\n');
                 }
@@ -472,8 +559,12 @@ fn repl(source: &Source) -> Result<(), Failure> {
                     // One history entry per statement, however many lines.
                     if !statement.trim().is_empty() {
                         let _ = editor.add_history_entry(statement.as_str());
+                        history.append(&mut editor);
                     }
                     statement.clear();
+                }
+                for w in &reply.warnings {
+                    eprintln!("warning: {w}");
                 }
                 if !reply.text.is_empty() {
                     if reply.error {
@@ -483,7 +574,7 @@ fn repl(source: &Source) -> Result<(), Failure> {
                             eprintln!("{}", reply.text);
                         }
                     } else {
-                        println!("{}", reply.text);
+                        print_reply(&reply.text, &stop_output);
                     }
                 }
                 if reply.quit {
@@ -509,8 +600,6 @@ fn repl(source: &Source) -> Result<(), Failure> {
             Err(e) => return Err(Failure(format!("reading input: {e}"))),
         }
     }
-    if let Some(h) = &history {
-        let _ = editor.save_history(h);
-    }
+    history.append(&mut editor);
     Ok(())
 }

@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use serde_json::{Map as JsonMap, Value as Json, json};
+use unicode_width::UnicodeWidthStr;
 
 use crate::graph::Graph;
 use crate::query::QueryResult;
@@ -162,21 +163,39 @@ pub fn display(graph: &Graph, v: &Value, top: bool) -> String {
     }
 }
 
-/// Longest cell text in a table before it is cut with an ellipsis.
+/// Widest cell in a table, in terminal columns, before it is cut with an
+/// ellipsis.
 const MAX_CELL: usize = 80;
 
+/// How many terminal columns a cell takes: wide (CJK) characters count
+/// two, combining marks none.
+fn columns(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
 fn cut(s: String) -> String {
-    let s = s.replace('\n', " ");
-    if s.chars().count() <= MAX_CELL {
-        s
-    } else {
-        let mut t: String = s.chars().take(MAX_CELL - 1).collect();
-        t.push('…');
-        t
+    let s = s.replace(['\n', '\r', '\t'], " ");
+    if columns(&s) <= MAX_CELL {
+        return s;
     }
+    // The longest prefix that leaves a column for the ellipsis; marks that
+    // combine with its last character stay with it.
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        let next = i + c.len_utf8();
+        if columns(&s[..next]) > MAX_CELL - 1 {
+            break;
+        }
+        end = next;
+    }
+    let mut t = s[..end].to_string();
+    t.push('…');
+    t
 }
 
 /// An aligned table with a header, like the shells of graph databases.
+/// Columns are aligned by display width, so that wide and combining
+/// characters line up in a terminal.
 pub fn table(graph: &Graph, result: &QueryResult) -> String {
     let cells: Vec<Vec<String>> = result
         .rows
@@ -190,8 +209,8 @@ pub fn table(graph: &Graph, result: &QueryResult) -> String {
         .map(|(i, c)| {
             cells
                 .iter()
-                .map(|r| r[i].chars().count())
-                .chain(std::iter::once(c.chars().count()))
+                .map(|r| columns(&r[i]))
+                .chain(std::iter::once(columns(c)))
                 .max()
                 .unwrap_or(0)
         })
@@ -207,7 +226,7 @@ pub fn table(graph: &Graph, result: &QueryResult) -> String {
     let row = |out: &mut String, items: &[String]| {
         out.push('|');
         for (item, w) in items.iter().zip(&widths) {
-            let pad = w - item.chars().count();
+            let pad = w - columns(item);
             let _ = write!(out, " {item}{} |", " ".repeat(pad));
         }
         out.push('\n');
@@ -286,5 +305,35 @@ mod tests {
             render(&g, &r, Format::Json),
             "[\n  {\n    \"name\": \"Kenya, Republic of\",\n    \"n\": 1\n  }\n]\n"
         );
+    }
+
+    #[test]
+    fn tables_align_by_display_width() {
+        let g = Graph::new();
+        let r = g
+            .query("UNWIND ['中国', 'e\\u0301', 'ab'] AS x RETURN x AS `名字`")
+            .unwrap();
+        assert_eq!(
+            table(&g, &r),
+            "+------+\n\
+             | 名字 |\n\
+             +------+\n\
+             | 中国 |\n\
+             | e\u{301}    |\n\
+             | ab   |\n\
+             +------+\n"
+        );
+    }
+
+    #[test]
+    fn long_cells_are_cut_by_display_width() {
+        // 50 wide characters are 100 columns: cut to 39 of them and the
+        // ellipsis, 79 columns.
+        let wide = "中".repeat(50);
+        assert_eq!(cut(wide), format!("{}…", "中".repeat(39)));
+        // A combining mark stays with the letter it follows.
+        let marked = "e\u{301}".repeat(100);
+        assert_eq!(cut(marked), format!("{}…", "e\u{301}".repeat(79)));
+        assert_eq!(cut("short\tcell".into()), "short cell");
     }
 }

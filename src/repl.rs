@@ -17,10 +17,10 @@ use std::sync::atomic::Ordering;
 use std::time::Instant;
 
 use crate::export::dot::{self, RenderFormat};
-use crate::export::{DotOptions, result_to_dot};
+use crate::export::{DotOptions, try_result_to_dot};
 use crate::extract::{Extractor, render_explanation};
 use crate::graph::Graph;
-use crate::input::{read_document, read_documents};
+use crate::input::{read_all, read_document};
 use crate::output::{Format, render};
 use crate::query::{Limits, Params, PreparedQuery, QueryResult};
 use crate::value::Value;
@@ -156,6 +156,9 @@ pub struct Reply {
     pub quit: bool,
     /// More lines are needed to finish the query (no `;` yet).
     pub pending: bool,
+    /// Warnings to show apart from the text (the binary prints them on
+    /// standard error), such as the lines of a .jsonl file `:load` skipped.
+    pub warnings: Vec<String>,
 }
 
 impl Reply {
@@ -175,6 +178,17 @@ impl Reply {
     }
 }
 
+/// What `:load` reports as it adds documents, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadProgress {
+    /// Adding starts: how many documents there are.
+    Started(usize),
+    /// One more document was added.
+    Added,
+    /// Adding ended, with every document or cancelled.
+    Finished,
+}
+
 /// An interactive session over a graph.
 pub struct Session {
     /// The graph.
@@ -186,8 +200,12 @@ pub struct Session {
     buffer: String,
     last: Option<QueryResult>,
     changes: u64,
-    /// Limits for queries (the binary sets a cancel flag for Ctrl-C).
+    /// Limits for queries (the binary sets a cancel flag for Ctrl-C, which
+    /// `:load` heeds too).
     pub limits: Limits,
+    /// Told how `:load` goes (the binary draws a progress bar with it on a
+    /// terminal).
+    pub load_progress: Option<Box<dyn FnMut(LoadProgress) + Send>>,
 }
 
 impl Session {
@@ -203,6 +221,7 @@ impl Session {
             last: None,
             changes: 0,
             limits: Limits::default(),
+            load_progress: None,
         }
     }
 
@@ -449,32 +468,7 @@ impl Session {
                 }
                 Reply::text(format!("timing {}", if self.timing { "on" } else { "off" }))
             }
-            Command::Load(path) => match read_documents(&[Path::new(&path)]) {
-                Ok(docs) => {
-                    self.take_cancel();
-                    let before = (self.graph.node_count(), self.graph.rel_count());
-                    let mut loaded = 0;
-                    for d in &docs {
-                        if self.take_cancel() {
-                            break;
-                        }
-                        self.graph.merge(&self.extractor.extract(d));
-                        loaded += 1;
-                    }
-                    self.changes += 1;
-                    let mut text = format!(
-                        "loaded {loaded} document{}: +{} nodes, +{} relationships",
-                        if loaded == 1 { "" } else { "s" },
-                        self.graph.node_count() - before.0,
-                        self.graph.rel_count() - before.1
-                    );
-                    if loaded < docs.len() {
-                        let _ = write!(text, " (cancelled: {} not read)", docs.len() - loaded);
-                    }
-                    Reply::text(text)
-                }
-                Err(e) => Reply::error(e.to_string()),
-            },
+            Command::Load(path) => self.load(&path),
             Command::Save(path) => match self.graph.save(&path) {
                 Ok(()) => Reply::text(format!(
                     "saved {} nodes and {} relationships to {path}",
@@ -508,6 +502,62 @@ impl Session {
         }
     }
 
+    /// Read documents into the graph: extraction in parallel, as the
+    /// command line does; a .jsonl line that cannot be read is a warning
+    /// with its file and number; Ctrl-C stops between batches.
+    fn load(&mut self, path: &str) -> Reply {
+        let read = match read_all(&[Path::new(path)]) {
+            Ok(read) => read,
+            Err(e) => return Reply::error(e.to_string()),
+        };
+        let total = read.documents.len();
+        self.take_cancel();
+        let cancel = self.limits.cancel.clone();
+        let cancelled = || cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed));
+        let before = (self.graph.node_count(), self.graph.rel_count());
+        let mut progress = self.load_progress.take();
+        let mut report = |event| {
+            if let Some(p) = progress.as_mut() {
+                p(event);
+            }
+        };
+        report(LoadProgress::Started(total));
+        let mut loaded = 0;
+        self.graph.add_documents(
+            read.documents.iter().take_while(|_| !cancelled()),
+            &self.extractor,
+            |_| {
+                loaded += 1;
+                report(LoadProgress::Added);
+            },
+        );
+        report(LoadProgress::Finished);
+        self.load_progress = progress;
+        self.take_cancel();
+        self.changes += 1;
+        let mut text = format!(
+            "loaded {loaded} document{}: +{} nodes, +{} relationships",
+            if loaded == 1 { "" } else { "s" },
+            self.graph.node_count() - before.0,
+            self.graph.rel_count() - before.1
+        );
+        if loaded < total {
+            let _ = write!(text, " (cancelled: {} not read)", total - loaded);
+        }
+        let skipped = read.skipped.len();
+        if skipped > 0 {
+            let _ = write!(
+                text,
+                "; {skipped} line{} skipped",
+                if skipped == 1 { "" } else { "s" }
+            );
+        }
+        Reply {
+            warnings: read.skipped.iter().map(ToString::to_string).collect(),
+            ..Reply::text(text)
+        }
+    }
+
     fn dot(&mut self, file: &str, query: Option<&str>) -> Reply {
         let dot = match query {
             Some(q) => {
@@ -516,7 +566,10 @@ impl Session {
                 let result = PreparedQuery::new(q)
                     .and_then(|p| p.run(&self.graph, &self.params, &self.limits));
                 match result {
-                    Ok(r) => result_to_dot(&self.graph, &r, DotOptions::default()),
+                    Ok(r) => match try_result_to_dot(&self.graph, &r, DotOptions::default()) {
+                        Ok(dot) => dot,
+                        Err(e) => return Reply::error(e.to_string()),
+                    },
                     Err(e) => return Reply::error(e.render(q)),
                 }
             }

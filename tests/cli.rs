@@ -338,3 +338,80 @@ fn export_json_is_node_link() {
     assert!(v["nodes"].as_array().unwrap().len() > 5);
     assert!(v["links"][0]["source"].is_number());
 }
+
+#[test]
+fn dot_of_a_query_without_nodes_relationships_or_paths_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = seeds();
+    for (query, reason) in [
+        (
+            "MATCH (a:Actor) RETURN a.name",
+            "error: the query returned no nodes, relationships or paths to draw (only values: a.name); return them, e.g. MATCH p = (a)-[r]->(b) RETURN p",
+        ),
+        (
+            "MATCH (a:Actor)-[r]->(m) RETURN a.name AS actor, type(r) AS type, [m.name] AS targets",
+            "error: the query returned no nodes, relationships or paths to draw (only values: actor, type, targets); return them, e.g. MATCH p = (a)-[r]->(b) RETURN p",
+        ),
+    ] {
+        let out = dir.path().join("g.dot");
+        let o = run(&[
+            "dot",
+            "--input",
+            seeds.to_str().unwrap(),
+            "--query",
+            query,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_one_line_error(&o, "");
+        assert_eq!(stderr(&o).trim_end(), reason);
+        assert!(!out.exists(), "no empty drawing is written");
+    }
+    // Nodes alone are drawn.
+    let o = run(&[
+        "dot",
+        "--input",
+        seeds.to_str().unwrap(),
+        "--query",
+        "MATCH (a:Actor {name: 'Kenya'}) RETURN a",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("\"Kenya\""));
+}
+
+#[test]
+fn the_repl_load_warns_about_skipped_lines_on_stderr_without_a_progress_bar_when_piped() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("many.jsonl");
+    let mut lines: Vec<String> = (0..12)
+        .map(|i| {
+            format!(r#"{{"id": "d{i}", "text": "Chad leads the MSS mission, report {i} says."}}"#)
+        })
+        .collect();
+    lines.insert(1, "{not json".into());
+    std::fs::write(&f, lines.join("\n")).unwrap();
+    let mut child = bin()
+        .args(["repl", "--input", seeds().to_str().unwrap()])
+        .env("NEWSGRAPH_HISTORY", dir.path().join("history"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    writeln!(child.stdin.take().unwrap(), ":load {}", f.display()).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("loaded 12 documents: +"),
+        "{}",
+        stdout(&o)
+    );
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err:?}");
+    assert!(
+        err.starts_with(&format!("warning: {}:2: not JSON (", f.display())),
+        "{err:?}"
+    );
+    assert!(err.ends_with("; line skipped\n"), "{err:?}");
+}

@@ -278,3 +278,145 @@ fn an_extractor_with_extra_lexicons_and_documents_from_an_iterator() {
         .unwrap();
     assert_eq!(t.rows[0][0].as_int(), Some(3));
 }
+
+// ------------------------------------------------------------ Markdown
+
+const KENYA_MD: &str = "---
+title: \"Kenya news\"
+date: 12 March 2024
+url: https://example.org/kenya
+tags:
+  - haiti
+---
+
+# Kenya news
+
+**Kenya** leads the [Multinational Security Support](http://x) mission in Haiti.
+
+```text
+Russia opposed the Multinational Security Support mission.
+```
+
+![Russia opposed the mission](photo.jpg)
+
+- China *opposed* the `MSS` mission.
+";
+
+/// The relationships of a graph other than MENTIONS, as "actor TYPE target".
+fn facts(g: &Graph) -> Vec<String> {
+    let r = g
+        .query("MATCH (a)-[r]->(m) WHERE type(r) <> 'MENTIONS' RETURN a.name, type(r), m.name ORDER BY a.name, type(r)")
+        .unwrap();
+    r.rows
+        .iter()
+        .map(|row| {
+            format!(
+                "{} {} {}",
+                row[0].as_str().unwrap(),
+                row[1].as_str().unwrap(),
+                row[2].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn markdown_is_read_as_its_text_and_yields_the_facts_plain_text_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("kenya.md");
+    std::fs::write(&md, KENYA_MD).unwrap();
+    let txt = dir.path().join("kenya.txt");
+    std::fs::write(
+        &txt,
+        "Kenya news\n\nKenya leads the Multinational Security Support mission in Haiti.\n\nChina opposed the MSS mission.\n",
+    )
+    .unwrap();
+
+    let doc = newsgraph::input::read_document(&md).unwrap();
+    assert_eq!(
+        doc.text,
+        "Kenya news\n\nKenya leads the Multinational Security Support mission in Haiti.\n\nChina opposed the MSS mission."
+    );
+    assert_eq!(doc.info.title, "Kenya news");
+    assert_eq!(doc.info.date.as_deref(), Some("2024-03-12"));
+    assert_eq!(doc.info.url.as_deref(), Some("https://example.org/kenya"));
+
+    let from_md = Graph::from_paths([&md]).unwrap();
+    let from_txt = Graph::from_paths([&txt]).unwrap();
+    let md_facts = facts(&from_md);
+    assert!(
+        md_facts.iter().any(|f| f.starts_with("Kenya LEADS ")),
+        "{md_facts:?}"
+    );
+    // Code blocks and images are not the article.
+    assert!(
+        !md_facts.iter().any(|f| f.starts_with("Russia")),
+        "{md_facts:?}"
+    );
+    assert_eq!(md_facts, facts(&from_txt));
+
+    // Evidence is the text without markup, and its byte offsets point into
+    // the text the extractor read.
+    let t = from_md
+        .query("MATCH (:Actor {name: 'Kenya'})-[r:LEADS]->() RETURN r.evidence[0], r.evidence_spans[0]")
+        .unwrap();
+    assert_eq!(
+        t.rows[0][0].as_str(),
+        Some("Kenya leads the Multinational Security Support mission in Haiti.")
+    );
+    let spans = t.rows[0][1].as_str().unwrap();
+    let range = |what: &str| -> std::ops::Range<usize> {
+        let at = spans
+            .find(&format!("{what}="))
+            .unwrap_or_else(|| panic!("{spans}"))
+            + what.len()
+            + 1;
+        let text = spans[at..].split_whitespace().next().unwrap();
+        let (a, b) = text.split_once("..").unwrap();
+        a.parse().unwrap()..b.parse().unwrap()
+    };
+    assert_eq!(&doc.text[range("actor")], "Kenya", "{spans}");
+    assert_eq!(&doc.text[range("trigger")], "leads", "{spans}");
+
+    let d = from_md
+        .query("MATCH (d:Document) RETURN d.title, d.date, d.url")
+        .unwrap();
+    assert_eq!(d.rows[0][0].as_str(), Some("Kenya news"));
+    assert_eq!(d.rows[0][1].as_str(), Some("2024-03-12"));
+    assert_eq!(d.rows[0][2].as_str(), Some("https://example.org/kenya"));
+}
+
+#[test]
+fn markdown_titles_come_from_front_matter_or_the_first_heading() {
+    use newsgraph::input::markdown_document;
+    // No front matter: the first heading, wherever it is, without its marks.
+    let doc = markdown_document(
+        "a.md",
+        "Lead paragraph.\n\n## Kenya *leads* {#top}\n\nSecond paragraph\nover two lines.\n",
+    );
+    assert_eq!(doc.info.title, "Kenya leads");
+    assert_eq!(
+        doc.text,
+        "Lead paragraph.\n\nKenya leads\n\nSecond paragraph over two lines."
+    );
+    assert_eq!(doc.info.date, None);
+    // TOML front matter; its title heads the text.
+    let doc = markdown_document(
+        "b.md",
+        "+++\ntitle = 'Vote on Haiti'\ndate = \"2024-05-02T10:00:00Z\"\n+++\nChina abstained.\n",
+    );
+    assert_eq!(doc.info.title, "Vote on Haiti");
+    assert_eq!(doc.info.date.as_deref(), Some("2024-05-02"));
+    assert_eq!(doc.text, "Vote on Haiti\n\nChina abstained.");
+    // Neither: the first line, as for .txt; tables, quotes and lists are
+    // blocks of their own; HTML and footnote marks are left out.
+    let doc = markdown_document(
+        "c.md",
+        "Plain first line\n\n> Quoted[^n].\n\n| a | b |\n|---|---|\n| Chad | Niger |\n\n<div>markup</div>\n\n[^n]: A note.\n",
+    );
+    assert_eq!(doc.info.title, "Plain first line");
+    assert_eq!(
+        doc.text,
+        "Plain first line\n\nQuoted.\n\na\n\nb\n\nChad\n\nNiger\n\nA note."
+    );
+}

@@ -380,3 +380,113 @@ fn cancelling_a_running_query_keeps_the_session() {
     );
     assert!(ok(&mut s, "RETURN 2 AS y;").contains("1 row"));
 }
+
+#[test]
+fn dot_of_a_query_without_nodes_relationships_or_paths_is_refused() {
+    let mut s = session();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("names.dot");
+    let e = err(
+        &mut s,
+        &format!(":dot {} MATCH (a:Actor) RETURN a.name;", file.display()),
+    );
+    assert_eq!(
+        e,
+        "the query returned no nodes, relationships or paths to draw (only values: a.name); return them, e.g. MATCH p = (a)-[r]->(b) RETURN p"
+    );
+    assert!(!file.exists(), "no empty drawing is written");
+    // No rows is what the query found: an empty drawing.
+    ok(
+        &mut s,
+        &format!(":dot {} MATCH (a:Nothing) RETURN a", file.display()),
+    );
+    assert!(file.exists());
+}
+
+#[test]
+fn load_reports_skipped_jsonl_lines_and_its_progress() {
+    use newsgraph::repl::LoadProgress;
+    use std::sync::Mutex;
+    let mut s = session();
+    let events = Arc::new(Mutex::new(Vec::new()));
+    let seen = events.clone();
+    s.load_progress = Some(Box::new(move |e| seen.lock().unwrap().push(e)));
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("news.jsonl");
+    std::fs::write(
+        &f,
+        [
+            r#"{"id": "ok-1", "text": "Chad opposed the Multinational Security Support mission."}"#,
+            r#"{"id": "bad", "text": "unterminated}"#,
+            r#"{"id": "no-text"}"#,
+            r#"{"id": "ok-2", "text": "Benin leads the MSS mission."}"#,
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    let r = s.eval_line(&format!(":load {}", f.display()));
+    assert!(!r.error, "{}", r.text);
+    assert!(r.text.starts_with("loaded 2 documents: +"), "{}", r.text);
+    assert!(r.text.ends_with("; 2 lines skipped"), "{}", r.text);
+    assert_eq!(r.warnings.len(), 2, "{:?}", r.warnings);
+    let shown = f.display().to_string();
+    assert!(
+        r.warnings[0].starts_with(&format!("{shown}:2: not JSON (")),
+        "{:?}",
+        r.warnings
+    );
+    assert_eq!(
+        r.warnings[1],
+        format!("{shown}:3: no \"text\" field; line skipped")
+    );
+    assert_eq!(
+        *events.lock().unwrap(),
+        [
+            LoadProgress::Started(2),
+            LoadProgress::Added,
+            LoadProgress::Added,
+            LoadProgress::Finished
+        ]
+    );
+    let names = ok(
+        &mut s,
+        "MATCH (d:Document) WHERE d.name STARTS WITH 'ok-' RETURN d.name ORDER BY d.name;",
+    );
+    assert!(
+        names.contains("| ok-1   |") && names.contains("| ok-2   |"),
+        "{names}"
+    );
+    // A file without bad lines has no warnings.
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "Chad leads the MSS mission.\n").unwrap();
+    let r = s.eval_line(&format!(":load {}", good.display()));
+    assert!(
+        r.text.starts_with("loaded 1 document: +") && r.warnings.is_empty(),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn load_is_cancelled_by_ctrl_c_between_batches() {
+    let mut s = session();
+    let cancel = Arc::new(AtomicBool::new(false));
+    s.limits.cancel = Some(cancel.clone());
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("many.jsonl");
+    let lines: Vec<String> = (0..500)
+        .map(|i| {
+            format!(r#"{{"id": "d{i}", "text": "Chad leads the MSS mission, report {i} says."}}"#)
+        })
+        .collect();
+    std::fs::write(&f, lines.join("\n")).unwrap();
+    // Ctrl-C while the first documents are added.
+    let flag = cancel.clone();
+    s.load_progress = Some(Box::new(move |e| {
+        if e == newsgraph::repl::LoadProgress::Added {
+            flag.store(true, Ordering::SeqCst);
+        }
+    }));
+    let out = ok(&mut s, &format!(":load {}", f.display()));
+    assert!(out.contains(" not read)"), "{out}");
+    assert!(!cancel.load(Ordering::SeqCst), "the flag is cleared");
+}

@@ -25,6 +25,9 @@ fn seeds() -> PathBuf {
 struct Term {
     session: expectrl::session::OsSession,
     parser: vt100::Parser,
+    /// Every byte the program wrote, for what the screen no longer shows
+    /// (a progress bar that was cleared).
+    transcript: Vec<u8>,
 }
 
 impl Term {
@@ -48,26 +51,32 @@ impl Term {
         Term {
             session,
             parser: vt100::Parser::new(rows, cols, 0),
+            transcript: Vec::new(),
         }
     }
 
     /// Read what the program wrote so far; answer a cursor position request.
     fn pump(&mut self) {
+        while self.pump_once() {}
+    }
+
+    /// Read at most one buffer of what the program wrote; whether there was any.
+    fn pump_once(&mut self) -> bool {
         let mut buf = [0u8; 8192];
-        loop {
-            match self.session.try_read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => {
-                    self.parser.process(&buf[..n]);
-                    if buf[..n].windows(4).any(|w| w == b"\x1b[6n") {
-                        let (r, c) = self.parser.screen().cursor_position();
-                        let _ = write!(self.session, "\x1b[{};{}R", r + 1, c + 1);
-                    }
+        match self.session.try_read(&mut buf) {
+            Ok(0) => false,
+            Ok(n) => {
+                self.parser.process(&buf[..n]);
+                self.transcript.extend_from_slice(&buf[..n]);
+                if buf[..n].windows(4).any(|w| w == b"\x1b[6n") {
+                    let (r, c) = self.parser.screen().cursor_position();
+                    let _ = write!(self.session, "\x1b[{};{}R", r + 1, c + 1);
                 }
-                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break,
-                // The program has gone (EIO on Linux).
-                Err(_) => break,
+                true
             }
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => false,
+            // The program has gone (EIO on Linux).
+            Err(_) => false,
         }
     }
 
@@ -362,6 +371,78 @@ fn ctrl_c_cancels_a_running_query_and_ctrl_d_leaves() {
     t.send(ENTER);
     t.wait_for("| country |");
     t.wait_prompt();
+    t.send(CTRL_D);
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn ctrl_c_while_a_long_result_is_printed_stops_the_output_and_stays() {
+    let home = tempfile::tempdir().unwrap();
+    let history = home.path().join("history");
+    let mut t = Term::start(home.path(), &history);
+    t.wait_prompt();
+
+    // Megabytes of rows. Read only until the table starts: the program then
+    // fills the terminal's buffer and waits in the middle of printing.
+    t.send("UNWIND range(1, 300000) AS x RETURN x AS row_number;");
+    t.send(ENTER);
+    let start = Instant::now();
+    while !String::from_utf8_lossy(&t.transcript).contains("| row_number |") {
+        if !t.pump_once() {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "no table; the screen shows:\n{}",
+            t.screen()
+        );
+    }
+    // Each statement is in the history file as soon as it is entered.
+    let saved = std::fs::read_to_string(&history).unwrap_or_default();
+    assert!(saved.contains("UNWIND range(1, 300000)"), "{saved:?}");
+    std::thread::sleep(Duration::from_millis(500));
+    t.send(CTRL_C);
+    t.wait_for("(output stopped)");
+    t.wait_prompt();
+    assert!(!t.screen().contains("300000 rows"), "{}", t.screen());
+
+    // Still there.
+    t.send("RETURN 6 * 7 AS answer;");
+    t.send(ENTER);
+    t.wait_for("| 42     |");
+    t.wait_prompt();
+    t.send(CTRL_D);
+    assert_eq!(t.wait_exit(), 0);
+    let saved = std::fs::read_to_string(&history).unwrap();
+    assert!(saved.contains("RETURN 6 * 7 AS answer;"), "{saved}");
+}
+
+#[test]
+fn load_reports_skipped_lines_and_shows_progress_on_a_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let history = home.path().join("history");
+    let news = home.path().join("news.jsonl");
+    let mut lines: Vec<String> = (0..12)
+        .map(|i| {
+            format!(r#"{{"id": "d{i}", "text": "Chad leads the MSS mission, report {i} says."}}"#)
+        })
+        .collect();
+    lines.insert(1, "{not json".into());
+    std::fs::write(&news, lines.join("\n")).unwrap();
+    let mut t = Term::start(home.path(), &history);
+    t.wait_prompt();
+    t.send(&format!(":load {}", news.display()));
+    t.send(ENTER);
+    t.wait_for("loaded 12 documents: +");
+    t.wait_prompt();
+    let screen = t.screen();
+    assert!(
+        screen.contains(&format!("warning: {}:2: not JSON (", news.display())),
+        "{screen}"
+    );
+    assert!(screen.contains("; 1 line skipped"), "{screen}");
+    let transcript = String::from_utf8_lossy(&t.transcript);
+    assert!(transcript.contains("/12 documents"), "{transcript}");
     t.send(CTRL_D);
     assert_eq!(t.wait_exit(), 0);
 }

@@ -334,8 +334,60 @@ pub fn to_dot(graph: &Graph, options: DotOptions) -> String {
 /// The part of the graph a query returned as DOT: its nodes, its
 /// relationships (with their endpoints) and its paths, found anywhere in
 /// the rows (also inside lists and maps). A result of nodes only is drawn
-/// with the relationships between those nodes.
+/// with the relationships between those nodes. A result with none of them
+/// is an empty drawing; [`try_result_to_dot`] refuses rows of other values.
 pub fn result_to_dot(graph: &Graph, result: &QueryResult, options: DotOptions) -> String {
+    let (nodes, rels) = result_elements(graph, result);
+    draw_result(graph, nodes, rels, options)
+}
+
+/// A query result whose rows hold no nodes, relationships or paths, only
+/// other values, so nothing to draw.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "the query returned no nodes, relationships or paths to draw (only values: {}); return them, e.g. MATCH p = (a)-[r]->(b) RETURN p",
+    columns.join(", ")
+)]
+pub struct NothingToDraw {
+    /// The result's columns.
+    pub columns: Vec<String>,
+}
+
+/// As [`result_to_dot`], but a result whose rows hold no nodes,
+/// relationships or paths (`RETURN a.name`) is an error rather than an
+/// empty drawing. A result with no rows is still an empty drawing: it is
+/// what the query found.
+///
+/// ```
+/// use newsgraph::{DotOptions, Graph};
+/// use newsgraph::export::dot::try_result_to_dot;
+/// let mut g = Graph::new();
+/// g.query_mut("CREATE (:Actor {name: 'Kenya'})").unwrap();
+/// let names = g.query("MATCH (a:Actor) RETURN a.name").unwrap();
+/// let err = try_result_to_dot(&g, &names, DotOptions::default()).unwrap_err();
+/// assert!(err.to_string().starts_with("the query returned no nodes, relationships or paths to draw"));
+/// let nodes = g.query("MATCH (a:Actor) RETURN a").unwrap();
+/// assert!(try_result_to_dot(&g, &nodes, DotOptions::default()).unwrap().contains("Kenya"));
+/// let none = g.query("MATCH (a:Actor {name: 'Chad'}) RETURN a").unwrap();
+/// assert!(try_result_to_dot(&g, &none, DotOptions::default()).is_ok());
+/// ```
+pub fn try_result_to_dot(
+    graph: &Graph,
+    result: &QueryResult,
+    options: DotOptions,
+) -> Result<String, NothingToDraw> {
+    let (nodes, rels) = result_elements(graph, result);
+    if nodes.is_empty() && rels.is_empty() && !result.rows.is_empty() {
+        return Err(NothingToDraw {
+            columns: result.columns.clone(),
+        });
+    }
+    Ok(draw_result(graph, nodes, rels, options))
+}
+
+/// The nodes and relationships of the graph a result holds, anywhere in
+/// its rows.
+fn result_elements(graph: &Graph, result: &QueryResult) -> (BTreeSet<NodeId>, BTreeSet<RelId>) {
     let mut nodes = BTreeSet::new();
     let mut rels = BTreeSet::new();
     fn walk(v: &Value, nodes: &mut BTreeSet<NodeId>, rels: &mut BTreeSet<RelId>) {
@@ -362,6 +414,15 @@ pub fn result_to_dot(graph: &Graph, result: &QueryResult, options: DotOptions) -
     }
     nodes.retain(|n| graph.contains_node(*n));
     rels.retain(|r| graph.contains_rel(*r));
+    (nodes, rels)
+}
+
+fn draw_result(
+    graph: &Graph,
+    mut nodes: BTreeSet<NodeId>,
+    mut rels: BTreeSet<RelId>,
+    options: DotOptions,
+) -> String {
     if rels.is_empty() {
         for &n in &nodes {
             for (r, other) in graph.edges(n, Direction::Outgoing, None) {

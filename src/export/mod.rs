@@ -8,6 +8,6 @@ pub mod json;
 
 pub use csv::{to_csv_files, write_csv};
 pub use cypher::to_cypher;
-pub use dot::{DotOptions, result_to_dot, to_dot};
+pub use dot::{DotOptions, result_to_dot, to_dot, try_result_to_dot};
 pub use graphml::to_graphml;
 pub use json::node_link;
