@@ -195,6 +195,54 @@ fn w_is_inflected(w: Option<&str>) -> bool {
     w.is_some_and(|w| w.ends_with("ed") || w.ends_with("ing"))
 }
 
+/// How [`Reader::subject`] names an urger standing in for the subject.
+const URGER: &str = "the one who urges";
+
+/// Verbs of urging: in "urged the council to keep the peacekeepers" the
+/// stance of the infinitive is the urger's.
+const URGE_VERBS: &[&str] = &[
+    "urged",
+    "urges",
+    "urge",
+    "urging",
+    "called",
+    "calling",
+    "pressed",
+    "pressing",
+    "pushed",
+    "pushing",
+    "encouraged",
+    "encouraging",
+    "implored",
+    "appealed",
+    "lobbied",
+];
+
+/// Verbs of letting and asking: in "allowed Russia to endorse" or "asks
+/// the Secretary-General to set up" the object acts.
+const LET_VERBS: &[&str] = &[
+    "asked",
+    "asks",
+    "ask",
+    "asking",
+    "told",
+    "allowed",
+    "allows",
+    "allow",
+    "invited",
+    "forced",
+    "ordered",
+    "requested",
+    "requests",
+    "authorized",
+    "authorised",
+    "authorizes",
+    "authorises",
+    "enable",
+    "enables",
+    "enabled",
+];
+
 /// Auxiliary and modal verbs, which start a verb phrase.
 const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "is", "was", "are", "were", "will", "would", "could", "can", "may",
@@ -911,32 +959,34 @@ impl Reader<'_, '_> {
 
     /// The subject of the clause whose verb is at `i`: (group index, via).
     fn subject(&self, units: &[Unit], i: usize) -> Option<(usize, &'static str)> {
-        // "urged the council to keep the peacekeepers": the infinitive's
-        // subject is the object of the verb before it.
-        if i >= 3
-            && self.word(units, i - 1) == Some("to")
-            && self.group(units, i - 2).is_some_and(|g| !g.possessive)
-            && self.word(units, i - 3).is_some_and(|v| {
-                matches!(
-                    v,
-                    "urged"
-                        | "urges"
-                        | "urging"
-                        | "asked"
-                        | "asks"
-                        | "called"
-                        | "pressed"
-                        | "pressing"
-                        | "told"
-                        | "allowed"
-                        | "invited"
-                        | "encouraged"
-                        | "forced"
-                        | "ordered"
-                )
-            })
-        {
-            return Some((i - 2, "object of the verb before"));
+        // "urged the council to keep the peacekeepers": whoever urges
+        // wants it done, so the stance is the urger's; "allowed Russia to
+        // endorse", "asks the Secretary-General to set up": the one allowed
+        // or asked does it, an entity or not.
+        if i >= 3 && self.word(units, i - 1) == Some("to") {
+            let mut k = i - 1;
+            let mut object = None;
+            while k > 0 && i - 1 - k < 6 {
+                k -= 1;
+                match &units[k].kind {
+                    UnitKind::Group(g) if !g.possessive => {
+                        object = object.or(Some(k));
+                    }
+                    UnitKind::Group(_) => {}
+                    UnitKind::Word(w) if URGE_VERBS.contains(&w.as_str()) && k + 2 <= i => {
+                        return self.subject(units, k).map(|(a, _)| (a, URGER));
+                    }
+                    UnitKind::Word(w) if LET_VERBS.contains(&w.as_str()) && k + 2 <= i => {
+                        return object.map(|o| (o, "object of the verb before"));
+                    }
+                    UnitKind::Word(w)
+                        if w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+                            && !PREPOSITION_WORDS.contains(&w.as_str())
+                            && !AUXILIARIES.contains(&w.as_str())
+                            && self.lex.triggers(w).is_empty() => {}
+                    UnitKind::Word(_) => break,
+                }
+            }
         }
         // "a mission to help Somalia fight al-Shabaab": the bare
         // infinitive's subject is the object of "help", "let" or "make".
@@ -1943,6 +1993,42 @@ impl Reader<'_, '_> {
                 None => (None, "no subject"),
             }
         };
+        // Urging others to give to, keep or lead a mission is no giving or
+        // leading of one's own, but it is support for the mission; urging
+        // them to draft or abstain says nothing of the urger.
+        if via == URGER
+            && matches!(
+                class,
+                TriggerClass::Contribute
+                    | TriggerClass::Pledge
+                    | TriggerClass::Lead
+                    | TriggerClass::Host
+                    | TriggerClass::Authorize
+                    | TriggerClass::Draft
+                    | TriggerClass::Abstain
+            )
+        {
+            if !matches!(class, TriggerClass::Draft | TriggerClass::Abstain)
+                && let Some(a) = agent_idx
+                && let Some(t) =
+                    self.target_after(units, last, end, &self.ents(units, a), Self::is_mission)
+            {
+                let (negated, hedged, _) = self.modality(units, a, i, s);
+                self.stance(
+                    s,
+                    units,
+                    a,
+                    t,
+                    RelType::Supports,
+                    negated,
+                    hedged,
+                    false,
+                    trig_span,
+                    "urged others to act",
+                );
+            }
+            return;
+        }
         // The patient of a passive is the subject; of an active verb, the object.
         // A reduced passive ("a force authorised by X", "M, led by X")
         // modifies the group right before it.
