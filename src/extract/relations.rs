@@ -645,6 +645,42 @@ impl Reader<'_, '_> {
         k
     }
 
+    /// "from attacks by the Houthis": a bare noun right after a preposition
+    /// ("accused X of backing Y" keeps its verb).
+    fn after_preposition(&self, units: &[Unit], i: usize) -> bool {
+        i > 0
+            && matches!(
+                self.word(units, i - 1),
+                Some(
+                    "in" | "of"
+                        | "from"
+                        | "with"
+                        | "for"
+                        | "at"
+                        | "on"
+                        | "into"
+                        | "by"
+                        | "against"
+                        | "amid"
+                        | "despite"
+                        | "without"
+                        | "during"
+                        | "through"
+                        | "about"
+                        | "over"
+                )
+            )
+            && !w_is_inflected(self.word(units, i))
+            // "took over command": a particle, no preposition.
+            && !(i >= 2
+                && self.word(units, i - 2).is_some_and(|v| {
+                    self.lex.is(
+                        WordClass::Phrasal,
+                        &format!("{v} {}", self.word(units, i - 1).unwrap_or("")),
+                    )
+                }))
+    }
+
     /// Whether a determiner or possessive stands before `i`, past numbers
     /// ("the veto", "a 4-0 defeat").
     fn determined(&self, units: &[Unit], i: usize) -> bool {
@@ -706,6 +742,7 @@ impl Reader<'_, '_> {
             )
         ) || prev_group_possessive
             || after_number
+            || self.after_preposition(units, i)
             // "a U.N. trust fund": the head of a noun phrase, when the word
             // is no verb form of its own.
             || (!w_is_inflected(self.word(units, i)) && self.after_noun_phrase(units, i))
@@ -1847,7 +1884,10 @@ impl Reader<'_, '_> {
         let Some(form) = form else { return };
         // "vetoed a draft resolution": after an article or a possessive a
         // word the lexicon knows only as a verb is a noun of no stance.
-        if is_noun_use && form.pos == Pos::Verb && self.determined(units, i) {
+        if is_noun_use
+            && form.pos == Pos::Verb
+            && (self.determined(units, i) || self.after_preposition(units, i))
+        {
             return;
         }
         let class = form.class;
@@ -1923,6 +1963,74 @@ impl Reader<'_, '_> {
             return;
         }
         self.verb_frame(s, units, i, last, end, &form, None, trig_span);
+    }
+
+    /// "the German cabinet approved a deployment of up to 700 soldiers": a
+    /// state that approves sending its own people contributes them.
+    /// Returns whether it read the clause so.
+    #[allow(clippy::too_many_arguments)]
+    fn own_deployment(
+        &mut self,
+        s: usize,
+        units: &[Unit],
+        agent: usize,
+        i: usize,
+        last: usize,
+        end: usize,
+        trig: Span,
+    ) -> bool {
+        let state = self
+            .ents(units, agent)
+            .iter()
+            .all(|&e| self.model.entities[e].kind == Some(ActorKind::Country));
+        // The object may have been read as a description of the mission.
+        let object = |k: usize| units.get(k).map(|u| self.text(u).to_lowercase());
+        let of = match (object(last + 1).as_deref(), object(last + 2).as_deref()) {
+            (Some("a deployment" | "the deployment" | "its deployment"), Some("of")) => last + 2,
+            (Some("a" | "the" | "its"), Some("deployment" | "dispatch"))
+                if self.word(units, last + 3) == Some("of") =>
+            {
+                last + 3
+            }
+            (Some("deploying" | "sending" | "dispatching"), _) => last + 1,
+            _ => return false,
+        };
+        if !state || self.group(units, agent).is_some_and(|g| g.possessive) {
+            return false;
+        }
+        let clause_end = units
+            .get(end)
+            .map_or(self.model.sentences[s].span.end, |u| u.start);
+        let Some(amount) = self
+            .amounts_in(s, units[of].end, clause_end)
+            .into_iter()
+            .find(|a| matches!(a.measure, Measure::Personnel(_)) && !a.strength)
+            .cloned()
+        else {
+            return false;
+        };
+        let agent_ents = self.ents(units, agent);
+        let Some(m) = self
+            .target_after(units, of, end, &agent_ents, Self::is_mission)
+            .and_then(|t| self.mission_of(units, t))
+            .or_else(|| self.context_mission(s, units[i].start))
+        else {
+            return false;
+        };
+        let (negated, hedged, _) = self.modality(units, agent, i, s);
+        self.contribution(
+            s,
+            units,
+            agent,
+            m,
+            Some(&amount),
+            ContributionKind::Personnel,
+            negated,
+            hedged,
+            trig,
+            "approves its own deployment",
+        );
+        true
     }
 
     /// Whether the words right before `i` are a noun phrase that opens with
@@ -2040,6 +2148,15 @@ impl Reader<'_, '_> {
             None
         };
 
+        if matches!(
+            class,
+            TriggerClass::Support | TriggerClass::Authorize | TriggerClass::Consent
+        ) && !passive
+            && let Some(a) = agent_idx
+            && self.own_deployment(s, units, a, i, last, end, trig_span)
+        {
+            return;
+        }
         match class {
             TriggerClass::Negate | TriggerClass::Hedge => {}
             TriggerClass::VoteFor
