@@ -1313,10 +1313,21 @@ impl<'t> Builder<'t, '_> {
                 continue;
             };
             let modifiers: Vec<String> = c[1].split_whitespace().map(str::to_lowercase).collect();
-            // "the U.N. Security Council mission": only plain modifiers.
+            // "the U.N. Security Council mission": only plain modifiers;
+            // "the Council authorised the mission": no verbs or articles.
             if modifiers.iter().any(|w| {
                 !w.chars().all(|ch| ch.is_alphabetic() || ch == '-')
                     || self.lex.is(WordClass::Personnel, w) && w != "police"
+                    || matches!(
+                        w.as_str(),
+                        "the" | "a" | "an" | "its" | "their" | "this" | "that" | "to" | "and"
+                    )
+                    || (w.ends_with("ed") && !matches!(w.as_str(), "armed" | "combined" | "united"))
+                    || self
+                        .lex
+                        .triggers(w)
+                        .iter()
+                        .any(|f| f.pos == super::lexicon::Pos::Verb)
             }) {
                 continue;
             }

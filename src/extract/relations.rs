@@ -197,6 +197,9 @@ fn w_is_inflected(w: Option<&str>) -> bool {
 
 /// How [`Reader::subject`] names an urger standing in for the subject.
 const URGER: &str = "the one who urges";
+/// How [`Reader::subject`] names the one asked or allowed to act, who has
+/// not acted yet.
+const ASKED: &str = "the one asked to act";
 
 /// Verbs of urging: in "urged the council to keep the peacekeepers" the
 /// stance of the infinitive is the urger's.
@@ -1014,7 +1017,7 @@ impl Reader<'_, '_> {
                         return self.subject(units, k).map(|(a, _)| (a, URGER));
                     }
                     UnitKind::Word(w) if LET_VERBS.contains(&w.as_str()) && k + 2 <= i => {
-                        return object.map(|o| (o, "object of the verb before"));
+                        return object.map(|o| (o, ASKED));
                     }
                     UnitKind::Word(w)
                         if w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
@@ -2101,6 +2104,11 @@ impl Reader<'_, '_> {
                 None => (None, "no subject"),
             }
         };
+        // "asks the Secretary-General to set up an office", "allowed Russia
+        // to endorse the mission": asked or allowed, not yet done.
+        if via == ASKED {
+            return;
+        }
         // Urging others to give to, keep or lead a mission is no giving or
         // leading of one's own, but it is support for the mission; urging
         // them to draft or abstain says nothing of the urger.
@@ -2201,12 +2209,9 @@ impl Reader<'_, '_> {
                     return;
                 };
                 let agent_ents = self.ents(units, a);
-                // A resolution or council acting: recorded as links in the first pass.
-                if agent_ents
-                    .iter()
-                    .any(|&e| self.is_resolution(e) || self.is_council(e))
-                    && !passive
-                {
+                // A resolution acting: recorded as links in the first pass. A
+                // council acting is also linked, and it backs what it creates.
+                if agent_ents.iter().any(|&e| self.is_resolution(e)) && !passive {
                     return;
                 }
                 if passive {
@@ -2230,7 +2235,19 @@ impl Reader<'_, '_> {
                     }
                     return;
                 }
-                if let Some(t) = self.target_after(units, last, end, &agent_ents, Self::is_mission)
+                // "voted to replace X with Y": the support is for Y, the new
+                // one; X, replaced, gets none.
+                let from = if form.lemma == "replace" {
+                    match (last + 1..end.min(units.len()))
+                        .find(|&k| self.word(units, k) == Some("with"))
+                    {
+                        Some(with) => with,
+                        None => return,
+                    }
+                } else {
+                    last
+                };
+                if let Some(t) = self.target_after(units, from, end, &agent_ents, Self::is_mission)
                 {
                     let (neg, hedge, abandoned) = self.modality(units, a, i, s);
                     self.stance(
