@@ -1294,7 +1294,7 @@ impl<'t> Builder<'t, '_> {
     /// a mission it runs; the description (name included) is the mention.
     fn organization_missions(&mut self) {
         static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-            regex::Regex::new(r"^\)?(?:'s|\u{2019}s)?\s+((?:[a-z-]+\s+){0,2}?)(mission|force|operation|observer mission|monitoring mission)\b(?:\s+in\s+(?:the\s+)?(\p{Lu}[\p{L}.' -]*))?").expect("regex")
+            regex::Regex::new(r"^\)?(?:'s|\u{2019}s)?\s+((?:[a-z-]+\s+){0,2}?)(mission|force|operation|deployment|observer mission|monitoring mission)\b(?:\s+in\s+(?:the\s+)?(\p{Lu}[\p{L}.' -]*))?").expect("regex")
         });
         let orgs: Vec<(usize, usize, usize)> = self
             .model

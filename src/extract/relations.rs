@@ -3295,15 +3295,40 @@ impl Reader<'_, '_> {
         if agent_ents.iter().any(|&e| self.is_council(e)) {
             return;
         }
-        let res = self
+        let named = self
             .target_after(units, last, end, &agent_ents, Self::is_resolution)
             .and_then(|t| {
                 self.group(units, t)
                     .and_then(|g| g.ents.iter().copied().find(|&e| self.is_resolution(e)))
-            })
-            .or_else(|| self.current_resolution(s, units[i].start));
+            });
         self.last_vote = Some((class, s));
         let (neg, hedge, _) = self.modality(units, a, i, s);
+        // "voted unanimously against the deployment": a vote on the
+        // mission itself, when its object names no resolution.
+        if named.is_none()
+            && matches!(class, TriggerClass::VoteFor | TriggerClass::VoteAgainst)
+            && let Some(t) = self.target_after(units, last, end, &agent_ents, Self::is_mission)
+        {
+            let rel = if class == TriggerClass::VoteFor {
+                RelType::Supports
+            } else {
+                RelType::Opposes
+            };
+            self.stance(
+                s,
+                units,
+                a,
+                t,
+                rel,
+                neg,
+                hedge,
+                false,
+                trig,
+                "vote on a mission",
+            );
+            return;
+        }
+        let res = named.or_else(|| self.current_resolution(s, units[i].start));
         let Some(res) = res else {
             // "X vetoed the mission's renewal": a veto without a resolution opposes what it targets.
             if class == TriggerClass::Veto

@@ -700,6 +700,7 @@ fn mission_referent(
                     kept.push(w);
                 }
             }
+            let original_head = head.clone();
             let head = if matches!(
                 head.as_str(),
                 "peacekeepers" | "deployment" | "presence" | "contingent"
@@ -723,13 +724,38 @@ fn mission_referent(
                         && !e.implicit)
             });
             let e = match existing {
-                Some(e) => e,
+                // Described again in other words ("U.N. police deployment",
+                // then "a U.N. police force"): the new words name it too.
+                Some(e) => {
+                    let known = &model.entities[e];
+                    if known.name != name && !known.aliases.contains(&name) {
+                        model.entities[e].aliases.push(name);
+                    }
+                    e
+                }
                 None => {
-                    let rest = name[prefix.len()..].to_string();
+                    // News calls such a mission a mission, a force or by
+                    // the words it used ("police deployment") in turn.
+                    let body = name[prefix.len()..name.len() - head.len()].to_string();
+                    let mut heads = vec![head.to_string()];
+                    for other in ["mission", "force"]
+                        .into_iter()
+                        .chain([original_head.as_str()])
+                    {
+                        if !heads.iter().any(|h| h == other) && other != "plan" {
+                            heads.push(other.to_string());
+                        }
+                    }
                     let mut aliases = Vec::new();
-                    if id == "UN" {
-                        aliases.push(format!("UN{rest}"));
-                        aliases.push(format!("United Nations{rest}"));
+                    for (k, h) in heads.iter().enumerate() {
+                        let rest = format!("{body}{h}");
+                        if k > 0 {
+                            aliases.push(format!("{prefix}{rest}"));
+                        }
+                        if id == "UN" {
+                            aliases.push(format!("UN{rest}"));
+                            aliases.push(format!("United Nations{rest}"));
+                        }
                     }
                     model.entities.push(DocEntity {
                         label: NodeLabel::Mission,
