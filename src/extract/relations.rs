@@ -2635,8 +2635,14 @@ impl Reader<'_, '_> {
             }
             after = t;
         }
-        let object = (from + 1..end.min(units.len()).min(from + 8))
-            .find_map(|k| self.word(units, k).filter(|w| MISSION_OBJECTS.contains(w)));
+        // "opposed military action": the use of force in view, the mission.
+        let object = (from + 1..end.min(units.len()).min(from + 8)).find_map(|k| {
+            self.word(units, k).filter(|w| {
+                MISSION_OBJECTS.contains(w)
+                    || (matches!(*w, "action" | "force")
+                        && self.word(units, k - 1) == Some("military"))
+            })
+        });
         let s = self.model.sentence_of(units[from].start);
         match object {
             // "welcomed the vote": the resolution voted on, and through it
