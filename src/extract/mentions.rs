@@ -357,6 +357,7 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
     b.surnames();
     b.titled_people();
     b.organization_missions();
+    b.governments_of_countries();
     b.anaphors();
     b.model.mentions.sort_by_key(|m| m.start);
     b.model.anaphors.sort_by_key(|a| a.start);
@@ -374,6 +375,24 @@ struct Builder<'t, 'l> {
     /// Acronyms the text defines in parentheses, and for which entity.
     defined_acronyms: Vec<(String, usize)>,
 }
+
+/// Plural nouns that, after "both" or "the two", mean the last pair of
+/// countries named ("both countries", "the two powers").
+const PAIR_NOUNS: &[&str] = &[
+    "countries",
+    "nations",
+    "governments",
+    "powers",
+    "sides",
+    "juntas",
+    "regions",
+    "territories",
+    "states",
+    "neighbours",
+    "neighbors",
+    "republics",
+    "capitals",
+];
 
 fn is_capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
@@ -1397,6 +1416,42 @@ impl<'t> Builder<'t, '_> {
         }
     }
 
+    /// "the government of Haiti", "the separatist leadership in Abkhazia",
+    /// "the authorities in Kabul": a country's own institutions, named after
+    /// it, stand for the country.
+    fn governments_of_countries(&mut self) {
+        static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(
+                r"(?i)\b(?:the|its|their)\s+(?:[a-z-]+\s+){0,2}?(?:government|authorities|leadership|administration|regime|junta|cabinet|presidency|rulers)\s+(?:of|in)\s+(?:the\s+)?$",
+            )
+            .expect("regex")
+        });
+        let countries: Vec<usize> = (0..self.model.mentions.len())
+            .filter(|&i| {
+                let m = &self.model.mentions[i];
+                matches!(m.via, Via::Name | Via::Metonym)
+                    && self.model.entities[m.entity].kind == Some(ActorKind::Country)
+            })
+            .collect();
+        for i in countries {
+            let m = self.model.mentions[i].clone();
+            let sentence_start = self.model.sentences[m.sentence].span.start;
+            let before = &self.text[sentence_start..m.start];
+            let Some(found) = RE.find(before) else {
+                continue;
+            };
+            let start = sentence_start + found.start();
+            // "the U.S. government in Kabul": another country's.
+            if !self.free(start, m.start) {
+                continue;
+            }
+            self.claim(start, m.start);
+            let mention = &mut self.model.mentions[i];
+            mention.start = start;
+            mention.via = Via::Role;
+        }
+    }
+
     /// Pronouns and descriptions, to be resolved.
     fn anaphors(&mut self) {
         for s in 0..self.model.sentences.len() {
@@ -1487,17 +1542,8 @@ impl<'t> Builder<'t, '_> {
                     continue;
                 }
                 // "both countries", "the two powers"
-                if (lw == "both"
-                    && matches!(
-                        next(1).as_str(),
-                        "countries" | "nations" | "governments" | "powers" | "sides"
-                    ))
-                    || (lw == "the"
-                        && next(1) == "two"
-                        && matches!(
-                            next(2).as_str(),
-                            "countries" | "nations" | "governments" | "powers" | "sides" | "juntas"
-                        ))
+                if (lw == "both" && PAIR_NOUNS.contains(&next(1).as_str()))
+                    || (lw == "the" && next(1) == "two" && PAIR_NOUNS.contains(&next(2).as_str()))
                 {
                     let len = if lw == "both" { 2 } else { 3 };
                     let end = toks[i + len - 1].end;
@@ -1773,6 +1819,32 @@ impl<'t> Builder<'t, '_> {
                                 && start < m.end
                                 && self.model.entities[m.entity].label != NodeLabel::Actor
                         });
+                        // "the separatist authorities in both regions": the
+                        // governments of the last pair named.
+                        let word_at = |k: usize| {
+                            toks.get(k)
+                                .map(|t| self.text[t.start..t.end].to_lowercase())
+                                .unwrap_or_default()
+                        };
+                        let pair_end = (wants == Wants::Government
+                            && matches!(word_at(end_tok + 1).as_str(), "in" | "of"))
+                        .then(|| match word_at(end_tok + 2).as_str() {
+                            "both" if PAIR_NOUNS.contains(&word_at(end_tok + 3).as_str()) => {
+                                Some(end_tok + 3)
+                            }
+                            "the"
+                                if word_at(end_tok + 3) == "two"
+                                    && PAIR_NOUNS.contains(&word_at(end_tok + 4).as_str()) =>
+                            {
+                                Some(end_tok + 4)
+                            }
+                            _ => None,
+                        })
+                        .flatten();
+                        let (wants, end, end_tok) = match pair_end {
+                            Some(last) => (Wants::Pair, toks[last].end, last),
+                            None => (wants, end, end_tok),
+                        };
                         if !overlaps_named
                             && (!indefinite || matches!(wants, Wants::Mission | Wants::Resolution))
                         {
