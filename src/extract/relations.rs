@@ -486,7 +486,22 @@ impl Reader<'_, '_> {
                 else {
                     break;
                 };
+                // "support the Rwandan deployment, and EU officials said":
+                // after a comma, a group with a verb of its own starts a clause.
+                let verb = |w: &str| {
+                    self.lex.is(WordClass::Say, w)
+                        || AUXILIARIES.contains(&w)
+                        || (w.ends_with("ed") && w.len() > 4)
+                };
+                let role = self.word(&units, k + 1).is_some_and(|w| {
+                    self.lex.is(WordClass::StateRole, w) || self.lex.is(WordClass::PersonRole, w)
+                });
+                let starts_clause = sep_text.starts_with(',')
+                    && sep_text.len() > 1
+                    && (self.word(&units, k + 1).is_some_and(verb)
+                        || (role && self.word(&units, k + 2).is_some_and(verb)));
                 if !ok_sep
+                    || starts_clause
                     || group.possessive
                     || label(next) != label(&group)
                     || next.compound.is_some()
