@@ -5,8 +5,27 @@ use std::fmt::{self, Display, Formatter, Write};
 
 use crate::value::{Value, format_key};
 
-/// A position in the query text (byte offset), for error messages.
-pub type Pos = usize;
+/// A position in the query text (a byte offset), for error messages.
+///
+/// A position says where a tree came from, not what it is: any two
+/// positions are equal, so `==` on the AST compares structure only (a query
+/// and its printed text parse to equal trees although every offset differs).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Pos(pub usize);
+
+impl PartialEq for Pos {
+    fn eq(&self, _: &Pos) -> bool {
+        true
+    }
+}
+
+impl Eq for Pos {}
+
+impl From<Pos> for usize {
+    fn from(p: Pos) -> usize {
+        p.0
+    }
+}
 
 /// A whole query: one or more single queries joined by `UNION`.
 #[derive(Debug, Clone, PartialEq)]
@@ -394,9 +413,25 @@ pub enum MapProjectionItem {
     Variable(Ident),
 }
 
-/// An expression.
+/// An expression and where it starts in the query text.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Expr {
+pub struct Expr {
+    /// What it is.
+    pub kind: ExprKind,
+    /// Where it starts.
+    pub pos: Pos,
+}
+
+impl Expr {
+    /// An expression starting at `pos`.
+    pub fn new(kind: ExprKind, pos: Pos) -> Expr {
+        Expr { kind, pos }
+    }
+}
+
+/// The kinds of expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExprKind {
     /// A constant.
     Literal(Value),
     /// A literal that could not be read: the semantic pass reports it.
@@ -405,11 +440,9 @@ pub enum Expr {
         code: &'static str,
         /// The literal text.
         text: String,
-        /// Where it was written.
-        pos: Pos,
     },
     /// `$name`
-    Param(String, Pos),
+    Param(String),
     /// A variable.
     Var(Ident),
     /// `expr.key`
@@ -442,8 +475,6 @@ pub enum Expr {
         distinct: bool,
         /// The arguments.
         args: Vec<Expr>,
-        /// Where it was written.
-        pos: Pos,
     },
     /// `count(*)`
     CountStar,
@@ -524,9 +555,9 @@ impl Expr {
 
     /// Whether this node itself is an aggregate call.
     pub fn is_aggregate_call(&self) -> bool {
-        match self {
-            Expr::CountStar => true,
-            Expr::Call { name, .. } => is_aggregate_function(name),
+        match &self.kind {
+            ExprKind::CountStar => true,
+            ExprKind::Call { name, .. } => is_aggregate_function(name),
             _ => false,
         }
     }
@@ -550,41 +581,41 @@ impl Expr {
 
     /// Visit the direct sub-expressions (and those of patterns in it).
     pub fn children(&self, f: &mut dyn FnMut(&Expr)) {
-        match self {
-            Expr::Literal(_)
-            | Expr::BadLiteral { .. }
-            | Expr::Param(..)
-            | Expr::Var(_)
-            | Expr::CountStar => {}
-            Expr::Property(e, _)
-            | Expr::HasLabels(e, _)
-            | Expr::Unary(_, e)
-            | Expr::IsNull(e, _) => f(e),
-            Expr::Index(a, b) | Expr::Binary(_, a, b) => {
+        match &self.kind {
+            ExprKind::Literal(_)
+            | ExprKind::BadLiteral { .. }
+            | ExprKind::Param(..)
+            | ExprKind::Var(_)
+            | ExprKind::CountStar => {}
+            ExprKind::Property(e, _)
+            | ExprKind::HasLabels(e, _)
+            | ExprKind::Unary(_, e)
+            | ExprKind::IsNull(e, _) => f(e),
+            ExprKind::Index(a, b) | ExprKind::Binary(_, a, b) => {
                 f(a);
                 f(b);
             }
-            Expr::Slice(a, b, c) => {
+            ExprKind::Slice(a, b, c) => {
                 f(a);
                 for e in [b, c].into_iter().flatten() {
                     f(e);
                 }
             }
-            Expr::List(items) => items.iter().for_each(f),
-            Expr::Map(entries) => entries.iter().for_each(|(_, e)| f(e)),
-            Expr::MapProjection(_, items) => {
+            ExprKind::List(items) => items.iter().for_each(f),
+            ExprKind::Map(entries) => entries.iter().for_each(|(_, e)| f(e)),
+            ExprKind::MapProjection(_, items) => {
                 for item in items {
                     if let MapProjectionItem::Literal(_, e) = item {
                         f(e);
                     }
                 }
             }
-            Expr::Compare(first, rest) => {
+            ExprKind::Compare(first, rest) => {
                 f(first);
                 rest.iter().for_each(|(_, e)| f(e));
             }
-            Expr::Call { args, .. } => args.iter().for_each(f),
-            Expr::Case {
+            ExprKind::Call { args, .. } => args.iter().for_each(f),
+            ExprKind::Case {
                 subject,
                 alternatives,
                 default,
@@ -600,7 +631,7 @@ impl Expr {
                     f(d);
                 }
             }
-            Expr::ListComprehension {
+            ExprKind::ListComprehension {
                 list, filter, map, ..
             } => {
                 f(list);
@@ -608,7 +639,7 @@ impl Expr {
                     f(e);
                 }
             }
-            Expr::PatternComprehension {
+            ExprKind::PatternComprehension {
                 pattern,
                 filter,
                 map,
@@ -619,28 +650,28 @@ impl Expr {
                 }
                 f(map);
             }
-            Expr::Quantified { list, filter, .. } => {
+            ExprKind::Quantified { list, filter, .. } => {
                 f(list);
                 if let Some(e) = filter {
                     f(e);
                 }
             }
-            Expr::Reduce {
+            ExprKind::Reduce {
                 init, list, expr, ..
             } => {
                 f(init);
                 f(list);
                 f(expr);
             }
-            Expr::Pattern(p) => p.walk_exprs_shallow(f),
-            Expr::Exists(p, filter) => {
+            ExprKind::Pattern(p) => p.walk_exprs_shallow(f),
+            ExprKind::Exists(p, filter) => {
                 p.walk_exprs_shallow(f);
                 if let Some(e) = filter {
                     f(e);
                 }
             }
             // A subquery is a scope of its own (its aggregates are its own).
-            Expr::ExistsQuery(_) => {}
+            ExprKind::ExistsQuery(_) => {}
         }
     }
 }
@@ -696,10 +727,10 @@ impl SingleQuery {
             }
         }
         for e in exprs {
-            e.walk(&mut |x| match x {
-                Expr::Var(v) | Expr::MapProjection(v, _) => add(&v.name),
-                Expr::ExistsQuery(q) => q.mentioned_variables().iter().for_each(|n| add(n)),
-                Expr::Pattern(p) | Expr::Exists(p, _) => p
+            e.walk(&mut |x| match &x.kind {
+                ExprKind::Var(v) | ExprKind::MapProjection(v, _) => add(&v.name),
+                ExprKind::ExistsQuery(q) => q.mentioned_variables().iter().for_each(|n| add(n)),
+                ExprKind::Pattern(p) | ExprKind::Exists(p, _) => p
                     .nodes()
                     .filter_map(|n| n.var.as_ref())
                     .for_each(|v| add(&v.name)),
@@ -1055,15 +1086,15 @@ struct Prec<'a>(&'a Expr, u8);
 
 impl Expr {
     fn precedence(&self) -> u8 {
-        match self {
-            Expr::Binary(op, ..) => op.precedence(),
-            Expr::Compare(..) => 5,
-            Expr::Unary(UnaryOp::Not, _) => 4,
-            Expr::Unary(..) => 10,
-            Expr::Literal(Value::Int(i)) if *i < 0 => 10,
-            Expr::Literal(Value::Float(x)) if x.is_sign_negative() && !x.is_nan() => 10,
-            Expr::IsNull(..) => 6,
-            Expr::HasLabels(..) => 11,
+        match &self.kind {
+            ExprKind::Binary(op, ..) => op.precedence(),
+            ExprKind::Compare(..) => 5,
+            ExprKind::Unary(UnaryOp::Not, _) => 4,
+            ExprKind::Unary(..) => 10,
+            ExprKind::Literal(Value::Int(i)) if *i < 0 => 10,
+            ExprKind::Literal(Value::Float(x)) if x.is_sign_negative() && !x.is_nan() => 10,
+            ExprKind::IsNull(..) => 6,
+            ExprKind::HasLabels(..) => 11,
             _ => 12,
         }
     }
@@ -1081,16 +1112,16 @@ impl Display for Prec<'_> {
 
 impl Display for Expr {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        match self {
+        match &self.kind {
             // Negative numbers bind like unary minus (see `precedence`):
             // `(-1).x` but `abs(-1)` and `2 - -1`.
-            Expr::Literal(v) => match v {
+            ExprKind::Literal(v) => match v {
                 Value::Float(x) if x.is_nan() => f.write_str("(0.0 / 0.0)"),
                 Value::Float(x) if x.is_infinite() => f.write_str("(1.0 / 0.0)"),
                 _ => write!(f, "{v}"),
             },
-            Expr::BadLiteral { text, .. } => f.write_str(text),
-            Expr::Param(name, _) => {
+            ExprKind::BadLiteral { text, .. } => f.write_str(text),
+            ExprKind::Param(name) => {
                 f.write_char('$')?;
                 if name.chars().all(|c| c.is_ascii_digit()) {
                     f.write_str(name)
@@ -1098,13 +1129,13 @@ impl Display for Expr {
                     ident(f, name)
                 }
             }
-            Expr::Var(v) => write!(f, "{v}"),
-            Expr::Property(e, key) => {
+            ExprKind::Var(v) => write!(f, "{v}"),
+            ExprKind::Property(e, key) => {
                 write!(f, "{}.", Prec(e, 11))?;
                 ident(f, key)
             }
-            Expr::Index(e, i) => write!(f, "{}[{i}]", Prec(e, 11)),
-            Expr::Slice(e, a, b) => {
+            ExprKind::Index(e, i) => write!(f, "{}[{i}]", Prec(e, 11)),
+            ExprKind::Slice(e, a, b) => {
                 write!(f, "{}[", Prec(e, 11))?;
                 if let Some(a) = a {
                     write!(f, "{a}")?;
@@ -1115,16 +1146,16 @@ impl Display for Expr {
                 }
                 f.write_char(']')
             }
-            Expr::HasLabels(e, labels) => {
+            ExprKind::HasLabels(e, labels) => {
                 write!(f, "{}", Prec(e, 12))?;
                 write_labels(f, labels)
             }
-            Expr::List(items) => {
+            ExprKind::List(items) => {
                 f.write_char('[')?;
                 comma_list(f, items, |f, e| write!(f, "{e}"))?;
                 f.write_char(']')
             }
-            Expr::Map(entries) => {
+            ExprKind::Map(entries) => {
                 f.write_char('{')?;
                 comma_list(f, entries, |f, (k, v)| {
                     ident(f, k)?;
@@ -1132,7 +1163,7 @@ impl Display for Expr {
                 })?;
                 f.write_char('}')
             }
-            Expr::MapProjection(var, items) => {
+            ExprKind::MapProjection(var, items) => {
                 write!(f, "{var}{{")?;
                 comma_list(f, items, |f, item| match item {
                     MapProjectionItem::AllProperties => f.write_str(".*"),
@@ -1148,30 +1179,30 @@ impl Display for Expr {
                 })?;
                 f.write_char('}')
             }
-            Expr::Unary(op, e) => match op {
+            ExprKind::Unary(op, e) => match op {
                 UnaryOp::Not => write!(f, "NOT {}", Prec(e, 4)),
                 UnaryOp::Neg => write!(f, "-{}", Prec(e, 11)),
                 UnaryOp::Plus => write!(f, "+{}", Prec(e, 11)),
             },
-            Expr::Binary(op, a, b) => {
+            ExprKind::Binary(op, a, b) => {
                 let p = op.precedence();
                 // Left-associative: the right operand needs parentheses at equal strength.
                 write!(f, "{} {} {}", Prec(a, p), op.symbol(), Prec(b, p + 1))
             }
-            Expr::Compare(first, rest) => {
+            ExprKind::Compare(first, rest) => {
                 write!(f, "{}", Prec(first, 6))?;
                 for (op, e) in rest {
                     write!(f, " {} {}", op.symbol(), Prec(e, 6))?;
                 }
                 Ok(())
             }
-            Expr::IsNull(e, not) => write!(
+            ExprKind::IsNull(e, not) => write!(
                 f,
                 "{} IS {}NULL",
                 Prec(e, 7),
                 if *not { "NOT " } else { "" }
             ),
-            Expr::Call {
+            ExprKind::Call {
                 name,
                 distinct,
                 args,
@@ -1184,8 +1215,8 @@ impl Display for Expr {
                 comma_list(f, args, |f, e| write!(f, "{e}"))?;
                 f.write_char(')')
             }
-            Expr::CountStar => f.write_str("count(*)"),
-            Expr::Case {
+            ExprKind::CountStar => f.write_str("count(*)"),
+            ExprKind::Case {
                 subject,
                 alternatives,
                 default,
@@ -1202,7 +1233,7 @@ impl Display for Expr {
                 }
                 f.write_str(" END")
             }
-            Expr::ListComprehension {
+            ExprKind::ListComprehension {
                 var,
                 list,
                 filter,
@@ -1217,7 +1248,7 @@ impl Display for Expr {
                 }
                 f.write_char(']')
             }
-            Expr::PatternComprehension {
+            ExprKind::PatternComprehension {
                 pattern,
                 filter,
                 map,
@@ -1228,7 +1259,7 @@ impl Display for Expr {
                 }
                 write!(f, " | {map}]")
             }
-            Expr::Quantified {
+            ExprKind::Quantified {
                 kind,
                 var,
                 list,
@@ -1240,22 +1271,22 @@ impl Display for Expr {
                 }
                 f.write_char(')')
             }
-            Expr::Reduce {
+            ExprKind::Reduce {
                 acc,
                 init,
                 var,
                 list,
                 expr,
             } => write!(f, "reduce({acc} = {init}, {var} IN {list} | {expr})"),
-            Expr::Pattern(p) => write!(f, "{p}"),
-            Expr::Exists(p, filter) => {
+            ExprKind::Pattern(p) => write!(f, "{p}"),
+            ExprKind::Exists(p, filter) => {
                 write!(f, "EXISTS {{ MATCH {p}")?;
                 if let Some(w) = filter {
                     write!(f, " WHERE {w}")?;
                 }
                 f.write_str(" }")
             }
-            Expr::ExistsQuery(q) => write!(f, "EXISTS {{ {q} }}"),
+            ExprKind::ExistsQuery(q) => write!(f, "EXISTS {{ {q} }}"),
         }
     }
 }

@@ -78,7 +78,7 @@ pub fn parse(text: &str) -> Result<Query> {
     build_statement(statement)
 }
 
-fn too_deep(at: Pos) -> QueryError {
+fn too_deep(at: impl Into<usize>) -> QueryError {
     QueryError::compile(
         super::error::ErrorClass::LimitExceeded,
         "NestingTooDeep",
@@ -256,7 +256,7 @@ fn is_unicode_lookalike(c: char) -> bool {
 }
 
 fn pos(pair: &Pair<Rule>) -> Pos {
-    pair.as_span().start()
+    Pos(pair.as_span().start())
 }
 
 fn build_statement(pair: Pair<Rule>) -> Result<Query> {
@@ -513,14 +513,15 @@ fn build_remove_item(pair: Pair<Rule>) -> Result<RemoveItem> {
 fn build_property_target(pair: Pair<Rule>) -> Result<(Expr, String)> {
     let mut inner = pair.into_inner();
     let base = inner.next().expect("a base");
+    let at = pos(&base);
     let mut expr = match base.as_rule() {
-        Rule::variable => Expr::Var(build_ident(base)),
+        Rule::variable => Expr::new(ExprKind::Var(build_ident(base)), at),
         _ => build_primary(base)?,
     };
     let keys: Vec<String> = inner.map(|k| symbolic_name(k.as_str())).collect();
     let (last, init) = keys.split_last().expect("at least one key");
     for k in init {
-        expr = Expr::Property(Box::new(expr), k.clone());
+        expr = Expr::new(ExprKind::Property(Box::new(expr), k.clone()), at);
     }
     Ok((expr, last.clone()))
 }
@@ -796,35 +797,37 @@ fn fold_primary(p: Pair<Rule>) -> Result<Folded> {
 
 fn fold_prefix(op: Pair<Rule>, rhs: Result<Folded>) -> Result<Folded> {
     let rhs = rhs?;
-    let expr = match op.as_rule() {
-        Rule::not_op => Expr::Unary(UnaryOp::Not, Box::new(rhs.expr)),
-        Rule::pos_op => Expr::Unary(UnaryOp::Plus, Box::new(rhs.expr)),
+    let at = pos(&op);
+    let kind = match op.as_rule() {
+        Rule::not_op => ExprKind::Unary(UnaryOp::Not, Box::new(rhs.expr)),
+        Rule::pos_op => ExprKind::Unary(UnaryOp::Plus, Box::new(rhs.expr)),
         Rule::neg_op => negate(rhs.expr, rhs.grouped),
         other => unreachable!("prefix {other:?}"),
     };
-    plain(expr)
+    plain(Expr::new(kind, at))
 }
 
 fn fold_postfix(lhs: Result<Folded>, op: Pair<Rule>) -> Result<Folded> {
     let lhs = Box::new(lhs?.expr);
-    let expr = match op.as_rule() {
-        Rule::is_null_op => Expr::IsNull(lhs, false),
-        Rule::is_not_null_op => Expr::IsNull(lhs, true),
-        Rule::property_lookup => Expr::Property(
+    let at = lhs.pos;
+    let kind = match op.as_rule() {
+        Rule::is_null_op => ExprKind::IsNull(lhs, false),
+        Rule::is_not_null_op => ExprKind::IsNull(lhs, true),
+        Rule::property_lookup => ExprKind::Property(
             lhs,
             symbolic_name(op.into_inner().next().expect("a key").as_str()),
         ),
-        Rule::index_op => Expr::Index(lhs, build_inner_expr(op)?),
+        Rule::index_op => ExprKind::Index(lhs, build_inner_expr(op)?),
         Rule::slice_op => build_slice(lhs, op)?,
         Rule::label_check => {
-            Expr::HasLabels(lhs, build_labels(op.into_inner().next().expect("labels")))
+            ExprKind::HasLabels(lhs, build_labels(op.into_inner().next().expect("labels")))
         }
         other => unreachable!("postfix {other:?}"),
     };
-    plain(expr)
+    plain(Expr::new(kind, at))
 }
 
-fn build_slice(lhs: Box<Expr>, op: Pair<Rule>) -> Result<Expr> {
+fn build_slice(lhs: Box<Expr>, op: Pair<Rule>) -> Result<ExprKind> {
     let (mut from, mut to) = (None, None);
     for b in op.into_inner() {
         let from_side = b.as_rule() == Rule::slice_from;
@@ -835,11 +838,12 @@ fn build_slice(lhs: Box<Expr>, op: Pair<Rule>) -> Result<Expr> {
             to = Some(e);
         }
     }
-    Ok(Expr::Slice(lhs, from, to))
+    Ok(ExprKind::Slice(lhs, from, to))
 }
 
 fn fold_infix(lhs: Result<Folded>, op: Pair<Rule>, rhs: Result<Folded>) -> Result<Folded> {
     let (lhs, rhs) = (lhs?, rhs?);
+    let at = lhs.expr.pos;
     let cmp = match op.as_rule() {
         Rule::eq_op => Some(CmpOp::Eq),
         Rule::ne_op => Some(CmpOp::Ne),
@@ -852,13 +856,20 @@ fn fold_infix(lhs: Result<Folded>, op: Pair<Rule>, rhs: Result<Folded>) -> Resul
     if let Some(cmp) = cmp {
         return plain(match lhs {
             Folded {
-                expr: Expr::Compare(first, mut rest),
+                expr:
+                    Expr {
+                        kind: ExprKind::Compare(first, mut rest),
+                        ..
+                    },
                 grouped: false,
             } => {
                 rest.push((cmp, rhs.expr));
-                Expr::Compare(first, rest)
+                Expr::new(ExprKind::Compare(first, rest), at)
             }
-            l => Expr::Compare(Box::new(l.expr), vec![(cmp, rhs.expr)]),
+            l => Expr::new(
+                ExprKind::Compare(Box::new(l.expr), vec![(cmp, rhs.expr)]),
+                at,
+            ),
         });
     }
     let bin = match op.as_rule() {
@@ -878,34 +889,35 @@ fn fold_infix(lhs: Result<Folded>, op: Pair<Rule>, rhs: Result<Folded>) -> Resul
         Rule::pow_op => BinaryOp::Pow,
         other => unreachable!("infix {other:?}"),
     };
-    plain(Expr::Binary(bin, Box::new(lhs.expr), Box::new(rhs.expr)))
+    plain(Expr::new(
+        ExprKind::Binary(bin, Box::new(lhs.expr), Box::new(rhs.expr)),
+        at,
+    ))
 }
 
 /// `-` applied to an operand; a literal number becomes a negative literal,
 /// which is how `-9223372036854775808` fits in an integer.
-fn negate(expr: Expr, grouped: bool) -> Expr {
+fn negate(expr: Expr, grouped: bool) -> ExprKind {
     if !grouped {
-        match &expr {
-            Expr::Literal(Value::Int(i)) => return Expr::Literal(Value::Int(-*i)),
-            Expr::Literal(Value::Float(f)) => return Expr::Literal(Value::Float(-*f)),
-            Expr::BadLiteral {
+        match &expr.kind {
+            ExprKind::Literal(Value::Int(i)) => return ExprKind::Literal(Value::Int(-*i)),
+            ExprKind::Literal(Value::Float(f)) => return ExprKind::Literal(Value::Float(-*f)),
+            ExprKind::BadLiteral {
                 code: "IntegerOverflow",
                 text,
-                pos,
             } => {
                 return match parse_integer_magnitude(text) {
-                    Some(m) if m == 1u128 << 63 => Expr::Literal(Value::Int(i64::MIN)),
-                    _ => Expr::BadLiteral {
+                    Some(m) if m == 1u128 << 63 => ExprKind::Literal(Value::Int(i64::MIN)),
+                    _ => ExprKind::BadLiteral {
                         code: "IntegerOverflow",
                         text: format!("-{text}"),
-                        pos: *pos,
                     },
                 };
             }
             _ => {}
         }
     }
-    Expr::Unary(UnaryOp::Neg, Box::new(expr))
+    ExprKind::Unary(UnaryOp::Neg, Box::new(expr))
 }
 
 fn parse_integer_magnitude(text: &str) -> Option<u128> {
@@ -945,7 +957,8 @@ fn integer_value(pair: &Pair<Rule>) -> Result<Value> {
 /// own: nested expressions recurse through here, and a debug build keeps
 /// every arm's temporaries in one frame otherwise.
 fn build_primary(pair: Pair<Rule>) -> Result<Expr> {
-    match pair.as_rule() {
+    let at = pos(&pair);
+    let kind = match pair.as_rule() {
         Rule::null_literal
         | Rule::true_literal
         | Rule::false_literal
@@ -954,11 +967,11 @@ fn build_primary(pair: Pair<Rule>) -> Result<Expr> {
         | Rule::float_literal
         | Rule::string_literal => build_literal(pair),
         Rule::parameter => Ok(build_parameter(pair)),
-        Rule::variable => Ok(Expr::Var(build_ident(pair))),
-        Rule::parenthesized => build_expr(pair.into_inner().next().expect("an expression")),
+        Rule::variable => Ok(ExprKind::Var(build_ident(pair))),
+        Rule::parenthesized => return build_expr(pair.into_inner().next().expect("an expression")),
         Rule::list_literal => build_list_literal(pair),
-        Rule::map_literal => build_map_entries(pair).map(Expr::Map),
-        Rule::count_star => Ok(Expr::CountStar),
+        Rule::map_literal => build_map_entries(pair).map(ExprKind::Map),
+        Rule::count_star => Ok(ExprKind::CountStar),
         Rule::function_call => build_function_call(pair),
         Rule::case_expression => build_case(pair),
         Rule::list_comprehension => build_list_comprehension(pair),
@@ -969,22 +982,22 @@ fn build_primary(pair: Pair<Rule>) -> Result<Expr> {
         Rule::existential_subquery => build_exists(pair),
         Rule::map_projection => build_map_projection(pair),
         other => unreachable!("primary {other:?}"),
-    }
+    };
+    Ok(Expr::new(kind?, at))
 }
 
-fn build_literal(pair: Pair<Rule>) -> Result<Expr> {
+fn build_literal(pair: Pair<Rule>) -> Result<ExprKind> {
     let at = pos(&pair);
     Ok(match pair.as_rule() {
-        Rule::null_literal => Expr::Literal(Value::Null),
-        Rule::true_literal => Expr::Literal(Value::Bool(true)),
-        Rule::false_literal => Expr::Literal(Value::Bool(false)),
+        Rule::null_literal => ExprKind::Literal(Value::Null),
+        Rule::true_literal => ExprKind::Literal(Value::Bool(true)),
+        Rule::false_literal => ExprKind::Literal(Value::Bool(false)),
         Rule::integer_literal => match integer_value(&pair)? {
-            Value::Null => Expr::BadLiteral {
+            Value::Null => ExprKind::BadLiteral {
                 code: "IntegerOverflow",
                 text: pair.as_str().to_string(),
-                pos: at,
             },
-            v => Expr::Literal(v),
+            v => ExprKind::Literal(v),
         },
         Rule::invalid_number => {
             return Err(QueryError::syntax(
@@ -1002,46 +1015,42 @@ fn build_literal(pair: Pair<Rule>) -> Result<Expr> {
                 .at(at)
             })?;
             if f.is_infinite() {
-                Expr::BadLiteral {
+                ExprKind::BadLiteral {
                     code: "FloatingPointOverflow",
                     text: pair.as_str().to_string(),
-                    pos: at,
                 }
             } else {
-                Expr::Literal(Value::Float(f))
+                ExprKind::Literal(Value::Float(f))
             }
         }
         Rule::string_literal => {
             let body = pair.into_inner().next().expect("a string body");
-            Expr::Literal(Value::from(unescape(body.as_str(), pos(&body))?))
+            ExprKind::Literal(Value::from(unescape(body.as_str(), pos(&body))?))
         }
         other => unreachable!("literal {other:?}"),
     })
 }
 
-fn build_parameter(pair: Pair<Rule>) -> Expr {
-    let at = pos(&pair);
+fn build_parameter(pair: Pair<Rule>) -> ExprKind {
     let name = pair.into_inner().next().expect("a parameter name");
-    Expr::Param(symbolic_name(name.as_str()), at)
+    ExprKind::Param(symbolic_name(name.as_str()))
 }
 
-fn build_list_literal(pair: Pair<Rule>) -> Result<Expr> {
-    Ok(Expr::List(
+fn build_list_literal(pair: Pair<Rule>) -> Result<ExprKind> {
+    Ok(ExprKind::List(
         pair.into_inner().map(build_expr).collect::<Result<_>>()?,
     ))
 }
 
-fn build_function_call(pair: Pair<Rule>) -> Result<Expr> {
-    let at = pos(&pair);
+fn build_function_call(pair: Pair<Rule>) -> Result<ExprKind> {
     let mut inner = pair.into_inner().peekable();
     let name = inner.next().expect("a function name").as_str().to_string();
     let distinct = inner.next_if(|p| p.as_rule() == Rule::distinct).is_some();
     let args = inner.map(build_expr).collect::<Result<_>>()?;
-    Ok(Expr::Call {
+    Ok(ExprKind::Call {
         name,
         distinct,
         args,
-        pos: at,
     })
 }
 
@@ -1054,7 +1063,7 @@ fn build_inner_expr(pair: Pair<Rule>) -> Result<Box<Expr>> {
     build_expr(e).map(Box::new)
 }
 
-fn build_case(pair: Pair<Rule>) -> Result<Expr> {
+fn build_case(pair: Pair<Rule>) -> Result<ExprKind> {
     let mut subject = None;
     let mut alternatives = Vec::new();
     let mut default = None;
@@ -1066,7 +1075,7 @@ fn build_case(pair: Pair<Rule>) -> Result<Expr> {
             _ => {}
         }
     }
-    Ok(Expr::Case {
+    Ok(ExprKind::Case {
         subject,
         alternatives,
         default,
@@ -1082,7 +1091,7 @@ fn build_case_alternative(pair: Pair<Rule>) -> Result<(Expr, Expr)> {
     Ok((when, then))
 }
 
-fn build_list_comprehension(pair: Pair<Rule>) -> Result<Expr> {
+fn build_list_comprehension(pair: Pair<Rule>) -> Result<ExprKind> {
     let mut var = None;
     let mut list = None;
     let mut filter = None;
@@ -1096,7 +1105,7 @@ fn build_list_comprehension(pair: Pair<Rule>) -> Result<Expr> {
             _ => {}
         }
     }
-    Ok(Expr::ListComprehension {
+    Ok(ExprKind::ListComprehension {
         var: var.expect("a variable"),
         list: list.expect("a list"),
         filter,
@@ -1104,7 +1113,7 @@ fn build_list_comprehension(pair: Pair<Rule>) -> Result<Expr> {
     })
 }
 
-fn build_pattern_comprehension(pair: Pair<Rule>) -> Result<Expr> {
+fn build_pattern_comprehension(pair: Pair<Rule>) -> Result<ExprKind> {
     let mut path_var = None;
     let mut pattern = None;
     let mut filter = None;
@@ -1120,14 +1129,14 @@ fn build_pattern_comprehension(pair: Pair<Rule>) -> Result<Expr> {
     }
     let mut pattern = pattern.expect("a pattern");
     pattern.path_var = path_var;
-    Ok(Expr::PatternComprehension {
+    Ok(ExprKind::PatternComprehension {
         pattern: Box::new(pattern),
         filter,
         map: map.expect("a mapping"),
     })
 }
 
-fn build_quantifier(pair: Pair<Rule>) -> Result<Expr> {
+fn build_quantifier(pair: Pair<Rule>) -> Result<ExprKind> {
     let mut inner = pair.into_inner();
     let kind = match inner
         .next()
@@ -1151,7 +1160,7 @@ fn build_quantifier(pair: Pair<Rule>) -> Result<Expr> {
             _ => {}
         }
     }
-    Ok(Expr::Quantified {
+    Ok(ExprKind::Quantified {
         kind,
         var,
         list: list.expect("a list"),
@@ -1159,7 +1168,7 @@ fn build_quantifier(pair: Pair<Rule>) -> Result<Expr> {
     })
 }
 
-fn build_reduce(pair: Pair<Rule>) -> Result<Expr> {
+fn build_reduce(pair: Pair<Rule>) -> Result<ExprKind> {
     let mut it = pair
         .into_inner()
         .filter(|p| matches!(p.as_rule(), Rule::variable | Rule::expression));
@@ -1168,7 +1177,7 @@ fn build_reduce(pair: Pair<Rule>) -> Result<Expr> {
     let var = build_ident(it.next().expect("a variable"));
     let list = Box::new(build_expr(it.next().expect("a list"))?);
     let expr = Box::new(build_expr(it.next().expect("a step"))?);
-    Ok(Expr::Reduce {
+    Ok(ExprKind::Reduce {
         acc,
         init,
         var,
@@ -1177,11 +1186,11 @@ fn build_reduce(pair: Pair<Rule>) -> Result<Expr> {
     })
 }
 
-fn build_relationships_pattern(pair: Pair<Rule>) -> Result<Expr> {
-    Ok(Expr::Pattern(Box::new(build_chain(pair.into_inner())?)))
+fn build_relationships_pattern(pair: Pair<Rule>) -> Result<ExprKind> {
+    Ok(ExprKind::Pattern(Box::new(build_chain(pair.into_inner())?)))
 }
 
-fn build_exists(pair: Pair<Rule>) -> Result<Expr> {
+fn build_exists(pair: Pair<Rule>) -> Result<ExprKind> {
     let at = pos(&pair);
     let mut inner = pair.into_inner();
     inner.next(); // EXISTS
@@ -1196,7 +1205,7 @@ fn build_exists(pair: Pair<Rule>) -> Result<Expr> {
                     QueryError::syntax("UnexpectedSyntax", "EXISTS { } takes one pattern").at(at),
                 );
             }
-            Ok(Expr::Exists(Box::new(pattern.remove(0)), filter))
+            Ok(ExprKind::Exists(Box::new(pattern.remove(0)), filter))
         }
         other => unreachable!("exists body {other:?}"),
     }
@@ -1204,7 +1213,7 @@ fn build_exists(pair: Pair<Rule>) -> Result<Expr> {
 
 /// `EXISTS { MATCH pattern [WHERE pred] }` is a pattern predicate; any
 /// other read-only query is a subquery.
-fn exists_of_query(mut q: SingleQuery, at: Pos) -> Result<Expr> {
+fn exists_of_query(mut q: SingleQuery, at: Pos) -> Result<ExprKind> {
     if let [
         Clause::Match {
             optional: false,
@@ -1214,7 +1223,7 @@ fn exists_of_query(mut q: SingleQuery, at: Pos) -> Result<Expr> {
     ] = q.clauses.as_mut_slice()
         && pattern.len() == 1
     {
-        return Ok(Expr::Exists(
+        return Ok(ExprKind::Exists(
             Box::new(pattern.remove(0)),
             filter.take().map(Box::new),
         ));
@@ -1236,16 +1245,16 @@ fn exists_of_query(mut q: SingleQuery, at: Pos) -> Result<Expr> {
         )
         .at(at));
     }
-    Ok(Expr::ExistsQuery(Box::new(q)))
+    Ok(ExprKind::ExistsQuery(Box::new(q)))
 }
 
-fn build_map_projection(pair: Pair<Rule>) -> Result<Expr> {
+fn build_map_projection(pair: Pair<Rule>) -> Result<ExprKind> {
     let mut inner = pair.into_inner();
     let var = build_ident(inner.next().expect("a variable"));
     let items = inner
         .map(build_map_projection_item)
         .collect::<Result<_>>()?;
-    Ok(Expr::MapProjection(var, items))
+    Ok(ExprKind::MapProjection(var, items))
 }
 
 fn build_map_projection_item(item: Pair<Rule>) -> Result<MapProjectionItem> {
@@ -1318,7 +1327,7 @@ fn unescape(body: &str, at: Pos) -> Result<String> {
                             "InvalidUnicodeLiteral",
                             format!("`\\{e}{hex}` is not a valid unicode escape"),
                         )
-                        .at(at + i));
+                        .at(at.0 + i));
                     }
                 }
             }
@@ -1539,7 +1548,7 @@ mod tests {
         );
         assert!(matches!(
             parse("RETURN 9223372036854775808").unwrap().first.clauses[0],
-            Clause::Return(ref p) if matches!(p.items[0].expr, Expr::BadLiteral { code: "IntegerOverflow", .. })
+            Clause::Return(ref p) if matches!(p.items[0].expr.kind, ExprKind::BadLiteral { code: "IntegerOverflow", .. })
         ));
         assert_eq!(parse("RETURN 0x").unwrap_err().code, "InvalidNumberLiteral");
         assert_eq!(

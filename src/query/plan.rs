@@ -5,7 +5,8 @@
 use std::sync::Arc;
 
 use super::ast::{
-    self, BinaryOp, Clause, CmpOp, Expr, Ident, PatternDirection, Pos, Quantifier, UnaryOp,
+    self, BinaryOp, Clause, CmpOp, Expr, ExprKind, Ident, PatternDirection, Pos, Quantifier,
+    UnaryOp,
 };
 use super::error::{ErrorClass, QueryError};
 use super::functions::Func;
@@ -431,7 +432,7 @@ struct Compiler {
     subquery: bool,
 }
 
-fn err(code: &'static str, message: impl Into<String>, pos: Pos) -> QueryError {
+fn err(code: &'static str, message: impl Into<String>, pos: impl Into<usize>) -> QueryError {
     QueryError::syntax(code, message).at(pos)
 }
 
@@ -566,7 +567,7 @@ impl Compiler {
                 Clause::Delete { detach, exprs } => {
                     let mut compiled = Vec::new();
                     for e in exprs {
-                        if let Expr::HasLabels(..) = e {
+                        if let ExprKind::HasLabels(..) = e.kind {
                             return Err(QueryError::syntax(
                                 "InvalidDelete",
                                 format!(
@@ -586,13 +587,13 @@ impl Compiler {
                             ));
                         }
                         if !matches!(
-                            e,
-                            Expr::Var(_)
-                                | Expr::Property(..)
-                                | Expr::Index(..)
-                                | Expr::Call { .. }
-                                | Expr::Case { .. }
-                                | Expr::Literal(Value::Null)
+                            e.kind,
+                            ExprKind::Var(_)
+                                | ExprKind::Property(..)
+                                | ExprKind::Index(..)
+                                | ExprKind::Call { .. }
+                                | ExprKind::Case { .. }
+                                | ExprKind::Literal(Value::Null)
                         ) {
                             return Err(QueryError::syntax(
                                 "InvalidDelete",
@@ -670,7 +671,7 @@ impl Compiler {
         for item in &p.items {
             if is_with
                 && item.alias.is_none()
-                && !matches!(item.expr, Expr::Var(_))
+                && !matches!(item.expr.kind, ExprKind::Var(_))
                 && missing_alias.is_none()
             {
                 missing_alias = Some(QueryError::syntax(
@@ -681,9 +682,9 @@ impl Compiler {
                     ),
                 ));
             }
-            let name = match (&item.alias, &item.expr) {
+            let name = match (&item.alias, &item.expr.kind) {
                 (Some(a), _) => a.name.clone(),
-                (None, Expr::Var(v)) => v.name.clone(),
+                (None, ExprKind::Var(v)) => v.name.clone(),
                 (None, _) => item.text.clone(),
             };
             let kind = self.static_kind(&item.expr).unwrap_or(VarKind::Value);
@@ -876,44 +877,44 @@ impl Compiler {
     ) -> Expr {
         let text = e.to_string();
         for ((name, expr, _, _), t) in items.iter().zip(texts) {
-            if expr.is_some() && *t == text && !matches!(e, Expr::Var(_)) {
-                return Expr::Var(Ident {
+            if expr.is_some() && *t == text && !matches!(e.kind, ExprKind::Var(_)) {
+                let var = Ident {
                     name: name.clone(),
-                    pos: 0,
-                });
+                    pos: e.pos,
+                };
+                return Expr::new(ExprKind::Var(var), e.pos);
             }
         }
-        match e {
-            Expr::Binary(op, a, b) => Expr::Binary(
+        let kind = match &e.kind {
+            ExprKind::Binary(op, a, b) => ExprKind::Binary(
                 *op,
                 Box::new(self.rewrite_projected(a, items, texts)),
                 Box::new(self.rewrite_projected(b, items, texts)),
             ),
-            Expr::Unary(op, a) => {
-                Expr::Unary(*op, Box::new(self.rewrite_projected(a, items, texts)))
+            ExprKind::Unary(op, a) => {
+                ExprKind::Unary(*op, Box::new(self.rewrite_projected(a, items, texts)))
             }
-            Expr::Compare(a, rest) => Expr::Compare(
+            ExprKind::Compare(a, rest) => ExprKind::Compare(
                 Box::new(self.rewrite_projected(a, items, texts)),
                 rest.iter()
                     .map(|(op, x)| (*op, self.rewrite_projected(x, items, texts)))
                     .collect(),
             ),
-            Expr::Call {
+            ExprKind::Call {
                 name,
                 distinct,
                 args,
-                pos,
-            } if !e.is_aggregate_call() => Expr::Call {
+            } if !e.is_aggregate_call() => ExprKind::Call {
                 name: name.clone(),
                 distinct: *distinct,
                 args: args
                     .iter()
                     .map(|a| self.rewrite_projected(a, items, texts))
                     .collect(),
-                pos: *pos,
             },
-            other => other.clone(),
-        }
+            _ => return e.clone(),
+        };
+        Expr::new(kind, e.pos)
     }
 
     /// In an aggregating projection, an item that mixes an aggregate with
@@ -1032,26 +1033,26 @@ impl Compiler {
     /// unknown, or null).
     fn static_kind(&self, e: &Expr) -> Option<VarKind> {
         use VarKind as K;
-        match e {
-            Expr::Var(v) => self
+        match &e.kind {
+            ExprKind::Var(v) => self
                 .lookup(&v.name)
                 .map(|v| v.kind)
                 .filter(|k| *k != K::Value),
-            Expr::Literal(v) => VarKind::of_value(v),
-            Expr::List(_) | Expr::ListComprehension { .. } | Expr::PatternComprehension { .. } => {
-                Some(K::List)
-            }
-            Expr::Map(_) | Expr::MapProjection(..) => Some(K::Map),
-            Expr::Unary(UnaryOp::Not, _)
-            | Expr::Compare(..)
-            | Expr::IsNull(..)
-            | Expr::HasLabels(..)
-            | Expr::Quantified { .. }
-            | Expr::Pattern(_)
-            | Expr::Exists(..)
-            | Expr::ExistsQuery(_) => Some(K::Bool),
-            Expr::Unary(_, inner) => self.static_kind(inner).filter(|k| k.is_number()),
-            Expr::Binary(op, a, b) => match op {
+            ExprKind::Literal(v) => VarKind::of_value(v),
+            ExprKind::List(_)
+            | ExprKind::ListComprehension { .. }
+            | ExprKind::PatternComprehension { .. } => Some(K::List),
+            ExprKind::Map(_) | ExprKind::MapProjection(..) => Some(K::Map),
+            ExprKind::Unary(UnaryOp::Not, _)
+            | ExprKind::Compare(..)
+            | ExprKind::IsNull(..)
+            | ExprKind::HasLabels(..)
+            | ExprKind::Quantified { .. }
+            | ExprKind::Pattern(_)
+            | ExprKind::Exists(..)
+            | ExprKind::ExistsQuery(_) => Some(K::Bool),
+            ExprKind::Unary(_, inner) => self.static_kind(inner).filter(|k| k.is_number()),
+            ExprKind::Binary(op, a, b) => match op {
                 BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => Some(K::Bool),
                 BinaryOp::In
                 | BinaryOp::StartsWith
@@ -1079,9 +1080,9 @@ impl Compiler {
     /// The kind of the elements of a list expression, when every element
     /// is known to be of one kind.
     fn element_kind(&self, list: &Expr) -> VarKind {
-        let kinds: Option<Vec<VarKind>> = match list {
-            Expr::List(items) => items.iter().map(|i| self.static_kind(i)).collect(),
-            Expr::Literal(Value::List(items)) => items.iter().map(VarKind::of_value).collect(),
+        let kinds: Option<Vec<VarKind>> = match &list.kind {
+            ExprKind::List(items) => items.iter().map(|i| self.static_kind(i)).collect(),
+            ExprKind::Literal(Value::List(items)) => items.iter().map(VarKind::of_value).collect(),
             _ => None,
         };
         match kinds.as_deref() {
@@ -1094,8 +1095,8 @@ impl Compiler {
     /// have a known kind.
     fn check_operands(&self, e: &Expr) -> Result<()> {
         let mismatch = |what: String| Err(QueryError::syntax("InvalidArgumentType", what));
-        match e {
-            Expr::Unary(op, inner) => {
+        match &e.kind {
+            ExprKind::Unary(op, inner) => {
                 if let Some(k) = self.static_kind(inner) {
                     let ok = match op {
                         UnaryOp::Not => k == VarKind::Bool,
@@ -1109,7 +1110,7 @@ impl Compiler {
                     }
                 }
             }
-            Expr::Binary(op, a, b) => {
+            ExprKind::Binary(op, a, b) => {
                 let (ka, kb) = (self.static_kind(a), self.static_kind(b));
                 let ok = match op {
                     BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => {
@@ -1195,7 +1196,10 @@ impl Compiler {
         usage: PatternUse,
         alone: bool,
     ) -> Result<CNode> {
-        if let Some(Expr::Param(_, pos)) = &node.props
+        if let Some(Expr {
+            kind: ExprKind::Param(_),
+            pos,
+        }) = &node.props
             && usage != PatternUse::Create
         {
             return Err(err(
@@ -1248,7 +1252,10 @@ impl Compiler {
         usage: PatternUse,
         rels_here: &mut Vec<String>,
     ) -> Result<CRel> {
-        if let Some(Expr::Param(_, pos)) = &rel.props
+        if let Some(Expr {
+            kind: ExprKind::Param(_),
+            pos,
+        }) = &rel.props
             && usage != PatternUse::Create
         {
             return Err(err(
@@ -1357,48 +1364,50 @@ impl Compiler {
     }
 
     fn expr_here(&mut self, e: &Expr) -> Result<CExpr> {
-        match e {
-            Expr::Literal(v) => Ok(CExpr::Const(v.clone())),
-            Expr::BadLiteral { code, text, pos } => {
-                Err(err(code, format!("`{text}` is out of range"), *pos))
+        match &e.kind {
+            ExprKind::Literal(v) => Ok(CExpr::Const(v.clone())),
+            ExprKind::BadLiteral { code, text } => {
+                Err(err(code, format!("`{text}` is out of range"), e.pos))
             }
-            Expr::Param(name, _) => Ok(CExpr::Param(Arc::from(name.as_str()))),
-            Expr::Var(v) => Ok(CExpr::Slot(self.var_slot(v)?)),
-            Expr::Property(base, key) => self.property_expr(base, key),
-            Expr::Index(..) | Expr::HasLabels(..) | Expr::IsNull(..) => self.postfix_expr(e),
-            Expr::Slice(base, from, to) => self.slice_expr(base, from, to),
-            Expr::List(items) => self.list_expr(items),
-            Expr::Map(entries) => self.map_expr(entries),
-            Expr::MapProjection(var, items) => self.map_projection_expr(var, items),
-            Expr::Unary(..) | Expr::Binary(..) => self.operator_expr(e),
-            Expr::Compare(first, rest) => self.compare_expr(first, rest),
-            Expr::CountStar => self.aggregate(e, AggFunc::Count, false, None, None),
-            Expr::Call { .. } => self.call_expr(e),
-            Expr::Case {
+            ExprKind::Param(name) => Ok(CExpr::Param(Arc::from(name.as_str()))),
+            ExprKind::Var(v) => Ok(CExpr::Slot(self.var_slot(v)?)),
+            ExprKind::Property(base, key) => self.property_expr(base, key),
+            ExprKind::Index(..) | ExprKind::HasLabels(..) | ExprKind::IsNull(..) => {
+                self.postfix_expr(e)
+            }
+            ExprKind::Slice(base, from, to) => self.slice_expr(base, from, to),
+            ExprKind::List(items) => self.list_expr(items),
+            ExprKind::Map(entries) => self.map_expr(entries),
+            ExprKind::MapProjection(var, items) => self.map_projection_expr(var, items),
+            ExprKind::Unary(..) | ExprKind::Binary(..) => self.operator_expr(e),
+            ExprKind::Compare(first, rest) => self.compare_expr(first, rest),
+            ExprKind::CountStar => self.aggregate(e, AggFunc::Count, false, None, None),
+            ExprKind::Call { .. } => self.call_expr(e),
+            ExprKind::Case {
                 subject,
                 alternatives,
                 default,
             } => self.case_expr(subject, alternatives, default),
-            Expr::ListComprehension { .. } => self.list_comprehension_expr(e),
-            Expr::Quantified { .. } => self.quantified_expr(e),
-            Expr::Reduce { .. } => self.reduce_expr(e),
-            Expr::Pattern(_)
-            | Expr::ExistsQuery(_)
-            | Expr::Exists(..)
-            | Expr::PatternComprehension { .. } => self.pattern_expr(e),
+            ExprKind::ListComprehension { .. } => self.list_comprehension_expr(e),
+            ExprKind::Quantified { .. } => self.quantified_expr(e),
+            ExprKind::Reduce { .. } => self.reduce_expr(e),
+            ExprKind::Pattern(_)
+            | ExprKind::ExistsQuery(_)
+            | ExprKind::Exists(..)
+            | ExprKind::PatternComprehension { .. } => self.pattern_expr(e),
         }
     }
 
     fn postfix_expr(&mut self, e: &Expr) -> Result<CExpr> {
-        Ok(match e {
-            Expr::Index(base, idx) => {
+        Ok(match &e.kind {
+            ExprKind::Index(base, idx) => {
                 CExpr::Index(Box::new(self.expr(base)?), Box::new(self.expr(idx)?))
             }
-            Expr::HasLabels(base, labels) => CExpr::HasLabels(
+            ExprKind::HasLabels(base, labels) => CExpr::HasLabels(
                 Box::new(self.expr(base)?),
                 labels.iter().map(|l| Arc::from(l.as_str())).collect(),
             ),
-            Expr::IsNull(inner, not) => CExpr::IsNull(Box::new(self.expr(inner)?), *not),
+            ExprKind::IsNull(inner, not) => CExpr::IsNull(Box::new(self.expr(inner)?), *not),
             _ => unreachable!("postfix_expr takes index, label and null tests"),
         })
     }
@@ -1480,8 +1489,8 @@ impl Compiler {
 
     fn operator_expr(&mut self, e: &Expr) -> Result<CExpr> {
         self.check_operands(e)?;
-        Ok(match e {
-            Expr::Unary(op, inner) => {
+        Ok(match &e.kind {
+            ExprKind::Unary(op, inner) => {
                 let c = Box::new(self.expr(inner)?);
                 match op {
                     UnaryOp::Not => CExpr::Not(c),
@@ -1489,7 +1498,7 @@ impl Compiler {
                     UnaryOp::Plus => CExpr::Plus(c),
                 }
             }
-            Expr::Binary(op, a, b) => {
+            ExprKind::Binary(op, a, b) => {
                 let (ca, cb) = (Box::new(self.expr(a)?), Box::new(self.expr(b)?));
                 match op {
                     BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => CExpr::Logic(*op, ca, cb),
@@ -1516,12 +1525,11 @@ impl Compiler {
     }
 
     fn call_expr(&mut self, e: &Expr) -> Result<CExpr> {
-        let Expr::Call {
+        let ExprKind::Call {
             name,
             distinct,
             args,
-            pos,
-        } = e
+        } = &e.kind
         else {
             unreachable!("call_expr takes calls")
         };
@@ -1536,7 +1544,7 @@ impl Compiler {
                 return Err(err(
                     "InvalidNumberOfArguments",
                     format!("{name}() takes {expected} argument(s), got {}", args.len()),
-                    *pos,
+                    e.pos,
                 ));
             }
             return self.aggregate(e, func, *distinct, args.first(), args.get(1));
@@ -1545,7 +1553,7 @@ impl Compiler {
             err(
                 "UnknownFunction",
                 format!("unknown function `{name}`"),
-                *pos,
+                e.pos,
             )
         })?;
         let (min, max) = func.arity();
@@ -1557,7 +1565,7 @@ impl Compiler {
                     arity_text(min, max),
                     args.len()
                 ),
-                *pos,
+                e.pos,
             ));
         }
         let compiled = args.iter().map(|a| self.expr(a)).collect::<Result<_>>()?;
@@ -1568,7 +1576,7 @@ impl Compiler {
             return Err(err(
                 "InvalidArgumentType",
                 format!("{name}() does not take a {t}"),
-                *pos,
+                e.pos,
             ));
         }
         Ok(CExpr::Call(func, compiled))
@@ -1598,12 +1606,12 @@ impl Compiler {
     /// `[x IN list WHERE f | m]`: a list, and a variable bound to each
     /// element in a scope of its own.
     fn list_comprehension_expr(&mut self, e: &Expr) -> Result<CExpr> {
-        let Expr::ListComprehension {
+        let ExprKind::ListComprehension {
             var,
             list,
             filter,
             map,
-        } = e
+        } = &e.kind
         else {
             unreachable!("list_comprehension_expr takes list comprehensions")
         };
@@ -1624,12 +1632,12 @@ impl Compiler {
 
     /// `all(x IN list WHERE f)` and friends.
     fn quantified_expr(&mut self, e: &Expr) -> Result<CExpr> {
-        let Expr::Quantified {
+        let ExprKind::Quantified {
             kind,
             var,
             list,
             filter,
-        } = e
+        } = &e.kind
         else {
             unreachable!("quantified_expr takes quantifiers")
         };
@@ -1644,13 +1652,13 @@ impl Compiler {
 
     /// `reduce(acc = init, x IN list | step)`.
     fn reduce_expr(&mut self, e: &Expr) -> Result<CExpr> {
-        let Expr::Reduce {
+        let ExprKind::Reduce {
             acc,
             init,
             var,
             list,
             expr,
-        } = e
+        } = &e.kind
         else {
             unreachable!("reduce_expr takes reduce")
         };
@@ -1679,8 +1687,8 @@ impl Compiler {
 
     /// Patterns in expressions: predicates, `EXISTS { }`, comprehensions.
     fn pattern_expr(&mut self, e: &Expr) -> Result<CExpr> {
-        Ok(match e {
-            Expr::Pattern(part) => {
+        Ok(match &e.kind {
+            ExprKind::Pattern(part) => {
                 if !self.in_where {
                     return Err(QueryError::syntax(
                         "UnexpectedSyntax",
@@ -1694,7 +1702,7 @@ impl Compiler {
                 self.scope.truncate(saved);
                 CExpr::Exists(Box::new(pattern?), None)
             }
-            Expr::ExistsQuery(q) => {
+            ExprKind::ExistsQuery(q) => {
                 // The subquery sees the variables in scope, in the same
                 // slots; its own start above them.
                 let inner = Compiler {
@@ -1705,7 +1713,7 @@ impl Compiler {
                 };
                 CExpr::ExistsQuery(Box::new(inner.single(q)?))
             }
-            Expr::Exists(part, filter) => {
+            ExprKind::Exists(part, filter) => {
                 let saved = self.scope.len();
                 let result = (|| {
                     let pattern = self.pattern(std::slice::from_ref(part), PatternUse::Match)?;
@@ -1718,7 +1726,7 @@ impl Compiler {
                 self.scope.truncate(saved);
                 result?
             }
-            Expr::PatternComprehension {
+            ExprKind::PatternComprehension {
                 pattern,
                 filter,
                 map,
@@ -1805,7 +1813,8 @@ impl Compiler {
         }
         let mut random = false;
         e.walk(&mut |x| {
-            random |= matches!(x, Expr::Call { name, .. } if name.eq_ignore_ascii_case("rand"));
+            random |=
+                matches!(&x.kind, ExprKind::Call { name, .. } if name.eq_ignore_ascii_case("rand"));
         });
         if random {
             return Err(QueryError::syntax(
@@ -1921,9 +1930,9 @@ fn walk_free(e: &Expr, bound: &mut Vec<String>, out: &mut Vec<String>, skip_aggr
             out.push(name.to_string());
         }
     };
-    match e {
-        Expr::Var(v) => add(&v.name, bound, out),
-        Expr::MapProjection(v, items) => {
+    match &e.kind {
+        ExprKind::Var(v) => add(&v.name, bound, out),
+        ExprKind::MapProjection(v, items) => {
             add(&v.name, bound, out);
             for item in items {
                 match item {
@@ -1933,7 +1942,7 @@ fn walk_free(e: &Expr, bound: &mut Vec<String>, out: &mut Vec<String>, skip_aggr
                 }
             }
         }
-        Expr::ListComprehension {
+        ExprKind::ListComprehension {
             var,
             list,
             filter,
@@ -1946,7 +1955,7 @@ fn walk_free(e: &Expr, bound: &mut Vec<String>, out: &mut Vec<String>, skip_aggr
             }
             bound.pop();
         }
-        Expr::Quantified {
+        ExprKind::Quantified {
             var, list, filter, ..
         } => {
             go(list, bound, out);
@@ -1956,7 +1965,7 @@ fn walk_free(e: &Expr, bound: &mut Vec<String>, out: &mut Vec<String>, skip_aggr
             }
             bound.pop();
         }
-        Expr::Reduce {
+        ExprKind::Reduce {
             acc,
             init,
             var,
@@ -1971,24 +1980,26 @@ fn walk_free(e: &Expr, bound: &mut Vec<String>, out: &mut Vec<String>, skip_aggr
             bound.pop();
             bound.pop();
         }
-        Expr::ExistsQuery(q) => {
+        ExprKind::ExistsQuery(q) => {
             // Over-approximated: every name the subquery mentions.
             for name in q.mentioned_variables() {
                 add(&name, bound, out);
             }
         }
-        Expr::Pattern(p) | Expr::Exists(p, _) | Expr::PatternComprehension { pattern: p, .. } => {
+        ExprKind::Pattern(p)
+        | ExprKind::Exists(p, _)
+        | ExprKind::PatternComprehension { pattern: p, .. } => {
             for n in p.nodes() {
                 if let Some(v) = &n.var {
                     add(&v.name, bound, out);
                 }
             }
         }
-        other => {
+        _ => {
             // Direct children only; the walk's own recursion would
             // miss comprehension scoping.
             let mut children = Vec::new();
-            collect_children(other, &mut children);
+            collect_children(e, &mut children);
             for c in children {
                 go(c, bound, out);
             }
@@ -1997,26 +2008,27 @@ fn walk_free(e: &Expr, bound: &mut Vec<String>, out: &mut Vec<String>, skip_aggr
 }
 
 fn collect_children<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
-    match e {
-        Expr::Property(a, _) | Expr::HasLabels(a, _) | Expr::Unary(_, a) | Expr::IsNull(a, _) => {
-            out.push(a)
-        }
-        Expr::Index(a, b) | Expr::Binary(_, a, b) => {
+    match &e.kind {
+        ExprKind::Property(a, _)
+        | ExprKind::HasLabels(a, _)
+        | ExprKind::Unary(_, a)
+        | ExprKind::IsNull(a, _) => out.push(a),
+        ExprKind::Index(a, b) | ExprKind::Binary(_, a, b) => {
             out.push(a);
             out.push(b);
         }
-        Expr::Slice(a, b, c) => {
+        ExprKind::Slice(a, b, c) => {
             out.push(a);
             out.extend([b, c].into_iter().flatten().map(|x| &**x));
         }
-        Expr::List(items) => out.extend(items.iter()),
-        Expr::Map(entries) => out.extend(entries.iter().map(|(_, v)| v)),
-        Expr::Compare(a, rest) => {
+        ExprKind::List(items) => out.extend(items.iter()),
+        ExprKind::Map(entries) => out.extend(entries.iter().map(|(_, v)| v)),
+        ExprKind::Compare(a, rest) => {
             out.push(a);
             out.extend(rest.iter().map(|(_, e)| e));
         }
-        Expr::Call { args, .. } => out.extend(args.iter()),
-        Expr::Case {
+        ExprKind::Call { args, .. } => out.extend(args.iter()),
+        ExprKind::Case {
             subject,
             alternatives,
             default,
@@ -2036,8 +2048,8 @@ fn contains_pattern(e: &Expr) -> bool {
     let mut found = false;
     e.walk(&mut |x| {
         if matches!(
-            x,
-            Expr::Pattern(_) | Expr::Exists(..) | Expr::PatternComprehension { .. }
+            x.kind,
+            ExprKind::Pattern(_) | ExprKind::Exists(..) | ExprKind::PatternComprehension { .. }
         ) {
             found = true;
         }
@@ -2065,7 +2077,13 @@ impl GroupingKeys {
             match (agg, e) {
                 (true, _) => {}
                 (false, None) => keys.vars.push(name.clone()),
-                (false, Some(Expr::Var(v))) => keys.vars.push(v.name.clone()),
+                (
+                    false,
+                    Some(Expr {
+                        kind: ExprKind::Var(v),
+                        ..
+                    }),
+                ) => keys.vars.push(v.name.clone()),
                 (false, Some(e)) if is_lookup(e) => keys.lookups.push(e.to_string()),
                 _ => {}
             }
@@ -2089,17 +2107,17 @@ impl GroupingKeys {
         if e.is_aggregate_call() || (is_lookup(e) && self.lookups.contains(&e.to_string())) {
             return true;
         }
-        match e {
-            Expr::Literal(_) | Expr::Param(..) => true,
-            Expr::Var(v) => self.vars.contains(&v.name),
-            Expr::ListComprehension { .. }
-            | Expr::Quantified { .. }
-            | Expr::Reduce { .. }
-            | Expr::MapProjection(..)
-            | Expr::Pattern(_)
-            | Expr::Exists(..)
-            | Expr::ExistsQuery(_)
-            | Expr::PatternComprehension { .. } => {
+        match &e.kind {
+            ExprKind::Literal(_) | ExprKind::Param(..) => true,
+            ExprKind::Var(v) => self.vars.contains(&v.name),
+            ExprKind::ListComprehension { .. }
+            | ExprKind::Quantified { .. }
+            | ExprKind::Reduce { .. }
+            | ExprKind::MapProjection(..)
+            | ExprKind::Pattern(_)
+            | ExprKind::Exists(..)
+            | ExprKind::ExistsQuery(_)
+            | ExprKind::PatternComprehension { .. } => {
                 // Their own variables are local; check the free ones.
                 free_variables_outside_aggregates(e)
                     .iter()
@@ -2118,9 +2136,9 @@ impl GroupingKeys {
 
 /// `n`, `n.a`, `n.a.b`: a variable or a chain of property lookups on one.
 fn is_lookup(e: &Expr) -> bool {
-    match e {
-        Expr::Var(_) => true,
-        Expr::Property(base, _) => is_lookup(base),
+    match &e.kind {
+        ExprKind::Var(_) => true,
+        ExprKind::Property(base, _) => is_lookup(base),
         _ => false,
     }
 }
