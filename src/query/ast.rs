@@ -461,8 +461,11 @@ pub enum ExprKind {
     MapProjection(Ident, Vec<MapProjectionItem>),
     /// `NOT e`, `-e`, `+e`
     Unary(UnaryOp, Box<Expr>),
-    /// `a op b`
-    Binary(BinaryOp, Box<Expr>, Box<Expr>),
+    /// `a op b op c ...`: operators of one precedence level applied left to
+    /// right, each with its position and right operand. A chain is one node
+    /// however long it is, so a flat run of operators is not nesting, and
+    /// the first operand is never itself a chain of the same level.
+    Binary(Box<Expr>, Vec<(BinaryOp, Pos, Expr)>),
     /// `a < b <= c`: each comparison against the previous operand.
     Compare(Box<Expr>, Vec<(CmpOp, Expr)>),
     /// `e IS NULL` (false) or `e IS NOT NULL` (true).
@@ -591,9 +594,13 @@ impl Expr {
             | ExprKind::HasLabels(e, _)
             | ExprKind::Unary(_, e)
             | ExprKind::IsNull(e, _) => f(e),
-            ExprKind::Index(a, b) | ExprKind::Binary(_, a, b) => {
+            ExprKind::Index(a, b) => {
                 f(a);
                 f(b);
+            }
+            ExprKind::Binary(first, rest) => {
+                f(first);
+                rest.iter().for_each(|(_, _, e)| f(e));
             }
             ExprKind::Slice(a, b, c) => {
                 f(a);
@@ -1087,7 +1094,7 @@ struct Prec<'a>(&'a Expr, u8);
 impl Expr {
     fn precedence(&self) -> u8 {
         match &self.kind {
-            ExprKind::Binary(op, ..) => op.precedence(),
+            ExprKind::Binary(_, rest) => rest.first().map_or(12, |(op, ..)| op.precedence()),
             ExprKind::Compare(..) => 5,
             ExprKind::Unary(UnaryOp::Not, _) => 4,
             ExprKind::Unary(..) => 10,
@@ -1184,10 +1191,14 @@ impl Display for Expr {
                 UnaryOp::Neg => write!(f, "-{}", Prec(e, 11)),
                 UnaryOp::Plus => write!(f, "+{}", Prec(e, 11)),
             },
-            ExprKind::Binary(op, a, b) => {
-                let p = op.precedence();
-                // Left-associative: the right operand needs parentheses at equal strength.
-                write!(f, "{} {} {}", Prec(a, p), op.symbol(), Prec(b, p + 1))
+            ExprKind::Binary(first, rest) => {
+                let p = self.precedence();
+                write!(f, "{}", Prec(first, p))?;
+                // Left-associative: a right operand needs parentheses at equal strength.
+                for (op, _, e) in rest {
+                    write!(f, " {} {}", op.symbol(), Prec(e, p + 1))?;
+                }
+                Ok(())
             }
             ExprKind::Compare(first, rest) => {
                 write!(f, "{}", Prec(first, 6))?;

@@ -218,9 +218,7 @@ fn eval_here(ctx: &Ctx, e: &CExpr, row: &[Value]) -> Result<Value> {
         CExpr::Not(_) | CExpr::Neg(_) | CExpr::Plus(_) | CExpr::IsNull(..) => {
             eval_unary(ctx, e, row)
         }
-        CExpr::Logic(op, a, b) => eval_logic(ctx, *op, a, b, row),
-        CExpr::Arith(op, a, b) => eval_arith(ctx, *op, a, b, row),
-        CExpr::Predicate(op, a, b) => eval_predicate(ctx, *op, a, b, row),
+        CExpr::Binary(first, rest) => eval_binary(ctx, first, rest, row),
         CExpr::Compare(first, rest) => eval_compare(ctx, first, rest, row),
         CExpr::Call(func, args) => eval_call(ctx, *func, args, row),
         CExpr::Case(subject, alternatives, default) => {
@@ -269,21 +267,32 @@ fn eval_unary(ctx: &Ctx, e: &CExpr, row: &[Value]) -> Result<Value> {
     }
 }
 
-fn eval_logic(ctx: &Ctx, op: BinaryOp, a: &CExpr, b: &CExpr, row: &[Value]) -> Result<Value> {
-    let a = truth(eval(ctx, a, row)?)?;
-    logic(op, a, || truth(eval(ctx, b, row)?))
-}
-
-fn eval_arith(ctx: &Ctx, op: BinaryOp, a: &CExpr, b: &CExpr, row: &[Value]) -> Result<Value> {
-    let a = eval(ctx, a, row)?;
-    let b = eval(ctx, b, row)?;
-    arithmetic(op, a, b)
-}
-
-fn eval_predicate(ctx: &Ctx, op: BinaryOp, a: &CExpr, b: &CExpr, row: &[Value]) -> Result<Value> {
-    let a = eval(ctx, a, row)?;
-    let b = eval(ctx, b, row)?;
-    predicate(op, a, b)
+/// An operator chain, folded from the left in a loop: a chain of any
+/// length costs one level of recursion.
+fn eval_binary(
+    ctx: &Ctx,
+    first: &CExpr,
+    rest: &[(BinaryOp, CExpr)],
+    row: &[Value],
+) -> Result<Value> {
+    let mut acc = eval(ctx, first, row)?;
+    for (op, operand) in rest {
+        acc = match op {
+            BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => {
+                // Both sides are evaluated (no short cut), the left checked first.
+                let a = truth(acc)?;
+                logic(*op, a, truth(eval(ctx, operand, row)?)?)
+            }
+            BinaryOp::Add
+            | BinaryOp::Sub
+            | BinaryOp::Mul
+            | BinaryOp::Div
+            | BinaryOp::Mod
+            | BinaryOp::Pow => arithmetic(*op, acc, eval(ctx, operand, row)?)?,
+            _ => predicate(*op, acc, eval(ctx, operand, row)?)?,
+        };
+    }
+    Ok(acc)
 }
 
 fn param(ctx: &Ctx, name: &str) -> Result<Value> {
@@ -628,8 +637,7 @@ pub fn truth(v: Value) -> Result<Option<bool>> {
     }
 }
 
-fn logic(op: BinaryOp, a: Option<bool>, b: impl FnOnce() -> Result<Option<bool>>) -> Result<Value> {
-    let b = b()?;
+fn logic(op: BinaryOp, a: Option<bool>, b: Option<bool>) -> Value {
     let r = match op {
         BinaryOp::And => match (a, b) {
             (Some(false), _) | (_, Some(false)) => Some(false),
@@ -646,7 +654,7 @@ fn logic(op: BinaryOp, a: Option<bool>, b: impl FnOnce() -> Result<Option<bool>>
             _ => None,
         },
     };
-    Ok(r.map_or(Value::Null, Value::Bool))
+    r.map_or(Value::Null, Value::Bool)
 }
 
 fn compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {

@@ -23,9 +23,11 @@ mod grammar {
 
 use grammar::{CypherParser, Rule};
 
-/// How deeply expressions may nest (brackets, `CASE`, comprehensions,
-/// operator chains; an `EXISTS { }` subquery counts twice) before the parser
-/// refuses the query. Every later pass recurses once per level, and any
+/// How deeply expressions may nest (brackets, lists, maps, `CASE`,
+/// comprehensions, calls, prefix and postfix operators; an `EXISTS { }`
+/// subquery counts twice) before the parser refuses the query. A flat chain
+/// of infix operators (`1 + 2 - 3 ...`, `a OR b OR c ...`) is one level
+/// however long it is. Every later pass recurses once per level, and any
 /// query within the limit parses, compiles and runs on a 2 MB thread stack
 /// in a debug build (a test checks the costliest constructs).
 pub const MAX_NESTING: usize = 100;
@@ -715,10 +717,10 @@ fn build_expr(pair: Pair<Rule>) -> Result<Expr> {
 fn build_expr_here(pair: Pair<Rule>) -> Result<Expr> {
     debug_assert_eq!(pair.as_rule(), Rule::expression);
     let at = pair.as_span().start();
-    // Far more operators than levels allowed, or a run of prefix operators
-    // (which the Pratt parser folds by recursion): refuse before building
-    // (and dropping) a tree that deep.
-    let (mut operators, mut prefix_run, mut longest_prefix_run) = (0, 0, 0);
+    // A run of prefix operators nests (`NOT NOT x` is the negation of a
+    // negation, and the Pratt parser folds it by recursion): refuse a long
+    // one before folding it.
+    let (mut prefix_run, mut longest_prefix_run) = (0, 0);
     for p in pair.clone().into_inner() {
         if matches!(p.as_rule(), Rule::not_op | Rule::neg_op | Rule::pos_op) {
             prefix_run += 1;
@@ -726,50 +728,19 @@ fn build_expr_here(pair: Pair<Rule>) -> Result<Expr> {
         } else {
             prefix_run = 0;
         }
-        if is_operator(&p) {
-            operators += 1;
-        }
     }
-    if operators > 4 * MAX_NESTING || longest_prefix_run > MAX_NESTING {
+    if longest_prefix_run > MAX_NESTING {
         return Err(too_deep(at));
     }
     let expr = fold(pair.into_inner())?.expr;
-    // A long chain of operators nests as deeply as brackets do, and the
-    // later passes recurse once per level.
+    // Infix operators of one level fold into one node, so a flat chain of
+    // any length is shallow; prefix and postfix operators (`-x`, `x.a.b`)
+    // and operators of different levels still nest, and the later passes
+    // recurse once per level.
     if expr.deeper_than(MAX_NESTING) {
         return Err(too_deep(at));
     }
     Ok(expr)
-}
-
-/// Whether a pair of a flat expression is an operator (not an operand).
-fn is_operator(p: &Pair<Rule>) -> bool {
-    !matches!(
-        p.as_rule(),
-        Rule::literal
-            | Rule::null_literal
-            | Rule::true_literal
-            | Rule::false_literal
-            | Rule::integer_literal
-            | Rule::float_literal
-            | Rule::invalid_number
-            | Rule::string_literal
-            | Rule::parameter
-            | Rule::case_expression
-            | Rule::count_star
-            | Rule::quantifier
-            | Rule::reduce_expression
-            | Rule::existential_subquery
-            | Rule::pattern_comprehension
-            | Rule::list_comprehension
-            | Rule::list_literal
-            | Rule::function_call
-            | Rule::relationships_pattern
-            | Rule::map_projection
-            | Rule::variable
-            | Rule::parenthesized
-            | Rule::map_literal
-    )
 }
 
 fn fold(pairs: Pairs<Rule>) -> Result<Folded> {
@@ -889,10 +860,20 @@ fn fold_infix(lhs: Result<Folded>, op: Pair<Rule>, rhs: Result<Folded>) -> Resul
         Rule::pow_op => BinaryOp::Pow,
         other => unreachable!("infix {other:?}"),
     };
-    plain(Expr::new(
-        ExprKind::Binary(bin, Box::new(lhs.expr), Box::new(rhs.expr)),
-        at,
-    ))
+    // Operators of one level fold into one chain, whether or not the left
+    // side was in parentheses: they associate to the left, so `(a - b) - c`
+    // is `a - b - c`.
+    let step = (bin, pos(&op), rhs.expr);
+    plain(match lhs.expr {
+        Expr {
+            kind: ExprKind::Binary(first, mut rest),
+            pos,
+        } if rest[0].0.precedence() == bin.precedence() => {
+            rest.push(step);
+            Expr::new(ExprKind::Binary(first, rest), pos)
+        }
+        l => Expr::new(ExprKind::Binary(Box::new(l), vec![step]), at),
+    })
 }
 
 /// `-` applied to an operand; a literal number becomes a negative literal,
@@ -1363,14 +1344,53 @@ mod tests {
         }
     }
 
+    /// A flat chain of infix operators is one level, however long: it
+    /// parses, prints, compiles and runs on a 2 MB stack without recursing
+    /// per operator. Runs of prefix operators still nest.
     #[test]
-    fn operator_chains_are_as_limited_as_brackets() {
-        let ok = format!("RETURN 1{}", " + 1".repeat(MAX_NESTING - 1));
-        assert!(parse(&ok).is_ok());
-        let deep = format!("RETURN 1{}", " + 1".repeat(5000));
-        assert_eq!(parse(&deep).unwrap_err().code, "NestingTooDeep");
+    fn flat_operator_chains_are_not_nesting() {
+        let runs = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(|| {
+                let g = crate::Graph::new();
+                let sum = format!("RETURN 1{} AS n", " + 1".repeat(10_000));
+                check_round_trip(&sum).unwrap();
+                let r = g.query(&sum).unwrap();
+                assert_eq!(r.rows[0][0], Value::Int(10_001));
+                let mixed = format!("RETURN 0{} AS n", " + 2 * 3 - 1".repeat(1_000));
+                check_round_trip(&mixed).unwrap();
+                assert_eq!(g.query(&mixed).unwrap().rows[0][0], Value::Int(5_000));
+                let ors = (0..2_000)
+                    .map(|i| format!("x = {i}"))
+                    .collect::<Vec<_>>()
+                    .join(" OR ");
+                let q = format!("UNWIND [3, 5000] AS x WITH x WHERE {ors} RETURN x");
+                check_round_trip(&q).unwrap();
+                let r = g.query(&q).unwrap();
+                assert_eq!(r.rows, [[Value::Int(3)]]);
+                let ands = format!("RETURN true{} AS t", " AND 1 < 2".repeat(2_000));
+                assert_eq!(g.query(&ands).unwrap().rows[0][0], Value::Bool(true));
+            })
+            .unwrap();
+        runs.join().expect("no stack overflow");
         let prefixes = format!("RETURN {}true", "NOT ".repeat(MAX_NESTING + 1));
         assert_eq!(parse(&prefixes).unwrap_err().code, "NestingTooDeep");
+    }
+
+    #[test]
+    fn a_chain_of_one_level_is_one_node() {
+        let q = parse("RETURN (1 - 2) - 3 + 4, 1 - (2 - 3)").unwrap();
+        let Clause::Return(p) = &q.first.clauses[0] else {
+            panic!()
+        };
+        let ExprKind::Binary(_, rest) = &p.items[0].expr.kind else {
+            panic!()
+        };
+        assert_eq!(rest.len(), 3);
+        assert_eq!(
+            round_trip("RETURN (1 - 2) - 3 + 4, 1 - (2 - 3), (1 + 2) * 3"),
+            "RETURN 1 - 2 - 3 + 4, 1 - (2 - 3), (1 + 2) * 3"
+        );
     }
 
     /// A way of nesting a query `n` levels deep, by name.
@@ -1430,7 +1450,12 @@ mod tests {
             ("parentheses", |n| {
                 format!("RETURN {}1{}", "(".repeat(n), ")".repeat(n))
             }),
-            ("operators", |n| format!("RETURN 1{}", " + 1".repeat(n))),
+            ("right-nested operators", |n| {
+                format!("RETURN {}1{}", "1 + (".repeat(n), ")".repeat(n))
+            }),
+            ("prefix operators", |n| {
+                format!("RETURN {}true", "NOT ".repeat(n))
+            }),
         ]
     }
 
@@ -1452,7 +1477,7 @@ mod tests {
                 "NestingTooDeep",
                 "{what}"
             );
-            for far in [10 * MAX_NESTING, 20_000] {
+            for far in [10 * MAX_NESTING, 2000, 20_000] {
                 let e = parse(&make(far)).unwrap_err();
                 assert_eq!(e.code, "NestingTooDeep", "{what} x {far}");
                 assert!(e.message.contains("levels deep"), "{}", e.message);

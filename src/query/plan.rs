@@ -115,12 +115,10 @@ pub enum CExpr {
     Neg(Box<CExpr>),
     /// `+e`
     Plus(Box<CExpr>),
-    /// `a AND b`, `a OR b`, `a XOR b`
-    Logic(BinaryOp, Box<CExpr>, Box<CExpr>),
-    /// `+ - * / % ^`
-    Arith(BinaryOp, Box<CExpr>, Box<CExpr>),
-    /// `STARTS WITH`, `ENDS WITH`, `CONTAINS`, `=~`, `IN`
-    Predicate(BinaryOp, Box<CExpr>, Box<CExpr>),
+    /// `a op b op c ...`: logic (`AND OR XOR`), arithmetic (`+ - * / % ^`)
+    /// and predicates (`IN`, `STARTS WITH`, `ENDS WITH`, `CONTAINS`, `=~`),
+    /// applied left to right.
+    Binary(Box<CExpr>, Vec<(BinaryOp, CExpr)>),
     /// Chained comparison.
     Compare(Box<CExpr>, Vec<(CmpOp, CExpr)>),
     /// `e IS [NOT] NULL`
@@ -886,11 +884,36 @@ impl Compiler {
             }
         }
         let kind = match &e.kind {
-            ExprKind::Binary(op, a, b) => ExprKind::Binary(
-                *op,
-                Box::new(self.rewrite_projected(a, items, texts)),
-                Box::new(self.rewrite_projected(b, items, texts)),
-            ),
+            ExprKind::Binary(first, rest) => {
+                // A projected chain may also be the leading part of a longer
+                // one: `a + b` in `a + b + c`.
+                let leading = items
+                    .iter()
+                    .find_map(|(name, expr, _, _)| match &(*expr)?.kind {
+                        ExprKind::Binary(f, r)
+                            if r.len() < rest.len()
+                                && f.as_ref() == first.as_ref()
+                                && rest.starts_with(r) =>
+                        {
+                            let var = Ident {
+                                name: name.clone(),
+                                pos: e.pos,
+                            };
+                            Some((Expr::new(ExprKind::Var(var), e.pos), r.len()))
+                        }
+                        _ => None,
+                    });
+                let (first, rest) = match leading {
+                    Some((var, n)) => (var, &rest[n..]),
+                    None => (self.rewrite_projected(first, items, texts), &rest[..]),
+                };
+                ExprKind::Binary(
+                    Box::new(first),
+                    rest.iter()
+                        .map(|(op, at, x)| (*op, *at, self.rewrite_projected(x, items, texts)))
+                        .collect(),
+                )
+            }
             ExprKind::Unary(op, a) => {
                 ExprKind::Unary(*op, Box::new(self.rewrite_projected(a, items, texts)))
             }
@@ -1052,27 +1075,13 @@ impl Compiler {
             | ExprKind::Exists(..)
             | ExprKind::ExistsQuery(_) => Some(K::Bool),
             ExprKind::Unary(_, inner) => self.static_kind(inner).filter(|k| k.is_number()),
-            ExprKind::Binary(op, a, b) => match op {
-                BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => Some(K::Bool),
-                BinaryOp::In
-                | BinaryOp::StartsWith
-                | BinaryOp::EndsWith
-                | BinaryOp::Contains
-                | BinaryOp::Regex => Some(K::Bool),
-                _ => {
-                    let (ka, kb) = (self.static_kind(a)?, self.static_kind(b)?);
-                    match (op, ka, kb) {
-                        (BinaryOp::Add, x, y) if x.is_list() || y.is_list() => Some(K::List),
-                        (BinaryOp::Add, K::String, _) | (BinaryOp::Add, _, K::String) => {
-                            Some(K::String)
-                        }
-                        (BinaryOp::Pow, x, y) if x.is_number() && y.is_number() => Some(K::Float),
-                        (_, K::Int, K::Int) => Some(K::Int),
-                        (_, x, y) if x.is_number() && y.is_number() => Some(K::Float),
-                        _ => None,
-                    }
+            ExprKind::Binary(first, rest) => {
+                let mut kind = self.static_kind(first);
+                for (op, _, operand) in rest {
+                    kind = binary_kind(*op, kind, self.static_kind(operand));
                 }
-            },
+                kind
+            }
             _ => None,
         }
     }
@@ -1110,8 +1119,30 @@ impl Compiler {
                     }
                 }
             }
-            ExprKind::Binary(op, a, b) => {
-                let (ka, kb) = (self.static_kind(a), self.static_kind(b));
+            ExprKind::Binary(first, rest) => {
+                let mut ka = self.static_kind(first);
+                for (op, _, operand) in rest {
+                    let kb = self.static_kind(operand);
+                    self.check_binary(e, *op, ka, kb)?;
+                    ka = binary_kind(*op, ka, kb);
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// openCypher's compile-time check of one step of an operator chain,
+    /// from the kinds of the operands where they are known.
+    fn check_binary(
+        &self,
+        e: &Expr,
+        op: BinaryOp,
+        ka: Option<VarKind>,
+        kb: Option<VarKind>,
+    ) -> Result<()> {
+        {
+            {
                 let ok = match op {
                     BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => {
                         [ka, kb].iter().flatten().all(|k| *k == VarKind::Bool)
@@ -1134,15 +1165,17 @@ impl Compiler {
                     _ => true,
                 };
                 if !ok {
-                    return mismatch(format!(
-                        "`{e}`: {} cannot be applied to {} and {}",
-                        op.symbol(),
-                        ka.map_or("ANY", VarKind::type_name),
-                        kb.map_or("ANY", VarKind::type_name)
+                    return Err(QueryError::syntax(
+                        "InvalidArgumentType",
+                        format!(
+                            "`{e}`: {} cannot be applied to {} and {}",
+                            op.symbol(),
+                            ka.map_or("ANY", VarKind::type_name),
+                            kb.map_or("ANY", VarKind::type_name)
+                        ),
                     ));
                 }
             }
-            _ => {}
         }
         Ok(())
     }
@@ -1498,18 +1531,13 @@ impl Compiler {
                     UnaryOp::Plus => CExpr::Plus(c),
                 }
             }
-            ExprKind::Binary(op, a, b) => {
-                let (ca, cb) = (Box::new(self.expr(a)?), Box::new(self.expr(b)?));
-                match op {
-                    BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => CExpr::Logic(*op, ca, cb),
-                    BinaryOp::Add
-                    | BinaryOp::Sub
-                    | BinaryOp::Mul
-                    | BinaryOp::Div
-                    | BinaryOp::Mod
-                    | BinaryOp::Pow => CExpr::Arith(*op, ca, cb),
-                    _ => CExpr::Predicate(*op, ca, cb),
-                }
+            ExprKind::Binary(first, rest) => {
+                let first = Box::new(self.expr(first)?);
+                let rest = rest
+                    .iter()
+                    .map(|(op, _, operand)| Ok((*op, self.expr(operand)?)))
+                    .collect::<Result<_>>()?;
+                CExpr::Binary(first, rest)
             }
             _ => unreachable!("operator_expr takes operators"),
         })
@@ -1858,6 +1886,29 @@ enum PatternUse {
     Merge,
 }
 
+/// The kind of `a op b` from the kinds of `a` and `b`, when known.
+fn binary_kind(op: BinaryOp, ka: Option<VarKind>, kb: Option<VarKind>) -> Option<VarKind> {
+    use VarKind as K;
+    match op {
+        BinaryOp::And
+        | BinaryOp::Or
+        | BinaryOp::Xor
+        | BinaryOp::In
+        | BinaryOp::StartsWith
+        | BinaryOp::EndsWith
+        | BinaryOp::Contains
+        | BinaryOp::Regex => Some(K::Bool),
+        _ => match (op, ka?, kb?) {
+            (BinaryOp::Add, x, y) if x.is_list() || y.is_list() => Some(K::List),
+            (BinaryOp::Add, K::String, _) | (BinaryOp::Add, _, K::String) => Some(K::String),
+            (BinaryOp::Pow, x, y) if x.is_number() && y.is_number() => Some(K::Float),
+            (_, K::Int, K::Int) => Some(K::Int),
+            (_, x, y) if x.is_number() && y.is_number() => Some(K::Float),
+            _ => None,
+        },
+    }
+}
+
 fn arity_text(min: usize, max: usize) -> String {
     if min == max {
         min.to_string()
@@ -2013,9 +2064,13 @@ fn collect_children<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
         | ExprKind::HasLabels(a, _)
         | ExprKind::Unary(_, a)
         | ExprKind::IsNull(a, _) => out.push(a),
-        ExprKind::Index(a, b) | ExprKind::Binary(_, a, b) => {
+        ExprKind::Index(a, b) => {
             out.push(a);
             out.push(b);
+        }
+        ExprKind::Binary(first, rest) => {
+            out.push(first);
+            out.extend(rest.iter().map(|(_, _, e)| e));
         }
         ExprKind::Slice(a, b, c) => {
             out.push(a);
