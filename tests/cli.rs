@@ -93,6 +93,26 @@ fn a_syntax_error_shows_line_column_and_caret() {
 }
 
 #[test]
+fn a_run_time_error_shows_line_column_and_caret() {
+    let o = run(&[
+        "query",
+        "--input",
+        seeds().to_str().unwrap(),
+        "UNWIND [1, \"a\"] AS x\nRETURN x - 1",
+    ]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        lines[0],
+        "error: query: TypeError (InvalidArgumentType): cannot apply - to STRING and INTEGER (line 2, column 10)",
+        "{err}"
+    );
+    assert_eq!(lines[1], "  RETURN x - 1");
+    assert_eq!(lines[2], "           ^");
+}
+
+#[test]
 fn a_write_without_write_mode_is_refused() {
     let o = run(&[
         "query",

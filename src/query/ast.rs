@@ -54,6 +54,8 @@ pub enum Clause {
         pattern: Vec<PatternPart>,
         /// The filter.
         filter: Option<Expr>,
+        /// Where the clause starts.
+        pos: Pos,
     },
     /// `UNWIND expr AS var`
     Unwind {
@@ -61,6 +63,8 @@ pub enum Clause {
         expr: Expr,
         /// The variable bound to each element.
         var: Ident,
+        /// Where the clause starts.
+        pos: Pos,
     },
     /// `WITH projection [WHERE expr]`
     With {
@@ -71,8 +75,8 @@ pub enum Clause {
     },
     /// `RETURN projection`
     Return(Projection),
-    /// `CREATE pattern`
-    Create(Vec<PatternPart>),
+    /// `CREATE pattern`, and where the clause starts.
+    Create(Vec<PatternPart>, Pos),
     /// `MERGE part [ON MATCH SET ...] [ON CREATE SET ...]`
     Merge {
         /// The pattern that must exist.
@@ -81,17 +85,21 @@ pub enum Clause {
         on_match: Vec<SetItem>,
         /// Set when the pattern was created.
         on_create: Vec<SetItem>,
+        /// Where the clause starts.
+        pos: Pos,
     },
-    /// `SET items`
-    Set(Vec<SetItem>),
-    /// `REMOVE items`
-    Remove(Vec<RemoveItem>),
+    /// `SET items`, and where the clause starts.
+    Set(Vec<SetItem>, Pos),
+    /// `REMOVE items`, and where the clause starts.
+    Remove(Vec<RemoveItem>, Pos),
     /// `[DETACH] DELETE exprs`
     Delete {
         /// `DETACH DELETE`.
         detach: bool,
         /// What to delete.
         exprs: Vec<Expr>,
+        /// Where the clause starts.
+        pos: Pos,
     },
     /// `CALL proc(args) [YIELD ...]`: parsed so that it can be refused with
     /// a precise error; newsgraph has no procedures.
@@ -101,6 +109,23 @@ pub enum Clause {
         /// Where it was written.
         pos: Pos,
     },
+}
+
+impl Clause {
+    /// Where the clause starts.
+    pub fn pos(&self) -> Pos {
+        match self {
+            Clause::With { projection: p, .. } | Clause::Return(p) => p.pos,
+            Clause::Match { pos, .. }
+            | Clause::Unwind { pos, .. }
+            | Clause::Create(_, pos)
+            | Clause::Merge { pos, .. }
+            | Clause::Set(_, pos)
+            | Clause::Remove(_, pos)
+            | Clause::Delete { pos, .. }
+            | Clause::Call { pos, .. } => *pos,
+        }
+    }
 }
 
 /// A variable name with its position.
@@ -703,7 +728,7 @@ impl SingleQuery {
                     patterns.extend(pattern);
                     exprs.extend(filter);
                 }
-                Clause::Unwind { expr, var } => {
+                Clause::Unwind { expr, var, .. } => {
                     exprs.push(expr);
                     add(&var.name);
                 }
@@ -716,10 +741,10 @@ impl SingleQuery {
                     exprs.extend(projection.items.iter().map(|i| &i.expr));
                     exprs.extend(projection.order_by.iter().map(|s| &s.expr));
                 }
-                Clause::Create(pattern) => patterns.extend(pattern),
+                Clause::Create(pattern, _) => patterns.extend(pattern),
                 Clause::Merge { part, .. } => patterns.push(part),
                 Clause::Delete { exprs: es, .. } => exprs.extend(es),
-                Clause::Set(_) | Clause::Remove(_) | Clause::Call { .. } => {}
+                Clause::Set(..) | Clause::Remove(..) | Clause::Call { .. } => {}
             }
         }
         for p in patterns {
@@ -872,6 +897,7 @@ impl Display for Clause {
                 optional,
                 pattern,
                 filter,
+                ..
             } => {
                 if *optional {
                     f.write_str("OPTIONAL ")?;
@@ -883,7 +909,7 @@ impl Display for Clause {
                 }
                 Ok(())
             }
-            Clause::Unwind { expr, var } => write!(f, "UNWIND {expr} AS {var}"),
+            Clause::Unwind { expr, var, .. } => write!(f, "UNWIND {expr} AS {var}"),
             Clause::With { projection, filter } => {
                 write!(f, "WITH {projection}")?;
                 if let Some(w) = filter {
@@ -892,7 +918,7 @@ impl Display for Clause {
                 Ok(())
             }
             Clause::Return(p) => write!(f, "RETURN {p}"),
-            Clause::Create(pattern) => {
+            Clause::Create(pattern, _) => {
                 f.write_str("CREATE ")?;
                 comma_list(f, pattern, |f, p| write!(f, "{p}"))
             }
@@ -900,6 +926,7 @@ impl Display for Clause {
                 part,
                 on_match,
                 on_create,
+                ..
             } => {
                 write!(f, "MERGE {part}")?;
                 for (name, items) in [("MATCH", on_match), ("CREATE", on_create)] {
@@ -910,15 +937,15 @@ impl Display for Clause {
                 }
                 Ok(())
             }
-            Clause::Set(items) => {
+            Clause::Set(items, _) => {
                 f.write_str("SET ")?;
                 comma_list(f, items, |f, i| write!(f, "{i}"))
             }
-            Clause::Remove(items) => {
+            Clause::Remove(items, _) => {
                 f.write_str("REMOVE ")?;
                 comma_list(f, items, |f, i| write!(f, "{i}"))
             }
-            Clause::Delete { detach, exprs } => {
+            Clause::Delete { detach, exprs, .. } => {
                 if *detach {
                     f.write_str("DETACH ")?;
                 }

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use foldhash::{HashMapExt, HashSet, HashSetExt};
 
-use super::ast::{BinaryOp, CmpOp, PatternDirection, Quantifier};
+use super::ast::{BinaryOp, CmpOp, PatternDirection, Pos, Quantifier};
 use super::error::{ErrorClass, QueryError};
 use super::plan::*;
 use crate::graph::{Direction, Graph, Symbol};
@@ -200,42 +200,61 @@ pub enum Flow {
 /// function keeps a small stack frame: every case with locals of its own
 /// lives in a helper.
 pub fn eval(ctx: &Ctx, e: &CExpr, row: &[Value]) -> Result<Value> {
-    super::deep(|| eval_here(ctx, e, row))
+    super::deep(|| eval_here(ctx, e, row)).map_err(|err| locate(err, e.pos))
+}
+
+/// An error raised while evaluating an expression is reported where the
+/// expression was written, unless a part of it already said where; a
+/// budget running out or a cancellation is the whole query's doing, not
+/// the expression's.
+fn locate(err: QueryError, pos: Pos) -> QueryError {
+    if err.class == ErrorClass::LimitExceeded {
+        err
+    } else {
+        err.at(pos)
+    }
+}
+
+/// Whether a condition holds on a row: true, not false or null; anything
+/// but a boolean or null is an error at the condition.
+fn holds(ctx: &Ctx, condition: &CExpr, row: &[Value]) -> Result<bool> {
+    let v = eval(ctx, condition, row)?;
+    Ok(truth(v).map_err(|err| err.at(condition.pos))? == Some(true))
 }
 
 fn eval_here(ctx: &Ctx, e: &CExpr, row: &[Value]) -> Result<Value> {
-    match e {
-        CExpr::Const(v) => Ok(v.clone()),
-        CExpr::Param(name) => param(ctx, name),
-        CExpr::Slot(s) => Ok(row.get(*s).cloned().unwrap_or(Value::Null)),
-        CExpr::Property(base, key) => eval_property(ctx, base, key, row),
-        CExpr::Index(base, idx) => eval_index(ctx, base, idx, row),
-        CExpr::Slice(base, from, to) => eval_slice(ctx, base, from, to, row),
-        CExpr::HasLabels(base, labels) => eval_has_labels(ctx, base, labels, row),
-        CExpr::List(items) => eval_list(ctx, items, row),
-        CExpr::Map(entries) => eval_map(ctx, entries, row),
-        CExpr::MapProjection(slot, items) => map_projection(ctx, row, *slot, items),
-        CExpr::Not(_) | CExpr::Neg(_) | CExpr::Plus(_) | CExpr::IsNull(..) => {
+    match &e.kind {
+        CExprKind::Const(v) => Ok(v.clone()),
+        CExprKind::Param(name) => param(ctx, name),
+        CExprKind::Slot(s) => Ok(row.get(*s).cloned().unwrap_or(Value::Null)),
+        CExprKind::Property(base, key) => eval_property(ctx, base, key, row),
+        CExprKind::Index(base, idx) => eval_index(ctx, base, idx, row),
+        CExprKind::Slice(base, from, to) => eval_slice(ctx, base, from, to, row),
+        CExprKind::HasLabels(base, labels) => eval_has_labels(ctx, base, labels, row),
+        CExprKind::List(items) => eval_list(ctx, items, row),
+        CExprKind::Map(entries) => eval_map(ctx, entries, row),
+        CExprKind::MapProjection(slot, items) => map_projection(ctx, row, *slot, items),
+        CExprKind::Not(_) | CExprKind::Neg(_) | CExprKind::Plus(_) | CExprKind::IsNull(..) => {
             eval_unary(ctx, e, row)
         }
-        CExpr::Binary(first, rest) => eval_binary(ctx, first, rest, row),
-        CExpr::Compare(first, rest) => eval_compare(ctx, first, rest, row),
-        CExpr::Call(func, args) => eval_call(ctx, *func, args, row),
-        CExpr::Case(subject, alternatives, default) => {
+        CExprKind::Binary(first, rest) => eval_binary(ctx, first, rest, row),
+        CExprKind::Compare(first, rest) => eval_compare(ctx, first, rest, row),
+        CExprKind::Call(func, args) => eval_call(ctx, *func, args, row),
+        CExprKind::Case(subject, alternatives, default) => {
             eval_case(ctx, subject, alternatives, default, row)
         }
-        CExpr::ListComprehension(slot, list, filter, map) => {
+        CExprKind::ListComprehension(slot, list, filter, map) => {
             list_comprehension(ctx, *slot, list, filter, map, row)
         }
-        CExpr::Quantified(kind, slot, list, filter) => {
+        CExprKind::Quantified(kind, slot, list, filter) => {
             quantified(ctx, *kind, *slot, list, filter, row)
         }
-        CExpr::Reduce(acc_slot, init, var_slot, list, step) => {
+        CExprKind::Reduce(acc_slot, init, var_slot, list, step) => {
             reduce(ctx, *acc_slot, init, *var_slot, list, step, row)
         }
-        CExpr::Exists(pattern, filter) => exists(ctx, pattern, filter, row),
-        CExpr::ExistsQuery(plan) => exists_query(ctx, plan, row),
-        CExpr::PatternComprehension(pattern, filter, map) => {
+        CExprKind::Exists(pattern, filter) => exists(ctx, pattern, filter, row),
+        CExprKind::ExistsQuery(plan) => exists_query(ctx, plan, row),
+        CExprKind::PatternComprehension(pattern, filter, map) => {
             pattern_comprehension(ctx, pattern, filter, map, row)
         }
     }
@@ -258,38 +277,45 @@ fn eval_has_labels(ctx: &Ctx, base: &CExpr, labels: &[Arc<str>], row: &[Value]) 
 }
 
 fn eval_unary(ctx: &Ctx, e: &CExpr, row: &[Value]) -> Result<Value> {
-    match e {
-        CExpr::Not(inner) => not(eval(ctx, inner, row)?),
-        CExpr::Neg(inner) => negate(eval(ctx, inner, row)?),
-        CExpr::Plus(inner) => unary_plus(eval(ctx, inner, row)?),
-        CExpr::IsNull(inner, not) => Ok(Value::Bool(eval(ctx, inner, row)?.is_null() != *not)),
+    match &e.kind {
+        CExprKind::Not(inner) => not(eval(ctx, inner, row)?),
+        CExprKind::Neg(inner) => negate(eval(ctx, inner, row)?),
+        CExprKind::Plus(inner) => unary_plus(eval(ctx, inner, row)?),
+        CExprKind::IsNull(inner, not) => Ok(Value::Bool(eval(ctx, inner, row)?.is_null() != *not)),
         _ => unreachable!("eval_unary takes unary operators"),
     }
 }
 
 /// An operator chain, folded from the left in a loop: a chain of any
 /// length costs one level of recursion.
+///
+/// A step that fails is reported at its operator; an operand of `AND`,
+/// `OR` or `XOR` that is not a boolean, at the operand.
 fn eval_binary(
     ctx: &Ctx,
     first: &CExpr,
-    rest: &[(BinaryOp, CExpr)],
+    rest: &[(BinaryOp, Pos, CExpr)],
     row: &[Value],
 ) -> Result<Value> {
     let mut acc = eval(ctx, first, row)?;
-    for (op, operand) in rest {
+    for (i, (op, at, operand)) in rest.iter().enumerate() {
         acc = match op {
             BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => {
                 // Both sides are evaluated (no short cut), the left checked first.
-                let a = truth(acc)?;
-                logic(*op, a, truth(eval(ctx, operand, row)?)?)
+                let left = if i == 0 { first.pos } else { rest[i - 1].2.pos };
+                let a = truth(acc).map_err(|err| err.at(left))?;
+                let b = eval(ctx, operand, row)?;
+                logic(*op, a, truth(b).map_err(|err| err.at(operand.pos))?)
             }
             BinaryOp::Add
             | BinaryOp::Sub
             | BinaryOp::Mul
             | BinaryOp::Div
             | BinaryOp::Mod
-            | BinaryOp::Pow => arithmetic(*op, acc, eval(ctx, operand, row)?)?,
-            _ => predicate(*op, acc, eval(ctx, operand, row)?)?,
+            | BinaryOp::Pow => {
+                arithmetic(*op, acc, eval(ctx, operand, row)?).map_err(|err| err.at(*at))?
+            }
+            _ => predicate(*op, acc, eval(ctx, operand, row)?).map_err(|err| err.at(*at))?,
         };
     }
     Ok(acc)
@@ -466,7 +492,7 @@ fn list_comprehension(
     for item in items {
         env[slot] = item;
         if let Some(f) = filter
-            && truth(eval(ctx, f, &env)?)? != Some(true)
+            && !holds(ctx, f, &env)?
         {
             continue;
         }
@@ -495,8 +521,8 @@ fn quantified(
     for item in items {
         env[slot] = item;
         let t = match filter {
-            Some(f) => truth(eval(ctx, f, &env)?)?,
-            None => truth(env[slot].clone())?,
+            Some(f) => truth(eval(ctx, f, &env)?).map_err(|err| err.at(f.pos))?,
+            None => truth(env[slot].clone()).map_err(|err| err.at(list.pos))?,
         };
         match t {
             Some(true) => yes += 1,
@@ -573,7 +599,7 @@ fn exists(ctx: &Ctx, pattern: &CPattern, filter: &OptExpr, row: &[Value]) -> Res
     let mut env = row.to_vec();
     Matcher::new(ctx, pattern, &env).run(&mut env, &mut |m| {
         if let Some(f) = filter
-            && truth(eval(ctx, f, m)?)? != Some(true)
+            && !holds(ctx, f, m)?
         {
             return Ok(Flow::Continue);
         }
@@ -602,7 +628,7 @@ fn pattern_comprehension(
     let mut env = row.to_vec();
     Matcher::new(ctx, pattern, &env).run(&mut env, &mut |m| {
         if let Some(f) = filter
-            && truth(eval(ctx, f, m)?)? != Some(true)
+            && !holds(ctx, f, m)?
         {
             return Ok(Flow::Continue);
         }
@@ -1075,10 +1101,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 Value::Node(n) if self.ctx.node_alive(*n) => vec![*n],
                 Value::Node(_) | Value::Null => Vec::new(),
                 other => {
-                    return Err(type_error(format!(
-                        "expected a node, got {}",
-                        other.type_name()
-                    )));
+                    return Err(
+                        type_error(format!("expected a node, got {}", other.type_name()))
+                            .at(node.pos),
+                    );
                 }
             },
             NodeRole::Assign => self.candidates(node, env)?,
@@ -1142,7 +1168,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     return Err(type_error(format!(
                         "node properties must be a map, got {}",
                         other.type_name()
-                    )));
+                    ))
+                    .at(props.pos));
                 }
             }
         }
@@ -1165,7 +1192,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     return Err(type_error(format!(
                         "relationship properties must be a map, got {}",
                         other.type_name()
-                    )));
+                    ))
+                    .at(props.pos));
                 }
             }
         }
@@ -1391,9 +1419,9 @@ fn choose_anchor(ctx: &Ctx, part: &CPart, assigned: &HashSet<usize>, _row: &[Val
     if let Some(i) = part.nodes.iter().position(|n| assigned.contains(&n.slot)) {
         return i;
     }
-    let indexed = |n: &CNode| match &n.props {
-        Some(CExpr::Map(entries)) => entries.iter().any(|(k, _)| ctx.graph.is_indexed(k)),
-        Some(CExpr::Const(Value::Map(m))) => m.keys().any(|k| ctx.graph.is_indexed(k)),
+    let indexed = |n: &CNode| match n.props.as_ref().map(|p| &p.kind) {
+        Some(CExprKind::Map(entries)) => entries.iter().any(|(k, _)| ctx.graph.is_indexed(k)),
+        Some(CExprKind::Const(Value::Map(m))) => m.keys().any(|k| ctx.graph.is_indexed(k)),
         _ => false,
     };
     if let Some(i) = part.nodes.iter().position(indexed) {
@@ -1435,12 +1463,14 @@ fn count_arg(ctx: &Ctx, e: &Option<CExpr>, what: &str) -> Result<Option<usize>> 
             ErrorClass::SyntaxError,
             "NegativeIntegerArgument",
             format!("{what} must not be negative, got {i}"),
-        )),
+        )
+        .at(e.pos)),
         other => Err(QueryError::runtime(
             ErrorClass::SyntaxError,
             "InvalidArgumentType",
             format!("{what} takes an integer, got {other}"),
-        )),
+        )
+        .at(e.pos)),
     }
 }
 
@@ -1507,7 +1537,7 @@ fn finish_projection(ctx: &Ctx, p: &CProjection, mut out: Vec<Row>) -> Result<Ve
     if let Some(f) = &p.filter {
         let mut kept = Vec::with_capacity(out.len());
         for r in out {
-            if truth(eval(ctx, f, &r)?)? == Some(true) {
+            if holds(ctx, f, &r)? {
                 kept.push(r);
             }
         }
@@ -1567,7 +1597,7 @@ impl Grouper {
                 Some(a) if state.param.is_none() => Some(eval(ctx, a, row)?),
                 _ => None,
             };
-            state.add(agg, v, v2)?;
+            state.add(agg, v, v2).map_err(|err| err.at(agg.pos))?;
         }
         Ok(())
     }
@@ -1591,7 +1621,7 @@ impl Grouper {
                 if rep.len() <= agg.slot {
                     rep.resize(agg.slot + 1, Value::Null);
                 }
-                rep[agg.slot] = state.finish(agg)?;
+                rep[agg.slot] = state.finish(agg).map_err(|err| err.at(agg.pos))?;
             }
             out.push(project_row(ctx, p, &rep)?);
         }
@@ -1921,7 +1951,7 @@ impl Pipeline<'_> {
                 let mut matcher = Matcher::new(ctx, pattern, &env);
                 let flow = matcher.run(&mut env, &mut |m| {
                     if let Some(f) = filter
-                        && truth(eval(ctx, f, m)?)? != Some(true)
+                        && !holds(ctx, f, m)?
                     {
                         return Ok(Flow::Continue);
                     }
@@ -1979,7 +2009,7 @@ impl Pipeline<'_> {
                 st.emitted += 1;
                 let done = st.limit.is_some_and(|l| st.emitted >= l);
                 if let Some(f) = &p.filter
-                    && truth(eval(ctx, f, &out)?)? != Some(true)
+                    && !holds(ctx, f, &out)?
                 {
                     return Ok(if done { Flow::Stop } else { Flow::Continue });
                 }
@@ -2000,6 +2030,7 @@ pub fn run_write(
 ) -> Result<QueryOutput> {
     let mut w = Writer {
         deleted: Deleted::default(),
+        deleted_at: foldhash::HashMap::new(),
         stats: WriteStats::default(),
         ticks: Cell::new(0),
         started: Instant::now(),
@@ -2018,6 +2049,8 @@ pub fn run_write(
 
 struct Writer {
     deleted: Deleted,
+    /// Where the query first deletes each node it deletes.
+    deleted_at: foldhash::HashMap<NodeId, Pos>,
     stats: WriteStats,
     ticks: Cell<u64>,
     started: Instant,
@@ -2117,13 +2150,15 @@ impl Writer {
                         self.check_merge_nulls(graph, pattern, &r, params, limits)?;
                         self.create(graph, pattern, &mut r, params, limits)?;
                         for s in on_create {
-                            self.set(graph, s, &r, params, limits)?;
+                            self.set(graph, s, &r, params, limits)
+                                .map_err(|err| err.at(s.pos()))?;
                         }
                         out.push(r);
                     } else {
                         for r in matches {
                             for s in on_match {
-                                self.set(graph, s, &r, params, limits)?;
+                                self.set(graph, s, &r, params, limits)
+                                    .map_err(|err| err.at(s.pos()))?;
                             }
                             out.push(r);
                         }
@@ -2134,7 +2169,8 @@ impl Writer {
             Op::Set(items) => {
                 for row in &rows {
                     for s in items {
-                        self.set(graph, s, row, params, limits)?;
+                        self.set(graph, s, row, params, limits)
+                            .map_err(|err| err.at(s.pos()))?;
                     }
                 }
                 Ok(rows)
@@ -2142,7 +2178,8 @@ impl Writer {
             Op::Remove(items) => {
                 for row in &rows {
                     for item in items {
-                        self.remove(graph, item, row, params, limits)?;
+                        self.remove(graph, item, row, params, limits)
+                            .map_err(|err| err.at(item.pos()))?;
                     }
                 }
                 Ok(rows)
@@ -2154,7 +2191,8 @@ impl Writer {
                             let ctx = ctx!(self, graph, params, limits);
                             eval(&ctx, e, row)?
                         };
-                        self.delete(graph, v, *detach)?;
+                        self.delete(graph, v, *detach, e.pos)
+                            .map_err(|err| err.at(e.pos))?;
                     }
                 }
                 Ok(rows)
@@ -2187,7 +2225,8 @@ impl Writer {
                         ErrorClass::SemanticError,
                         "MergeReadOwnWrites",
                         format!("cannot MERGE an element whose property `{k}` is null"),
-                    ));
+                    )
+                    .at(p.pos));
                 }
             }
         }
@@ -2204,7 +2243,13 @@ impl Writer {
     ) -> Result<Vec<(Arc<str>, Value)>> {
         let Some(e) = e else { return Ok(Vec::new()) };
         let ctx = ctx!(self, graph, params, limits);
-        match eval(&ctx, e, row)? {
+        let props = eval(&ctx, e, row)?;
+        self.storable_props(props).map_err(|err| err.at(e.pos))
+    }
+
+    /// The properties a map gives to a new element, null ones left out.
+    fn storable_props(&self, props: Value) -> Result<Vec<(Arc<str>, Value)>> {
+        match props {
             Value::Map(m) => {
                 let mut out = Vec::new();
                 for (k, v) in m {
@@ -2243,12 +2288,12 @@ impl Writer {
                     if let Value::Node(n) = row[node.slot]
                         && self.deleted.nodes.contains(&n)
                     {
-                        return Err(deleted_access("node"));
+                        return Err(deleted_access("node").at(node.pos));
                     }
                     continue;
                 }
                 if node.bound {
-                    return Err(match &row[node.slot] {
+                    let e = match &row[node.slot] {
                         Value::Null => QueryError::runtime(
                             ErrorClass::SemanticError,
                             "NullElement",
@@ -2258,7 +2303,8 @@ impl Writer {
                             "CREATE needs a node here, got {}",
                             other.type_name()
                         )),
-                    });
+                    };
+                    return Err(e.at(node.pos));
                 }
                 let props = self.props_of(graph, &node.props, row, params, limits)?;
                 let id = graph.add_node(
@@ -2280,7 +2326,8 @@ impl Writer {
                         ErrorClass::SemanticError,
                         "NullElement",
                         "cannot create a relationship to a node that is null",
-                    ));
+                    )
+                    .at(rel.pos));
                 };
                 let (start, end) = if rel.direction == PatternDirection::Left {
                     (*b, *a)
@@ -2333,7 +2380,7 @@ impl Writer {
                 };
                 self.set_property(graph, t, key, v)
             }
-            CSet::Properties(slot, value, merge) => {
+            CSet::Properties(slot, value, merge, _) => {
                 let target = row[*slot].clone();
                 let v = {
                     let ctx = ctx!(self, graph, params, limits);
@@ -2383,7 +2430,7 @@ impl Writer {
                 }
                 Ok(())
             }
-            CSet::Labels(slot, labels) => match &row[*slot] {
+            CSet::Labels(slot, labels, _) => match &row[*slot] {
                 Value::Null => Ok(()),
                 Value::Node(n) => {
                     if self.deleted.nodes.contains(n) {
@@ -2475,7 +2522,7 @@ impl Writer {
                 }
                 Ok(())
             }
-            CRemove::Labels(slot, labels) => match &row[*slot] {
+            CRemove::Labels(slot, labels, _) => match &row[*slot] {
                 Value::Null => Ok(()),
                 Value::Node(n) => {
                     for l in labels {
@@ -2493,7 +2540,8 @@ impl Writer {
         }
     }
 
-    fn delete(&mut self, graph: &Graph, v: Value, detach: bool) -> Result<()> {
+    /// Mark for deletion what `v` holds; `at` is where the DELETE names it.
+    fn delete(&mut self, graph: &Graph, v: Value, detach: bool, at: Pos) -> Result<()> {
         match v {
             Value::Null => {}
             Value::Node(n) => {
@@ -2503,6 +2551,7 @@ impl Writer {
                     }
                 }
                 self.deleted.nodes.insert(n);
+                self.deleted_at.entry(n).or_insert(at);
             }
             Value::Rel(r) => {
                 self.deleted.rels.insert(r);
@@ -2518,11 +2567,12 @@ impl Writer {
                         }
                     }
                     self.deleted.nodes.insert(n);
+                    self.deleted_at.entry(n).or_insert(at);
                 }
             }
             Value::List(items) => {
                 for item in items {
-                    self.delete(graph, item, detach)?;
+                    self.delete(graph, item, detach, at)?;
                 }
             }
             other => return Err(type_error(format!("cannot delete a {}", other.type_name()))),
@@ -2532,20 +2582,26 @@ impl Writer {
 
     /// Apply the deletions, refusing to leave relationships without a node.
     fn commit(&mut self, graph: &mut Graph) -> Result<()> {
-        for &n in &self.deleted.nodes {
-            if !graph.contains_node(n) {
-                continue;
-            }
-            if graph
-                .edges(n, Direction::Both, None)
-                .any(|(r, _)| !self.deleted.rels.contains(&r))
-            {
-                return Err(QueryError::runtime(
-                    ErrorClass::ConstraintVerificationFailed,
-                    "DeleteConnectedNode",
-                    format!("node {} still has relationships; use DETACH DELETE", n.0),
-                ));
-            }
+        // The first DELETE (in the query text) of a node left connected.
+        let connected = self
+            .deleted
+            .nodes
+            .iter()
+            .filter(|&&n| {
+                graph.contains_node(n)
+                    && graph
+                        .edges(n, Direction::Both, None)
+                        .any(|(r, _)| !self.deleted.rels.contains(&r))
+            })
+            .map(|&n| (self.deleted_at.get(&n).map_or(0, |p| p.0), n))
+            .min();
+        if let Some((at, n)) = connected {
+            return Err(QueryError::runtime(
+                ErrorClass::ConstraintVerificationFailed,
+                "DeleteConnectedNode",
+                format!("node {} still has relationships; use DETACH DELETE", n.0),
+            )
+            .at(at));
         }
         let mut rels: Vec<RelId> = self.deleted.rels.iter().copied().collect();
         rels.sort();
@@ -2764,6 +2820,134 @@ mod tests {
     fn a_label_test_on_a_relationship_checks_its_type() {
         let r = rows("CREATE ()-[:T]->()", "MATCH ()-[r]->() RETURN r:T, r:U");
         assert_eq!(r.unwrap(), ["true, false"]);
+    }
+
+    /// Errors point at what raised them: `marker` is the text the caret
+    /// goes under (its last occurrence in the query when `last`).
+    #[test]
+    fn errors_point_at_the_expression_that_raised_them() {
+        let cases: &[(&str, &str, &str, &str)] = &[
+            // (setup, query, code, marker)
+            (
+                "",
+                "UNWIND [1, 'a'] AS x\nRETURN x - 1",
+                "InvalidArgumentType",
+                "- 1",
+            ),
+            (
+                "",
+                "UNWIND [0, null] AS x RETURN 1 + 1 / x",
+                "DivisionByZero",
+                "/ x",
+            ),
+            (
+                "",
+                "UNWIND [1, null] AS x RETURN x.name",
+                "InvalidArgumentType",
+                "x.name",
+            ),
+            (
+                "",
+                "UNWIND [1, null] AS x RETURN true AND x",
+                "InvalidArgumentType",
+                "x",
+            ),
+            (
+                "",
+                "UNWIND ['a', null] AS x RETURN x STARTS WITH 'a' AND 2 IN x",
+                "InvalidArgumentType",
+                "IN x",
+            ),
+            (
+                "",
+                "UNWIND [1, null] AS x WITH x WHERE x RETURN x",
+                "InvalidArgumentType",
+                "x RETURN",
+            ),
+            (
+                "",
+                "UNWIND ['a', null] AS x RETURN 1 AS one, sum(x) AS s",
+                "InvalidArgumentType",
+                "sum(",
+            ),
+            (
+                "",
+                "UNWIND [0, null] AS x RETURN [y IN range(1, 2, x) | y]",
+                "NumberOutOfRange",
+                "range(",
+            ),
+            (
+                "",
+                "UNWIND [1, null] AS x RETURN [y IN [x] WHERE y | y]",
+                "InvalidArgumentType",
+                "y |",
+            ),
+            (
+                "",
+                "RETURN 1 AS x, $missing AS y",
+                "MissingParameter",
+                "$missing",
+            ),
+            (
+                "",
+                "UNWIND [1, null] AS x RETURN -'a' + x",
+                "InvalidArgumentType",
+                "-'a'",
+            ),
+            (
+                "CREATE ({x: 1})",
+                "MATCH (n) DELETE n RETURN n.x",
+                "DeletedEntityAccess",
+                "n.x",
+            ),
+            (
+                "CREATE ()-[:T]->()",
+                "MATCH (n) WITH n, 1 AS one DELETE n",
+                "DeleteConnectedNode",
+                "n",
+            ),
+            (
+                "CREATE ()",
+                "MATCH (n) SET n.x = {a: 1}",
+                "InvalidPropertyType",
+                "n.x",
+            ),
+            (
+                "CREATE ()",
+                "MATCH (n) UNWIND [1] AS k SET n:L, k:M",
+                "InvalidArgumentType",
+                "k:M",
+            ),
+            (
+                "CREATE ()",
+                "MATCH (n) UNWIND [1] AS k DELETE k",
+                "InvalidArgumentType",
+                "k",
+            ),
+            (
+                "",
+                "UNWIND [null] AS x CREATE (a)-[:T]->(b) WITH x, a CREATE (x)-[:T]->(a)",
+                "NullElement",
+                "(x)",
+            ),
+        ];
+        for (setup, q, code, marker) in cases {
+            let mut g = Graph::new();
+            if !setup.is_empty() {
+                g.query_mut(setup).unwrap();
+            }
+            let e = g.query_mut(q).unwrap_err();
+            assert_eq!(e.code, *code, "{q}: {}", e.render(q));
+            let expected = q.rfind(marker).expect("the marker is in the query");
+            assert_eq!(e.pos, Some(expected), "{q}: {}", e.render(q));
+        }
+        // A budget running out is the whole query's doing.
+        let limits = Limits {
+            max_rows: 10,
+            ..Limits::default()
+        };
+        let q = "UNWIND range(1, 100) AS x RETURN x";
+        assert_eq!(run_with(&Graph::new(), q, &limits).unwrap_err().pos, None);
     }
 
     #[test]

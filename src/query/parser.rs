@@ -300,6 +300,7 @@ fn build_clause(pair: Pair<Rule>) -> Result<Clause> {
 }
 
 fn build_match(pair: Pair<Rule>) -> Result<Clause> {
+    let at = pos(&pair);
     let mut inner = pair.into_inner().peekable();
     let optional = inner.next_if(|p| p.as_rule() == Rule::optional).is_some();
     inner.next(); // MATCH
@@ -309,16 +310,18 @@ fn build_match(pair: Pair<Rule>) -> Result<Clause> {
         optional,
         pattern,
         filter,
+        pos: at,
     })
 }
 
 fn build_unwind(pair: Pair<Rule>) -> Result<Clause> {
+    let at = pos(&pair);
     let mut inner = pair.into_inner();
     inner.next(); // UNWIND
     let expr = build_expr(inner.next().expect("UNWIND has a list"))?;
     inner.next(); // AS
     let var = build_ident(inner.next().expect("UNWIND has a variable"));
-    Ok(Clause::Unwind { expr, var })
+    Ok(Clause::Unwind { expr, var, pos: at })
 }
 
 fn build_with(pair: Pair<Rule>) -> Result<Clause> {
@@ -339,13 +342,15 @@ fn build_return(pair: Pair<Rule>) -> Result<Clause> {
 }
 
 fn build_create(pair: Pair<Rule>) -> Result<Clause> {
+    let at = pos(&pair);
     let mut inner = pair.into_inner();
     inner.next(); // CREATE
     let pattern = build_pattern(inner.next().expect("CREATE has a pattern"))?;
-    Ok(Clause::Create(pattern))
+    Ok(Clause::Create(pattern, at))
 }
 
 fn build_merge(pair: Pair<Rule>) -> Result<Clause> {
+    let at = pos(&pair);
     let mut inner = pair.into_inner();
     inner.next(); // MERGE
     let part = build_pattern_part(inner.next().expect("MERGE has a pattern"))?;
@@ -367,32 +372,39 @@ fn build_merge(pair: Pair<Rule>) -> Result<Clause> {
         part,
         on_match,
         on_create,
+        pos: at,
     })
 }
 
 fn build_set(pair: Pair<Rule>) -> Result<Clause> {
+    let at = pos(&pair);
     let mut inner = pair.into_inner();
     inner.next(); // SET
     Ok(Clause::Set(
         inner.map(build_set_item).collect::<Result<_>>()?,
+        at,
     ))
 }
 
 fn build_remove(pair: Pair<Rule>) -> Result<Clause> {
+    let at = pos(&pair);
     let mut inner = pair.into_inner();
     inner.next(); // REMOVE
     Ok(Clause::Remove(
         inner.map(build_remove_item).collect::<Result<_>>()?,
+        at,
     ))
 }
 
 fn build_delete(pair: Pair<Rule>) -> Result<Clause> {
+    let at = pos(&pair);
     let mut inner = pair.into_inner().peekable();
     let detach = inner.next_if(|p| p.as_rule() == Rule::detach).is_some();
     inner.next(); // DELETE
     Ok(Clause::Delete {
         detach,
         exprs: inner.map(build_expr).collect::<Result<_>>()?,
+        pos: at,
     })
 }
 
@@ -1177,7 +1189,7 @@ fn build_exists(pair: Pair<Rule>) -> Result<ExprKind> {
     inner.next(); // EXISTS
     let body = inner.next().expect("a subquery");
     match body.as_rule() {
-        Rule::single_query => exists_of_query(build_single_query(body)?, at),
+        Rule::single_query => exists_of_query(build_single_query(body)?),
         Rule::pattern => {
             let mut pattern = build_pattern(body)?;
             let filter = inner.next().map(build_where).transpose()?.map(Box::new);
@@ -1194,12 +1206,13 @@ fn build_exists(pair: Pair<Rule>) -> Result<ExprKind> {
 
 /// `EXISTS { MATCH pattern [WHERE pred] }` is a pattern predicate; any
 /// other read-only query is a subquery.
-fn exists_of_query(mut q: SingleQuery, at: Pos) -> Result<ExprKind> {
+fn exists_of_query(mut q: SingleQuery) -> Result<ExprKind> {
     if let [
         Clause::Match {
             optional: false,
             pattern,
             filter,
+            ..
         },
     ] = q.clauses.as_mut_slice()
         && pattern.len() == 1
@@ -1209,22 +1222,22 @@ fn exists_of_query(mut q: SingleQuery, at: Pos) -> Result<ExprKind> {
             filter.take().map(Box::new),
         ));
     }
-    let writes = q.clauses.iter().any(|c| {
+    let write = q.clauses.iter().find(|c| {
         matches!(
             c,
-            Clause::Create(_)
+            Clause::Create(..)
                 | Clause::Merge { .. }
-                | Clause::Set(_)
-                | Clause::Remove(_)
+                | Clause::Set(..)
+                | Clause::Remove(..)
                 | Clause::Delete { .. }
         )
     });
-    if writes {
+    if let Some(c) = write {
         return Err(QueryError::syntax(
             "InvalidClauseComposition",
             "EXISTS { } cannot change the graph",
         )
-        .at(at));
+        .at(c.pos()));
     }
     Ok(ExprKind::ExistsQuery(Box::new(q)))
 }

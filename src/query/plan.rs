@@ -86,9 +86,27 @@ impl VarKind {
     }
 }
 
-/// A compiled expression: variables are row slots.
+/// A compiled expression and where its source text starts: an error that
+/// escapes its evaluation is reported there (unless a part of it already
+/// said where).
 #[derive(Debug, Clone, PartialEq)]
-pub enum CExpr {
+pub struct CExpr {
+    /// What it computes.
+    pub kind: CExprKind,
+    /// Where it was written.
+    pub pos: Pos,
+}
+
+impl CExpr {
+    /// A compiled expression written at `pos`.
+    pub fn new(kind: CExprKind, pos: Pos) -> CExpr {
+        CExpr { kind, pos }
+    }
+}
+
+/// The kinds of compiled expression: variables are row slots.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CExprKind {
     /// A constant.
     Const(Value),
     /// A parameter.
@@ -118,7 +136,8 @@ pub enum CExpr {
     /// `a op b op c ...`: logic (`AND OR XOR`), arithmetic (`+ - * / % ^`)
     /// and predicates (`IN`, `STARTS WITH`, `ENDS WITH`, `CONTAINS`, `=~`),
     /// applied left to right.
-    Binary(Box<CExpr>, Vec<(BinaryOp, CExpr)>),
+    /// Each step has its operator's position, where its own errors point.
+    Binary(Box<CExpr>, Vec<(BinaryOp, Pos, CExpr)>),
     /// Chained comparison.
     Compare(Box<CExpr>, Vec<(CmpOp, CExpr)>),
     /// `e IS [NOT] NULL`
@@ -209,10 +228,20 @@ pub struct CPattern {
 pub enum CSet {
     /// `e.key = v`
     Property(CExpr, Arc<str>, CExpr),
-    /// `n = map` (replace) or `n += map` (merge).
-    Properties(usize, CExpr, bool),
-    /// `n:Label`
-    Labels(usize, Vec<Arc<str>>),
+    /// `n = map` (replace) or `n += map` (merge), and where `n` was written.
+    Properties(usize, CExpr, bool, Pos),
+    /// `n:Label`, and where `n` was written.
+    Labels(usize, Vec<Arc<str>>, Pos),
+}
+
+impl CSet {
+    /// Where the item was written.
+    pub fn pos(&self) -> Pos {
+        match self {
+            CSet::Property(target, ..) => target.pos,
+            CSet::Properties(.., at) | CSet::Labels(.., at) => *at,
+        }
+    }
 }
 
 /// A compiled `REMOVE` item.
@@ -220,8 +249,18 @@ pub enum CSet {
 pub enum CRemove {
     /// `e.key`
     Property(CExpr, Arc<str>),
-    /// `n:Label`
-    Labels(usize, Vec<Arc<str>>),
+    /// `n:Label`, and where `n` was written.
+    Labels(usize, Vec<Arc<str>>, Pos),
+}
+
+impl CRemove {
+    /// Where the item was written.
+    pub fn pos(&self) -> Pos {
+        match self {
+            CRemove::Property(target, _) => target.pos,
+            CRemove::Labels(.., at) => *at,
+        }
+    }
 }
 
 /// An aggregate call in a projection.
@@ -237,6 +276,8 @@ pub struct CAggregate {
     pub arg2: Option<CExpr>,
     /// The input slot the result is written to before the items are evaluated.
     pub slot: usize,
+    /// Where the call was written.
+    pub pos: Pos,
 }
 
 /// Aggregate functions.
@@ -384,24 +425,28 @@ pub fn compile(query: &ast::Query) -> Result<CompiledQuery> {
     let mut parts = vec![Compiler::default().single(&query.first)?];
     let mut distinct_union = None;
     for (all, q) in &query.unions {
+        // Errors about a part of a UNION point at its first clause.
+        let at = q.clauses.first().map_or(Pos(0), Clause::pos);
         match distinct_union {
             Some(d) if d == *all => {
-                return Err(QueryError::syntax(
+                return Err(err(
                     "InvalidClauseComposition",
                     "UNION and UNION ALL cannot be mixed in one query",
+                    at,
                 ));
             }
             _ => distinct_union = Some(!*all),
         }
         let plan = Compiler::default().single(q)?;
         if plan.columns != parts[0].columns {
-            return Err(QueryError::syntax(
+            return Err(err(
                 "DifferentColumnsInUnion",
                 format!(
                     "all parts of a UNION must return the same columns ({} vs {})",
                     parts[0].columns.join(", "),
                     plan.columns.join(", ")
                 ),
+                at,
             ));
         }
         parts.push(plan);
@@ -473,9 +518,10 @@ impl Compiler {
         for (i, clause) in q.clauses.iter().enumerate() {
             let last = i + 1 == n;
             if !columns.is_empty() {
-                return Err(QueryError::syntax(
+                return Err(err(
                     "InvalidClauseComposition",
                     "RETURN can only be the last clause of a query",
+                    clause.pos(),
                 ));
             }
             match clause {
@@ -483,6 +529,7 @@ impl Compiler {
                     optional,
                     pattern,
                     filter,
+                    ..
                 } => {
                     if let Some(Op::Match { optional: true, .. }) = ops.last()
                         && !optional
@@ -499,7 +546,7 @@ impl Compiler {
                         introduced: (before..self.width).collect(),
                     });
                 }
-                Clause::Unwind { expr, var } => {
+                Clause::Unwind { expr, var, .. } => {
                     let list = self.expr(expr)?;
                     if self.lookup(&var.name).is_some() {
                         return Err(err(
@@ -524,7 +571,7 @@ impl Compiler {
                     last_projection = Some(ops.len() - 1);
                     columns = names;
                 }
-                Clause::Create(pattern) => {
+                Clause::Create(pattern, _) => {
                     let pattern = self.pattern(pattern, PatternUse::Create)?;
                     ops.push(Op::Create(pattern));
                 }
@@ -532,6 +579,7 @@ impl Compiler {
                     part,
                     on_match,
                     on_create,
+                    ..
                 } => {
                     let pattern = self.pattern(std::slice::from_ref(part), PatternUse::Merge)?;
                     let on_match = on_match
@@ -548,29 +596,30 @@ impl Compiler {
                         on_create,
                     });
                 }
-                Clause::Set(items) => {
+                Clause::Set(items, _) => {
                     let items = items
                         .iter()
                         .map(|s| self.set_item(s))
                         .collect::<Result<_>>()?;
                     ops.push(Op::Set(items));
                 }
-                Clause::Remove(items) => {
+                Clause::Remove(items, _) => {
                     let items = items
                         .iter()
                         .map(|r| self.remove_item(r))
                         .collect::<Result<_>>()?;
                     ops.push(Op::Remove(items));
                 }
-                Clause::Delete { detach, exprs } => {
+                Clause::Delete { detach, exprs, .. } => {
                     let mut compiled = Vec::new();
                     for e in exprs {
                         if let ExprKind::HasLabels(..) = e.kind {
-                            return Err(QueryError::syntax(
+                            return Err(err(
                                 "InvalidDelete",
                                 format!(
                                     "`{e}` cannot be deleted: labels and types are removed with REMOVE"
                                 ),
+                                e.pos,
                             ));
                         }
                         if let Some(kind) = self.static_kind(e)
@@ -579,9 +628,10 @@ impl Compiler {
                                 VarKind::Node | VarKind::Rel | VarKind::Path | VarKind::RelList
                             )
                         {
-                            return Err(QueryError::syntax(
+                            return Err(err(
                                 "InvalidArgumentType",
                                 format!("`{e}` is not a node, relationship or path"),
+                                e.pos,
                             ));
                         }
                         if !matches!(
@@ -593,11 +643,12 @@ impl Compiler {
                                 | ExprKind::Case { .. }
                                 | ExprKind::Literal(Value::Null)
                         ) {
-                            return Err(QueryError::syntax(
+                            return Err(err(
                                 "InvalidDelete",
                                 format!(
                                     "`{e}` cannot be deleted: DELETE takes nodes, relationships or paths"
                                 ),
+                                e.pos,
                             ));
                         }
                         compiled.push(self.expr(e)?);
@@ -616,9 +667,10 @@ impl Compiler {
             if last && !self.subquery && columns.is_empty() && !ops.last().is_some_and(Op::writes) {
                 let ends_in_update = ops.iter().any(Op::writes);
                 if !ends_in_update || matches!(ops.last(), Some(Op::Project(_))) {
-                    return Err(QueryError::syntax(
+                    return Err(err(
                         "InvalidClauseComposition",
                         "a query must end with RETURN or an update clause",
+                        clause.pos(),
                     ));
                 }
             }
@@ -672,12 +724,13 @@ impl Compiler {
                 && !matches!(item.expr.kind, ExprKind::Var(_))
                 && missing_alias.is_none()
             {
-                missing_alias = Some(QueryError::syntax(
+                missing_alias = Some(err(
                     "NoExpressionAlias",
                     format!(
                         "expression `{}` in WITH must be aliased (use AS)",
                         item.text
                     ),
+                    item.expr.pos,
                 ));
             }
             let name = match (&item.alias, &item.expr.kind) {
@@ -688,11 +741,12 @@ impl Compiler {
             let kind = self.static_kind(&item.expr).unwrap_or(VarKind::Value);
             items.push((name, Some(&item.expr), None, kind));
         }
-        for (i, (name, ..)) in items.iter().enumerate() {
+        for (i, (name, expr, ..)) in items.iter().enumerate() {
             if items[..i].iter().any(|(n, ..)| n == name) {
-                return Err(QueryError::syntax(
+                return Err(err(
                     "ColumnNameConflict",
                     format!("column `{name}` is projected more than once"),
+                    expr.map_or(p.pos, |e| e.pos),
                 ));
             }
         }
@@ -709,7 +763,7 @@ impl Compiler {
                 }
                 (None, Some(s)) => {
                     has_agg.push(false);
-                    compiled.push(CExpr::Slot(*s));
+                    compiled.push(CExpr::new(CExprKind::Slot(*s), p.pos));
                 }
                 _ => unreachable!(),
             }
@@ -752,7 +806,7 @@ impl Compiler {
                     continue; // reported as undefined when compiled below
                 };
                 if aggregating || p.distinct {
-                    return Err(QueryError::syntax(
+                    return Err(err(
                         "UndefinedVariable",
                         format!(
                             "variable `{name}` is not available after {}",
@@ -761,6 +815,10 @@ impl Compiler {
                             } else {
                                 "DISTINCT"
                             }
+                        ),
+                        first_position(
+                            &sort.expr,
+                            |x| matches!(&x.kind, ExprKind::Var(v) if v.name == *name),
                         ),
                     ));
                 }
@@ -781,18 +839,21 @@ impl Compiler {
                 keys.check(&sort.expr)?;
             }
             if expr.contains_aggregate() {
+                let at = first_position(&sort.expr, Expr::is_aggregate_call);
                 if !aggregating {
-                    return Err(QueryError::syntax(
+                    return Err(err(
                         "InvalidAggregation",
                         "ORDER BY may only use an aggregate that the projection computes",
+                        at,
                     ));
                 }
-                return Err(QueryError::syntax(
+                return Err(err(
                     "InvalidAggregation",
                     format!(
                         "aggregate in ORDER BY `{}` must also be projected",
                         sort.expr
                     ),
+                    at,
                 ));
             }
             order_by.push((out.expr(&expr)?, sort.descending));
@@ -960,25 +1021,28 @@ impl Compiler {
     /// `SKIP` and `LIMIT` take a constant non-negative integer (parameters allowed).
     fn constant_count(&mut self, e: &Expr, what: &str) -> Result<CExpr> {
         if !free_variables(e).is_empty() || e.contains_aggregate() || contains_pattern(e) {
-            return Err(QueryError::syntax(
+            return Err(err(
                 "NonConstantExpression",
                 format!("{what} takes a constant expression, not `{e}`"),
+                e.pos,
             ));
         }
         let c = self.expr(e)?;
-        if let CExpr::Const(v) = &c {
+        if let CExprKind::Const(v) = &c.kind {
             match v {
                 Value::Int(i) if *i < 0 => {
-                    return Err(QueryError::syntax(
+                    return Err(err(
                         "NegativeIntegerArgument",
                         format!("{what} must not be negative, got {i}"),
+                        e.pos,
                     ));
                 }
                 Value::Int(_) => {}
                 other => {
-                    return Err(QueryError::syntax(
+                    return Err(err(
                         "InvalidArgumentType",
                         format!("{what} takes an integer, got {other}"),
+                        e.pos,
                     ));
                 }
             }
@@ -990,17 +1054,19 @@ impl Compiler {
     /// where a pattern may stand as a predicate.
     fn predicate(&mut self, e: &Expr) -> Result<CExpr> {
         if e.contains_aggregate() {
-            return Err(QueryError::syntax(
+            return Err(err(
                 "InvalidAggregation",
                 format!("aggregate functions are not allowed in WHERE: `{e}`"),
+                first_position(e, Expr::is_aggregate_call),
             ));
         }
         if let Some(k) = self.static_kind(e)
             && k != VarKind::Bool
         {
-            return Err(QueryError::syntax(
+            return Err(err(
                 "InvalidArgumentType",
                 format!("WHERE needs a boolean, `{e}` is a {}", k.type_name()),
+                e.pos,
             ));
         }
         let outer = std::mem::replace(&mut self.in_where, true);
@@ -1017,15 +1083,16 @@ impl Compiler {
             }
             ast::SetItem::Replace { var, value } => {
                 let slot = self.var_slot(var)?;
-                CSet::Properties(slot, self.expr(value)?, false)
+                CSet::Properties(slot, self.expr(value)?, false, var.pos)
             }
             ast::SetItem::Merge { var, value } => {
                 let slot = self.var_slot(var)?;
-                CSet::Properties(slot, self.expr(value)?, true)
+                CSet::Properties(slot, self.expr(value)?, true, var.pos)
             }
             ast::SetItem::Labels { var, labels } => {
                 let slot = self.var_slot(var)?;
-                CSet::Labels(slot, labels.iter().map(|l| Arc::from(l.as_str())).collect())
+                let labels = labels.iter().map(|l| Arc::from(l.as_str())).collect();
+                CSet::Labels(slot, labels, var.pos)
             }
         })
     }
@@ -1037,7 +1104,8 @@ impl Compiler {
             }
             ast::RemoveItem::Labels { var, labels } => {
                 let slot = self.var_slot(var)?;
-                CRemove::Labels(slot, labels.iter().map(|l| Arc::from(l.as_str())).collect())
+                let labels = labels.iter().map(|l| Arc::from(l.as_str())).collect();
+                CRemove::Labels(slot, labels, var.pos)
             }
         })
     }
@@ -1103,7 +1171,7 @@ impl Compiler {
     /// openCypher's compile-time type checks of operators whose operands
     /// have a known kind.
     fn check_operands(&self, e: &Expr) -> Result<()> {
-        let mismatch = |what: String| Err(QueryError::syntax("InvalidArgumentType", what));
+        let mismatch = |what: String| Err(err("InvalidArgumentType", what, e.pos));
         match &e.kind {
             ExprKind::Unary(op, inner) => {
                 if let Some(k) = self.static_kind(inner) {
@@ -1121,9 +1189,9 @@ impl Compiler {
             }
             ExprKind::Binary(first, rest) => {
                 let mut ka = self.static_kind(first);
-                for (op, _, operand) in rest {
+                for (op, at, operand) in rest {
                     let kb = self.static_kind(operand);
-                    self.check_binary(e, *op, ka, kb)?;
+                    self.check_binary(e, *op, ka, kb).map_err(|e| e.at(*at))?;
                     ka = binary_kind(*op, ka, kb);
                 }
             }
@@ -1393,17 +1461,18 @@ impl Compiler {
     /// own: this one recurses once per level of the tree, and a debug
     /// build keeps every arm's temporaries in its frame otherwise.
     fn expr(&mut self, e: &Expr) -> Result<CExpr> {
-        super::deep(|| self.expr_here(e))
+        let kind = super::deep(|| self.expr_here(e))?;
+        Ok(CExpr::new(kind, e.pos))
     }
 
-    fn expr_here(&mut self, e: &Expr) -> Result<CExpr> {
+    fn expr_here(&mut self, e: &Expr) -> Result<CExprKind> {
         match &e.kind {
-            ExprKind::Literal(v) => Ok(CExpr::Const(v.clone())),
+            ExprKind::Literal(v) => Ok(CExprKind::Const(v.clone())),
             ExprKind::BadLiteral { code, text } => {
                 Err(err(code, format!("`{text}` is out of range"), e.pos))
             }
-            ExprKind::Param(name) => Ok(CExpr::Param(Arc::from(name.as_str()))),
-            ExprKind::Var(v) => Ok(CExpr::Slot(self.var_slot(v)?)),
+            ExprKind::Param(name) => Ok(CExprKind::Param(Arc::from(name.as_str()))),
+            ExprKind::Var(v) => Ok(CExprKind::Slot(self.var_slot(v)?)),
             ExprKind::Property(base, key) => self.property_expr(base, key),
             ExprKind::Index(..) | ExprKind::HasLabels(..) | ExprKind::IsNull(..) => {
                 self.postfix_expr(e)
@@ -1431,21 +1500,21 @@ impl Compiler {
         }
     }
 
-    fn postfix_expr(&mut self, e: &Expr) -> Result<CExpr> {
+    fn postfix_expr(&mut self, e: &Expr) -> Result<CExprKind> {
         Ok(match &e.kind {
             ExprKind::Index(base, idx) => {
-                CExpr::Index(Box::new(self.expr(base)?), Box::new(self.expr(idx)?))
+                CExprKind::Index(Box::new(self.expr(base)?), Box::new(self.expr(idx)?))
             }
-            ExprKind::HasLabels(base, labels) => CExpr::HasLabels(
+            ExprKind::HasLabels(base, labels) => CExprKind::HasLabels(
                 Box::new(self.expr(base)?),
                 labels.iter().map(|l| Arc::from(l.as_str())).collect(),
             ),
-            ExprKind::IsNull(inner, not) => CExpr::IsNull(Box::new(self.expr(inner)?), *not),
+            ExprKind::IsNull(inner, not) => CExprKind::IsNull(Box::new(self.expr(inner)?), *not),
             _ => unreachable!("postfix_expr takes index, label and null tests"),
         })
     }
 
-    fn property_expr(&mut self, base: &Expr, key: &str) -> Result<CExpr> {
+    fn property_expr(&mut self, base: &Expr, key: &str) -> Result<CExprKind> {
         if let Some(k) = self.static_kind(base)
             && !matches!(k, VarKind::Map | VarKind::Node | VarKind::Rel)
         {
@@ -1460,9 +1529,13 @@ impl Compiler {
                 class,
                 "InvalidArgumentType",
                 format!("cannot read property `{key}` of a {}", k.type_name()),
-            ));
+            )
+            .at(base.pos));
         }
-        Ok(CExpr::Property(Box::new(self.expr(base)?), Arc::from(key)))
+        Ok(CExprKind::Property(
+            Box::new(self.expr(base)?),
+            Arc::from(key),
+        ))
     }
 
     fn slice_expr(
@@ -1470,8 +1543,8 @@ impl Compiler {
         base: &Expr,
         from: &Option<Box<Expr>>,
         to: &Option<Box<Expr>>,
-    ) -> Result<CExpr> {
-        Ok(CExpr::Slice(
+    ) -> Result<CExprKind> {
+        Ok(CExprKind::Slice(
             Box::new(self.expr(base)?),
             from.as_ref()
                 .map(|f| self.expr(f).map(Box::new))
@@ -1482,7 +1555,7 @@ impl Compiler {
         ))
     }
 
-    fn list_expr(&mut self, items: &[Expr]) -> Result<CExpr> {
+    fn list_expr(&mut self, items: &[Expr]) -> Result<CExprKind> {
         let items = items
             .iter()
             .map(|i| self.expr(i))
@@ -1490,19 +1563,19 @@ impl Compiler {
         Ok(fold_constant_list(items))
     }
 
-    fn map_expr(&mut self, entries: &[(String, Expr)]) -> Result<CExpr> {
+    fn map_expr(&mut self, entries: &[(String, Expr)]) -> Result<CExprKind> {
         let mut out = Vec::new();
         for (k, v) in entries {
             out.push((Arc::from(k.as_str()), self.expr(v)?));
         }
-        Ok(CExpr::Map(out))
+        Ok(CExprKind::Map(out))
     }
 
     fn map_projection_expr(
         &mut self,
         var: &Ident,
         items: &[ast::MapProjectionItem],
-    ) -> Result<CExpr> {
+    ) -> Result<CExprKind> {
         let slot = self.var_slot(var)?;
         let mut out = Vec::new();
         for item in items {
@@ -1513,46 +1586,47 @@ impl Compiler {
                     CMapItem::Entry(Arc::from(k.as_str()), self.expr(e)?)
                 }
                 ast::MapProjectionItem::Variable(v) => {
-                    CMapItem::Entry(Arc::from(v.name.as_str()), CExpr::Slot(self.var_slot(v)?))
+                    let slot = CExprKind::Slot(self.var_slot(v)?);
+                    CMapItem::Entry(Arc::from(v.name.as_str()), CExpr::new(slot, v.pos))
                 }
             });
         }
-        Ok(CExpr::MapProjection(slot, out))
+        Ok(CExprKind::MapProjection(slot, out))
     }
 
-    fn operator_expr(&mut self, e: &Expr) -> Result<CExpr> {
+    fn operator_expr(&mut self, e: &Expr) -> Result<CExprKind> {
         self.check_operands(e)?;
         Ok(match &e.kind {
             ExprKind::Unary(op, inner) => {
                 let c = Box::new(self.expr(inner)?);
                 match op {
-                    UnaryOp::Not => CExpr::Not(c),
-                    UnaryOp::Neg => CExpr::Neg(c),
-                    UnaryOp::Plus => CExpr::Plus(c),
+                    UnaryOp::Not => CExprKind::Not(c),
+                    UnaryOp::Neg => CExprKind::Neg(c),
+                    UnaryOp::Plus => CExprKind::Plus(c),
                 }
             }
             ExprKind::Binary(first, rest) => {
                 let first = Box::new(self.expr(first)?);
                 let rest = rest
                     .iter()
-                    .map(|(op, _, operand)| Ok((*op, self.expr(operand)?)))
+                    .map(|(op, at, operand)| Ok((*op, *at, self.expr(operand)?)))
                     .collect::<Result<_>>()?;
-                CExpr::Binary(first, rest)
+                CExprKind::Binary(first, rest)
             }
             _ => unreachable!("operator_expr takes operators"),
         })
     }
 
-    fn compare_expr(&mut self, first: &Expr, rest: &[(CmpOp, Expr)]) -> Result<CExpr> {
+    fn compare_expr(&mut self, first: &Expr, rest: &[(CmpOp, Expr)]) -> Result<CExprKind> {
         let first = Box::new(self.expr(first)?);
         let rest = rest
             .iter()
             .map(|(op, e)| Ok((*op, self.expr(e)?)))
             .collect::<Result<_>>()?;
-        Ok(CExpr::Compare(first, rest))
+        Ok(CExprKind::Compare(first, rest))
     }
 
-    fn call_expr(&mut self, e: &Expr) -> Result<CExpr> {
+    fn call_expr(&mut self, e: &Expr) -> Result<CExprKind> {
         let ExprKind::Call {
             name,
             distinct,
@@ -1607,7 +1681,7 @@ impl Compiler {
                 e.pos,
             ));
         }
-        Ok(CExpr::Call(func, compiled))
+        Ok(CExprKind::Call(func, compiled))
     }
 
     fn case_expr(
@@ -1615,7 +1689,7 @@ impl Compiler {
         subject: &Option<Box<Expr>>,
         alternatives: &[(Expr, Expr)],
         default: &Option<Box<Expr>>,
-    ) -> Result<CExpr> {
+    ) -> Result<CExprKind> {
         let subject = subject
             .as_ref()
             .map(|s| self.expr(s).map(Box::new))
@@ -1628,12 +1702,12 @@ impl Compiler {
             .as_ref()
             .map(|d| self.expr(d).map(Box::new))
             .transpose()?;
-        Ok(CExpr::Case(subject, alts, default))
+        Ok(CExprKind::Case(subject, alts, default))
     }
 
     /// `[x IN list WHERE f | m]`: a list, and a variable bound to each
     /// element in a scope of its own.
-    fn list_comprehension_expr(&mut self, e: &Expr) -> Result<CExpr> {
+    fn list_comprehension_expr(&mut self, e: &Expr) -> Result<CExprKind> {
         let ExprKind::ListComprehension {
             var,
             list,
@@ -1655,11 +1729,11 @@ impl Compiler {
             None => Ok(None),
         };
         self.scope.truncate(saved);
-        Ok(CExpr::ListComprehension(slot, list, filter?, map?))
+        Ok(CExprKind::ListComprehension(slot, list, filter?, map?))
     }
 
     /// `all(x IN list WHERE f)` and friends.
-    fn quantified_expr(&mut self, e: &Expr) -> Result<CExpr> {
+    fn quantified_expr(&mut self, e: &Expr) -> Result<CExprKind> {
         let ExprKind::Quantified {
             kind,
             var,
@@ -1675,11 +1749,11 @@ impl Compiler {
         let slot = self.bind(&var.name, elem);
         let filter = self.optional_predicate(filter);
         self.scope.truncate(saved);
-        Ok(CExpr::Quantified(*kind, slot, list, filter?))
+        Ok(CExprKind::Quantified(*kind, slot, list, filter?))
     }
 
     /// `reduce(acc = init, x IN list | step)`.
-    fn reduce_expr(&mut self, e: &Expr) -> Result<CExpr> {
+    fn reduce_expr(&mut self, e: &Expr) -> Result<CExprKind> {
         let ExprKind::Reduce {
             acc,
             init,
@@ -1697,7 +1771,7 @@ impl Compiler {
         let var_slot = self.bind(&var.name, VarKind::Value);
         let step = self.without_aggregates(|c| c.expr(expr));
         self.scope.truncate(saved);
-        Ok(CExpr::Reduce(
+        Ok(CExprKind::Reduce(
             acc_slot,
             init,
             var_slot,
@@ -1714,21 +1788,22 @@ impl Compiler {
     }
 
     /// Patterns in expressions: predicates, `EXISTS { }`, comprehensions.
-    fn pattern_expr(&mut self, e: &Expr) -> Result<CExpr> {
+    fn pattern_expr(&mut self, e: &Expr) -> Result<CExprKind> {
         Ok(match &e.kind {
             ExprKind::Pattern(part) => {
                 if !self.in_where {
-                    return Err(QueryError::syntax(
+                    return Err(err(
                         "UnexpectedSyntax",
                         format!(
                             "a pattern can only be a predicate in WHERE; use EXISTS {{ {part} }} or a pattern comprehension"
                         ),
+                        e.pos,
                     ));
                 }
                 let saved = self.scope.len();
                 let pattern = self.predicate_pattern(part);
                 self.scope.truncate(saved);
-                CExpr::Exists(Box::new(pattern?), None)
+                CExprKind::Exists(Box::new(pattern?), None)
             }
             ExprKind::ExistsQuery(q) => {
                 // The subquery sees the variables in scope, in the same
@@ -1739,7 +1814,7 @@ impl Compiler {
                     subquery: true,
                     ..Compiler::default()
                 };
-                CExpr::ExistsQuery(Box::new(inner.single(q)?))
+                CExprKind::ExistsQuery(Box::new(inner.single(q)?))
             }
             ExprKind::Exists(part, filter) => {
                 let saved = self.scope.len();
@@ -1749,7 +1824,7 @@ impl Compiler {
                         .as_ref()
                         .map(|f| self.predicate(f).map(Box::new))
                         .transpose()?;
-                    Ok(CExpr::Exists(Box::new(pattern), filter))
+                    Ok(CExprKind::Exists(Box::new(pattern), filter))
                 })();
                 self.scope.truncate(saved);
                 result?
@@ -1768,7 +1843,11 @@ impl Compiler {
                         .map(|f| self.predicate(f).map(Box::new))
                         .transpose()?;
                     let map = Box::new(self.without_aggregates(|c| c.expr(map))?);
-                    Ok(CExpr::PatternComprehension(Box::new(pattern), filter, map))
+                    Ok(CExprKind::PatternComprehension(
+                        Box::new(pattern),
+                        filter,
+                        map,
+                    ))
                 })();
                 self.scope.truncate(saved);
                 result?
@@ -1826,17 +1905,19 @@ impl Compiler {
         distinct: bool,
         arg: Option<&Expr>,
         arg2: Option<&Expr>,
-    ) -> Result<CExpr> {
+    ) -> Result<CExprKind> {
         if self.in_aggregate {
-            return Err(QueryError::syntax(
+            return Err(err(
                 "NestedAggregation",
                 format!("aggregate `{e}` is nested in another aggregate"),
+                e.pos,
             ));
         }
         if self.aggregates.is_none() {
-            return Err(QueryError::syntax(
+            return Err(err(
                 "InvalidAggregation",
                 format!("aggregate `{e}` can only be used in WITH or RETURN"),
+                e.pos,
             ));
         }
         let mut random = false;
@@ -1845,9 +1926,10 @@ impl Compiler {
                 matches!(&x.kind, ExprKind::Call { name, .. } if name.eq_ignore_ascii_case("rand"));
         });
         if random {
-            return Err(QueryError::syntax(
+            return Err(err(
                 "NonConstantExpression",
                 format!("aggregate `{e}` cannot take a random value"),
+                e.pos,
             ));
         }
         let key = e.to_string();
@@ -1856,7 +1938,7 @@ impl Compiler {
             .as_ref()
             .and_then(|a| a.iter().find(|(k, _)| *k == key))
         {
-            return Ok(CExpr::Slot(existing.slot));
+            return Ok(CExprKind::Slot(existing.slot));
         }
         self.in_aggregate = true;
         let saved = self.aggregates.take();
@@ -1871,11 +1953,12 @@ impl Compiler {
             arg: compiled_arg?,
             arg2: compiled_arg2?,
             slot,
+            pos: e.pos,
         };
         if let Some(list) = self.aggregates.as_mut() {
             list.push((key, agg));
         }
-        Ok(CExpr::Slot(slot))
+        Ok(CExprKind::Slot(slot))
     }
 }
 
@@ -1936,19 +2019,19 @@ fn aggregate_function(name: &str) -> Option<AggFunc> {
 }
 
 /// A list literal of constants is itself a constant.
-fn fold_constant_list(items: Vec<CExpr>) -> CExpr {
-    if items.iter().all(|i| matches!(i, CExpr::Const(_))) {
-        CExpr::Const(Value::List(
+fn fold_constant_list(items: Vec<CExpr>) -> CExprKind {
+    if items.iter().all(|i| matches!(i.kind, CExprKind::Const(_))) {
+        CExprKind::Const(Value::List(
             items
                 .into_iter()
-                .map(|i| match i {
-                    CExpr::Const(v) => v,
+                .map(|i| match i.kind {
+                    CExprKind::Const(v) => v,
                     _ => unreachable!(),
                 })
                 .collect(),
         ))
     } else {
-        CExpr::List(items)
+        CExprKind::List(items)
     }
 }
 
@@ -2099,6 +2182,18 @@ fn collect_children<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
     }
 }
 
+/// Where the first part of `e` (in pre-order) that fits `wanted` starts;
+/// where `e` starts if none does.
+fn first_position(e: &Expr, wanted: impl Fn(&Expr) -> bool) -> Pos {
+    let mut found = None;
+    e.walk(&mut |x| {
+        if found.is_none() && wanted(x) {
+            found = Some(x.pos);
+        }
+    });
+    found.unwrap_or(e.pos)
+}
+
 fn contains_pattern(e: &Expr) -> bool {
     let mut found = false;
     e.walk(&mut |x| {
@@ -2152,9 +2247,10 @@ impl GroupingKeys {
         if self.only_keys_outside_aggregates(e) {
             return Ok(());
         }
-        Err(QueryError::syntax(
+        Err(err(
             "AmbiguousAggregationExpression",
             format!("`{e}` mixes an aggregate with expressions that are not grouping keys"),
+            e.pos,
         ))
     }
 
@@ -2290,6 +2386,52 @@ mod tests {
         ];
         for (q, code) in cases {
             assert_eq!(check(q).err().as_deref(), Some(code), "{q}");
+        }
+    }
+
+    /// Compile-time errors point at what raised them: the caret goes under
+    /// the last occurrence of the marker.
+    #[test]
+    fn compile_errors_point_at_what_raised_them() {
+        let cases = [
+            ("WITH 1 AS n RETURN n + 1 - {a: 1}", "- {a"),
+            ("RETURN 1 MATCH (n) RETURN n", "MATCH"),
+            ("MATCH (n) SET n.x = 1 WITH n", "WITH"),
+            ("RETURN 1 AS a UNION RETURN 2 AS b", "RETURN"),
+            (
+                "RETURN 1 AS a UNION RETURN 1 AS a UNION ALL RETURN 1 AS a",
+                "RETURN",
+            ),
+            (
+                "MATCH (n) RETURN n.name, count(*) ORDER BY n.kind",
+                "n.kind",
+            ),
+            ("MATCH (n) RETURN n.name ORDER BY 1 + count(*)", "count"),
+            ("MATCH (a) WHERE a.x > count(a) RETURN a", "count"),
+            ("WITH 1 AS x MATCH (a) WHERE x + 1 RETURN a", "x + 1"),
+            ("RETURN 1 AS a, 2 AS a", "2 AS"),
+            ("MATCH (a) WITH a.name RETURN 1", "a.name"),
+            ("RETURN 1 SKIP -1", "-1"),
+            ("MATCH (a) RETURN a LIMIT a.x", "a.x"),
+            ("MATCH (n) RETURN (n)-->()", "(n)-->"),
+            ("MATCH (n) DELETE n:L", "n:L"),
+            ("MATCH () DELETE 1 + 1", "1 + 1"),
+            ("RETURN count(count(*))", "count(*)"),
+            ("RETURN NOT 1", "NOT"),
+            ("WITH 1 AS x RETURN x.num", "x.num"),
+            ("MATCH (n) RETURN n.x + count(*)", "n.x +"),
+            (
+                "MATCH (n) WHERE EXISTS { MATCH (n)-->(m) SET m.x = 1 } RETURN n",
+                "SET",
+            ),
+        ];
+        for (q, marker) in cases {
+            let e = parse(q)
+                .and_then(|ast| compile(&ast))
+                .map(|_| panic!("{q} compiles"))
+                .unwrap_err();
+            let expected = q.rfind(marker).expect("the marker is in the query");
+            assert_eq!(e.pos, Some(expected), "{q}: {}", e.render(q));
         }
     }
 
