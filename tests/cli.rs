@@ -3,6 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use newsgraph::query::ast::verified_query;
+
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_newsgraph"))
 }
@@ -11,8 +13,26 @@ fn seeds() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
 }
 
+/// Run the binary; the queries it is given go through the round trip first.
 fn run(args: &[&str]) -> Output {
+    for q in queries(args) {
+        verified_query(q);
+    }
     bin().args(args).output().expect("the binary runs")
+}
+
+/// The queries on a command line: the last argument of `query`, the value
+/// of `--query` (`-q`).
+fn queries<'a>(args: &[&'a str]) -> Vec<&'a str> {
+    let mut out: Vec<&str> = args
+        .windows(2)
+        .filter(|w| matches!(w[0], "--query" | "-q"))
+        .map(|w| w[1])
+        .collect();
+    if args.first() == Some(&"query") {
+        out.extend(args.last());
+    }
+    out
 }
 
 fn stdout(o: &Output) -> String {

@@ -5,30 +5,87 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use newsgraph::repl::Session;
+use std::ops::{Deref, DerefMut};
+
+use newsgraph::query::ast::verified_query;
+use newsgraph::repl::{Reply, Session};
 use newsgraph::{Extractor, Graph};
 
 fn seeds() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
 }
 
-fn session() -> Session {
+fn session() -> Checked {
     let graph = Graph::from_paths([seeds()]).expect("the seeds load");
-    let mut s = Session::new(graph, Extractor::new());
+    let mut s = Checked {
+        session: Session::new(graph, Extractor::new()),
+        typed: String::new(),
+    };
     // Timings change from run to run.
     assert_eq!(s.eval_line(":timing off").text, "timing off");
     s
 }
 
+/// A session whose queries all go through the round trip: each statement
+/// a line ends, and the query of `:dot`.
+struct Checked {
+    session: Session,
+    /// The statement being typed.
+    typed: String,
+}
+
+impl Checked {
+    fn eval_line(&mut self, line: &str) -> Reply {
+        let command = !self.session.is_pending() && line.trim_start().starts_with(':');
+        if command {
+            let mut words = line.trim().splitn(3, char::is_whitespace);
+            if words.next() == Some(":dot")
+                && let Some(query) = words.nth(1)
+            {
+                verified_query(query.trim().trim_end_matches(';').trim_end());
+            }
+        } else {
+            if !self.typed.is_empty() {
+                self.typed.push('\n');
+            }
+            self.typed.push_str(line);
+        }
+        let reply = self.session.eval_line(line);
+        if !command && !reply.pending {
+            let statement = std::mem::take(&mut self.typed);
+            verified_query(statement.trim().trim_end_matches(';').trim());
+        }
+        reply
+    }
+
+    fn cancel_input(&mut self) {
+        self.typed.clear();
+        self.session.cancel_input();
+    }
+}
+
+impl Deref for Checked {
+    type Target = Session;
+    fn deref(&self) -> &Session {
+        &self.session
+    }
+}
+
+impl DerefMut for Checked {
+    fn deref_mut(&mut self) -> &mut Session {
+        &mut self.session
+    }
+}
+
 /// The text of a line that must succeed.
-fn ok(s: &mut Session, line: &str) -> String {
+fn ok(s: &mut Checked, line: &str) -> String {
     let r = s.eval_line(line);
     assert!(!r.error, "{line}: {}", r.text);
     r.text
 }
 
 /// The text of a line that must fail (and keep the session).
-fn err(s: &mut Session, line: &str) -> String {
+fn err(s: &mut Checked, line: &str) -> String {
     let r = s.eval_line(line);
     assert!(r.error && !r.quit, "{line}: {}", r.text);
     r.text

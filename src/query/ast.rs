@@ -157,7 +157,11 @@ pub struct Projection {
 }
 
 /// One projected expression.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Two items are equal when they compute the same expression under the
+/// same column name, however the name came about: `count( * )` and
+/// ``count(*) AS `count( * )` `` are the same item.
+#[derive(Debug, Clone)]
 pub struct ProjectionItem {
     /// The expression.
     pub expr: Expr,
@@ -168,9 +172,20 @@ pub struct ProjectionItem {
 }
 
 impl ProjectionItem {
-    /// The column name: the alias, or the expression's source text.
+    /// The column name: the alias, the variable, or the expression's
+    /// source text.
     pub fn name(&self) -> &str {
-        self.alias.as_ref().map_or(&self.text, |a| &a.name)
+        match (&self.alias, &self.expr.kind) {
+            (Some(a), _) => &a.name,
+            (None, ExprKind::Var(v)) => &v.name,
+            (None, _) => &self.text,
+        }
+    }
+}
+
+impl PartialEq for ProjectionItem {
+    fn eq(&self, other: &ProjectionItem) -> bool {
+        self.expr == other.expr && self.name() == other.name()
     }
 }
 
@@ -818,9 +833,9 @@ pub fn is_aggregate_function(name: &str) -> bool {
 // ---- Display: canonical text ----
 
 /// Parse `text`, print it, parse the printed text and print that again:
-/// both parses must succeed and both printings must be the same text.
-/// Returns the canonical text, or what went wrong. Tests run it on every
-/// query they parse.
+/// both parses must succeed and give equal trees (positions aside), and
+/// both printings must be the same text. Returns the canonical text, or
+/// what went wrong. Tests run it on every query they parse.
 ///
 /// ```
 /// use newsgraph::query::ast::check_round_trip;
@@ -834,6 +849,12 @@ pub fn check_round_trip(text: &str) -> Result<String, String> {
     let printed = ast.to_string();
     let again = super::parser::parse(&printed)
         .map_err(|e| format!("the printed text does not parse: {e}\n  printed: {printed}"))?;
+    if again != ast {
+        return Err(format!(
+            "the printed text parses to another tree\n  printed: {printed}\n  {}",
+            first_difference(&ast, &again)
+        ));
+    }
     let reprinted = again.to_string();
     if reprinted != printed {
         return Err(format!(
@@ -841,6 +862,45 @@ pub fn check_round_trip(text: &str) -> Result<String, String> {
         ));
     }
     Ok(printed)
+}
+
+/// The round trip every query in the tests goes through (unit and
+/// end-to-end tests, the TCK, the queries of the README and of the
+/// examples): a query that parses must pass [`check_round_trip`], or this
+/// panics with the reason; one that does not parse is left to the caller,
+/// which expects its syntax error. Returns the text, so that a test wraps
+/// the query it runs.
+///
+/// ```
+/// use newsgraph::query::ast::verified_query;
+/// let g = newsgraph::Graph::new();
+/// let r = g.query(verified_query("RETURN 1 + 1 AS two")).unwrap();
+/// assert_eq!(r.rows[0][0], newsgraph::Value::Int(2));
+/// ```
+pub fn verified_query(text: &str) -> &str {
+    if super::parser::parse(text).is_ok()
+        && let Err(e) = check_round_trip(text)
+    {
+        panic!("round trip of `{text}`: {e}");
+    }
+    text
+}
+
+/// The first clause where two parses of a query differ, for a message.
+fn first_difference(a: &Query, b: &Query) -> String {
+    let clauses = |q: &Query| -> Vec<Clause> {
+        let mut all = q.first.clauses.clone();
+        all.extend(q.unions.iter().flat_map(|(_, s)| s.clauses.iter().cloned()));
+        all
+    };
+    let (ca, cb) = (clauses(a), clauses(b));
+    match ca.iter().zip(&cb).find(|(x, y)| x != y) {
+        Some((x, y)) => format!("first parse: {x:?}\n  second parse: {y:?}"),
+        None if ca.len() != cb.len() => {
+            format!("{} clauses, then {}", ca.len(), cb.len())
+        }
+        None => "the UNION parts differ".to_string(),
+    }
 }
 
 /// Write an identifier, quoting it with backticks when needed.
@@ -969,11 +1029,18 @@ impl Display for Projection {
             }
         }
         comma_list(f, &self.items, |f, item| {
-            write!(f, "{}", item.expr)?;
-            if let Some(a) = &item.alias {
-                write!(f, " AS {a}")?;
+            let expr = item.expr.to_string();
+            f.write_str(&expr)?;
+            // The column keeps its name: written otherwise than printed
+            // (`count( * )`), an expression is named by an alias.
+            match &item.alias {
+                Some(a) => write!(f, " AS {a}"),
+                None if item.name() != expr && !matches!(item.expr.kind, ExprKind::Var(_)) => {
+                    f.write_str(" AS ")?;
+                    ident(f, &item.text)
+                }
+                None => Ok(()),
             }
-            Ok(())
         })?;
         if !self.order_by.is_empty() {
             f.write_str(" ORDER BY ")?;
@@ -1215,6 +1282,17 @@ impl Display for Expr {
             }
             ExprKind::Unary(op, e) => match op {
                 UnaryOp::Not => write!(f, "NOT {}", Prec(e, 4)),
+                // `-1` would be read back as a negative literal: `-(1)`
+                // keeps the operator.
+                UnaryOp::Neg
+                    if matches!(
+                        e.kind,
+                        ExprKind::Literal(Value::Int(_) | Value::Float(_))
+                            | ExprKind::BadLiteral { .. }
+                    ) =>
+                {
+                    write!(f, "-({e})")
+                }
                 UnaryOp::Neg => write!(f, "-{}", Prec(e, 11)),
                 UnaryOp::Plus => write!(f, "+{}", Prec(e, 11)),
             },
@@ -1326,5 +1404,34 @@ impl Display for Expr {
             }
             ExprKind::ExistsQuery(q) => write!(f, "EXISTS {{ {q} }}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::parser::parse;
+
+    #[test]
+    fn trees_compare_by_structure_not_position() {
+        let a = parse("RETURN 1 AS a, n.x").unwrap();
+        let b = parse("RETURN   1   AS a ,\n n.x").unwrap();
+        assert_eq!(a, b);
+        // The same text once printed, but not the same tree: `-(1)` applies
+        // an operator, `-1` is a literal.
+        assert_ne!(
+            parse("RETURN -(1) AS a").unwrap(),
+            parse("RETURN -1 AS a").unwrap()
+        );
+        assert_eq!(
+            check_round_trip("RETURN -(1) AS a").unwrap(),
+            "RETURN -(1) AS a"
+        );
+        // Column names are part of the tree.
+        assert_ne!(parse("RETURN 1+1").unwrap(), parse("RETURN 1 + 1").unwrap());
+        assert_eq!(
+            check_round_trip("RETURN 1+1").unwrap(),
+            "RETURN 1 + 1 AS `1+1`"
+        );
     }
 }

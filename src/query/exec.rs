@@ -2641,6 +2641,7 @@ mod tests {
         Value, compile, run_read,
     };
     use crate::graph::Graph;
+    use crate::query::ast::verified_query;
     use std::sync::Arc;
 
     type QResult<T> = std::result::Result<T, super::QueryError>;
@@ -2649,9 +2650,12 @@ mod tests {
     fn rows(setup: &str, query: &str) -> Result<Vec<String>, String> {
         let mut g = Graph::new();
         if !setup.is_empty() {
-            g.query_mut(setup).map_err(|e| e.to_string())?;
+            g.query_mut(verified_query(setup))
+                .map_err(|e| e.to_string())?;
         }
-        let r = g.query_mut(query).map_err(|e| e.code.to_string())?;
+        let r = g
+            .query_mut(verified_query(query))
+            .map_err(|e| e.code.to_string())?;
         Ok(r.rows
             .iter()
             .map(|row| {
@@ -2694,7 +2698,7 @@ mod tests {
     }
 
     fn run_with(g: &Graph, q: &str, limits: &Limits) -> QResult<QueryOutput> {
-        let ast = super::super::parser::parse(q)?;
+        let ast = super::super::parser::parse(verified_query(q))?;
         run_read(g, &compile(&ast)?, &Params::new(), limits)
     }
 
@@ -2934,9 +2938,9 @@ mod tests {
         for (setup, q, code, marker) in cases {
             let mut g = Graph::new();
             if !setup.is_empty() {
-                g.query_mut(setup).unwrap();
+                g.query_mut(verified_query(setup)).unwrap();
             }
-            let e = g.query_mut(q).unwrap_err();
+            let e = g.query_mut(verified_query(q)).unwrap_err();
             assert_eq!(e.code, *code, "{q}: {}", e.render(q));
             let expected = q.rfind(marker).expect("the marker is in the query");
             assert_eq!(e.pos, Some(expected), "{q}: {}", e.render(q));

@@ -1401,8 +1401,8 @@ mod tests {
         };
         assert_eq!(rest.len(), 3);
         assert_eq!(
-            round_trip("RETURN (1 - 2) - 3 + 4, 1 - (2 - 3), (1 + 2) * 3"),
-            "RETURN 1 - 2 - 3 + 4, 1 - (2 - 3), (1 + 2) * 3"
+            round_trip("RETURN (1 - 2) - 3 + 4 AS a, 1 - (2 - 3), (1 + 2) * 3"),
+            "RETURN 1 - 2 - 3 + 4 AS a, 1 - (2 - 3), (1 + 2) * 3"
         );
     }
 
@@ -1550,8 +1550,13 @@ mod tests {
             "RETURN 1 < 2 < 3, (1 < 2) < 3"
         );
         assert_eq!(
-            round_trip("RETURN (-2) ^ 2, 2 - (-1), (-1).x, -(1)"),
-            "RETURN -2 ^ 2, 2 - -1, (-1).x, -1"
+            round_trip("RETURN (-2) ^ 2 AS a, 2 - (-1) AS b, (-1).x AS c, -(1) AS d, -1 AS e"),
+            "RETURN -2 ^ 2 AS a, 2 - -1 AS b, (-1).x AS c, -(1) AS d, -1 AS e"
+        );
+        // A column keeps its name when the expression prints otherwise.
+        assert_eq!(
+            round_trip("RETURN 1+1, count( * ), n.x, `n`"),
+            "RETURN 1 + 1 AS `1+1`, count(*) AS `count( * )`, n.x, n"
         );
         assert_eq!(round_trip("RETURN a XOR b OR c"), "RETURN a XOR b OR c");
     }

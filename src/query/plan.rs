@@ -733,11 +733,7 @@ impl Compiler {
                     item.expr.pos,
                 ));
             }
-            let name = match (&item.alias, &item.expr.kind) {
-                (Some(a), _) => a.name.clone(),
-                (None, ExprKind::Var(v)) => v.name.clone(),
-                (None, _) => item.text.clone(),
-            };
+            let name = item.name().to_string();
             let kind = self.static_kind(&item.expr).unwrap_or(VarKind::Value);
             items.push((name, Some(&item.expr), None, kind));
         }
@@ -2297,10 +2293,12 @@ fn is_lookup(e: &Expr) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::ast::verified_query;
     use crate::query::parser::parse;
 
     fn check(q: &str) -> std::result::Result<CompiledQuery, String> {
-        compile(&parse(q).map_err(|e| e.code.to_string())?).map_err(|e| e.code.to_string())
+        let ast = parse(verified_query(q)).map_err(|e| e.code.to_string())?;
+        compile(&ast).map_err(|e| e.code.to_string())
     }
 
     #[test]
@@ -2426,7 +2424,7 @@ mod tests {
             ),
         ];
         for (q, marker) in cases {
-            let e = parse(q)
+            let e = parse(verified_query(q))
                 .and_then(|ast| compile(&ast))
                 .map(|_| panic!("{q} compiles"))
                 .unwrap_err();
