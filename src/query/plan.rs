@@ -182,8 +182,26 @@ pub struct CNode {
     pub labels: Vec<Arc<str>>,
     /// Required properties (a map expression).
     pub props: Option<CExpr>,
+    /// Conditions of the clause's `WHERE` on its properties that an index
+    /// may answer.
+    pub hints: Vec<IndexHint>,
     /// Where it was written.
     pub pos: Pos,
+}
+
+/// A condition `n.key = value` (or `n.key IN list`) that the `WHERE` of a
+/// `MATCH` puts on a node the pattern finds, with a value that does not
+/// depend on the pattern. Where `key` is indexed, the matcher may start
+/// from the nodes the index gives for the value rather than scan a label;
+/// the `WHERE` still filters every row, so results are the same.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexHint {
+    /// The property key.
+    pub key: Arc<str>,
+    /// The value, computed from what is bound before the pattern.
+    pub value: CExpr,
+    /// `IN`: the property equals one of the elements of the value.
+    pub any_of: bool,
 }
 
 /// A relationship in a compiled pattern.
@@ -537,8 +555,12 @@ impl Compiler {
                         // MATCH after OPTIONAL MATCH is allowed in openCypher; nothing to check.
                     }
                     let before = self.width;
-                    let pattern = self.pattern(pattern, PatternUse::Match)?;
-                    let filter = filter.as_ref().map(|f| self.predicate(f)).transpose()?;
+                    let mut pattern = self.pattern(pattern, PatternUse::Match)?;
+                    let compiled = filter.as_ref().map(|f| self.predicate(f)).transpose()?;
+                    if let Some(f) = filter {
+                        self.index_hints(f, before, &mut pattern);
+                    }
+                    let filter = compiled;
                     ops.push(Op::Match {
                         optional: *optional,
                         pattern,
@@ -1071,6 +1093,61 @@ impl Compiler {
         c
     }
 
+    /// Attach to the pattern's nodes the conditions of its `WHERE` that an
+    /// index may answer: conjuncts `n.key = value`, `value = n.key` and
+    /// `n.key IN list`, where `n` is a node the pattern finds (its slot is
+    /// `first_slot` or above) and the value reads only variables bound
+    /// before the pattern, calls no `rand()` and holds no pattern.
+    fn index_hints(&mut self, filter: &Expr, first_slot: usize, pattern: &mut CPattern) {
+        for c in conjuncts(filter) {
+            let candidates: Vec<(&Expr, &Expr, bool)> = match &c.kind {
+                ExprKind::Compare(a, rest) if rest.len() == 1 && rest[0].0 == CmpOp::Eq => {
+                    vec![(a, &rest[0].1, false), (&rest[0].1, a, false)]
+                }
+                ExprKind::Binary(a, rest) if rest.len() == 1 && rest[0].0 == BinaryOp::In => {
+                    vec![(a, &rest[0].2, true)]
+                }
+                _ => Vec::new(),
+            };
+            for (lookup, value, any_of) in candidates {
+                let ExprKind::Property(base, key) = &lookup.kind else {
+                    continue;
+                };
+                let ExprKind::Var(v) = &base.kind else {
+                    continue;
+                };
+                let Some(slot) = self
+                    .lookup(&v.name)
+                    .filter(|var| var.kind == VarKind::Node && var.slot >= first_slot)
+                    .map(|var| var.slot)
+                else {
+                    continue;
+                };
+                let independent = free_variables(value)
+                    .iter()
+                    .all(|name| self.lookup(name).is_some_and(|var| var.slot < first_slot))
+                    && !contains_pattern(value)
+                    && !calls_rand(value);
+                if !independent {
+                    continue;
+                }
+                let Ok(value) = self.expr(value) else {
+                    continue;
+                };
+                let hint = IndexHint {
+                    key: Arc::from(key.as_str()),
+                    value,
+                    any_of,
+                };
+                for node in pattern.parts.iter_mut().flat_map(|p| &mut p.nodes) {
+                    if node.slot == slot && !node.bound {
+                        node.hints.push(hint.clone());
+                    }
+                }
+            }
+        }
+    }
+
     fn set_item(&mut self, item: &ast::SetItem) -> Result<CSet> {
         Ok(match item {
             ast::SetItem::Property { target, key, value } => {
@@ -1339,6 +1416,7 @@ impl Compiler {
             bound,
             labels,
             props,
+            hints: Vec::new(),
             pos: node.pos,
         })
     }
@@ -1916,12 +1994,7 @@ impl Compiler {
                 e.pos,
             ));
         }
-        let mut random = false;
-        e.walk(&mut |x| {
-            random |=
-                matches!(&x.kind, ExprKind::Call { name, .. } if name.eq_ignore_ascii_case("rand"));
-        });
-        if random {
+        if calls_rand(e) {
             return Err(err(
                 "NonConstantExpression",
                 format!("aggregate `{e}` cannot take a random value"),
@@ -2176,6 +2249,31 @@ fn collect_children<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
         }
         _ => {}
     }
+}
+
+/// The conjuncts of a condition: the operands of its `AND`s, at any depth
+/// of parentheses, or the condition itself.
+fn conjuncts(e: &Expr) -> Vec<&Expr> {
+    match &e.kind {
+        ExprKind::Binary(first, rest) if rest.iter().all(|(op, ..)| *op == BinaryOp::And) => {
+            let mut out = conjuncts(first);
+            for (_, _, operand) in rest {
+                out.extend(conjuncts(operand));
+            }
+            out
+        }
+        _ => vec![e],
+    }
+}
+
+/// Whether an expression draws a random number.
+fn calls_rand(e: &Expr) -> bool {
+    let mut found = false;
+    e.walk(&mut |x| {
+        found |=
+            matches!(&x.kind, ExprKind::Call { name, .. } if name.eq_ignore_ascii_case("rand"));
+    });
+    found
 }
 
 /// Where the first part of `e` (in pre-order) that fits `wanted` starts;
