@@ -29,17 +29,32 @@ pub type Row = Vec<Value>;
 /// Query parameters by name.
 pub type Params = HashMap<String, Value>;
 
-/// Bounds that keep a query from running away.
+/// Bounds that keep a query from running away. Running into one is an
+/// error (class `LimitExceeded`) that names it, never a truncated result.
 #[derive(Debug, Clone)]
 pub struct Limits {
     /// Most rows any step may produce, and most elements `range()` may make.
     pub max_rows: usize,
     /// Most pattern-matching steps (node and relationship visits) in one query.
     pub max_expansions: u64,
+    /// Most relationships a variable-length relationship without an upper
+    /// bound (`*`, `*2..`) may walk: a path that would go further is an
+    /// error (`HopLimit`) naming the pattern. One with an upper bound
+    /// (`*..40`) walks as far as it says.
+    pub max_hops: u64,
     /// Wall-clock budget.
     pub timeout: Option<Duration>,
     /// Set from another thread (Ctrl-C) to cancel the query.
     pub cancel: Option<Arc<AtomicBool>>,
+}
+
+impl Limits {
+    /// The default for [`Limits::max_hops`]: longer than any chain of
+    /// facts a news graph holds (and than the openCypher TCK's longest
+    /// path, 21), short enough that `MATCH p = (a)-[*]-(b)` on a small,
+    /// well-connected graph fails at once instead of enumerating every
+    /// trail.
+    pub const MAX_HOPS: u64 = 25;
 }
 
 impl Default for Limits {
@@ -47,6 +62,7 @@ impl Default for Limits {
         Limits {
             max_rows: 10_000_000,
             max_expansions: 200_000_000,
+            max_hops: Limits::MAX_HOPS,
             timeout: None,
             cancel: None,
         }
@@ -164,10 +180,22 @@ impl Ctx<'_> {
             return Err(QueryError::runtime(
                 ErrorClass::LimitExceeded,
                 "Timeout",
-                format!("the query ran longer than {} ms", t.as_millis()),
+                format!(
+                    "the query ran longer than its time budget of {}",
+                    duration_text(t)
+                ),
             ));
         }
         Ok(())
+    }
+}
+
+/// `30 s`, `1.5 s`, `20 ms`.
+fn duration_text(d: Duration) -> String {
+    if d.as_millis() < 1000 {
+        format!("{} ms", d.as_millis())
+    } else {
+        format!("{} s", d.as_secs_f64())
     }
 }
 
@@ -1336,6 +1364,16 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 Ok(Flow::Continue)
             }
             Some((min, max)) => {
+                // A list of relationships bound before fixes the length.
+                let max = if step.rel_bound {
+                    let len = match &env[rel.slot] {
+                        Value::List(items) => items.len() as u64,
+                        _ => 0,
+                    };
+                    Some(max.map_or(len, |m| m.min(len)))
+                } else {
+                    max
+                };
                 let mut trail = Vec::new();
                 self.var_length(
                     pi,
@@ -1415,6 +1453,18 @@ impl<'c, 'a> Matcher<'c, 'a> {
             }
             if !self.rel_matches(rel, r, env)? {
                 continue;
+            }
+            let hops = self.ctx.limits.max_hops;
+            if max.is_none() && depth >= hops {
+                return Err(QueryError::runtime(
+                    ErrorClass::LimitExceeded,
+                    "HopLimit",
+                    format!(
+                        "`{}` would walk paths longer than {hops} relationships, the limit for a variable-length relationship without an upper bound; give it one (e.g. *..{hops}) or narrow the pattern",
+                        rel.text
+                    ),
+                )
+                .at(rel.pos));
             }
             trail.push(r);
             let flow = super::deep(|| {
@@ -2749,6 +2799,7 @@ mod tests {
         let g = dense(12);
         let limits = Limits {
             max_expansions: 200_000,
+            max_hops: u64::MAX,
             ..Limits::default()
         };
         let e = run_with(&g, "MATCH (a)-[*]->(b) RETURN count(*)", &limits).unwrap_err();
@@ -2777,12 +2828,77 @@ mod tests {
         let count = small_stack
             .spawn(move || {
                 let q = "MATCH (:Start)-[*]->(b) RETURN count(b)";
-                run_with(&g, q, &Limits::default()).map(|r| r.rows[0][0].clone())
+                let limits = Limits {
+                    max_hops: 5000,
+                    ..Limits::default()
+                };
+                run_with(&g, q, &limits).map(|r| r.rows[0][0].clone())
             })
             .unwrap()
             .join()
             .expect("no stack overflow");
         assert_eq!(count.unwrap(), Value::Int(3000));
+    }
+
+    /// A chain `(:Start)-[:T]->()-[:T]->() ...` of `hops` relationships.
+    fn chain(hops: usize) -> Graph {
+        let mut g = Graph::new();
+        let mut at = g.add_node(["Start"], []);
+        for _ in 0..hops {
+            let next = g.add_node(["N"], []);
+            g.add_rel(at, next, "T", []);
+            at = next;
+        }
+        g
+    }
+
+    #[test]
+    fn unbounded_variable_length_paths_stop_at_the_hop_limit() {
+        let q = "MATCH (:Start)-[:T*]->(b)\nRETURN count(b)";
+        // As long as the limit: every path is walked.
+        let r = run_with(&chain(25), q, &Limits::default()).unwrap();
+        assert_eq!(r.rows[0][0], Value::Int(25));
+        // Longer: an error naming the pattern, at the pattern, not a
+        // truncated count.
+        let e = run_with(&chain(26), q, &Limits::default()).unwrap_err();
+        assert_eq!((e.class, e.code), (ErrorClass::LimitExceeded, "HopLimit"));
+        assert!(
+            e.message
+                .starts_with("`-[:T*]->` would walk paths longer than 25 relationships"),
+            "{}",
+            e.message
+        );
+        assert!(e.message.contains("*..25"), "{}", e.message);
+        assert_eq!(e.line_col(q), Some((1, 15)));
+        // An explicit upper bound walks as far as it says; so does a
+        // raised limit.
+        let bounded = "MATCH (:Start)-[:T*..40]->(b) RETURN count(b)";
+        let r = run_with(&chain(30), bounded, &Limits::default()).unwrap();
+        assert_eq!(r.rows[0][0], Value::Int(30));
+        let raised = Limits {
+            max_hops: 30,
+            ..Limits::default()
+        };
+        assert_eq!(
+            run_with(&chain(30), q, &raised).unwrap().rows[0][0],
+            Value::Int(30)
+        );
+        // A minimum beyond the limit cannot be met without passing it.
+        let e = run_with(
+            &chain(30),
+            "MATCH (:Start)-[*26..]->(b) RETURN b",
+            &Limits::default(),
+        );
+        assert_eq!(e.unwrap_err().code, "HopLimit");
+        // On a dense graph the first deep path ends the query at once.
+        let started = std::time::Instant::now();
+        let e = run_with(
+            &dense(12),
+            "MATCH p = (a)-[*]-(b) RETURN count(p)",
+            &Limits::default(),
+        );
+        assert_eq!(e.unwrap_err().code, "HopLimit");
+        assert!(started.elapsed() < Duration::from_secs(2));
     }
 
     #[test]
@@ -2804,11 +2920,12 @@ mod tests {
         let limits = Limits {
             timeout: Some(Duration::from_millis(20)),
             max_expansions: u64::MAX,
+            max_hops: u64::MAX,
             ..Limits::default()
         };
         let e = run_with(&dense(12), "MATCH (a)-[*]->(b) RETURN count(*)", &limits).unwrap_err();
         assert_eq!((e.class, e.code), (ErrorClass::LimitExceeded, "Timeout"));
-        assert!(e.message.contains("20 ms"), "{}", e.message);
+        assert!(e.message.ends_with("time budget of 20 ms"), "{}", e.message);
     }
 
     #[test]
@@ -2817,6 +2934,7 @@ mod tests {
         let limits = Limits {
             cancel: Some(cancel.clone()),
             max_expansions: u64::MAX,
+            max_hops: u64::MAX,
             ..Limits::default()
         };
         let flag = std::thread::spawn(move || {

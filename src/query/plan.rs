@@ -219,6 +219,8 @@ pub struct CRel {
     pub length: Option<(u64, Option<u64>)>,
     /// Required properties.
     pub props: Option<CExpr>,
+    /// How it was written (canonical text), for messages.
+    pub text: Arc<str>,
     /// Where it was written.
     pub pos: Pos,
 }
@@ -1524,6 +1526,7 @@ impl Compiler {
             direction: rel.direction,
             length,
             props,
+            text: Arc::from(rel.to_string()),
             pos: rel.pos,
         })
     }
