@@ -452,6 +452,7 @@ fn history_path() -> Option<PathBuf> {
 fn repl(source: &Source) -> Result<(), Failure> {
     let (graph, ex) = load(source)?;
     let mut session = Session::new(graph, ex);
+    session.graph_file = source.graph.clone();
     let cancel = Arc::new(AtomicBool::new(false));
     session.limits.cancel = Some(cancel.clone());
     let busy = Arc::new(AtomicBool::new(false));

@@ -39,10 +39,19 @@ impl Checked {
         let command = !self.session.is_pending() && line.trim_start().starts_with(':');
         if command {
             let mut words = line.trim().splitn(3, char::is_whitespace);
-            if words.next() == Some(":dot")
-                && let Some(query) = words.nth(1)
-            {
-                verified_query(query.trim().trim_end_matches(';').trim_end());
+            match words.next() {
+                Some(":dot") => {
+                    if let Some(query) = words.nth(1) {
+                        verified_query(query.trim().trim_end_matches(';').trim_end());
+                    }
+                }
+                // `:param name => expression` evaluates `RETURN expression`.
+                Some(":param") => {
+                    if let Some((_, expr)) = line.split_once("=>") {
+                        verified_query(&format!("RETURN {}", expr.trim()));
+                    }
+                }
+                _ => {}
             }
         } else {
             if !self.typed.is_empty() {
@@ -304,6 +313,71 @@ fn why_shows_evidence_and_sources() {
     assert!(ok(&mut s, ":why").contains("-[LEADS]->"));
     ok(&mut s, "RETURN 1 AS x;");
     assert!(ok(&mut s, ":why").contains("holds no relationships"));
+}
+
+#[test]
+fn a_plain_save_writes_the_snapshot_the_graph_came_from() {
+    let mut s = session();
+    let dir = tempfile::tempdir().unwrap();
+    // Not opened from a snapshot: a file must be named.
+    assert_eq!(
+        err(&mut s, ":save"),
+        "`:save` needs a file name: the graph was not opened from a snapshot"
+    );
+    // As `--graph FILE` opens it.
+    let snap = dir.path().join("r.json");
+    s.graph.save(&snap).unwrap();
+    s.graph_file = Some(snap.clone());
+    ok(&mut s, "CREATE (:Note {text: 'checked'});");
+    let out = ok(&mut s, ":save");
+    assert_eq!(
+        out,
+        format!(
+            "saved {} nodes and {} relationships to {} (the snapshot the graph was opened from)",
+            s.graph.node_count(),
+            s.graph.rel_count(),
+            snap.display()
+        )
+    );
+    let back = Graph::load(&snap).unwrap();
+    assert_eq!(back.label_count("Note"), 1);
+    // `:open FILE` makes FILE the one a plain `:save` writes.
+    let other = dir.path().join("other.json");
+    back.save(&other).unwrap();
+    ok(&mut s, &format!(":open {}", other.display()));
+    ok(&mut s, "MATCH (n:Note) DELETE n;");
+    assert!(ok(&mut s, ":save").contains(&other.display().to_string()));
+    assert_eq!(Graph::load(&other).unwrap().label_count("Note"), 0);
+    assert_eq!(Graph::load(&snap).unwrap().label_count("Note"), 1);
+}
+
+#[test]
+fn param_takes_cypher_shells_arrow_form() {
+    let mut s = session();
+    assert_eq!(ok(&mut s, ":param x => 5"), "$x = 5");
+    assert_eq!(ok(&mut s, ":param $y=>$x * 2 + size([1, 2])"), "$y = 12");
+    assert_eq!(ok(&mut s, ":param who => 'Ken' + 'ya'"), "$who = 'Kenya'");
+    assert_eq!(
+        ok(&mut s, ":param ids => [x IN range(1, 3) | x * $x]"),
+        "$ids = [5, 10, 15]"
+    );
+    assert!(
+        ok(
+            &mut s,
+            "MATCH (a:Actor {name: $who}) RETURN a.kind AS kind;"
+        )
+        .contains("country")
+    );
+    // The value is an expression: one that does not parse is an error
+    // pointing into it, not a string.
+    let e = err(&mut s, ":param bad => 1 +");
+    assert!(e.starts_with("SyntaxError (UnexpectedSyntax)"), "{e}");
+    assert!(e.ends_with("  1 +\n     ^"), "{e}");
+    assert!(err(&mut s, ":param x =>").contains("needs a value"));
+    assert!(err(&mut s, ":param z => $nope").contains("MissingParameter"));
+    // The first form still takes a literal, or else a string.
+    assert_eq!(ok(&mut s, ":param s 'a=>b'"), "$s = 'a=>b'");
+    assert!(err(&mut s, ":param t => nothing").contains("UndefinedVariable"));
 }
 
 #[test]
