@@ -92,6 +92,9 @@ enum Cmd {
         /// Output format.
         #[arg(long, short = 'f', value_enum, default_value = "table")]
         format: OutFormat,
+        /// Stop the query after this many seconds (0: no time limit).
+        #[arg(long, value_name = "SECONDS", default_value_t = QUERY_TIMEOUT_SECS)]
+        timeout: f64,
         /// The query.
         query: String,
     },
@@ -143,6 +146,22 @@ enum Cmd {
         #[arg(long = "lexicon", value_name = "FILE")]
         lexicons: Vec<PathBuf>,
     },
+}
+
+/// The `query` command's default time budget, in seconds.
+const QUERY_TIMEOUT_SECS: f64 = 30.0;
+
+/// The `query` command's limits: the library's, with a time budget.
+fn query_limits(timeout_secs: f64) -> Result<Limits, Failure> {
+    if !timeout_secs.is_finite() || timeout_secs < 0.0 {
+        return Err(Failure(format!(
+            "--timeout {timeout_secs}: give a number of seconds, 0 for no limit"
+        )));
+    }
+    Ok(Limits {
+        timeout: (timeout_secs > 0.0).then(|| std::time::Duration::from_secs_f64(timeout_secs)),
+        ..Limits::default()
+    })
 }
 
 /// A failure, printed as one line (queries add their caret lines).
@@ -287,9 +306,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             write,
             params,
             format,
+            timeout,
             query,
         }) => {
             let params = parse_params(&params)?;
+            let limits = query_limits(timeout)?;
             if query.trim().is_empty() {
                 return Err(Failure("the query is empty".into()));
             }
@@ -302,11 +323,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             let (mut graph, _) = load(&source)?;
             let result = if q.writes() {
-                q.run_mut(&mut graph, &params, &Limits::default())
+                q.run_mut(&mut graph, &params, &limits)
             } else {
-                q.run(&graph, &params, &Limits::default())
+                q.run(&graph, &params, &limits)
             }
-            .map_err(|e| Failure(format!("query: {}", e.render(&query))))?;
+            .map_err(|e| {
+                let hint = if e.code == "Timeout" {
+                    "; raise it with --timeout SECONDS (0 for no limit)"
+                } else {
+                    ""
+                };
+                Failure(format!("query: {}{hint}", e.render(&query)))
+            })?;
             if q.writes()
                 && let Some(path) = &source.graph
             {
@@ -509,6 +537,7 @@ fn print_reply(text: &str, stop: &AtomicBool) {
 fn repl(source: &Source) -> Result<(), Failure> {
     let (graph, ex) = load(source)?;
     let mut session = Session::new(graph, ex);
+    session.graph_file = source.graph.clone();
     let cancel = Arc::new(AtomicBool::new(false));
     session.limits.cancel = Some(cancel.clone());
     session.load_progress = Some(load_progress_bar());

@@ -12,7 +12,7 @@ pub mod highlight;
 pub mod syntax;
 
 use std::fmt::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::time::Instant;
 
@@ -40,16 +40,18 @@ pub enum Command {
     Stats,
     /// `:format table|json|csv`
     Format(Option<String>),
-    /// `:param [name value]`
+    /// `:param [name value]`: a literal, or else a string.
     Param(Option<(String, String)>),
+    /// `:param name => expression` (cypher-shell's form): the expression's value.
+    ParamExpr(String, String),
     /// `:param clear`
     ClearParams,
     /// `:timing [on|off]`
     Timing(Option<String>),
     /// `:load PATH`
     Load(String),
-    /// `:save FILE`
-    Save(String),
+    /// `:save [FILE]`: by default the snapshot the graph was opened from.
+    Save(Option<String>),
     /// `:open FILE`
     Open(String),
     /// `:why`
@@ -85,7 +87,7 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
     ),
     (
         "param",
-        ":param [name value|clear]",
+        ":param [name value|name => expr|clear]",
         "set a query parameter ($name), list them, or forget them all",
     ),
     (
@@ -98,7 +100,11 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
         ":load PATH",
         "read more documents (a file or a folder) into the graph",
     ),
-    ("save", ":save FILE", "write the graph to a JSON snapshot"),
+    (
+        "save",
+        ":save [FILE]",
+        "write the graph to a JSON snapshot (by default the one it was opened from)",
+    ),
     (
         "open",
         ":open FILE",
@@ -129,11 +135,15 @@ fn examples(name: &str) -> &'static [&'static str] {
         "param" => &[
             ":param country 'Kenya'   then   MATCH (a {name: $country}) RETURN a;",
             ":param ids [1, 2, 3]",
+            ":param limit => 2 * 5   (cypher-shell's form: the value of an expression)",
             ":param clear",
         ],
         "timing" => &[":timing off"],
         "load" => &[":load news/", ":load article.txt"],
-        "save" => &[":save graph.json"],
+        "save" => &[
+            ":save graph.json",
+            ":save   (after --graph FILE or :open FILE: writes that file)",
+        ],
         "open" => &[":open graph.json"],
         "why" => &["MATCH (a {name: 'China'})-[r:OPPOSES]->(m) RETURN r;   then   :why"],
         "dot" => &[
@@ -206,6 +216,9 @@ pub struct Session {
     /// Told how `:load` goes (the binary draws a progress bar with it on a
     /// terminal).
     pub load_progress: Option<Box<dyn FnMut(LoadProgress) + Send>>,
+    /// The snapshot the graph was opened from (`--graph FILE`, `:open
+    /// FILE`): where a plain `:save` writes.
+    pub graph_file: Option<PathBuf>,
 }
 
 impl Session {
@@ -222,6 +235,7 @@ impl Session {
             changes: 0,
             limits: Limits::default(),
             load_progress: None,
+            graph_file: None,
         }
     }
 
@@ -448,6 +462,15 @@ impl Session {
                 self.changes += 1;
                 Reply::text("parameters cleared")
             }
+            Command::ParamExpr(name, expr) => match self.evaluate(&expr) {
+                Ok(v) => {
+                    let shown = v.to_string();
+                    self.params.insert(name.clone(), v);
+                    self.changes += 1;
+                    Reply::text(format!("${name} = {shown}"))
+                }
+                Err(e) => Reply::error(e),
+            },
             Command::Param(Some((name, value))) => match parse_value(&value) {
                 Ok(v) => {
                     let shown = v.to_string();
@@ -469,17 +492,30 @@ impl Session {
                 Reply::text(format!("timing {}", if self.timing { "on" } else { "off" }))
             }
             Command::Load(path) => self.load(&path),
-            Command::Save(path) => match self.graph.save(&path) {
-                Ok(()) => Reply::text(format!(
-                    "saved {} nodes and {} relationships to {path}",
-                    self.graph.node_count(),
-                    self.graph.rel_count()
-                )),
-                Err(e) => Reply::error(e.to_string()),
-            },
+            Command::Save(path) => {
+                let (path, whence) = match (path, &self.graph_file) {
+                    (Some(p), _) => (PathBuf::from(p), ""),
+                    (None, Some(f)) => (f.clone(), " (the snapshot the graph was opened from)"),
+                    (None, None) => {
+                        return Reply::error(
+                            "`:save` needs a file name: the graph was not opened from a snapshot",
+                        );
+                    }
+                };
+                match self.graph.save(&path) {
+                    Ok(()) => Reply::text(format!(
+                        "saved {} nodes and {} relationships to {}{whence}",
+                        self.graph.node_count(),
+                        self.graph.rel_count(),
+                        path.display()
+                    )),
+                    Err(e) => Reply::error(e.to_string()),
+                }
+            }
             Command::Open(path) => match Graph::load(&path) {
                 Ok(g) => {
                     self.graph = g;
+                    self.graph_file = Some(PathBuf::from(&path));
                     self.last = None;
                     self.changes += 1;
                     Reply::text(format!(
@@ -555,6 +591,32 @@ impl Session {
         Reply {
             warnings: read.skipped.iter().map(ToString::to_string).collect(),
             ..Reply::text(text)
+        }
+    }
+
+    /// The value of an expression, over the graph and with the parameters
+    /// set so far; an error points into the expression.
+    fn evaluate(&self, expr: &str) -> Result<Value, String> {
+        const BEFORE: &str = "RETURN ";
+        let query = format!("{BEFORE}{expr}");
+        let in_expr = |mut e: crate::query::QueryError| {
+            e.pos = e
+                .pos
+                .map(|p| p.saturating_sub(BEFORE.len()).min(expr.len()));
+            e.render(expr)
+        };
+        let q = PreparedQuery::new(&query).map_err(in_expr)?;
+        if q.writes() {
+            return Err(format!(
+                "`{expr}` changes the graph: a parameter takes a value"
+            ));
+        }
+        let r = q
+            .run(&self.graph, &self.params, &self.limits)
+            .map_err(in_expr)?;
+        match r.rows.as_slice() {
+            [row] => Ok(row[0].clone()),
+            _ => Err(format!("`{expr}` is not one value")),
         }
     }
 
@@ -803,6 +865,21 @@ pub fn parse_command(line: &str) -> Result<Command, String> {
         "param" | "params" => match arg {
             None => Command::Param(None),
             Some(a) if a == "clear" => Command::ClearParams,
+            // cypher-shell's `:param name => expression`.
+            Some(a)
+                if a.split_once("=>").is_some_and(|(n, _)| {
+                    !n.trim().is_empty() && !n.trim().contains(char::is_whitespace)
+                }) =>
+            {
+                let (n, v) = a.split_once("=>").expect("checked above");
+                if v.trim().is_empty() {
+                    return Err("`:param name => value` needs a value: :param limit => 10".into());
+                }
+                Command::ParamExpr(
+                    n.trim().trim_start_matches('$').to_string(),
+                    v.trim().to_string(),
+                )
+            }
             Some(a) => {
                 let (n, v) = a
                     .split_once(char::is_whitespace)
@@ -815,7 +892,7 @@ pub fn parse_command(line: &str) -> Result<Command, String> {
         },
         "timing" => Command::Timing(arg),
         "load" => Command::Load(need("a file or folder")?),
-        "save" => Command::Save(need("a file name")?),
+        "save" => Command::Save(arg),
         "open" => Command::Open(need("a snapshot file")?),
         "why" => Command::Why,
         "dot" => {

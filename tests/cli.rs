@@ -2,6 +2,9 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use newsgraph::query::ast::verified_query;
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_newsgraph"))
@@ -11,8 +14,26 @@ fn seeds() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
 }
 
+/// Run the binary; the queries it is given go through the round trip first.
 fn run(args: &[&str]) -> Output {
+    for q in queries(args) {
+        verified_query(q);
+    }
     bin().args(args).output().expect("the binary runs")
+}
+
+/// The queries on a command line: the last argument of `query`, the value
+/// of `--query` (`-q`).
+fn queries<'a>(args: &[&'a str]) -> Vec<&'a str> {
+    let mut out: Vec<&str> = args
+        .windows(2)
+        .filter(|w| matches!(w[0], "--query" | "-q"))
+        .map(|w| w[1])
+        .collect();
+    if args.first() == Some(&"query") {
+        out.extend(args.last());
+    }
+    out
 }
 
 fn stdout(o: &Output) -> String {
@@ -90,6 +111,80 @@ fn a_syntax_error_shows_line_column_and_caret() {
     assert!(lines[0].ends_with("(line 2, column 1)"), "{err}");
     assert_eq!(lines[1], "  RETURN a");
     assert_eq!(lines[2], "  ^");
+}
+
+#[test]
+fn a_run_time_error_shows_line_column_and_caret() {
+    let o = run(&[
+        "query",
+        "--input",
+        seeds().to_str().unwrap(),
+        "UNWIND [1, \"a\"] AS x\nRETURN x - 1",
+    ]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        lines[0],
+        "error: query: TypeError (InvalidArgumentType): cannot apply - to STRING and INTEGER (line 2, column 10)",
+        "{err}"
+    );
+    assert_eq!(lines[1], "  RETURN x - 1");
+    assert_eq!(lines[2], "           ^");
+}
+
+/// Every trail of the seed graph, counted or filtered away: the hop limit
+/// ends both at the first path too long, with the pattern named.
+#[test]
+fn unbounded_paths_on_the_seeds_fail_fast_and_say_why() {
+    for q in [
+        "MATCH p=(a)-[*]-(b) RETURN count(p)",
+        "MATCH p=(a)-[*]-(b) WHERE length(p) < 0 RETURN count(p)",
+    ] {
+        let started = Instant::now();
+        let o = run(&["query", "--input", seeds().to_str().unwrap(), q]);
+        assert!(started.elapsed() < Duration::from_secs(2), "{q}");
+        assert!(!o.status.success());
+        let err = stderr(&o);
+        assert!(
+            err.starts_with("error: query: LimitExceeded (HopLimit): `-[*]-` would walk paths longer than 25 relationships"),
+            "{err}"
+        );
+        assert!(err.contains("give it one (e.g. *..25)"), "{err}");
+        assert!(err.lines().last().unwrap().ends_with('^'), "{err}");
+    }
+}
+
+#[test]
+fn the_query_command_has_a_time_budget() {
+    let slow = "MATCH p = (a)-[*1..12]-(b) RETURN count(p)";
+    let seeds = seeds();
+    let started = Instant::now();
+    let o = run(&[
+        "query",
+        "--timeout",
+        "0.5",
+        "--input",
+        seeds.to_str().unwrap(),
+        slow,
+    ]);
+    assert!(started.elapsed() < Duration::from_secs(10));
+    assert_one_line_error(
+        &o,
+        "LimitExceeded (Timeout): the query ran longer than its time budget of 500 ms; raise it with --timeout SECONDS (0 for no limit)",
+    );
+    let o = run(&[
+        "query",
+        "--timeout",
+        "0",
+        "--input",
+        seeds.to_str().unwrap(),
+        "RETURN 1 AS one",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let help = stdout(&run(&["query", "--help"]));
+    assert!(help.contains("--timeout <SECONDS>"), "{help}");
+    assert!(help.contains("[default: 30]"), "{help}");
 }
 
 #[test]

@@ -5,11 +5,12 @@ use std::process::{Command, Output, Stdio};
 
 use newsgraph::Graph;
 use newsgraph::export::{DotOptions, result_to_dot, to_dot};
+use newsgraph::query::ast::verified_query;
 
 /// A graph with every label, kind, relationship type and mark the styles know.
 fn fixture() -> Graph {
     let mut g = Graph::new();
-    g.query_mut(
+    g.query_mut(verified_query(
         r#"CREATE
           (ke:Actor {name: 'Kenya', kind: 'country', aliases: ['Republic of Kenya']}),
           (us:Actor {name: 'United States', kind: 'country'}),
@@ -41,7 +42,7 @@ fn fixture() -> Graph {
           (doc)-[:MENTIONS {count: 4}]->(ke),
           (doc)-[:MENTIONS {count: 1}]->(mss),
           (note)-[:ABOUT]->(old)"#,
-    )
+    ))
     .expect("the fixture builds");
     g
 }
@@ -105,7 +106,9 @@ fn documents_without_legend() {
 fn a_query_of_paths() {
     let g = fixture();
     let r = g
-        .query("MATCH p = (a:Actor)-[:CONTRIBUTES]->(m:Mission) RETURN p ORDER BY a.name")
+        .query(verified_query(
+            "MATCH p = (a:Actor)-[:CONTRIBUTES]->(m:Mission) RETURN p ORDER BY a.name",
+        ))
         .unwrap();
     let dot = result_to_dot(&g, &r, DotOptions::default());
     graphviz(&dot);
@@ -117,14 +120,16 @@ fn a_query_of_relationships_and_of_nodes() {
     let g = fixture();
     // Relationships bring their endpoints.
     let r = g
-        .query("MATCH (:Actor {name: 'China'})-[r]->() RETURN r")
+        .query(verified_query(
+            "MATCH (:Actor {name: 'China'})-[r]->() RETURN r",
+        ))
         .unwrap();
     let dot = result_to_dot(&g, &r, bare());
     graphviz(&dot);
     insta::assert_snapshot!("query_of_relationships", dot);
     // Nodes alone are drawn with the relationships between them.
     let r = g
-        .query("MATCH (a:Actor {name: 'Kenya'}), (m:Mission {name: 'Multinational Security Support Mission'}) RETURN a, m")
+        .query(verified_query("MATCH (a:Actor {name: 'Kenya'}), (m:Mission {name: 'Multinational Security Support Mission'}) RETURN a, m"))
         .unwrap();
     let dot = result_to_dot(&g, &r, bare());
     graphviz(&dot);
@@ -135,7 +140,7 @@ fn a_query_of_relationships_and_of_nodes() {
     assert!(!dot.contains("United States"), "{dot}");
     // Values nested in lists and maps count too; documents returned are drawn.
     let r = g
-        .query("MATCH (d:Document)-[r]->(n) WITH d, collect(r) AS links RETURN {doc: d, links: links} AS m")
+        .query(verified_query("MATCH (d:Document)-[r]->(n) WITH d, collect(r) AS links RETURN {doc: d, links: links} AS m"))
         .unwrap();
     let dot = result_to_dot(&g, &r, bare());
     graphviz(&dot);
@@ -150,7 +155,9 @@ fn an_empty_graph_and_an_empty_result() {
     let dot = to_dot(&Graph::new(), DotOptions::default());
     graphviz(&dot);
     let g = fixture();
-    let r = g.query("MATCH (n:Nothing) RETURN n").unwrap();
+    let r = g
+        .query(verified_query("MATCH (n:Nothing) RETURN n"))
+        .unwrap();
     let empty = result_to_dot(&g, &r, DotOptions::default());
     graphviz(&empty);
     assert_eq!(dot, empty);
@@ -195,6 +202,10 @@ fn seeds() -> PathBuf {
 }
 
 fn run(args: &[&str]) -> Output {
+    // The queries it is given go through the round trip first.
+    for w in args.windows(2).filter(|w| w[0] == "--query") {
+        verified_query(w[1]);
+    }
     let mut cmd = bin();
     cmd.arg("dot").arg("--input").arg(seeds()).args(args);
     cmd.output().expect("the binary runs")

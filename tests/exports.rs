@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use newsgraph::export::cypher;
+use newsgraph::query::ast::verified_query;
 use newsgraph::{Graph, Value};
 use serde_json::Value as Json;
 
@@ -26,7 +27,7 @@ fn stderr(o: &Output) -> String {
 /// type that needs quoting.
 fn tricky() -> Graph {
     let mut g = Graph::new();
-    g.query_mut(
+    g.query_mut(verified_query(
         r#"CREATE (a:Actor {name: 'Kenya, "the" country', aliases: ['Nairobi', 'Republic; of, Kenya'],
                   kind: 'country', score: 2.0, rank: -3, active: true,
                   note: 'line one\nline two\ttab <&> \'q\' \\ end'}),
@@ -35,7 +36,7 @@ fn tricky() -> Graph {
                   (a)-[:SUPPORTS {sources: ['a.txt'], evidence: ['He said "yes", then; left.'], hedged: false, amount: 300000000, share: 0.25}]->(m),
                   (m)-[:LOCATED_IN]->(a),
                   (x)-[:`ODD TYPE`]->(x)"#,
-    )
+    ))
     .unwrap();
     g
 }
@@ -509,7 +510,7 @@ fn the_cypher_script_loads_into_newsgraph_as_the_same_graph() {
         let script = std::fs::read_to_string(&out).unwrap();
         let mut back = Graph::new();
         for (line, stmt) in cypher::statements(&script) {
-            back.query_mut(&stmt)
+            back.query_mut(verified_query(&stmt))
                 .unwrap_or_else(|e| panic!("line {line}: {}", e.render(&stmt)));
         }
         assert_eq!(canonical(&back, false), canonical(&g, false));

@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use newsgraph::query::ast::verified_query;
 use newsgraph::{Extractor, Graph, Item};
 
 fn bin() -> Command {
@@ -58,7 +59,9 @@ fn a_folder_of_every_kind_builds_one_graph_through_the_library() {
     mixed_folder(dir.path());
     let g = Graph::from_paths([dir.path()]).unwrap();
     let docs = g
-        .query("MATCH (d:Document) RETURN d.name, d.title, d.date, d.url ORDER BY d.name")
+        .query(verified_query(
+            "MATCH (d:Document) RETURN d.name, d.title, d.date, d.url ORDER BY d.name",
+        ))
         .unwrap()
         .resolve(&g);
     let names: Vec<&str> = docs.rows.iter().filter_map(|r| r[0].as_str()).collect();
@@ -78,7 +81,9 @@ fn html_is_read_as_its_article_only() {
     std::fs::write(&page, ARTICLE_HTML).unwrap();
     let g = Graph::from_paths([&page]).unwrap();
     let r = g
-        .query("MATCH (a)-[r]->(m) WHERE type(r) <> 'MENTIONS' RETURN a.name, type(r)")
+        .query(verified_query(
+            "MATCH (a)-[r]->(m) WHERE type(r) <> 'MENTIONS' RETURN a.name, type(r)",
+        ))
         .unwrap()
         .resolve(&g);
     let facts: Vec<String> = r
@@ -97,7 +102,9 @@ fn facts_carry_the_dates_of_their_documents() {
     mixed_folder(dir.path());
     let g = Graph::from_paths([dir.path()]).unwrap();
     let t = g
-        .query("MATCH (:Actor {name: 'China'})-[r:OPPOSES]->(m:Mission) RETURN r, r.date, r.dates")
+        .query(verified_query(
+            "MATCH (:Actor {name: 'China'})-[r:OPPOSES]->(m:Mission) RETURN r, r.date, r.dates",
+        ))
         .unwrap()
         .resolve(&g);
     assert_eq!(t.rows.len(), 1);
@@ -117,7 +124,7 @@ fn facts_carry_the_dates_of_their_documents() {
     assert_eq!(rel.rel_type, "OPPOSES");
     // Stances over time: what was stated on or after a day.
     let later = g
-        .query("MATCH (a)-[r:OPPOSES]->(m) WHERE any(d IN r.dates WHERE d >= '2024-04-01') RETURN a.name")
+        .query(verified_query("MATCH (a)-[r:OPPOSES]->(m) WHERE any(d IN r.dates WHERE d >= '2024-04-01') RETURN a.name"))
         .unwrap();
     assert_eq!(later.rows[0][0].as_str(), Some("China"));
 }
@@ -139,7 +146,9 @@ fn a_bad_jsonl_line_is_reported_with_its_number_and_skipped() {
     let o = bin()
         .args(["query", "--format", "csv", "--input"])
         .arg(&f)
-        .arg("MATCH (d:Document) RETURN d.name ORDER BY d.name")
+        .arg(verified_query(
+            "MATCH (d:Document) RETURN d.name ORDER BY d.name",
+        ))
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
@@ -168,7 +177,7 @@ fn an_html_page_without_an_article_is_a_one_line_error() {
     let o = bin()
         .args(["query", "--input"])
         .arg(&f)
-        .arg("RETURN 1")
+        .arg(verified_query("RETURN 1"))
         .output()
         .unwrap();
     assert!(!o.status.success());
@@ -221,7 +230,7 @@ fn no_progress_bar_when_piped() {
     let o = bin()
         .args(["query", "--input"])
         .arg(&f)
-        .arg("MATCH (d:Document) RETURN count(d) AS n")
+        .arg(verified_query("MATCH (d:Document) RETURN count(d) AS n"))
         .output()
         .unwrap();
     assert!(o.status.success());
@@ -274,7 +283,9 @@ fn an_extractor_with_extra_lexicons_and_documents_from_an_iterator() {
     });
     let g = Graph::from_documents(docs, &extractor);
     let t = g
-        .query("MATCH (a:Actor {name: 'Freedonia'})-[r:OPPOSES]->(m) RETURN r.mentions")
+        .query(verified_query(
+            "MATCH (a:Actor {name: 'Freedonia'})-[r:OPPOSES]->(m) RETURN r.mentions",
+        ))
         .unwrap();
     assert_eq!(t.rows[0][0].as_int(), Some(3));
 }

@@ -5,30 +5,96 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use newsgraph::repl::Session;
+use std::ops::{Deref, DerefMut};
+
+use newsgraph::query::ast::verified_query;
+use newsgraph::repl::{Reply, Session};
 use newsgraph::{Extractor, Graph};
 
 fn seeds() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
 }
 
-fn session() -> Session {
+fn session() -> Checked {
     let graph = Graph::from_paths([seeds()]).expect("the seeds load");
-    let mut s = Session::new(graph, Extractor::new());
+    let mut s = Checked {
+        session: Session::new(graph, Extractor::new()),
+        typed: String::new(),
+    };
     // Timings change from run to run.
     assert_eq!(s.eval_line(":timing off").text, "timing off");
     s
 }
 
+/// A session whose queries all go through the round trip: each statement
+/// a line ends, and the query of `:dot`.
+struct Checked {
+    session: Session,
+    /// The statement being typed.
+    typed: String,
+}
+
+impl Checked {
+    fn eval_line(&mut self, line: &str) -> Reply {
+        let command = !self.session.is_pending() && line.trim_start().starts_with(':');
+        if command {
+            let mut words = line.trim().splitn(3, char::is_whitespace);
+            match words.next() {
+                Some(":dot") => {
+                    if let Some(query) = words.nth(1) {
+                        verified_query(query.trim().trim_end_matches(';').trim_end());
+                    }
+                }
+                // `:param name => expression` evaluates `RETURN expression`.
+                Some(":param") => {
+                    if let Some((_, expr)) = line.split_once("=>") {
+                        verified_query(&format!("RETURN {}", expr.trim()));
+                    }
+                }
+                _ => {}
+            }
+        } else {
+            if !self.typed.is_empty() {
+                self.typed.push('\n');
+            }
+            self.typed.push_str(line);
+        }
+        let reply = self.session.eval_line(line);
+        if !command && !reply.pending {
+            let statement = std::mem::take(&mut self.typed);
+            verified_query(statement.trim().trim_end_matches(';').trim());
+        }
+        reply
+    }
+
+    fn cancel_input(&mut self) {
+        self.typed.clear();
+        self.session.cancel_input();
+    }
+}
+
+impl Deref for Checked {
+    type Target = Session;
+    fn deref(&self) -> &Session {
+        &self.session
+    }
+}
+
+impl DerefMut for Checked {
+    fn deref_mut(&mut self) -> &mut Session {
+        &mut self.session
+    }
+}
+
 /// The text of a line that must succeed.
-fn ok(s: &mut Session, line: &str) -> String {
+fn ok(s: &mut Checked, line: &str) -> String {
     let r = s.eval_line(line);
     assert!(!r.error, "{line}: {}", r.text);
     r.text
 }
 
 /// The text of a line that must fail (and keep the session).
-fn err(s: &mut Session, line: &str) -> String {
+fn err(s: &mut Checked, line: &str) -> String {
     let r = s.eval_line(line);
     assert!(r.error && !r.quit, "{line}: {}", r.text);
     r.text
@@ -247,6 +313,71 @@ fn why_shows_evidence_and_sources() {
     assert!(ok(&mut s, ":why").contains("-[LEADS]->"));
     ok(&mut s, "RETURN 1 AS x;");
     assert!(ok(&mut s, ":why").contains("holds no relationships"));
+}
+
+#[test]
+fn a_plain_save_writes_the_snapshot_the_graph_came_from() {
+    let mut s = session();
+    let dir = tempfile::tempdir().unwrap();
+    // Not opened from a snapshot: a file must be named.
+    assert_eq!(
+        err(&mut s, ":save"),
+        "`:save` needs a file name: the graph was not opened from a snapshot"
+    );
+    // As `--graph FILE` opens it.
+    let snap = dir.path().join("r.json");
+    s.graph.save(&snap).unwrap();
+    s.graph_file = Some(snap.clone());
+    ok(&mut s, "CREATE (:Note {text: 'checked'});");
+    let out = ok(&mut s, ":save");
+    assert_eq!(
+        out,
+        format!(
+            "saved {} nodes and {} relationships to {} (the snapshot the graph was opened from)",
+            s.graph.node_count(),
+            s.graph.rel_count(),
+            snap.display()
+        )
+    );
+    let back = Graph::load(&snap).unwrap();
+    assert_eq!(back.label_count("Note"), 1);
+    // `:open FILE` makes FILE the one a plain `:save` writes.
+    let other = dir.path().join("other.json");
+    back.save(&other).unwrap();
+    ok(&mut s, &format!(":open {}", other.display()));
+    ok(&mut s, "MATCH (n:Note) DELETE n;");
+    assert!(ok(&mut s, ":save").contains(&other.display().to_string()));
+    assert_eq!(Graph::load(&other).unwrap().label_count("Note"), 0);
+    assert_eq!(Graph::load(&snap).unwrap().label_count("Note"), 1);
+}
+
+#[test]
+fn param_takes_cypher_shells_arrow_form() {
+    let mut s = session();
+    assert_eq!(ok(&mut s, ":param x => 5"), "$x = 5");
+    assert_eq!(ok(&mut s, ":param $y=>$x * 2 + size([1, 2])"), "$y = 12");
+    assert_eq!(ok(&mut s, ":param who => 'Ken' + 'ya'"), "$who = 'Kenya'");
+    assert_eq!(
+        ok(&mut s, ":param ids => [x IN range(1, 3) | x * $x]"),
+        "$ids = [5, 10, 15]"
+    );
+    assert!(
+        ok(
+            &mut s,
+            "MATCH (a:Actor {name: $who}) RETURN a.kind AS kind;"
+        )
+        .contains("country")
+    );
+    // The value is an expression: one that does not parse is an error
+    // pointing into it, not a string.
+    let e = err(&mut s, ":param bad => 1 +");
+    assert!(e.starts_with("SyntaxError (UnexpectedSyntax)"), "{e}");
+    assert!(e.ends_with("  1 +\n     ^"), "{e}");
+    assert!(err(&mut s, ":param x =>").contains("needs a value"));
+    assert!(err(&mut s, ":param z => $nope").contains("MissingParameter"));
+    // The first form still takes a literal, or else a string.
+    assert_eq!(ok(&mut s, ":param s 'a=>b'"), "$s = 'a=>b'");
+    assert!(err(&mut s, ":param t => nothing").contains("UndefinedVariable"));
 }
 
 #[test]

@@ -5,8 +5,27 @@ use std::fmt::{self, Display, Formatter, Write};
 
 use crate::value::{Value, format_key};
 
-/// A position in the query text (byte offset), for error messages.
-pub type Pos = usize;
+/// A position in the query text (a byte offset), for error messages.
+///
+/// A position says where a tree came from, not what it is: any two
+/// positions are equal, so `==` on the AST compares structure only (a query
+/// and its printed text parse to equal trees although every offset differs).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Pos(pub usize);
+
+impl PartialEq for Pos {
+    fn eq(&self, _: &Pos) -> bool {
+        true
+    }
+}
+
+impl Eq for Pos {}
+
+impl From<Pos> for usize {
+    fn from(p: Pos) -> usize {
+        p.0
+    }
+}
 
 /// A whole query: one or more single queries joined by `UNION`.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +54,8 @@ pub enum Clause {
         pattern: Vec<PatternPart>,
         /// The filter.
         filter: Option<Expr>,
+        /// Where the clause starts.
+        pos: Pos,
     },
     /// `UNWIND expr AS var`
     Unwind {
@@ -42,6 +63,8 @@ pub enum Clause {
         expr: Expr,
         /// The variable bound to each element.
         var: Ident,
+        /// Where the clause starts.
+        pos: Pos,
     },
     /// `WITH projection [WHERE expr]`
     With {
@@ -52,8 +75,8 @@ pub enum Clause {
     },
     /// `RETURN projection`
     Return(Projection),
-    /// `CREATE pattern`
-    Create(Vec<PatternPart>),
+    /// `CREATE pattern`, and where the clause starts.
+    Create(Vec<PatternPart>, Pos),
     /// `MERGE part [ON MATCH SET ...] [ON CREATE SET ...]`
     Merge {
         /// The pattern that must exist.
@@ -62,17 +85,21 @@ pub enum Clause {
         on_match: Vec<SetItem>,
         /// Set when the pattern was created.
         on_create: Vec<SetItem>,
+        /// Where the clause starts.
+        pos: Pos,
     },
-    /// `SET items`
-    Set(Vec<SetItem>),
-    /// `REMOVE items`
-    Remove(Vec<RemoveItem>),
+    /// `SET items`, and where the clause starts.
+    Set(Vec<SetItem>, Pos),
+    /// `REMOVE items`, and where the clause starts.
+    Remove(Vec<RemoveItem>, Pos),
     /// `[DETACH] DELETE exprs`
     Delete {
         /// `DETACH DELETE`.
         detach: bool,
         /// What to delete.
         exprs: Vec<Expr>,
+        /// Where the clause starts.
+        pos: Pos,
     },
     /// `CALL proc(args) [YIELD ...]`: parsed so that it can be refused with
     /// a precise error; newsgraph has no procedures.
@@ -82,6 +109,23 @@ pub enum Clause {
         /// Where it was written.
         pos: Pos,
     },
+}
+
+impl Clause {
+    /// Where the clause starts.
+    pub fn pos(&self) -> Pos {
+        match self {
+            Clause::With { projection: p, .. } | Clause::Return(p) => p.pos,
+            Clause::Match { pos, .. }
+            | Clause::Unwind { pos, .. }
+            | Clause::Create(_, pos)
+            | Clause::Merge { pos, .. }
+            | Clause::Set(_, pos)
+            | Clause::Remove(_, pos)
+            | Clause::Delete { pos, .. }
+            | Clause::Call { pos, .. } => *pos,
+        }
+    }
 }
 
 /// A variable name with its position.
@@ -113,7 +157,11 @@ pub struct Projection {
 }
 
 /// One projected expression.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Two items are equal when they compute the same expression under the
+/// same column name, however the name came about: `count( * )` and
+/// ``count(*) AS `count( * )` `` are the same item.
+#[derive(Debug, Clone)]
 pub struct ProjectionItem {
     /// The expression.
     pub expr: Expr,
@@ -124,9 +172,20 @@ pub struct ProjectionItem {
 }
 
 impl ProjectionItem {
-    /// The column name: the alias, or the expression's source text.
+    /// The column name: the alias, the variable, or the expression's
+    /// source text.
     pub fn name(&self) -> &str {
-        self.alias.as_ref().map_or(&self.text, |a| &a.name)
+        match (&self.alias, &self.expr.kind) {
+            (Some(a), _) => &a.name,
+            (None, ExprKind::Var(v)) => &v.name,
+            (None, _) => &self.text,
+        }
+    }
+}
+
+impl PartialEq for ProjectionItem {
+    fn eq(&self, other: &ProjectionItem) -> bool {
+        self.expr == other.expr && self.name() == other.name()
     }
 }
 
@@ -394,9 +453,25 @@ pub enum MapProjectionItem {
     Variable(Ident),
 }
 
-/// An expression.
+/// An expression and where it starts in the query text.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Expr {
+pub struct Expr {
+    /// What it is.
+    pub kind: ExprKind,
+    /// Where it starts.
+    pub pos: Pos,
+}
+
+impl Expr {
+    /// An expression starting at `pos`.
+    pub fn new(kind: ExprKind, pos: Pos) -> Expr {
+        Expr { kind, pos }
+    }
+}
+
+/// The kinds of expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExprKind {
     /// A constant.
     Literal(Value),
     /// A literal that could not be read: the semantic pass reports it.
@@ -405,11 +480,9 @@ pub enum Expr {
         code: &'static str,
         /// The literal text.
         text: String,
-        /// Where it was written.
-        pos: Pos,
     },
     /// `$name`
-    Param(String, Pos),
+    Param(String),
     /// A variable.
     Var(Ident),
     /// `expr.key`
@@ -428,8 +501,11 @@ pub enum Expr {
     MapProjection(Ident, Vec<MapProjectionItem>),
     /// `NOT e`, `-e`, `+e`
     Unary(UnaryOp, Box<Expr>),
-    /// `a op b`
-    Binary(BinaryOp, Box<Expr>, Box<Expr>),
+    /// `a op b op c ...`: operators of one precedence level applied left to
+    /// right, each with its position and right operand. A chain is one node
+    /// however long it is, so a flat run of operators is not nesting, and
+    /// the first operand is never itself a chain of the same level.
+    Binary(Box<Expr>, Vec<(BinaryOp, Pos, Expr)>),
     /// `a < b <= c`: each comparison against the previous operand.
     Compare(Box<Expr>, Vec<(CmpOp, Expr)>),
     /// `e IS NULL` (false) or `e IS NOT NULL` (true).
@@ -442,8 +518,6 @@ pub enum Expr {
         distinct: bool,
         /// The arguments.
         args: Vec<Expr>,
-        /// Where it was written.
-        pos: Pos,
     },
     /// `count(*)`
     CountStar,
@@ -524,9 +598,9 @@ impl Expr {
 
     /// Whether this node itself is an aggregate call.
     pub fn is_aggregate_call(&self) -> bool {
-        match self {
-            Expr::CountStar => true,
-            Expr::Call { name, .. } => is_aggregate_function(name),
+        match &self.kind {
+            ExprKind::CountStar => true,
+            ExprKind::Call { name, .. } => is_aggregate_function(name),
             _ => false,
         }
     }
@@ -550,41 +624,45 @@ impl Expr {
 
     /// Visit the direct sub-expressions (and those of patterns in it).
     pub fn children(&self, f: &mut dyn FnMut(&Expr)) {
-        match self {
-            Expr::Literal(_)
-            | Expr::BadLiteral { .. }
-            | Expr::Param(..)
-            | Expr::Var(_)
-            | Expr::CountStar => {}
-            Expr::Property(e, _)
-            | Expr::HasLabels(e, _)
-            | Expr::Unary(_, e)
-            | Expr::IsNull(e, _) => f(e),
-            Expr::Index(a, b) | Expr::Binary(_, a, b) => {
+        match &self.kind {
+            ExprKind::Literal(_)
+            | ExprKind::BadLiteral { .. }
+            | ExprKind::Param(..)
+            | ExprKind::Var(_)
+            | ExprKind::CountStar => {}
+            ExprKind::Property(e, _)
+            | ExprKind::HasLabels(e, _)
+            | ExprKind::Unary(_, e)
+            | ExprKind::IsNull(e, _) => f(e),
+            ExprKind::Index(a, b) => {
                 f(a);
                 f(b);
             }
-            Expr::Slice(a, b, c) => {
+            ExprKind::Binary(first, rest) => {
+                f(first);
+                rest.iter().for_each(|(_, _, e)| f(e));
+            }
+            ExprKind::Slice(a, b, c) => {
                 f(a);
                 for e in [b, c].into_iter().flatten() {
                     f(e);
                 }
             }
-            Expr::List(items) => items.iter().for_each(f),
-            Expr::Map(entries) => entries.iter().for_each(|(_, e)| f(e)),
-            Expr::MapProjection(_, items) => {
+            ExprKind::List(items) => items.iter().for_each(f),
+            ExprKind::Map(entries) => entries.iter().for_each(|(_, e)| f(e)),
+            ExprKind::MapProjection(_, items) => {
                 for item in items {
                     if let MapProjectionItem::Literal(_, e) = item {
                         f(e);
                     }
                 }
             }
-            Expr::Compare(first, rest) => {
+            ExprKind::Compare(first, rest) => {
                 f(first);
                 rest.iter().for_each(|(_, e)| f(e));
             }
-            Expr::Call { args, .. } => args.iter().for_each(f),
-            Expr::Case {
+            ExprKind::Call { args, .. } => args.iter().for_each(f),
+            ExprKind::Case {
                 subject,
                 alternatives,
                 default,
@@ -600,7 +678,7 @@ impl Expr {
                     f(d);
                 }
             }
-            Expr::ListComprehension {
+            ExprKind::ListComprehension {
                 list, filter, map, ..
             } => {
                 f(list);
@@ -608,7 +686,7 @@ impl Expr {
                     f(e);
                 }
             }
-            Expr::PatternComprehension {
+            ExprKind::PatternComprehension {
                 pattern,
                 filter,
                 map,
@@ -619,28 +697,28 @@ impl Expr {
                 }
                 f(map);
             }
-            Expr::Quantified { list, filter, .. } => {
+            ExprKind::Quantified { list, filter, .. } => {
                 f(list);
                 if let Some(e) = filter {
                     f(e);
                 }
             }
-            Expr::Reduce {
+            ExprKind::Reduce {
                 init, list, expr, ..
             } => {
                 f(init);
                 f(list);
                 f(expr);
             }
-            Expr::Pattern(p) => p.walk_exprs_shallow(f),
-            Expr::Exists(p, filter) => {
+            ExprKind::Pattern(p) => p.walk_exprs_shallow(f),
+            ExprKind::Exists(p, filter) => {
                 p.walk_exprs_shallow(f);
                 if let Some(e) = filter {
                     f(e);
                 }
             }
             // A subquery is a scope of its own (its aggregates are its own).
-            Expr::ExistsQuery(_) => {}
+            ExprKind::ExistsQuery(_) => {}
         }
     }
 }
@@ -665,7 +743,7 @@ impl SingleQuery {
                     patterns.extend(pattern);
                     exprs.extend(filter);
                 }
-                Clause::Unwind { expr, var } => {
+                Clause::Unwind { expr, var, .. } => {
                     exprs.push(expr);
                     add(&var.name);
                 }
@@ -678,10 +756,10 @@ impl SingleQuery {
                     exprs.extend(projection.items.iter().map(|i| &i.expr));
                     exprs.extend(projection.order_by.iter().map(|s| &s.expr));
                 }
-                Clause::Create(pattern) => patterns.extend(pattern),
+                Clause::Create(pattern, _) => patterns.extend(pattern),
                 Clause::Merge { part, .. } => patterns.push(part),
                 Clause::Delete { exprs: es, .. } => exprs.extend(es),
-                Clause::Set(_) | Clause::Remove(_) | Clause::Call { .. } => {}
+                Clause::Set(..) | Clause::Remove(..) | Clause::Call { .. } => {}
             }
         }
         for p in patterns {
@@ -696,10 +774,10 @@ impl SingleQuery {
             }
         }
         for e in exprs {
-            e.walk(&mut |x| match x {
-                Expr::Var(v) | Expr::MapProjection(v, _) => add(&v.name),
-                Expr::ExistsQuery(q) => q.mentioned_variables().iter().for_each(|n| add(n)),
-                Expr::Pattern(p) | Expr::Exists(p, _) => p
+            e.walk(&mut |x| match &x.kind {
+                ExprKind::Var(v) | ExprKind::MapProjection(v, _) => add(&v.name),
+                ExprKind::ExistsQuery(q) => q.mentioned_variables().iter().for_each(|n| add(n)),
+                ExprKind::Pattern(p) | ExprKind::Exists(p, _) => p
                     .nodes()
                     .filter_map(|n| n.var.as_ref())
                     .for_each(|v| add(&v.name)),
@@ -755,9 +833,9 @@ pub fn is_aggregate_function(name: &str) -> bool {
 // ---- Display: canonical text ----
 
 /// Parse `text`, print it, parse the printed text and print that again:
-/// both parses must succeed and both printings must be the same text.
-/// Returns the canonical text, or what went wrong. Tests run it on every
-/// query they parse.
+/// both parses must succeed and give equal trees (positions aside), and
+/// both printings must be the same text. Returns the canonical text, or
+/// what went wrong. Tests run it on every query they parse.
 ///
 /// ```
 /// use newsgraph::query::ast::check_round_trip;
@@ -771,6 +849,12 @@ pub fn check_round_trip(text: &str) -> Result<String, String> {
     let printed = ast.to_string();
     let again = super::parser::parse(&printed)
         .map_err(|e| format!("the printed text does not parse: {e}\n  printed: {printed}"))?;
+    if again != ast {
+        return Err(format!(
+            "the printed text parses to another tree\n  printed: {printed}\n  {}",
+            first_difference(&ast, &again)
+        ));
+    }
     let reprinted = again.to_string();
     if reprinted != printed {
         return Err(format!(
@@ -778,6 +862,45 @@ pub fn check_round_trip(text: &str) -> Result<String, String> {
         ));
     }
     Ok(printed)
+}
+
+/// The round trip every query in the tests goes through (unit and
+/// end-to-end tests, the TCK, the queries of the README and of the
+/// examples): a query that parses must pass [`check_round_trip`], or this
+/// panics with the reason; one that does not parse is left to the caller,
+/// which expects its syntax error. Returns the text, so that a test wraps
+/// the query it runs.
+///
+/// ```
+/// use newsgraph::query::ast::verified_query;
+/// let g = newsgraph::Graph::new();
+/// let r = g.query(verified_query("RETURN 1 + 1 AS two")).unwrap();
+/// assert_eq!(r.rows[0][0], newsgraph::Value::Int(2));
+/// ```
+pub fn verified_query(text: &str) -> &str {
+    if super::parser::parse(text).is_ok()
+        && let Err(e) = check_round_trip(text)
+    {
+        panic!("round trip of `{text}`: {e}");
+    }
+    text
+}
+
+/// The first clause where two parses of a query differ, for a message.
+fn first_difference(a: &Query, b: &Query) -> String {
+    let clauses = |q: &Query| -> Vec<Clause> {
+        let mut all = q.first.clauses.clone();
+        all.extend(q.unions.iter().flat_map(|(_, s)| s.clauses.iter().cloned()));
+        all
+    };
+    let (ca, cb) = (clauses(a), clauses(b));
+    match ca.iter().zip(&cb).find(|(x, y)| x != y) {
+        Some((x, y)) => format!("first parse: {x:?}\n  second parse: {y:?}"),
+        None if ca.len() != cb.len() => {
+            format!("{} clauses, then {}", ca.len(), cb.len())
+        }
+        None => "the UNION parts differ".to_string(),
+    }
 }
 
 /// Write an identifier, quoting it with backticks when needed.
@@ -834,6 +957,7 @@ impl Display for Clause {
                 optional,
                 pattern,
                 filter,
+                ..
             } => {
                 if *optional {
                     f.write_str("OPTIONAL ")?;
@@ -845,7 +969,7 @@ impl Display for Clause {
                 }
                 Ok(())
             }
-            Clause::Unwind { expr, var } => write!(f, "UNWIND {expr} AS {var}"),
+            Clause::Unwind { expr, var, .. } => write!(f, "UNWIND {expr} AS {var}"),
             Clause::With { projection, filter } => {
                 write!(f, "WITH {projection}")?;
                 if let Some(w) = filter {
@@ -854,7 +978,7 @@ impl Display for Clause {
                 Ok(())
             }
             Clause::Return(p) => write!(f, "RETURN {p}"),
-            Clause::Create(pattern) => {
+            Clause::Create(pattern, _) => {
                 f.write_str("CREATE ")?;
                 comma_list(f, pattern, |f, p| write!(f, "{p}"))
             }
@@ -862,6 +986,7 @@ impl Display for Clause {
                 part,
                 on_match,
                 on_create,
+                ..
             } => {
                 write!(f, "MERGE {part}")?;
                 for (name, items) in [("MATCH", on_match), ("CREATE", on_create)] {
@@ -872,15 +997,15 @@ impl Display for Clause {
                 }
                 Ok(())
             }
-            Clause::Set(items) => {
+            Clause::Set(items, _) => {
                 f.write_str("SET ")?;
                 comma_list(f, items, |f, i| write!(f, "{i}"))
             }
-            Clause::Remove(items) => {
+            Clause::Remove(items, _) => {
                 f.write_str("REMOVE ")?;
                 comma_list(f, items, |f, i| write!(f, "{i}"))
             }
-            Clause::Delete { detach, exprs } => {
+            Clause::Delete { detach, exprs, .. } => {
                 if *detach {
                     f.write_str("DETACH ")?;
                 }
@@ -904,11 +1029,18 @@ impl Display for Projection {
             }
         }
         comma_list(f, &self.items, |f, item| {
-            write!(f, "{}", item.expr)?;
-            if let Some(a) = &item.alias {
-                write!(f, " AS {a}")?;
+            let expr = item.expr.to_string();
+            f.write_str(&expr)?;
+            // The column keeps its name: written otherwise than printed
+            // (`count( * )`), an expression is named by an alias.
+            match &item.alias {
+                Some(a) => write!(f, " AS {a}"),
+                None if item.name() != expr && !matches!(item.expr.kind, ExprKind::Var(_)) => {
+                    f.write_str(" AS ")?;
+                    ident(f, &item.text)
+                }
+                None => Ok(()),
             }
-            Ok(())
         })?;
         if !self.order_by.is_empty() {
             f.write_str(" ORDER BY ")?;
@@ -1055,15 +1187,15 @@ struct Prec<'a>(&'a Expr, u8);
 
 impl Expr {
     fn precedence(&self) -> u8 {
-        match self {
-            Expr::Binary(op, ..) => op.precedence(),
-            Expr::Compare(..) => 5,
-            Expr::Unary(UnaryOp::Not, _) => 4,
-            Expr::Unary(..) => 10,
-            Expr::Literal(Value::Int(i)) if *i < 0 => 10,
-            Expr::Literal(Value::Float(x)) if x.is_sign_negative() && !x.is_nan() => 10,
-            Expr::IsNull(..) => 6,
-            Expr::HasLabels(..) => 11,
+        match &self.kind {
+            ExprKind::Binary(_, rest) => rest.first().map_or(12, |(op, ..)| op.precedence()),
+            ExprKind::Compare(..) => 5,
+            ExprKind::Unary(UnaryOp::Not, _) => 4,
+            ExprKind::Unary(..) => 10,
+            ExprKind::Literal(Value::Int(i)) if *i < 0 => 10,
+            ExprKind::Literal(Value::Float(x)) if x.is_sign_negative() && !x.is_nan() => 10,
+            ExprKind::IsNull(..) => 6,
+            ExprKind::HasLabels(..) => 11,
             _ => 12,
         }
     }
@@ -1081,16 +1213,16 @@ impl Display for Prec<'_> {
 
 impl Display for Expr {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        match self {
+        match &self.kind {
             // Negative numbers bind like unary minus (see `precedence`):
             // `(-1).x` but `abs(-1)` and `2 - -1`.
-            Expr::Literal(v) => match v {
+            ExprKind::Literal(v) => match v {
                 Value::Float(x) if x.is_nan() => f.write_str("(0.0 / 0.0)"),
                 Value::Float(x) if x.is_infinite() => f.write_str("(1.0 / 0.0)"),
                 _ => write!(f, "{v}"),
             },
-            Expr::BadLiteral { text, .. } => f.write_str(text),
-            Expr::Param(name, _) => {
+            ExprKind::BadLiteral { text, .. } => f.write_str(text),
+            ExprKind::Param(name) => {
                 f.write_char('$')?;
                 if name.chars().all(|c| c.is_ascii_digit()) {
                     f.write_str(name)
@@ -1098,13 +1230,13 @@ impl Display for Expr {
                     ident(f, name)
                 }
             }
-            Expr::Var(v) => write!(f, "{v}"),
-            Expr::Property(e, key) => {
+            ExprKind::Var(v) => write!(f, "{v}"),
+            ExprKind::Property(e, key) => {
                 write!(f, "{}.", Prec(e, 11))?;
                 ident(f, key)
             }
-            Expr::Index(e, i) => write!(f, "{}[{i}]", Prec(e, 11)),
-            Expr::Slice(e, a, b) => {
+            ExprKind::Index(e, i) => write!(f, "{}[{i}]", Prec(e, 11)),
+            ExprKind::Slice(e, a, b) => {
                 write!(f, "{}[", Prec(e, 11))?;
                 if let Some(a) = a {
                     write!(f, "{a}")?;
@@ -1115,16 +1247,16 @@ impl Display for Expr {
                 }
                 f.write_char(']')
             }
-            Expr::HasLabels(e, labels) => {
+            ExprKind::HasLabels(e, labels) => {
                 write!(f, "{}", Prec(e, 12))?;
                 write_labels(f, labels)
             }
-            Expr::List(items) => {
+            ExprKind::List(items) => {
                 f.write_char('[')?;
                 comma_list(f, items, |f, e| write!(f, "{e}"))?;
                 f.write_char(']')
             }
-            Expr::Map(entries) => {
+            ExprKind::Map(entries) => {
                 f.write_char('{')?;
                 comma_list(f, entries, |f, (k, v)| {
                     ident(f, k)?;
@@ -1132,7 +1264,7 @@ impl Display for Expr {
                 })?;
                 f.write_char('}')
             }
-            Expr::MapProjection(var, items) => {
+            ExprKind::MapProjection(var, items) => {
                 write!(f, "{var}{{")?;
                 comma_list(f, items, |f, item| match item {
                     MapProjectionItem::AllProperties => f.write_str(".*"),
@@ -1148,30 +1280,45 @@ impl Display for Expr {
                 })?;
                 f.write_char('}')
             }
-            Expr::Unary(op, e) => match op {
+            ExprKind::Unary(op, e) => match op {
                 UnaryOp::Not => write!(f, "NOT {}", Prec(e, 4)),
+                // `-1` would be read back as a negative literal: `-(1)`
+                // keeps the operator.
+                UnaryOp::Neg
+                    if matches!(
+                        e.kind,
+                        ExprKind::Literal(Value::Int(_) | Value::Float(_))
+                            | ExprKind::BadLiteral { .. }
+                    ) =>
+                {
+                    write!(f, "-({e})")
+                }
                 UnaryOp::Neg => write!(f, "-{}", Prec(e, 11)),
                 UnaryOp::Plus => write!(f, "+{}", Prec(e, 11)),
             },
-            Expr::Binary(op, a, b) => {
-                let p = op.precedence();
-                // Left-associative: the right operand needs parentheses at equal strength.
-                write!(f, "{} {} {}", Prec(a, p), op.symbol(), Prec(b, p + 1))
+            ExprKind::Binary(first, rest) => {
+                let p = self.precedence();
+                write!(f, "{}", Prec(first, p))?;
+                // Left-associative: a right operand needs parentheses at equal strength.
+                for (op, _, e) in rest {
+                    write!(f, " {} {}", op.symbol(), Prec(e, p + 1))?;
+                }
+                Ok(())
             }
-            Expr::Compare(first, rest) => {
+            ExprKind::Compare(first, rest) => {
                 write!(f, "{}", Prec(first, 6))?;
                 for (op, e) in rest {
                     write!(f, " {} {}", op.symbol(), Prec(e, 6))?;
                 }
                 Ok(())
             }
-            Expr::IsNull(e, not) => write!(
+            ExprKind::IsNull(e, not) => write!(
                 f,
                 "{} IS {}NULL",
                 Prec(e, 7),
                 if *not { "NOT " } else { "" }
             ),
-            Expr::Call {
+            ExprKind::Call {
                 name,
                 distinct,
                 args,
@@ -1184,8 +1331,8 @@ impl Display for Expr {
                 comma_list(f, args, |f, e| write!(f, "{e}"))?;
                 f.write_char(')')
             }
-            Expr::CountStar => f.write_str("count(*)"),
-            Expr::Case {
+            ExprKind::CountStar => f.write_str("count(*)"),
+            ExprKind::Case {
                 subject,
                 alternatives,
                 default,
@@ -1202,7 +1349,7 @@ impl Display for Expr {
                 }
                 f.write_str(" END")
             }
-            Expr::ListComprehension {
+            ExprKind::ListComprehension {
                 var,
                 list,
                 filter,
@@ -1217,7 +1364,7 @@ impl Display for Expr {
                 }
                 f.write_char(']')
             }
-            Expr::PatternComprehension {
+            ExprKind::PatternComprehension {
                 pattern,
                 filter,
                 map,
@@ -1228,7 +1375,7 @@ impl Display for Expr {
                 }
                 write!(f, " | {map}]")
             }
-            Expr::Quantified {
+            ExprKind::Quantified {
                 kind,
                 var,
                 list,
@@ -1240,22 +1387,51 @@ impl Display for Expr {
                 }
                 f.write_char(')')
             }
-            Expr::Reduce {
+            ExprKind::Reduce {
                 acc,
                 init,
                 var,
                 list,
                 expr,
             } => write!(f, "reduce({acc} = {init}, {var} IN {list} | {expr})"),
-            Expr::Pattern(p) => write!(f, "{p}"),
-            Expr::Exists(p, filter) => {
+            ExprKind::Pattern(p) => write!(f, "{p}"),
+            ExprKind::Exists(p, filter) => {
                 write!(f, "EXISTS {{ MATCH {p}")?;
                 if let Some(w) = filter {
                     write!(f, " WHERE {w}")?;
                 }
                 f.write_str(" }")
             }
-            Expr::ExistsQuery(q) => write!(f, "EXISTS {{ {q} }}"),
+            ExprKind::ExistsQuery(q) => write!(f, "EXISTS {{ {q} }}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::parser::parse;
+
+    #[test]
+    fn trees_compare_by_structure_not_position() {
+        let a = parse("RETURN 1 AS a, n.x").unwrap();
+        let b = parse("RETURN   1   AS a ,\n n.x").unwrap();
+        assert_eq!(a, b);
+        // The same text once printed, but not the same tree: `-(1)` applies
+        // an operator, `-1` is a literal.
+        assert_ne!(
+            parse("RETURN -(1) AS a").unwrap(),
+            parse("RETURN -1 AS a").unwrap()
+        );
+        assert_eq!(
+            check_round_trip("RETURN -(1) AS a").unwrap(),
+            "RETURN -(1) AS a"
+        );
+        // Column names are part of the tree.
+        assert_ne!(parse("RETURN 1+1").unwrap(), parse("RETURN 1 + 1").unwrap());
+        assert_eq!(
+            check_round_trip("RETURN 1+1").unwrap(),
+            "RETURN 1 + 1 AS `1+1`"
+        );
     }
 }

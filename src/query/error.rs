@@ -117,9 +117,10 @@ impl QueryError {
         QueryError::new(class, code, Phase::Compile, message)
     }
 
-    /// The same error, at a position (kept if one is already set).
-    pub fn at(mut self, pos: usize) -> QueryError {
-        self.pos.get_or_insert(pos);
+    /// The same error, at a position (kept if one is already set: the
+    /// innermost spot that knows where it is wins).
+    pub fn at(mut self, pos: impl Into<usize>) -> QueryError {
+        self.pos.get_or_insert(pos.into());
         self
     }
 
@@ -169,7 +170,7 @@ mod tests {
 
     #[test]
     fn render_puts_a_caret_under_the_spot() {
-        let e = QueryError::syntax("UnexpectedSyntax", "expected `)`").at(19);
+        let e = QueryError::syntax("UnexpectedSyntax", "expected `)`").at(19usize);
         let q = "MATCH (n)\nRETURN (n";
         assert_eq!(
             e.render(q),

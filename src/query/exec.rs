@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use foldhash::{HashMapExt, HashSet, HashSetExt};
 
-use super::ast::{BinaryOp, CmpOp, PatternDirection, Quantifier};
+use super::ast::{BinaryOp, CmpOp, PatternDirection, Pos, Quantifier};
 use super::error::{ErrorClass, QueryError};
 use super::plan::*;
 use crate::graph::{Direction, Graph, Symbol};
@@ -29,17 +29,32 @@ pub type Row = Vec<Value>;
 /// Query parameters by name.
 pub type Params = HashMap<String, Value>;
 
-/// Bounds that keep a query from running away.
+/// Bounds that keep a query from running away. Running into one is an
+/// error (class `LimitExceeded`) that names it, never a truncated result.
 #[derive(Debug, Clone)]
 pub struct Limits {
     /// Most rows any step may produce, and most elements `range()` may make.
     pub max_rows: usize,
     /// Most pattern-matching steps (node and relationship visits) in one query.
     pub max_expansions: u64,
+    /// Most relationships a variable-length relationship without an upper
+    /// bound (`*`, `*2..`) may walk: a path that would go further is an
+    /// error (`HopLimit`) naming the pattern. One with an upper bound
+    /// (`*..40`) walks as far as it says.
+    pub max_hops: u64,
     /// Wall-clock budget.
     pub timeout: Option<Duration>,
     /// Set from another thread (Ctrl-C) to cancel the query.
     pub cancel: Option<Arc<AtomicBool>>,
+}
+
+impl Limits {
+    /// The default for [`Limits::max_hops`]: longer than any chain of
+    /// facts a news graph holds (and than the openCypher TCK's longest
+    /// path, 21), short enough that `MATCH p = (a)-[*]-(b)` on a small,
+    /// well-connected graph fails at once instead of enumerating every
+    /// trail.
+    pub const MAX_HOPS: u64 = 25;
 }
 
 impl Default for Limits {
@@ -47,6 +62,7 @@ impl Default for Limits {
         Limits {
             max_rows: 10_000_000,
             max_expansions: 200_000_000,
+            max_hops: Limits::MAX_HOPS,
             timeout: None,
             cancel: None,
         }
@@ -164,10 +180,22 @@ impl Ctx<'_> {
             return Err(QueryError::runtime(
                 ErrorClass::LimitExceeded,
                 "Timeout",
-                format!("the query ran longer than {} ms", t.as_millis()),
+                format!(
+                    "the query ran longer than its time budget of {}",
+                    duration_text(t)
+                ),
             ));
         }
         Ok(())
+    }
+}
+
+/// `30 s`, `1.5 s`, `20 ms`.
+fn duration_text(d: Duration) -> String {
+    if d.as_millis() < 1000 {
+        format!("{} ms", d.as_millis())
+    } else {
+        format!("{} s", d.as_secs_f64())
     }
 }
 
@@ -200,44 +228,61 @@ pub enum Flow {
 /// function keeps a small stack frame: every case with locals of its own
 /// lives in a helper.
 pub fn eval(ctx: &Ctx, e: &CExpr, row: &[Value]) -> Result<Value> {
-    super::deep(|| eval_here(ctx, e, row))
+    super::deep(|| eval_here(ctx, e, row)).map_err(|err| locate(err, e.pos))
+}
+
+/// An error raised while evaluating an expression is reported where the
+/// expression was written, unless a part of it already said where; a
+/// budget running out or a cancellation is the whole query's doing, not
+/// the expression's.
+fn locate(err: QueryError, pos: Pos) -> QueryError {
+    if err.class == ErrorClass::LimitExceeded {
+        err
+    } else {
+        err.at(pos)
+    }
+}
+
+/// Whether a condition holds on a row: true, not false or null; anything
+/// but a boolean or null is an error at the condition.
+fn holds(ctx: &Ctx, condition: &CExpr, row: &[Value]) -> Result<bool> {
+    let v = eval(ctx, condition, row)?;
+    Ok(truth(v).map_err(|err| err.at(condition.pos))? == Some(true))
 }
 
 fn eval_here(ctx: &Ctx, e: &CExpr, row: &[Value]) -> Result<Value> {
-    match e {
-        CExpr::Const(v) => Ok(v.clone()),
-        CExpr::Param(name) => param(ctx, name),
-        CExpr::Slot(s) => Ok(row.get(*s).cloned().unwrap_or(Value::Null)),
-        CExpr::Property(base, key) => eval_property(ctx, base, key, row),
-        CExpr::Index(base, idx) => eval_index(ctx, base, idx, row),
-        CExpr::Slice(base, from, to) => eval_slice(ctx, base, from, to, row),
-        CExpr::HasLabels(base, labels) => eval_has_labels(ctx, base, labels, row),
-        CExpr::List(items) => eval_list(ctx, items, row),
-        CExpr::Map(entries) => eval_map(ctx, entries, row),
-        CExpr::MapProjection(slot, items) => map_projection(ctx, row, *slot, items),
-        CExpr::Not(_) | CExpr::Neg(_) | CExpr::Plus(_) | CExpr::IsNull(..) => {
+    match &e.kind {
+        CExprKind::Const(v) => Ok(v.clone()),
+        CExprKind::Param(name) => param(ctx, name),
+        CExprKind::Slot(s) => Ok(row.get(*s).cloned().unwrap_or(Value::Null)),
+        CExprKind::Property(base, key) => eval_property(ctx, base, key, row),
+        CExprKind::Index(base, idx) => eval_index(ctx, base, idx, row),
+        CExprKind::Slice(base, from, to) => eval_slice(ctx, base, from, to, row),
+        CExprKind::HasLabels(base, labels) => eval_has_labels(ctx, base, labels, row),
+        CExprKind::List(items) => eval_list(ctx, items, row),
+        CExprKind::Map(entries) => eval_map(ctx, entries, row),
+        CExprKind::MapProjection(slot, items) => map_projection(ctx, row, *slot, items),
+        CExprKind::Not(_) | CExprKind::Neg(_) | CExprKind::Plus(_) | CExprKind::IsNull(..) => {
             eval_unary(ctx, e, row)
         }
-        CExpr::Logic(op, a, b) => eval_logic(ctx, *op, a, b, row),
-        CExpr::Arith(op, a, b) => eval_arith(ctx, *op, a, b, row),
-        CExpr::Predicate(op, a, b) => eval_predicate(ctx, *op, a, b, row),
-        CExpr::Compare(first, rest) => eval_compare(ctx, first, rest, row),
-        CExpr::Call(func, args) => eval_call(ctx, *func, args, row),
-        CExpr::Case(subject, alternatives, default) => {
+        CExprKind::Binary(first, rest) => eval_binary(ctx, first, rest, row),
+        CExprKind::Compare(first, rest) => eval_compare(ctx, first, rest, row),
+        CExprKind::Call(func, args) => eval_call(ctx, *func, args, row),
+        CExprKind::Case(subject, alternatives, default) => {
             eval_case(ctx, subject, alternatives, default, row)
         }
-        CExpr::ListComprehension(slot, list, filter, map) => {
+        CExprKind::ListComprehension(slot, list, filter, map) => {
             list_comprehension(ctx, *slot, list, filter, map, row)
         }
-        CExpr::Quantified(kind, slot, list, filter) => {
+        CExprKind::Quantified(kind, slot, list, filter) => {
             quantified(ctx, *kind, *slot, list, filter, row)
         }
-        CExpr::Reduce(acc_slot, init, var_slot, list, step) => {
+        CExprKind::Reduce(acc_slot, init, var_slot, list, step) => {
             reduce(ctx, *acc_slot, init, *var_slot, list, step, row)
         }
-        CExpr::Exists(pattern, filter) => exists(ctx, pattern, filter, row),
-        CExpr::ExistsQuery(plan) => exists_query(ctx, plan, row),
-        CExpr::PatternComprehension(pattern, filter, map) => {
+        CExprKind::Exists(pattern, filter) => exists(ctx, pattern, filter, row),
+        CExprKind::ExistsQuery(plan) => exists_query(ctx, plan, row),
+        CExprKind::PatternComprehension(pattern, filter, map) => {
             pattern_comprehension(ctx, pattern, filter, map, row)
         }
     }
@@ -260,30 +305,48 @@ fn eval_has_labels(ctx: &Ctx, base: &CExpr, labels: &[Arc<str>], row: &[Value]) 
 }
 
 fn eval_unary(ctx: &Ctx, e: &CExpr, row: &[Value]) -> Result<Value> {
-    match e {
-        CExpr::Not(inner) => not(eval(ctx, inner, row)?),
-        CExpr::Neg(inner) => negate(eval(ctx, inner, row)?),
-        CExpr::Plus(inner) => unary_plus(eval(ctx, inner, row)?),
-        CExpr::IsNull(inner, not) => Ok(Value::Bool(eval(ctx, inner, row)?.is_null() != *not)),
+    match &e.kind {
+        CExprKind::Not(inner) => not(eval(ctx, inner, row)?),
+        CExprKind::Neg(inner) => negate(eval(ctx, inner, row)?),
+        CExprKind::Plus(inner) => unary_plus(eval(ctx, inner, row)?),
+        CExprKind::IsNull(inner, not) => Ok(Value::Bool(eval(ctx, inner, row)?.is_null() != *not)),
         _ => unreachable!("eval_unary takes unary operators"),
     }
 }
 
-fn eval_logic(ctx: &Ctx, op: BinaryOp, a: &CExpr, b: &CExpr, row: &[Value]) -> Result<Value> {
-    let a = truth(eval(ctx, a, row)?)?;
-    logic(op, a, || truth(eval(ctx, b, row)?))
-}
-
-fn eval_arith(ctx: &Ctx, op: BinaryOp, a: &CExpr, b: &CExpr, row: &[Value]) -> Result<Value> {
-    let a = eval(ctx, a, row)?;
-    let b = eval(ctx, b, row)?;
-    arithmetic(op, a, b)
-}
-
-fn eval_predicate(ctx: &Ctx, op: BinaryOp, a: &CExpr, b: &CExpr, row: &[Value]) -> Result<Value> {
-    let a = eval(ctx, a, row)?;
-    let b = eval(ctx, b, row)?;
-    predicate(op, a, b)
+/// An operator chain, folded from the left in a loop: a chain of any
+/// length costs one level of recursion.
+///
+/// A step that fails is reported at its operator; an operand of `AND`,
+/// `OR` or `XOR` that is not a boolean, at the operand.
+fn eval_binary(
+    ctx: &Ctx,
+    first: &CExpr,
+    rest: &[(BinaryOp, Pos, CExpr)],
+    row: &[Value],
+) -> Result<Value> {
+    let mut acc = eval(ctx, first, row)?;
+    for (i, (op, at, operand)) in rest.iter().enumerate() {
+        acc = match op {
+            BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => {
+                // Both sides are evaluated (no short cut), the left checked first.
+                let left = if i == 0 { first.pos } else { rest[i - 1].2.pos };
+                let a = truth(acc).map_err(|err| err.at(left))?;
+                let b = eval(ctx, operand, row)?;
+                logic(*op, a, truth(b).map_err(|err| err.at(operand.pos))?)
+            }
+            BinaryOp::Add
+            | BinaryOp::Sub
+            | BinaryOp::Mul
+            | BinaryOp::Div
+            | BinaryOp::Mod
+            | BinaryOp::Pow => {
+                arithmetic(*op, acc, eval(ctx, operand, row)?).map_err(|err| err.at(*at))?
+            }
+            _ => predicate(*op, acc, eval(ctx, operand, row)?).map_err(|err| err.at(*at))?,
+        };
+    }
+    Ok(acc)
 }
 
 fn param(ctx: &Ctx, name: &str) -> Result<Value> {
@@ -457,7 +520,7 @@ fn list_comprehension(
     for item in items {
         env[slot] = item;
         if let Some(f) = filter
-            && truth(eval(ctx, f, &env)?)? != Some(true)
+            && !holds(ctx, f, &env)?
         {
             continue;
         }
@@ -486,8 +549,8 @@ fn quantified(
     for item in items {
         env[slot] = item;
         let t = match filter {
-            Some(f) => truth(eval(ctx, f, &env)?)?,
-            None => truth(env[slot].clone())?,
+            Some(f) => truth(eval(ctx, f, &env)?).map_err(|err| err.at(f.pos))?,
+            None => truth(env[slot].clone()).map_err(|err| err.at(list.pos))?,
         };
         match t {
             Some(true) => yes += 1,
@@ -564,7 +627,7 @@ fn exists(ctx: &Ctx, pattern: &CPattern, filter: &OptExpr, row: &[Value]) -> Res
     let mut env = row.to_vec();
     Matcher::new(ctx, pattern, &env).run(&mut env, &mut |m| {
         if let Some(f) = filter
-            && truth(eval(ctx, f, m)?)? != Some(true)
+            && !holds(ctx, f, m)?
         {
             return Ok(Flow::Continue);
         }
@@ -593,7 +656,7 @@ fn pattern_comprehension(
     let mut env = row.to_vec();
     Matcher::new(ctx, pattern, &env).run(&mut env, &mut |m| {
         if let Some(f) = filter
-            && truth(eval(ctx, f, m)?)? != Some(true)
+            && !holds(ctx, f, m)?
         {
             return Ok(Flow::Continue);
         }
@@ -628,8 +691,7 @@ pub fn truth(v: Value) -> Result<Option<bool>> {
     }
 }
 
-fn logic(op: BinaryOp, a: Option<bool>, b: impl FnOnce() -> Result<Option<bool>>) -> Result<Value> {
-    let b = b()?;
+fn logic(op: BinaryOp, a: Option<bool>, b: Option<bool>) -> Value {
     let r = match op {
         BinaryOp::And => match (a, b) {
             (Some(false), _) | (_, Some(false)) => Some(false),
@@ -646,7 +708,7 @@ fn logic(op: BinaryOp, a: Option<bool>, b: impl FnOnce() -> Result<Option<bool>>
             _ => None,
         },
     };
-    Ok(r.map_or(Value::Null, Value::Bool))
+    r.map_or(Value::Null, Value::Bool)
 }
 
 fn compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
@@ -1067,10 +1129,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 Value::Node(n) if self.ctx.node_alive(*n) => vec![*n],
                 Value::Node(_) | Value::Null => Vec::new(),
                 other => {
-                    return Err(type_error(format!(
-                        "expected a node, got {}",
-                        other.type_name()
-                    )));
+                    return Err(
+                        type_error(format!("expected a node, got {}", other.type_name()))
+                            .at(node.pos),
+                    );
                 }
             },
             NodeRole::Assign => self.candidates(node, env)?,
@@ -1105,6 +1167,14 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 }
             }
         }
+        for hint in &node.hints {
+            if let Some(hits) = self.index_hits(hint, env) {
+                return Ok(hits
+                    .into_iter()
+                    .filter(|n| self.ctx.node_alive(*n))
+                    .collect());
+            }
+        }
         if let Some(label) = node.labels.iter().min_by_key(|l| g.label_count(l)) {
             return Ok(g
                 .nodes_with_label(label)
@@ -1112,6 +1182,34 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 .collect());
         }
         Ok(g.nodes().filter(|n| self.ctx.node_alive(*n)).collect())
+    }
+
+    /// The nodes the index gives for a condition of the `WHERE`: every node
+    /// for which the condition can hold (and maybe others: the `WHERE`
+    /// still filters). `None` when the index cannot answer: the key is not
+    /// indexed, or the value fails or is not a list for `IN` (the scan then
+    /// meets the same error or value the `WHERE` does).
+    fn index_hits(&self, hint: &IndexHint, env: &[Value]) -> Option<Vec<NodeId>> {
+        let g = self.ctx.graph;
+        if !g.is_indexed(&hint.key) {
+            return None;
+        }
+        let value = eval(self.ctx, &hint.value, env).ok()?;
+        if !hint.any_of {
+            return g.nodes_by_property(&hint.key, &value);
+        }
+        match value {
+            // `x IN null` is null: no row passes.
+            Value::Null => Some(Vec::new()),
+            Value::List(items) => {
+                let mut hits = std::collections::BTreeSet::new();
+                for item in &items {
+                    hits.extend(g.nodes_by_property(&hint.key, item)?);
+                }
+                Some(hits.into_iter().collect())
+            }
+            _ => None,
+        }
     }
 
     fn node_matches(&self, node: &CNode, n: NodeId, env: &[Value]) -> Result<bool> {
@@ -1134,7 +1232,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     return Err(type_error(format!(
                         "node properties must be a map, got {}",
                         other.type_name()
-                    )));
+                    ))
+                    .at(props.pos));
                 }
             }
         }
@@ -1157,7 +1256,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     return Err(type_error(format!(
                         "relationship properties must be a map, got {}",
                         other.type_name()
-                    )));
+                    ))
+                    .at(props.pos));
                 }
             }
         }
@@ -1264,6 +1364,16 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 Ok(Flow::Continue)
             }
             Some((min, max)) => {
+                // A list of relationships bound before fixes the length.
+                let max = if step.rel_bound {
+                    let len = match &env[rel.slot] {
+                        Value::List(items) => items.len() as u64,
+                        _ => 0,
+                    };
+                    Some(max.map_or(len, |m| m.min(len)))
+                } else {
+                    max
+                };
                 let mut trail = Vec::new();
                 self.var_length(
                     pi,
@@ -1344,6 +1454,18 @@ impl<'c, 'a> Matcher<'c, 'a> {
             if !self.rel_matches(rel, r, env)? {
                 continue;
             }
+            let hops = self.ctx.limits.max_hops;
+            if max.is_none() && depth >= hops {
+                return Err(QueryError::runtime(
+                    ErrorClass::LimitExceeded,
+                    "HopLimit",
+                    format!(
+                        "`{}` would walk paths longer than {hops} relationships, the limit for a variable-length relationship without an upper bound; give it one (e.g. *..{hops}) or narrow the pattern",
+                        rel.text
+                    ),
+                )
+                .at(rel.pos));
+            }
             trail.push(r);
             let flow = super::deep(|| {
                 self.var_length(
@@ -1378,17 +1500,23 @@ impl<'c, 'a> Matcher<'c, 'a> {
 }
 
 /// Where to start matching a part: a node already bound, else one found
-/// through the property index, else the rarest label, else the first.
+/// through the property index (by its property map, then by the
+/// conditions the `WHERE` puts on it), else the rarest label, else the
+/// first.
 fn choose_anchor(ctx: &Ctx, part: &CPart, assigned: &HashSet<usize>, _row: &[Value]) -> usize {
     if let Some(i) = part.nodes.iter().position(|n| assigned.contains(&n.slot)) {
         return i;
     }
-    let indexed = |n: &CNode| match &n.props {
-        Some(CExpr::Map(entries)) => entries.iter().any(|(k, _)| ctx.graph.is_indexed(k)),
-        Some(CExpr::Const(Value::Map(m))) => m.keys().any(|k| ctx.graph.is_indexed(k)),
+    let indexed = |n: &CNode| match n.props.as_ref().map(|p| &p.kind) {
+        Some(CExprKind::Map(entries)) => entries.iter().any(|(k, _)| ctx.graph.is_indexed(k)),
+        Some(CExprKind::Const(Value::Map(m))) => m.keys().any(|k| ctx.graph.is_indexed(k)),
         _ => false,
     };
     if let Some(i) = part.nodes.iter().position(indexed) {
+        return i;
+    }
+    let hinted = |n: &CNode| n.hints.iter().any(|h| ctx.graph.is_indexed(&h.key));
+    if let Some(i) = part.nodes.iter().position(hinted) {
         return i;
     }
     part.nodes
@@ -1427,12 +1555,14 @@ fn count_arg(ctx: &Ctx, e: &Option<CExpr>, what: &str) -> Result<Option<usize>> 
             ErrorClass::SyntaxError,
             "NegativeIntegerArgument",
             format!("{what} must not be negative, got {i}"),
-        )),
+        )
+        .at(e.pos)),
         other => Err(QueryError::runtime(
             ErrorClass::SyntaxError,
             "InvalidArgumentType",
             format!("{what} takes an integer, got {other}"),
-        )),
+        )
+        .at(e.pos)),
     }
 }
 
@@ -1499,7 +1629,7 @@ fn finish_projection(ctx: &Ctx, p: &CProjection, mut out: Vec<Row>) -> Result<Ve
     if let Some(f) = &p.filter {
         let mut kept = Vec::with_capacity(out.len());
         for r in out {
-            if truth(eval(ctx, f, &r)?)? == Some(true) {
+            if holds(ctx, f, &r)? {
                 kept.push(r);
             }
         }
@@ -1559,7 +1689,7 @@ impl Grouper {
                 Some(a) if state.param.is_none() => Some(eval(ctx, a, row)?),
                 _ => None,
             };
-            state.add(agg, v, v2)?;
+            state.add(agg, v, v2).map_err(|err| err.at(agg.pos))?;
         }
         Ok(())
     }
@@ -1583,7 +1713,7 @@ impl Grouper {
                 if rep.len() <= agg.slot {
                     rep.resize(agg.slot + 1, Value::Null);
                 }
-                rep[agg.slot] = state.finish(agg)?;
+                rep[agg.slot] = state.finish(agg).map_err(|err| err.at(agg.pos))?;
             }
             out.push(project_row(ctx, p, &rep)?);
         }
@@ -1913,7 +2043,7 @@ impl Pipeline<'_> {
                 let mut matcher = Matcher::new(ctx, pattern, &env);
                 let flow = matcher.run(&mut env, &mut |m| {
                     if let Some(f) = filter
-                        && truth(eval(ctx, f, m)?)? != Some(true)
+                        && !holds(ctx, f, m)?
                     {
                         return Ok(Flow::Continue);
                     }
@@ -1971,7 +2101,7 @@ impl Pipeline<'_> {
                 st.emitted += 1;
                 let done = st.limit.is_some_and(|l| st.emitted >= l);
                 if let Some(f) = &p.filter
-                    && truth(eval(ctx, f, &out)?)? != Some(true)
+                    && !holds(ctx, f, &out)?
                 {
                     return Ok(if done { Flow::Stop } else { Flow::Continue });
                 }
@@ -1992,6 +2122,7 @@ pub fn run_write(
 ) -> Result<QueryOutput> {
     let mut w = Writer {
         deleted: Deleted::default(),
+        deleted_at: foldhash::HashMap::new(),
         stats: WriteStats::default(),
         ticks: Cell::new(0),
         started: Instant::now(),
@@ -2010,6 +2141,8 @@ pub fn run_write(
 
 struct Writer {
     deleted: Deleted,
+    /// Where the query first deletes each node it deletes.
+    deleted_at: foldhash::HashMap<NodeId, Pos>,
     stats: WriteStats,
     ticks: Cell<u64>,
     started: Instant,
@@ -2109,13 +2242,15 @@ impl Writer {
                         self.check_merge_nulls(graph, pattern, &r, params, limits)?;
                         self.create(graph, pattern, &mut r, params, limits)?;
                         for s in on_create {
-                            self.set(graph, s, &r, params, limits)?;
+                            self.set(graph, s, &r, params, limits)
+                                .map_err(|err| err.at(s.pos()))?;
                         }
                         out.push(r);
                     } else {
                         for r in matches {
                             for s in on_match {
-                                self.set(graph, s, &r, params, limits)?;
+                                self.set(graph, s, &r, params, limits)
+                                    .map_err(|err| err.at(s.pos()))?;
                             }
                             out.push(r);
                         }
@@ -2126,7 +2261,8 @@ impl Writer {
             Op::Set(items) => {
                 for row in &rows {
                     for s in items {
-                        self.set(graph, s, row, params, limits)?;
+                        self.set(graph, s, row, params, limits)
+                            .map_err(|err| err.at(s.pos()))?;
                     }
                 }
                 Ok(rows)
@@ -2134,7 +2270,8 @@ impl Writer {
             Op::Remove(items) => {
                 for row in &rows {
                     for item in items {
-                        self.remove(graph, item, row, params, limits)?;
+                        self.remove(graph, item, row, params, limits)
+                            .map_err(|err| err.at(item.pos()))?;
                     }
                 }
                 Ok(rows)
@@ -2146,7 +2283,8 @@ impl Writer {
                             let ctx = ctx!(self, graph, params, limits);
                             eval(&ctx, e, row)?
                         };
-                        self.delete(graph, v, *detach)?;
+                        self.delete(graph, v, *detach, e.pos)
+                            .map_err(|err| err.at(e.pos))?;
                     }
                 }
                 Ok(rows)
@@ -2179,7 +2317,8 @@ impl Writer {
                         ErrorClass::SemanticError,
                         "MergeReadOwnWrites",
                         format!("cannot MERGE an element whose property `{k}` is null"),
-                    ));
+                    )
+                    .at(p.pos));
                 }
             }
         }
@@ -2196,7 +2335,13 @@ impl Writer {
     ) -> Result<Vec<(Arc<str>, Value)>> {
         let Some(e) = e else { return Ok(Vec::new()) };
         let ctx = ctx!(self, graph, params, limits);
-        match eval(&ctx, e, row)? {
+        let props = eval(&ctx, e, row)?;
+        self.storable_props(props).map_err(|err| err.at(e.pos))
+    }
+
+    /// The properties a map gives to a new element, null ones left out.
+    fn storable_props(&self, props: Value) -> Result<Vec<(Arc<str>, Value)>> {
+        match props {
             Value::Map(m) => {
                 let mut out = Vec::new();
                 for (k, v) in m {
@@ -2235,12 +2380,12 @@ impl Writer {
                     if let Value::Node(n) = row[node.slot]
                         && self.deleted.nodes.contains(&n)
                     {
-                        return Err(deleted_access("node"));
+                        return Err(deleted_access("node").at(node.pos));
                     }
                     continue;
                 }
                 if node.bound {
-                    return Err(match &row[node.slot] {
+                    let e = match &row[node.slot] {
                         Value::Null => QueryError::runtime(
                             ErrorClass::SemanticError,
                             "NullElement",
@@ -2250,7 +2395,8 @@ impl Writer {
                             "CREATE needs a node here, got {}",
                             other.type_name()
                         )),
-                    });
+                    };
+                    return Err(e.at(node.pos));
                 }
                 let props = self.props_of(graph, &node.props, row, params, limits)?;
                 let id = graph.add_node(
@@ -2272,7 +2418,8 @@ impl Writer {
                         ErrorClass::SemanticError,
                         "NullElement",
                         "cannot create a relationship to a node that is null",
-                    ));
+                    )
+                    .at(rel.pos));
                 };
                 let (start, end) = if rel.direction == PatternDirection::Left {
                     (*b, *a)
@@ -2325,7 +2472,7 @@ impl Writer {
                 };
                 self.set_property(graph, t, key, v)
             }
-            CSet::Properties(slot, value, merge) => {
+            CSet::Properties(slot, value, merge, _) => {
                 let target = row[*slot].clone();
                 let v = {
                     let ctx = ctx!(self, graph, params, limits);
@@ -2375,7 +2522,7 @@ impl Writer {
                 }
                 Ok(())
             }
-            CSet::Labels(slot, labels) => match &row[*slot] {
+            CSet::Labels(slot, labels, _) => match &row[*slot] {
                 Value::Null => Ok(()),
                 Value::Node(n) => {
                     if self.deleted.nodes.contains(n) {
@@ -2467,7 +2614,7 @@ impl Writer {
                 }
                 Ok(())
             }
-            CRemove::Labels(slot, labels) => match &row[*slot] {
+            CRemove::Labels(slot, labels, _) => match &row[*slot] {
                 Value::Null => Ok(()),
                 Value::Node(n) => {
                     for l in labels {
@@ -2485,7 +2632,8 @@ impl Writer {
         }
     }
 
-    fn delete(&mut self, graph: &Graph, v: Value, detach: bool) -> Result<()> {
+    /// Mark for deletion what `v` holds; `at` is where the DELETE names it.
+    fn delete(&mut self, graph: &Graph, v: Value, detach: bool, at: Pos) -> Result<()> {
         match v {
             Value::Null => {}
             Value::Node(n) => {
@@ -2495,6 +2643,7 @@ impl Writer {
                     }
                 }
                 self.deleted.nodes.insert(n);
+                self.deleted_at.entry(n).or_insert(at);
             }
             Value::Rel(r) => {
                 self.deleted.rels.insert(r);
@@ -2510,11 +2659,12 @@ impl Writer {
                         }
                     }
                     self.deleted.nodes.insert(n);
+                    self.deleted_at.entry(n).or_insert(at);
                 }
             }
             Value::List(items) => {
                 for item in items {
-                    self.delete(graph, item, detach)?;
+                    self.delete(graph, item, detach, at)?;
                 }
             }
             other => return Err(type_error(format!("cannot delete a {}", other.type_name()))),
@@ -2524,20 +2674,26 @@ impl Writer {
 
     /// Apply the deletions, refusing to leave relationships without a node.
     fn commit(&mut self, graph: &mut Graph) -> Result<()> {
-        for &n in &self.deleted.nodes {
-            if !graph.contains_node(n) {
-                continue;
-            }
-            if graph
-                .edges(n, Direction::Both, None)
-                .any(|(r, _)| !self.deleted.rels.contains(&r))
-            {
-                return Err(QueryError::runtime(
-                    ErrorClass::ConstraintVerificationFailed,
-                    "DeleteConnectedNode",
-                    format!("node {} still has relationships; use DETACH DELETE", n.0),
-                ));
-            }
+        // The first DELETE (in the query text) of a node left connected.
+        let connected = self
+            .deleted
+            .nodes
+            .iter()
+            .filter(|&&n| {
+                graph.contains_node(n)
+                    && graph
+                        .edges(n, Direction::Both, None)
+                        .any(|(r, _)| !self.deleted.rels.contains(&r))
+            })
+            .map(|&n| (self.deleted_at.get(&n).map_or(0, |p| p.0), n))
+            .min();
+        if let Some((at, n)) = connected {
+            return Err(QueryError::runtime(
+                ErrorClass::ConstraintVerificationFailed,
+                "DeleteConnectedNode",
+                format!("node {} still has relationships; use DETACH DELETE", n.0),
+            )
+            .at(at));
         }
         let mut rels: Vec<RelId> = self.deleted.rels.iter().copied().collect();
         rels.sort();
@@ -2577,6 +2733,7 @@ mod tests {
         Value, compile, run_read,
     };
     use crate::graph::Graph;
+    use crate::query::ast::verified_query;
     use std::sync::Arc;
 
     type QResult<T> = std::result::Result<T, super::QueryError>;
@@ -2585,9 +2742,12 @@ mod tests {
     fn rows(setup: &str, query: &str) -> Result<Vec<String>, String> {
         let mut g = Graph::new();
         if !setup.is_empty() {
-            g.query_mut(setup).map_err(|e| e.to_string())?;
+            g.query_mut(verified_query(setup))
+                .map_err(|e| e.to_string())?;
         }
-        let r = g.query_mut(query).map_err(|e| e.code.to_string())?;
+        let r = g
+            .query_mut(verified_query(query))
+            .map_err(|e| e.code.to_string())?;
         Ok(r.rows
             .iter()
             .map(|row| {
@@ -2630,7 +2790,7 @@ mod tests {
     }
 
     fn run_with(g: &Graph, q: &str, limits: &Limits) -> QResult<QueryOutput> {
-        let ast = super::super::parser::parse(q)?;
+        let ast = super::super::parser::parse(verified_query(q))?;
         run_read(g, &compile(&ast)?, &Params::new(), limits)
     }
 
@@ -2639,6 +2799,7 @@ mod tests {
         let g = dense(12);
         let limits = Limits {
             max_expansions: 200_000,
+            max_hops: u64::MAX,
             ..Limits::default()
         };
         let e = run_with(&g, "MATCH (a)-[*]->(b) RETURN count(*)", &limits).unwrap_err();
@@ -2667,12 +2828,77 @@ mod tests {
         let count = small_stack
             .spawn(move || {
                 let q = "MATCH (:Start)-[*]->(b) RETURN count(b)";
-                run_with(&g, q, &Limits::default()).map(|r| r.rows[0][0].clone())
+                let limits = Limits {
+                    max_hops: 5000,
+                    ..Limits::default()
+                };
+                run_with(&g, q, &limits).map(|r| r.rows[0][0].clone())
             })
             .unwrap()
             .join()
             .expect("no stack overflow");
         assert_eq!(count.unwrap(), Value::Int(3000));
+    }
+
+    /// A chain `(:Start)-[:T]->()-[:T]->() ...` of `hops` relationships.
+    fn chain(hops: usize) -> Graph {
+        let mut g = Graph::new();
+        let mut at = g.add_node(["Start"], []);
+        for _ in 0..hops {
+            let next = g.add_node(["N"], []);
+            g.add_rel(at, next, "T", []);
+            at = next;
+        }
+        g
+    }
+
+    #[test]
+    fn unbounded_variable_length_paths_stop_at_the_hop_limit() {
+        let q = "MATCH (:Start)-[:T*]->(b)\nRETURN count(b)";
+        // As long as the limit: every path is walked.
+        let r = run_with(&chain(25), q, &Limits::default()).unwrap();
+        assert_eq!(r.rows[0][0], Value::Int(25));
+        // Longer: an error naming the pattern, at the pattern, not a
+        // truncated count.
+        let e = run_with(&chain(26), q, &Limits::default()).unwrap_err();
+        assert_eq!((e.class, e.code), (ErrorClass::LimitExceeded, "HopLimit"));
+        assert!(
+            e.message
+                .starts_with("`-[:T*]->` would walk paths longer than 25 relationships"),
+            "{}",
+            e.message
+        );
+        assert!(e.message.contains("*..25"), "{}", e.message);
+        assert_eq!(e.line_col(q), Some((1, 15)));
+        // An explicit upper bound walks as far as it says; so does a
+        // raised limit.
+        let bounded = "MATCH (:Start)-[:T*..40]->(b) RETURN count(b)";
+        let r = run_with(&chain(30), bounded, &Limits::default()).unwrap();
+        assert_eq!(r.rows[0][0], Value::Int(30));
+        let raised = Limits {
+            max_hops: 30,
+            ..Limits::default()
+        };
+        assert_eq!(
+            run_with(&chain(30), q, &raised).unwrap().rows[0][0],
+            Value::Int(30)
+        );
+        // A minimum beyond the limit cannot be met without passing it.
+        let e = run_with(
+            &chain(30),
+            "MATCH (:Start)-[*26..]->(b) RETURN b",
+            &Limits::default(),
+        );
+        assert_eq!(e.unwrap_err().code, "HopLimit");
+        // On a dense graph the first deep path ends the query at once.
+        let started = std::time::Instant::now();
+        let e = run_with(
+            &dense(12),
+            "MATCH p = (a)-[*]-(b) RETURN count(p)",
+            &Limits::default(),
+        );
+        assert_eq!(e.unwrap_err().code, "HopLimit");
+        assert!(started.elapsed() < Duration::from_secs(2));
     }
 
     #[test]
@@ -2694,11 +2920,12 @@ mod tests {
         let limits = Limits {
             timeout: Some(Duration::from_millis(20)),
             max_expansions: u64::MAX,
+            max_hops: u64::MAX,
             ..Limits::default()
         };
         let e = run_with(&dense(12), "MATCH (a)-[*]->(b) RETURN count(*)", &limits).unwrap_err();
         assert_eq!((e.class, e.code), (ErrorClass::LimitExceeded, "Timeout"));
-        assert!(e.message.contains("20 ms"), "{}", e.message);
+        assert!(e.message.ends_with("time budget of 20 ms"), "{}", e.message);
     }
 
     #[test]
@@ -2707,6 +2934,7 @@ mod tests {
         let limits = Limits {
             cancel: Some(cancel.clone()),
             max_expansions: u64::MAX,
+            max_hops: u64::MAX,
             ..Limits::default()
         };
         let flag = std::thread::spawn(move || {
@@ -2756,6 +2984,207 @@ mod tests {
     fn a_label_test_on_a_relationship_checks_its_type() {
         let r = rows("CREATE ()-[:T]->()", "MATCH ()-[r]->() RETURN r:T, r:U");
         assert_eq!(r.unwrap(), ["true, false"]);
+    }
+
+    /// Errors point at what raised them: `marker` is the text the caret
+    /// goes under (its last occurrence in the query when `last`).
+    #[test]
+    fn errors_point_at_the_expression_that_raised_them() {
+        let cases: &[(&str, &str, &str, &str)] = &[
+            // (setup, query, code, marker)
+            (
+                "",
+                "UNWIND [1, 'a'] AS x\nRETURN x - 1",
+                "InvalidArgumentType",
+                "- 1",
+            ),
+            (
+                "",
+                "UNWIND [0, null] AS x RETURN 1 + 1 / x",
+                "DivisionByZero",
+                "/ x",
+            ),
+            (
+                "",
+                "UNWIND [1, null] AS x RETURN x.name",
+                "InvalidArgumentType",
+                "x.name",
+            ),
+            (
+                "",
+                "UNWIND [1, null] AS x RETURN true AND x",
+                "InvalidArgumentType",
+                "x",
+            ),
+            (
+                "",
+                "UNWIND ['a', null] AS x RETURN x STARTS WITH 'a' AND 2 IN x",
+                "InvalidArgumentType",
+                "IN x",
+            ),
+            (
+                "",
+                "UNWIND [1, null] AS x WITH x WHERE x RETURN x",
+                "InvalidArgumentType",
+                "x RETURN",
+            ),
+            (
+                "",
+                "UNWIND ['a', null] AS x RETURN 1 AS one, sum(x) AS s",
+                "InvalidArgumentType",
+                "sum(",
+            ),
+            (
+                "",
+                "UNWIND [0, null] AS x RETURN [y IN range(1, 2, x) | y]",
+                "NumberOutOfRange",
+                "range(",
+            ),
+            (
+                "",
+                "UNWIND [1, null] AS x RETURN [y IN [x] WHERE y | y]",
+                "InvalidArgumentType",
+                "y |",
+            ),
+            (
+                "",
+                "RETURN 1 AS x, $missing AS y",
+                "MissingParameter",
+                "$missing",
+            ),
+            (
+                "",
+                "UNWIND [1, null] AS x RETURN -'a' + x",
+                "InvalidArgumentType",
+                "-'a'",
+            ),
+            (
+                "CREATE ({x: 1})",
+                "MATCH (n) DELETE n RETURN n.x",
+                "DeletedEntityAccess",
+                "n.x",
+            ),
+            (
+                "CREATE ()-[:T]->()",
+                "MATCH (n) WITH n, 1 AS one DELETE n",
+                "DeleteConnectedNode",
+                "n",
+            ),
+            (
+                "CREATE ()",
+                "MATCH (n) SET n.x = {a: 1}",
+                "InvalidPropertyType",
+                "n.x",
+            ),
+            (
+                "CREATE ()",
+                "MATCH (n) UNWIND [1] AS k SET n:L, k:M",
+                "InvalidArgumentType",
+                "k:M",
+            ),
+            (
+                "CREATE ()",
+                "MATCH (n) UNWIND [1] AS k DELETE k",
+                "InvalidArgumentType",
+                "k",
+            ),
+            (
+                "",
+                "UNWIND [null] AS x CREATE (a)-[:T]->(b) WITH x, a CREATE (x)-[:T]->(a)",
+                "NullElement",
+                "(x)",
+            ),
+        ];
+        for (setup, q, code, marker) in cases {
+            let mut g = Graph::new();
+            if !setup.is_empty() {
+                g.query_mut(verified_query(setup)).unwrap();
+            }
+            let e = g.query_mut(verified_query(q)).unwrap_err();
+            assert_eq!(e.code, *code, "{q}: {}", e.render(q));
+            let expected = q.rfind(marker).expect("the marker is in the query");
+            assert_eq!(e.pos, Some(expected), "{q}: {}", e.render(q));
+        }
+        // A budget running out is the whole query's doing.
+        let limits = Limits {
+            max_rows: 10,
+            ..Limits::default()
+        };
+        let q = "UNWIND range(1, 100) AS x RETURN x";
+        assert_eq!(run_with(&Graph::new(), q, &limits).unwrap_err().pos, None);
+    }
+
+    /// 2000 actors whose indexed `name` and unindexed `tag` hold the same
+    /// value (`N0`, `N1`, ..., and one the number 7), `N1 -[:T]-> N2`.
+    fn actors() -> Graph {
+        let mut g = Graph::new();
+        let mut ids = Vec::new();
+        for i in 0..2000 {
+            let v = Value::from(format!("N{i}"));
+            ids.push(g.add_node(["Actor"], [("name", v.clone()), ("tag", v)]));
+        }
+        g.add_node(["Actor"], [("name", Value::Int(7)), ("tag", Value::Int(7))]);
+        g.add_rel(ids[1], ids[2], "T", []);
+        g
+    }
+
+    fn run_params(g: &Graph, q: &str, params: &Params, limits: &Limits) -> QResult<QueryOutput> {
+        let ast = super::super::parser::parse(verified_query(q))?;
+        run_read(g, &compile(&ast)?, params, limits)
+    }
+
+    /// `WHERE` equalities on an indexed property pick the start of the
+    /// match: the query then visits a handful of nodes (a budget of 20
+    /// visits is enough) where a scan visits all 2001; the rows are those
+    /// of the same query on the unindexed twin property.
+    #[test]
+    fn where_equalities_on_indexed_properties_start_from_the_index() {
+        let g = actors();
+        let narrow = Limits {
+            max_expansions: 20,
+            ..Limits::default()
+        };
+        let mut params = Params::new();
+        params.insert("who".into(), Value::from("N42"));
+        let cases = [
+            "MATCH (a:Actor) WHERE a.name = 'N1500' RETURN a.tag",
+            "MATCH (a:Actor) WHERE 'N1500' = a.name AND a.tag <> 'x' RETURN a.tag",
+            "MATCH (a:Actor) WHERE a.name = $who RETURN a.tag",
+            "MATCH (a:Actor) WHERE a.name IN ['N2', 'N1', null, 'nobody'] RETURN a.tag ORDER BY a.tag",
+            "MATCH (a:Actor) WHERE a.name = 7.0 RETURN a.tag",
+            "MATCH (a:Actor) WHERE a.name = null RETURN a.tag",
+            "MATCH (a:Actor) WHERE a.name IN null RETURN a.tag",
+            "MATCH (a:Actor) WHERE (a.tag STARTS WITH 'N' AND a.name = 'N7') RETURN a.tag",
+            "MATCH (b:Actor)-[:T]->(a:Actor) WHERE a.name = 'N2' RETURN b.tag",
+            "MATCH (b:Actor {name: 'N9'}) MATCH (a:Actor) WHERE a.name = b.name RETURN a.tag",
+            "OPTIONAL MATCH (a:Actor) WHERE a.name = 'nobody' RETURN a.tag",
+        ];
+        for q in cases {
+            let fast = run_params(&g, q, &params, &narrow)
+                .unwrap_or_else(|e| panic!("{q}: {}", e.render(q)));
+            let scan = q.replace("a.name", "a.tag");
+            let slow = run_params(&g, &scan, &params, &Limits::default()).unwrap();
+            assert_eq!(fast.rows, slow.rows, "{q}");
+        }
+        // Without an indexed equality the label is scanned.
+        for q in [
+            "MATCH (a:Actor) WHERE a.tag = 'N1500' RETURN a.tag",
+            "MATCH (a:Actor) WHERE a.name = 'N1' OR a.name = 'N2' RETURN a.tag",
+            "MATCH (a:Actor) WHERE a.name = toString(rand()) RETURN a.tag",
+            "MATCH (a:Actor), (b:Actor) WHERE b.name = a.tag RETURN a.tag",
+        ] {
+            let e = run_params(&g, q, &params, &narrow).unwrap_err();
+            assert_eq!(e.code, "ExpansionLimit", "{q}");
+        }
+        // An IN over something not a list is the same error as before.
+        let e = run_params(
+            &g,
+            "MATCH (a:Actor) WHERE a.name IN 'N1' RETURN a",
+            &params,
+            &narrow,
+        )
+        .unwrap_err();
+        assert_eq!(e.code, "InvalidArgumentType");
     }
 
     #[test]

@@ -5,7 +5,8 @@
 use std::sync::Arc;
 
 use super::ast::{
-    self, BinaryOp, Clause, CmpOp, Expr, Ident, PatternDirection, Pos, Quantifier, UnaryOp,
+    self, BinaryOp, Clause, CmpOp, Expr, ExprKind, Ident, PatternDirection, Pos, Quantifier,
+    UnaryOp,
 };
 use super::error::{ErrorClass, QueryError};
 use super::functions::Func;
@@ -85,9 +86,27 @@ impl VarKind {
     }
 }
 
-/// A compiled expression: variables are row slots.
+/// A compiled expression and where its source text starts: an error that
+/// escapes its evaluation is reported there (unless a part of it already
+/// said where).
 #[derive(Debug, Clone, PartialEq)]
-pub enum CExpr {
+pub struct CExpr {
+    /// What it computes.
+    pub kind: CExprKind,
+    /// Where it was written.
+    pub pos: Pos,
+}
+
+impl CExpr {
+    /// A compiled expression written at `pos`.
+    pub fn new(kind: CExprKind, pos: Pos) -> CExpr {
+        CExpr { kind, pos }
+    }
+}
+
+/// The kinds of compiled expression: variables are row slots.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CExprKind {
     /// A constant.
     Const(Value),
     /// A parameter.
@@ -114,12 +133,11 @@ pub enum CExpr {
     Neg(Box<CExpr>),
     /// `+e`
     Plus(Box<CExpr>),
-    /// `a AND b`, `a OR b`, `a XOR b`
-    Logic(BinaryOp, Box<CExpr>, Box<CExpr>),
-    /// `+ - * / % ^`
-    Arith(BinaryOp, Box<CExpr>, Box<CExpr>),
-    /// `STARTS WITH`, `ENDS WITH`, `CONTAINS`, `=~`, `IN`
-    Predicate(BinaryOp, Box<CExpr>, Box<CExpr>),
+    /// `a op b op c ...`: logic (`AND OR XOR`), arithmetic (`+ - * / % ^`)
+    /// and predicates (`IN`, `STARTS WITH`, `ENDS WITH`, `CONTAINS`, `=~`),
+    /// applied left to right.
+    /// Each step has its operator's position, where its own errors point.
+    Binary(Box<CExpr>, Vec<(BinaryOp, Pos, CExpr)>),
     /// Chained comparison.
     Compare(Box<CExpr>, Vec<(CmpOp, CExpr)>),
     /// `e IS [NOT] NULL`
@@ -164,8 +182,26 @@ pub struct CNode {
     pub labels: Vec<Arc<str>>,
     /// Required properties (a map expression).
     pub props: Option<CExpr>,
+    /// Conditions of the clause's `WHERE` on its properties that an index
+    /// may answer.
+    pub hints: Vec<IndexHint>,
     /// Where it was written.
     pub pos: Pos,
+}
+
+/// A condition `n.key = value` (or `n.key IN list`) that the `WHERE` of a
+/// `MATCH` puts on a node the pattern finds, with a value that does not
+/// depend on the pattern. Where `key` is indexed, the matcher may start
+/// from the nodes the index gives for the value rather than scan a label;
+/// the `WHERE` still filters every row, so results are the same.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexHint {
+    /// The property key.
+    pub key: Arc<str>,
+    /// The value, computed from what is bound before the pattern.
+    pub value: CExpr,
+    /// `IN`: the property equals one of the elements of the value.
+    pub any_of: bool,
 }
 
 /// A relationship in a compiled pattern.
@@ -183,6 +219,8 @@ pub struct CRel {
     pub length: Option<(u64, Option<u64>)>,
     /// Required properties.
     pub props: Option<CExpr>,
+    /// How it was written (canonical text), for messages.
+    pub text: Arc<str>,
     /// Where it was written.
     pub pos: Pos,
 }
@@ -210,10 +248,20 @@ pub struct CPattern {
 pub enum CSet {
     /// `e.key = v`
     Property(CExpr, Arc<str>, CExpr),
-    /// `n = map` (replace) or `n += map` (merge).
-    Properties(usize, CExpr, bool),
-    /// `n:Label`
-    Labels(usize, Vec<Arc<str>>),
+    /// `n = map` (replace) or `n += map` (merge), and where `n` was written.
+    Properties(usize, CExpr, bool, Pos),
+    /// `n:Label`, and where `n` was written.
+    Labels(usize, Vec<Arc<str>>, Pos),
+}
+
+impl CSet {
+    /// Where the item was written.
+    pub fn pos(&self) -> Pos {
+        match self {
+            CSet::Property(target, ..) => target.pos,
+            CSet::Properties(.., at) | CSet::Labels(.., at) => *at,
+        }
+    }
 }
 
 /// A compiled `REMOVE` item.
@@ -221,8 +269,18 @@ pub enum CSet {
 pub enum CRemove {
     /// `e.key`
     Property(CExpr, Arc<str>),
-    /// `n:Label`
-    Labels(usize, Vec<Arc<str>>),
+    /// `n:Label`, and where `n` was written.
+    Labels(usize, Vec<Arc<str>>, Pos),
+}
+
+impl CRemove {
+    /// Where the item was written.
+    pub fn pos(&self) -> Pos {
+        match self {
+            CRemove::Property(target, _) => target.pos,
+            CRemove::Labels(.., at) => *at,
+        }
+    }
 }
 
 /// An aggregate call in a projection.
@@ -238,6 +296,8 @@ pub struct CAggregate {
     pub arg2: Option<CExpr>,
     /// The input slot the result is written to before the items are evaluated.
     pub slot: usize,
+    /// Where the call was written.
+    pub pos: Pos,
 }
 
 /// Aggregate functions.
@@ -385,24 +445,28 @@ pub fn compile(query: &ast::Query) -> Result<CompiledQuery> {
     let mut parts = vec![Compiler::default().single(&query.first)?];
     let mut distinct_union = None;
     for (all, q) in &query.unions {
+        // Errors about a part of a UNION point at its first clause.
+        let at = q.clauses.first().map_or(Pos(0), Clause::pos);
         match distinct_union {
             Some(d) if d == *all => {
-                return Err(QueryError::syntax(
+                return Err(err(
                     "InvalidClauseComposition",
                     "UNION and UNION ALL cannot be mixed in one query",
+                    at,
                 ));
             }
             _ => distinct_union = Some(!*all),
         }
         let plan = Compiler::default().single(q)?;
         if plan.columns != parts[0].columns {
-            return Err(QueryError::syntax(
+            return Err(err(
                 "DifferentColumnsInUnion",
                 format!(
                     "all parts of a UNION must return the same columns ({} vs {})",
                     parts[0].columns.join(", "),
                     plan.columns.join(", ")
                 ),
+                at,
             ));
         }
         parts.push(plan);
@@ -431,7 +495,7 @@ struct Compiler {
     subquery: bool,
 }
 
-fn err(code: &'static str, message: impl Into<String>, pos: Pos) -> QueryError {
+fn err(code: &'static str, message: impl Into<String>, pos: impl Into<usize>) -> QueryError {
     QueryError::syntax(code, message).at(pos)
 }
 
@@ -474,9 +538,10 @@ impl Compiler {
         for (i, clause) in q.clauses.iter().enumerate() {
             let last = i + 1 == n;
             if !columns.is_empty() {
-                return Err(QueryError::syntax(
+                return Err(err(
                     "InvalidClauseComposition",
                     "RETURN can only be the last clause of a query",
+                    clause.pos(),
                 ));
             }
             match clause {
@@ -484,6 +549,7 @@ impl Compiler {
                     optional,
                     pattern,
                     filter,
+                    ..
                 } => {
                     if let Some(Op::Match { optional: true, .. }) = ops.last()
                         && !optional
@@ -491,8 +557,12 @@ impl Compiler {
                         // MATCH after OPTIONAL MATCH is allowed in openCypher; nothing to check.
                     }
                     let before = self.width;
-                    let pattern = self.pattern(pattern, PatternUse::Match)?;
-                    let filter = filter.as_ref().map(|f| self.predicate(f)).transpose()?;
+                    let mut pattern = self.pattern(pattern, PatternUse::Match)?;
+                    let compiled = filter.as_ref().map(|f| self.predicate(f)).transpose()?;
+                    if let Some(f) = filter {
+                        self.index_hints(f, before, &mut pattern);
+                    }
+                    let filter = compiled;
                     ops.push(Op::Match {
                         optional: *optional,
                         pattern,
@@ -500,7 +570,7 @@ impl Compiler {
                         introduced: (before..self.width).collect(),
                     });
                 }
-                Clause::Unwind { expr, var } => {
+                Clause::Unwind { expr, var, .. } => {
                     let list = self.expr(expr)?;
                     if self.lookup(&var.name).is_some() {
                         return Err(err(
@@ -525,7 +595,7 @@ impl Compiler {
                     last_projection = Some(ops.len() - 1);
                     columns = names;
                 }
-                Clause::Create(pattern) => {
+                Clause::Create(pattern, _) => {
                     let pattern = self.pattern(pattern, PatternUse::Create)?;
                     ops.push(Op::Create(pattern));
                 }
@@ -533,6 +603,7 @@ impl Compiler {
                     part,
                     on_match,
                     on_create,
+                    ..
                 } => {
                     let pattern = self.pattern(std::slice::from_ref(part), PatternUse::Merge)?;
                     let on_match = on_match
@@ -549,29 +620,30 @@ impl Compiler {
                         on_create,
                     });
                 }
-                Clause::Set(items) => {
+                Clause::Set(items, _) => {
                     let items = items
                         .iter()
                         .map(|s| self.set_item(s))
                         .collect::<Result<_>>()?;
                     ops.push(Op::Set(items));
                 }
-                Clause::Remove(items) => {
+                Clause::Remove(items, _) => {
                     let items = items
                         .iter()
                         .map(|r| self.remove_item(r))
                         .collect::<Result<_>>()?;
                     ops.push(Op::Remove(items));
                 }
-                Clause::Delete { detach, exprs } => {
+                Clause::Delete { detach, exprs, .. } => {
                     let mut compiled = Vec::new();
                     for e in exprs {
-                        if let Expr::HasLabels(..) = e {
-                            return Err(QueryError::syntax(
+                        if let ExprKind::HasLabels(..) = e.kind {
+                            return Err(err(
                                 "InvalidDelete",
                                 format!(
                                     "`{e}` cannot be deleted: labels and types are removed with REMOVE"
                                 ),
+                                e.pos,
                             ));
                         }
                         if let Some(kind) = self.static_kind(e)
@@ -580,25 +652,27 @@ impl Compiler {
                                 VarKind::Node | VarKind::Rel | VarKind::Path | VarKind::RelList
                             )
                         {
-                            return Err(QueryError::syntax(
+                            return Err(err(
                                 "InvalidArgumentType",
                                 format!("`{e}` is not a node, relationship or path"),
+                                e.pos,
                             ));
                         }
                         if !matches!(
-                            e,
-                            Expr::Var(_)
-                                | Expr::Property(..)
-                                | Expr::Index(..)
-                                | Expr::Call { .. }
-                                | Expr::Case { .. }
-                                | Expr::Literal(Value::Null)
+                            e.kind,
+                            ExprKind::Var(_)
+                                | ExprKind::Property(..)
+                                | ExprKind::Index(..)
+                                | ExprKind::Call { .. }
+                                | ExprKind::Case { .. }
+                                | ExprKind::Literal(Value::Null)
                         ) {
-                            return Err(QueryError::syntax(
+                            return Err(err(
                                 "InvalidDelete",
                                 format!(
                                     "`{e}` cannot be deleted: DELETE takes nodes, relationships or paths"
                                 ),
+                                e.pos,
                             ));
                         }
                         compiled.push(self.expr(e)?);
@@ -617,9 +691,10 @@ impl Compiler {
             if last && !self.subquery && columns.is_empty() && !ops.last().is_some_and(Op::writes) {
                 let ends_in_update = ops.iter().any(Op::writes);
                 if !ends_in_update || matches!(ops.last(), Some(Op::Project(_))) {
-                    return Err(QueryError::syntax(
+                    return Err(err(
                         "InvalidClauseComposition",
                         "a query must end with RETURN or an update clause",
+                        clause.pos(),
                     ));
                 }
             }
@@ -670,30 +745,28 @@ impl Compiler {
         for item in &p.items {
             if is_with
                 && item.alias.is_none()
-                && !matches!(item.expr, Expr::Var(_))
+                && !matches!(item.expr.kind, ExprKind::Var(_))
                 && missing_alias.is_none()
             {
-                missing_alias = Some(QueryError::syntax(
+                missing_alias = Some(err(
                     "NoExpressionAlias",
                     format!(
                         "expression `{}` in WITH must be aliased (use AS)",
                         item.text
                     ),
+                    item.expr.pos,
                 ));
             }
-            let name = match (&item.alias, &item.expr) {
-                (Some(a), _) => a.name.clone(),
-                (None, Expr::Var(v)) => v.name.clone(),
-                (None, _) => item.text.clone(),
-            };
+            let name = item.name().to_string();
             let kind = self.static_kind(&item.expr).unwrap_or(VarKind::Value);
             items.push((name, Some(&item.expr), None, kind));
         }
-        for (i, (name, ..)) in items.iter().enumerate() {
+        for (i, (name, expr, ..)) in items.iter().enumerate() {
             if items[..i].iter().any(|(n, ..)| n == name) {
-                return Err(QueryError::syntax(
+                return Err(err(
                     "ColumnNameConflict",
                     format!("column `{name}` is projected more than once"),
+                    expr.map_or(p.pos, |e| e.pos),
                 ));
             }
         }
@@ -710,7 +783,7 @@ impl Compiler {
                 }
                 (None, Some(s)) => {
                     has_agg.push(false);
-                    compiled.push(CExpr::Slot(*s));
+                    compiled.push(CExpr::new(CExprKind::Slot(*s), p.pos));
                 }
                 _ => unreachable!(),
             }
@@ -753,7 +826,7 @@ impl Compiler {
                     continue; // reported as undefined when compiled below
                 };
                 if aggregating || p.distinct {
-                    return Err(QueryError::syntax(
+                    return Err(err(
                         "UndefinedVariable",
                         format!(
                             "variable `{name}` is not available after {}",
@@ -762,6 +835,10 @@ impl Compiler {
                             } else {
                                 "DISTINCT"
                             }
+                        ),
+                        first_position(
+                            &sort.expr,
+                            |x| matches!(&x.kind, ExprKind::Var(v) if v.name == *name),
                         ),
                     ));
                 }
@@ -782,18 +859,21 @@ impl Compiler {
                 keys.check(&sort.expr)?;
             }
             if expr.contains_aggregate() {
+                let at = first_position(&sort.expr, Expr::is_aggregate_call);
                 if !aggregating {
-                    return Err(QueryError::syntax(
+                    return Err(err(
                         "InvalidAggregation",
                         "ORDER BY may only use an aggregate that the projection computes",
+                        at,
                     ));
                 }
-                return Err(QueryError::syntax(
+                return Err(err(
                     "InvalidAggregation",
                     format!(
                         "aggregate in ORDER BY `{}` must also be projected",
                         sort.expr
                     ),
+                    at,
                 ));
             }
             order_by.push((out.expr(&expr)?, sort.descending));
@@ -876,44 +956,69 @@ impl Compiler {
     ) -> Expr {
         let text = e.to_string();
         for ((name, expr, _, _), t) in items.iter().zip(texts) {
-            if expr.is_some() && *t == text && !matches!(e, Expr::Var(_)) {
-                return Expr::Var(Ident {
+            if expr.is_some() && *t == text && !matches!(e.kind, ExprKind::Var(_)) {
+                let var = Ident {
                     name: name.clone(),
-                    pos: 0,
-                });
+                    pos: e.pos,
+                };
+                return Expr::new(ExprKind::Var(var), e.pos);
             }
         }
-        match e {
-            Expr::Binary(op, a, b) => Expr::Binary(
-                *op,
-                Box::new(self.rewrite_projected(a, items, texts)),
-                Box::new(self.rewrite_projected(b, items, texts)),
-            ),
-            Expr::Unary(op, a) => {
-                Expr::Unary(*op, Box::new(self.rewrite_projected(a, items, texts)))
+        let kind = match &e.kind {
+            ExprKind::Binary(first, rest) => {
+                // A projected chain may also be the leading part of a longer
+                // one: `a + b` in `a + b + c`.
+                let leading = items
+                    .iter()
+                    .find_map(|(name, expr, _, _)| match &(*expr)?.kind {
+                        ExprKind::Binary(f, r)
+                            if r.len() < rest.len()
+                                && f.as_ref() == first.as_ref()
+                                && rest.starts_with(r) =>
+                        {
+                            let var = Ident {
+                                name: name.clone(),
+                                pos: e.pos,
+                            };
+                            Some((Expr::new(ExprKind::Var(var), e.pos), r.len()))
+                        }
+                        _ => None,
+                    });
+                let (first, rest) = match leading {
+                    Some((var, n)) => (var, &rest[n..]),
+                    None => (self.rewrite_projected(first, items, texts), &rest[..]),
+                };
+                ExprKind::Binary(
+                    Box::new(first),
+                    rest.iter()
+                        .map(|(op, at, x)| (*op, *at, self.rewrite_projected(x, items, texts)))
+                        .collect(),
+                )
             }
-            Expr::Compare(a, rest) => Expr::Compare(
+            ExprKind::Unary(op, a) => {
+                ExprKind::Unary(*op, Box::new(self.rewrite_projected(a, items, texts)))
+            }
+            ExprKind::Compare(a, rest) => ExprKind::Compare(
                 Box::new(self.rewrite_projected(a, items, texts)),
                 rest.iter()
                     .map(|(op, x)| (*op, self.rewrite_projected(x, items, texts)))
                     .collect(),
             ),
-            Expr::Call {
+            ExprKind::Call {
                 name,
                 distinct,
                 args,
-                pos,
-            } if !e.is_aggregate_call() => Expr::Call {
+            } if !e.is_aggregate_call() => ExprKind::Call {
                 name: name.clone(),
                 distinct: *distinct,
                 args: args
                     .iter()
                     .map(|a| self.rewrite_projected(a, items, texts))
                     .collect(),
-                pos: *pos,
             },
-            other => other.clone(),
-        }
+            _ => return e.clone(),
+        };
+        Expr::new(kind, e.pos)
     }
 
     /// In an aggregating projection, an item that mixes an aggregate with
@@ -936,25 +1041,28 @@ impl Compiler {
     /// `SKIP` and `LIMIT` take a constant non-negative integer (parameters allowed).
     fn constant_count(&mut self, e: &Expr, what: &str) -> Result<CExpr> {
         if !free_variables(e).is_empty() || e.contains_aggregate() || contains_pattern(e) {
-            return Err(QueryError::syntax(
+            return Err(err(
                 "NonConstantExpression",
                 format!("{what} takes a constant expression, not `{e}`"),
+                e.pos,
             ));
         }
         let c = self.expr(e)?;
-        if let CExpr::Const(v) = &c {
+        if let CExprKind::Const(v) = &c.kind {
             match v {
                 Value::Int(i) if *i < 0 => {
-                    return Err(QueryError::syntax(
+                    return Err(err(
                         "NegativeIntegerArgument",
                         format!("{what} must not be negative, got {i}"),
+                        e.pos,
                     ));
                 }
                 Value::Int(_) => {}
                 other => {
-                    return Err(QueryError::syntax(
+                    return Err(err(
                         "InvalidArgumentType",
                         format!("{what} takes an integer, got {other}"),
+                        e.pos,
                     ));
                 }
             }
@@ -966,23 +1074,80 @@ impl Compiler {
     /// where a pattern may stand as a predicate.
     fn predicate(&mut self, e: &Expr) -> Result<CExpr> {
         if e.contains_aggregate() {
-            return Err(QueryError::syntax(
+            return Err(err(
                 "InvalidAggregation",
                 format!("aggregate functions are not allowed in WHERE: `{e}`"),
+                first_position(e, Expr::is_aggregate_call),
             ));
         }
         if let Some(k) = self.static_kind(e)
             && k != VarKind::Bool
         {
-            return Err(QueryError::syntax(
+            return Err(err(
                 "InvalidArgumentType",
                 format!("WHERE needs a boolean, `{e}` is a {}", k.type_name()),
+                e.pos,
             ));
         }
         let outer = std::mem::replace(&mut self.in_where, true);
         let c = self.expr(e);
         self.in_where = outer;
         c
+    }
+
+    /// Attach to the pattern's nodes the conditions of its `WHERE` that an
+    /// index may answer: conjuncts `n.key = value`, `value = n.key` and
+    /// `n.key IN list`, where `n` is a node the pattern finds (its slot is
+    /// `first_slot` or above) and the value reads only variables bound
+    /// before the pattern, calls no `rand()` and holds no pattern.
+    fn index_hints(&mut self, filter: &Expr, first_slot: usize, pattern: &mut CPattern) {
+        for c in conjuncts(filter) {
+            let candidates: Vec<(&Expr, &Expr, bool)> = match &c.kind {
+                ExprKind::Compare(a, rest) if rest.len() == 1 && rest[0].0 == CmpOp::Eq => {
+                    vec![(a, &rest[0].1, false), (&rest[0].1, a, false)]
+                }
+                ExprKind::Binary(a, rest) if rest.len() == 1 && rest[0].0 == BinaryOp::In => {
+                    vec![(a, &rest[0].2, true)]
+                }
+                _ => Vec::new(),
+            };
+            for (lookup, value, any_of) in candidates {
+                let ExprKind::Property(base, key) = &lookup.kind else {
+                    continue;
+                };
+                let ExprKind::Var(v) = &base.kind else {
+                    continue;
+                };
+                let Some(slot) = self
+                    .lookup(&v.name)
+                    .filter(|var| var.kind == VarKind::Node && var.slot >= first_slot)
+                    .map(|var| var.slot)
+                else {
+                    continue;
+                };
+                let independent = free_variables(value)
+                    .iter()
+                    .all(|name| self.lookup(name).is_some_and(|var| var.slot < first_slot))
+                    && !contains_pattern(value)
+                    && !calls_rand(value);
+                if !independent {
+                    continue;
+                }
+                let Ok(value) = self.expr(value) else {
+                    continue;
+                };
+                let hint = IndexHint {
+                    key: Arc::from(key.as_str()),
+                    value,
+                    any_of,
+                };
+                for node in pattern.parts.iter_mut().flat_map(|p| &mut p.nodes) {
+                    if node.slot == slot && !node.bound {
+                        node.hints.push(hint.clone());
+                    }
+                }
+            }
+        }
     }
 
     fn set_item(&mut self, item: &ast::SetItem) -> Result<CSet> {
@@ -993,15 +1158,16 @@ impl Compiler {
             }
             ast::SetItem::Replace { var, value } => {
                 let slot = self.var_slot(var)?;
-                CSet::Properties(slot, self.expr(value)?, false)
+                CSet::Properties(slot, self.expr(value)?, false, var.pos)
             }
             ast::SetItem::Merge { var, value } => {
                 let slot = self.var_slot(var)?;
-                CSet::Properties(slot, self.expr(value)?, true)
+                CSet::Properties(slot, self.expr(value)?, true, var.pos)
             }
             ast::SetItem::Labels { var, labels } => {
                 let slot = self.var_slot(var)?;
-                CSet::Labels(slot, labels.iter().map(|l| Arc::from(l.as_str())).collect())
+                let labels = labels.iter().map(|l| Arc::from(l.as_str())).collect();
+                CSet::Labels(slot, labels, var.pos)
             }
         })
     }
@@ -1013,7 +1179,8 @@ impl Compiler {
             }
             ast::RemoveItem::Labels { var, labels } => {
                 let slot = self.var_slot(var)?;
-                CRemove::Labels(slot, labels.iter().map(|l| Arc::from(l.as_str())).collect())
+                let labels = labels.iter().map(|l| Arc::from(l.as_str())).collect();
+                CRemove::Labels(slot, labels, var.pos)
             }
         })
     }
@@ -1032,46 +1199,32 @@ impl Compiler {
     /// unknown, or null).
     fn static_kind(&self, e: &Expr) -> Option<VarKind> {
         use VarKind as K;
-        match e {
-            Expr::Var(v) => self
+        match &e.kind {
+            ExprKind::Var(v) => self
                 .lookup(&v.name)
                 .map(|v| v.kind)
                 .filter(|k| *k != K::Value),
-            Expr::Literal(v) => VarKind::of_value(v),
-            Expr::List(_) | Expr::ListComprehension { .. } | Expr::PatternComprehension { .. } => {
-                Some(K::List)
-            }
-            Expr::Map(_) | Expr::MapProjection(..) => Some(K::Map),
-            Expr::Unary(UnaryOp::Not, _)
-            | Expr::Compare(..)
-            | Expr::IsNull(..)
-            | Expr::HasLabels(..)
-            | Expr::Quantified { .. }
-            | Expr::Pattern(_)
-            | Expr::Exists(..)
-            | Expr::ExistsQuery(_) => Some(K::Bool),
-            Expr::Unary(_, inner) => self.static_kind(inner).filter(|k| k.is_number()),
-            Expr::Binary(op, a, b) => match op {
-                BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => Some(K::Bool),
-                BinaryOp::In
-                | BinaryOp::StartsWith
-                | BinaryOp::EndsWith
-                | BinaryOp::Contains
-                | BinaryOp::Regex => Some(K::Bool),
-                _ => {
-                    let (ka, kb) = (self.static_kind(a)?, self.static_kind(b)?);
-                    match (op, ka, kb) {
-                        (BinaryOp::Add, x, y) if x.is_list() || y.is_list() => Some(K::List),
-                        (BinaryOp::Add, K::String, _) | (BinaryOp::Add, _, K::String) => {
-                            Some(K::String)
-                        }
-                        (BinaryOp::Pow, x, y) if x.is_number() && y.is_number() => Some(K::Float),
-                        (_, K::Int, K::Int) => Some(K::Int),
-                        (_, x, y) if x.is_number() && y.is_number() => Some(K::Float),
-                        _ => None,
-                    }
+            ExprKind::Literal(v) => VarKind::of_value(v),
+            ExprKind::List(_)
+            | ExprKind::ListComprehension { .. }
+            | ExprKind::PatternComprehension { .. } => Some(K::List),
+            ExprKind::Map(_) | ExprKind::MapProjection(..) => Some(K::Map),
+            ExprKind::Unary(UnaryOp::Not, _)
+            | ExprKind::Compare(..)
+            | ExprKind::IsNull(..)
+            | ExprKind::HasLabels(..)
+            | ExprKind::Quantified { .. }
+            | ExprKind::Pattern(_)
+            | ExprKind::Exists(..)
+            | ExprKind::ExistsQuery(_) => Some(K::Bool),
+            ExprKind::Unary(_, inner) => self.static_kind(inner).filter(|k| k.is_number()),
+            ExprKind::Binary(first, rest) => {
+                let mut kind = self.static_kind(first);
+                for (op, _, operand) in rest {
+                    kind = binary_kind(*op, kind, self.static_kind(operand));
                 }
-            },
+                kind
+            }
             _ => None,
         }
     }
@@ -1079,9 +1232,9 @@ impl Compiler {
     /// The kind of the elements of a list expression, when every element
     /// is known to be of one kind.
     fn element_kind(&self, list: &Expr) -> VarKind {
-        let kinds: Option<Vec<VarKind>> = match list {
-            Expr::List(items) => items.iter().map(|i| self.static_kind(i)).collect(),
-            Expr::Literal(Value::List(items)) => items.iter().map(VarKind::of_value).collect(),
+        let kinds: Option<Vec<VarKind>> = match &list.kind {
+            ExprKind::List(items) => items.iter().map(|i| self.static_kind(i)).collect(),
+            ExprKind::Literal(Value::List(items)) => items.iter().map(VarKind::of_value).collect(),
             _ => None,
         };
         match kinds.as_deref() {
@@ -1093,9 +1246,9 @@ impl Compiler {
     /// openCypher's compile-time type checks of operators whose operands
     /// have a known kind.
     fn check_operands(&self, e: &Expr) -> Result<()> {
-        let mismatch = |what: String| Err(QueryError::syntax("InvalidArgumentType", what));
-        match e {
-            Expr::Unary(op, inner) => {
+        let mismatch = |what: String| Err(err("InvalidArgumentType", what, e.pos));
+        match &e.kind {
+            ExprKind::Unary(op, inner) => {
                 if let Some(k) = self.static_kind(inner) {
                     let ok = match op {
                         UnaryOp::Not => k == VarKind::Bool,
@@ -1109,8 +1262,30 @@ impl Compiler {
                     }
                 }
             }
-            Expr::Binary(op, a, b) => {
-                let (ka, kb) = (self.static_kind(a), self.static_kind(b));
+            ExprKind::Binary(first, rest) => {
+                let mut ka = self.static_kind(first);
+                for (op, at, operand) in rest {
+                    let kb = self.static_kind(operand);
+                    self.check_binary(e, *op, ka, kb).map_err(|e| e.at(*at))?;
+                    ka = binary_kind(*op, ka, kb);
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// openCypher's compile-time check of one step of an operator chain,
+    /// from the kinds of the operands where they are known.
+    fn check_binary(
+        &self,
+        e: &Expr,
+        op: BinaryOp,
+        ka: Option<VarKind>,
+        kb: Option<VarKind>,
+    ) -> Result<()> {
+        {
+            {
                 let ok = match op {
                     BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => {
                         [ka, kb].iter().flatten().all(|k| *k == VarKind::Bool)
@@ -1133,15 +1308,17 @@ impl Compiler {
                     _ => true,
                 };
                 if !ok {
-                    return mismatch(format!(
-                        "`{e}`: {} cannot be applied to {} and {}",
-                        op.symbol(),
-                        ka.map_or("ANY", VarKind::type_name),
-                        kb.map_or("ANY", VarKind::type_name)
+                    return Err(QueryError::syntax(
+                        "InvalidArgumentType",
+                        format!(
+                            "`{e}`: {} cannot be applied to {} and {}",
+                            op.symbol(),
+                            ka.map_or("ANY", VarKind::type_name),
+                            kb.map_or("ANY", VarKind::type_name)
+                        ),
                     ));
                 }
             }
-            _ => {}
         }
         Ok(())
     }
@@ -1195,7 +1372,10 @@ impl Compiler {
         usage: PatternUse,
         alone: bool,
     ) -> Result<CNode> {
-        if let Some(Expr::Param(_, pos)) = &node.props
+        if let Some(Expr {
+            kind: ExprKind::Param(_),
+            pos,
+        }) = &node.props
             && usage != PatternUse::Create
         {
             return Err(err(
@@ -1238,6 +1418,7 @@ impl Compiler {
             bound,
             labels,
             props,
+            hints: Vec::new(),
             pos: node.pos,
         })
     }
@@ -1248,7 +1429,10 @@ impl Compiler {
         usage: PatternUse,
         rels_here: &mut Vec<String>,
     ) -> Result<CRel> {
-        if let Some(Expr::Param(_, pos)) = &rel.props
+        if let Some(Expr {
+            kind: ExprKind::Param(_),
+            pos,
+        }) = &rel.props
             && usage != PatternUse::Create
         {
             return Err(err(
@@ -1342,6 +1526,7 @@ impl Compiler {
             direction: rel.direction,
             length,
             props,
+            text: Arc::from(rel.to_string()),
             pos: rel.pos,
         })
     }
@@ -1353,57 +1538,60 @@ impl Compiler {
     /// own: this one recurses once per level of the tree, and a debug
     /// build keeps every arm's temporaries in its frame otherwise.
     fn expr(&mut self, e: &Expr) -> Result<CExpr> {
-        super::deep(|| self.expr_here(e))
+        let kind = super::deep(|| self.expr_here(e))?;
+        Ok(CExpr::new(kind, e.pos))
     }
 
-    fn expr_here(&mut self, e: &Expr) -> Result<CExpr> {
-        match e {
-            Expr::Literal(v) => Ok(CExpr::Const(v.clone())),
-            Expr::BadLiteral { code, text, pos } => {
-                Err(err(code, format!("`{text}` is out of range"), *pos))
+    fn expr_here(&mut self, e: &Expr) -> Result<CExprKind> {
+        match &e.kind {
+            ExprKind::Literal(v) => Ok(CExprKind::Const(v.clone())),
+            ExprKind::BadLiteral { code, text } => {
+                Err(err(code, format!("`{text}` is out of range"), e.pos))
             }
-            Expr::Param(name, _) => Ok(CExpr::Param(Arc::from(name.as_str()))),
-            Expr::Var(v) => Ok(CExpr::Slot(self.var_slot(v)?)),
-            Expr::Property(base, key) => self.property_expr(base, key),
-            Expr::Index(..) | Expr::HasLabels(..) | Expr::IsNull(..) => self.postfix_expr(e),
-            Expr::Slice(base, from, to) => self.slice_expr(base, from, to),
-            Expr::List(items) => self.list_expr(items),
-            Expr::Map(entries) => self.map_expr(entries),
-            Expr::MapProjection(var, items) => self.map_projection_expr(var, items),
-            Expr::Unary(..) | Expr::Binary(..) => self.operator_expr(e),
-            Expr::Compare(first, rest) => self.compare_expr(first, rest),
-            Expr::CountStar => self.aggregate(e, AggFunc::Count, false, None, None),
-            Expr::Call { .. } => self.call_expr(e),
-            Expr::Case {
+            ExprKind::Param(name) => Ok(CExprKind::Param(Arc::from(name.as_str()))),
+            ExprKind::Var(v) => Ok(CExprKind::Slot(self.var_slot(v)?)),
+            ExprKind::Property(base, key) => self.property_expr(base, key),
+            ExprKind::Index(..) | ExprKind::HasLabels(..) | ExprKind::IsNull(..) => {
+                self.postfix_expr(e)
+            }
+            ExprKind::Slice(base, from, to) => self.slice_expr(base, from, to),
+            ExprKind::List(items) => self.list_expr(items),
+            ExprKind::Map(entries) => self.map_expr(entries),
+            ExprKind::MapProjection(var, items) => self.map_projection_expr(var, items),
+            ExprKind::Unary(..) | ExprKind::Binary(..) => self.operator_expr(e),
+            ExprKind::Compare(first, rest) => self.compare_expr(first, rest),
+            ExprKind::CountStar => self.aggregate(e, AggFunc::Count, false, None, None),
+            ExprKind::Call { .. } => self.call_expr(e),
+            ExprKind::Case {
                 subject,
                 alternatives,
                 default,
             } => self.case_expr(subject, alternatives, default),
-            Expr::ListComprehension { .. } => self.list_comprehension_expr(e),
-            Expr::Quantified { .. } => self.quantified_expr(e),
-            Expr::Reduce { .. } => self.reduce_expr(e),
-            Expr::Pattern(_)
-            | Expr::ExistsQuery(_)
-            | Expr::Exists(..)
-            | Expr::PatternComprehension { .. } => self.pattern_expr(e),
+            ExprKind::ListComprehension { .. } => self.list_comprehension_expr(e),
+            ExprKind::Quantified { .. } => self.quantified_expr(e),
+            ExprKind::Reduce { .. } => self.reduce_expr(e),
+            ExprKind::Pattern(_)
+            | ExprKind::ExistsQuery(_)
+            | ExprKind::Exists(..)
+            | ExprKind::PatternComprehension { .. } => self.pattern_expr(e),
         }
     }
 
-    fn postfix_expr(&mut self, e: &Expr) -> Result<CExpr> {
-        Ok(match e {
-            Expr::Index(base, idx) => {
-                CExpr::Index(Box::new(self.expr(base)?), Box::new(self.expr(idx)?))
+    fn postfix_expr(&mut self, e: &Expr) -> Result<CExprKind> {
+        Ok(match &e.kind {
+            ExprKind::Index(base, idx) => {
+                CExprKind::Index(Box::new(self.expr(base)?), Box::new(self.expr(idx)?))
             }
-            Expr::HasLabels(base, labels) => CExpr::HasLabels(
+            ExprKind::HasLabels(base, labels) => CExprKind::HasLabels(
                 Box::new(self.expr(base)?),
                 labels.iter().map(|l| Arc::from(l.as_str())).collect(),
             ),
-            Expr::IsNull(inner, not) => CExpr::IsNull(Box::new(self.expr(inner)?), *not),
+            ExprKind::IsNull(inner, not) => CExprKind::IsNull(Box::new(self.expr(inner)?), *not),
             _ => unreachable!("postfix_expr takes index, label and null tests"),
         })
     }
 
-    fn property_expr(&mut self, base: &Expr, key: &str) -> Result<CExpr> {
+    fn property_expr(&mut self, base: &Expr, key: &str) -> Result<CExprKind> {
         if let Some(k) = self.static_kind(base)
             && !matches!(k, VarKind::Map | VarKind::Node | VarKind::Rel)
         {
@@ -1418,9 +1606,13 @@ impl Compiler {
                 class,
                 "InvalidArgumentType",
                 format!("cannot read property `{key}` of a {}", k.type_name()),
-            ));
+            )
+            .at(base.pos));
         }
-        Ok(CExpr::Property(Box::new(self.expr(base)?), Arc::from(key)))
+        Ok(CExprKind::Property(
+            Box::new(self.expr(base)?),
+            Arc::from(key),
+        ))
     }
 
     fn slice_expr(
@@ -1428,8 +1620,8 @@ impl Compiler {
         base: &Expr,
         from: &Option<Box<Expr>>,
         to: &Option<Box<Expr>>,
-    ) -> Result<CExpr> {
-        Ok(CExpr::Slice(
+    ) -> Result<CExprKind> {
+        Ok(CExprKind::Slice(
             Box::new(self.expr(base)?),
             from.as_ref()
                 .map(|f| self.expr(f).map(Box::new))
@@ -1440,7 +1632,7 @@ impl Compiler {
         ))
     }
 
-    fn list_expr(&mut self, items: &[Expr]) -> Result<CExpr> {
+    fn list_expr(&mut self, items: &[Expr]) -> Result<CExprKind> {
         let items = items
             .iter()
             .map(|i| self.expr(i))
@@ -1448,19 +1640,19 @@ impl Compiler {
         Ok(fold_constant_list(items))
     }
 
-    fn map_expr(&mut self, entries: &[(String, Expr)]) -> Result<CExpr> {
+    fn map_expr(&mut self, entries: &[(String, Expr)]) -> Result<CExprKind> {
         let mut out = Vec::new();
         for (k, v) in entries {
             out.push((Arc::from(k.as_str()), self.expr(v)?));
         }
-        Ok(CExpr::Map(out))
+        Ok(CExprKind::Map(out))
     }
 
     fn map_projection_expr(
         &mut self,
         var: &Ident,
         items: &[ast::MapProjectionItem],
-    ) -> Result<CExpr> {
+    ) -> Result<CExprKind> {
         let slot = self.var_slot(var)?;
         let mut out = Vec::new();
         for item in items {
@@ -1471,57 +1663,52 @@ impl Compiler {
                     CMapItem::Entry(Arc::from(k.as_str()), self.expr(e)?)
                 }
                 ast::MapProjectionItem::Variable(v) => {
-                    CMapItem::Entry(Arc::from(v.name.as_str()), CExpr::Slot(self.var_slot(v)?))
+                    let slot = CExprKind::Slot(self.var_slot(v)?);
+                    CMapItem::Entry(Arc::from(v.name.as_str()), CExpr::new(slot, v.pos))
                 }
             });
         }
-        Ok(CExpr::MapProjection(slot, out))
+        Ok(CExprKind::MapProjection(slot, out))
     }
 
-    fn operator_expr(&mut self, e: &Expr) -> Result<CExpr> {
+    fn operator_expr(&mut self, e: &Expr) -> Result<CExprKind> {
         self.check_operands(e)?;
-        Ok(match e {
-            Expr::Unary(op, inner) => {
+        Ok(match &e.kind {
+            ExprKind::Unary(op, inner) => {
                 let c = Box::new(self.expr(inner)?);
                 match op {
-                    UnaryOp::Not => CExpr::Not(c),
-                    UnaryOp::Neg => CExpr::Neg(c),
-                    UnaryOp::Plus => CExpr::Plus(c),
+                    UnaryOp::Not => CExprKind::Not(c),
+                    UnaryOp::Neg => CExprKind::Neg(c),
+                    UnaryOp::Plus => CExprKind::Plus(c),
                 }
             }
-            Expr::Binary(op, a, b) => {
-                let (ca, cb) = (Box::new(self.expr(a)?), Box::new(self.expr(b)?));
-                match op {
-                    BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => CExpr::Logic(*op, ca, cb),
-                    BinaryOp::Add
-                    | BinaryOp::Sub
-                    | BinaryOp::Mul
-                    | BinaryOp::Div
-                    | BinaryOp::Mod
-                    | BinaryOp::Pow => CExpr::Arith(*op, ca, cb),
-                    _ => CExpr::Predicate(*op, ca, cb),
-                }
+            ExprKind::Binary(first, rest) => {
+                let first = Box::new(self.expr(first)?);
+                let rest = rest
+                    .iter()
+                    .map(|(op, at, operand)| Ok((*op, *at, self.expr(operand)?)))
+                    .collect::<Result<_>>()?;
+                CExprKind::Binary(first, rest)
             }
             _ => unreachable!("operator_expr takes operators"),
         })
     }
 
-    fn compare_expr(&mut self, first: &Expr, rest: &[(CmpOp, Expr)]) -> Result<CExpr> {
+    fn compare_expr(&mut self, first: &Expr, rest: &[(CmpOp, Expr)]) -> Result<CExprKind> {
         let first = Box::new(self.expr(first)?);
         let rest = rest
             .iter()
             .map(|(op, e)| Ok((*op, self.expr(e)?)))
             .collect::<Result<_>>()?;
-        Ok(CExpr::Compare(first, rest))
+        Ok(CExprKind::Compare(first, rest))
     }
 
-    fn call_expr(&mut self, e: &Expr) -> Result<CExpr> {
-        let Expr::Call {
+    fn call_expr(&mut self, e: &Expr) -> Result<CExprKind> {
+        let ExprKind::Call {
             name,
             distinct,
             args,
-            pos,
-        } = e
+        } = &e.kind
         else {
             unreachable!("call_expr takes calls")
         };
@@ -1536,7 +1723,7 @@ impl Compiler {
                 return Err(err(
                     "InvalidNumberOfArguments",
                     format!("{name}() takes {expected} argument(s), got {}", args.len()),
-                    *pos,
+                    e.pos,
                 ));
             }
             return self.aggregate(e, func, *distinct, args.first(), args.get(1));
@@ -1545,7 +1732,7 @@ impl Compiler {
             err(
                 "UnknownFunction",
                 format!("unknown function `{name}`"),
-                *pos,
+                e.pos,
             )
         })?;
         let (min, max) = func.arity();
@@ -1557,7 +1744,7 @@ impl Compiler {
                     arity_text(min, max),
                     args.len()
                 ),
-                *pos,
+                e.pos,
             ));
         }
         let compiled = args.iter().map(|a| self.expr(a)).collect::<Result<_>>()?;
@@ -1568,10 +1755,10 @@ impl Compiler {
             return Err(err(
                 "InvalidArgumentType",
                 format!("{name}() does not take a {t}"),
-                *pos,
+                e.pos,
             ));
         }
-        Ok(CExpr::Call(func, compiled))
+        Ok(CExprKind::Call(func, compiled))
     }
 
     fn case_expr(
@@ -1579,7 +1766,7 @@ impl Compiler {
         subject: &Option<Box<Expr>>,
         alternatives: &[(Expr, Expr)],
         default: &Option<Box<Expr>>,
-    ) -> Result<CExpr> {
+    ) -> Result<CExprKind> {
         let subject = subject
             .as_ref()
             .map(|s| self.expr(s).map(Box::new))
@@ -1592,18 +1779,18 @@ impl Compiler {
             .as_ref()
             .map(|d| self.expr(d).map(Box::new))
             .transpose()?;
-        Ok(CExpr::Case(subject, alts, default))
+        Ok(CExprKind::Case(subject, alts, default))
     }
 
     /// `[x IN list WHERE f | m]`: a list, and a variable bound to each
     /// element in a scope of its own.
-    fn list_comprehension_expr(&mut self, e: &Expr) -> Result<CExpr> {
-        let Expr::ListComprehension {
+    fn list_comprehension_expr(&mut self, e: &Expr) -> Result<CExprKind> {
+        let ExprKind::ListComprehension {
             var,
             list,
             filter,
             map,
-        } = e
+        } = &e.kind
         else {
             unreachable!("list_comprehension_expr takes list comprehensions")
         };
@@ -1619,17 +1806,17 @@ impl Compiler {
             None => Ok(None),
         };
         self.scope.truncate(saved);
-        Ok(CExpr::ListComprehension(slot, list, filter?, map?))
+        Ok(CExprKind::ListComprehension(slot, list, filter?, map?))
     }
 
     /// `all(x IN list WHERE f)` and friends.
-    fn quantified_expr(&mut self, e: &Expr) -> Result<CExpr> {
-        let Expr::Quantified {
+    fn quantified_expr(&mut self, e: &Expr) -> Result<CExprKind> {
+        let ExprKind::Quantified {
             kind,
             var,
             list,
             filter,
-        } = e
+        } = &e.kind
         else {
             unreachable!("quantified_expr takes quantifiers")
         };
@@ -1639,18 +1826,18 @@ impl Compiler {
         let slot = self.bind(&var.name, elem);
         let filter = self.optional_predicate(filter);
         self.scope.truncate(saved);
-        Ok(CExpr::Quantified(*kind, slot, list, filter?))
+        Ok(CExprKind::Quantified(*kind, slot, list, filter?))
     }
 
     /// `reduce(acc = init, x IN list | step)`.
-    fn reduce_expr(&mut self, e: &Expr) -> Result<CExpr> {
-        let Expr::Reduce {
+    fn reduce_expr(&mut self, e: &Expr) -> Result<CExprKind> {
+        let ExprKind::Reduce {
             acc,
             init,
             var,
             list,
             expr,
-        } = e
+        } = &e.kind
         else {
             unreachable!("reduce_expr takes reduce")
         };
@@ -1661,7 +1848,7 @@ impl Compiler {
         let var_slot = self.bind(&var.name, VarKind::Value);
         let step = self.without_aggregates(|c| c.expr(expr));
         self.scope.truncate(saved);
-        Ok(CExpr::Reduce(
+        Ok(CExprKind::Reduce(
             acc_slot,
             init,
             var_slot,
@@ -1678,23 +1865,24 @@ impl Compiler {
     }
 
     /// Patterns in expressions: predicates, `EXISTS { }`, comprehensions.
-    fn pattern_expr(&mut self, e: &Expr) -> Result<CExpr> {
-        Ok(match e {
-            Expr::Pattern(part) => {
+    fn pattern_expr(&mut self, e: &Expr) -> Result<CExprKind> {
+        Ok(match &e.kind {
+            ExprKind::Pattern(part) => {
                 if !self.in_where {
-                    return Err(QueryError::syntax(
+                    return Err(err(
                         "UnexpectedSyntax",
                         format!(
                             "a pattern can only be a predicate in WHERE; use EXISTS {{ {part} }} or a pattern comprehension"
                         ),
+                        e.pos,
                     ));
                 }
                 let saved = self.scope.len();
                 let pattern = self.predicate_pattern(part);
                 self.scope.truncate(saved);
-                CExpr::Exists(Box::new(pattern?), None)
+                CExprKind::Exists(Box::new(pattern?), None)
             }
-            Expr::ExistsQuery(q) => {
+            ExprKind::ExistsQuery(q) => {
                 // The subquery sees the variables in scope, in the same
                 // slots; its own start above them.
                 let inner = Compiler {
@@ -1703,9 +1891,9 @@ impl Compiler {
                     subquery: true,
                     ..Compiler::default()
                 };
-                CExpr::ExistsQuery(Box::new(inner.single(q)?))
+                CExprKind::ExistsQuery(Box::new(inner.single(q)?))
             }
-            Expr::Exists(part, filter) => {
+            ExprKind::Exists(part, filter) => {
                 let saved = self.scope.len();
                 let result = (|| {
                     let pattern = self.pattern(std::slice::from_ref(part), PatternUse::Match)?;
@@ -1713,12 +1901,12 @@ impl Compiler {
                         .as_ref()
                         .map(|f| self.predicate(f).map(Box::new))
                         .transpose()?;
-                    Ok(CExpr::Exists(Box::new(pattern), filter))
+                    Ok(CExprKind::Exists(Box::new(pattern), filter))
                 })();
                 self.scope.truncate(saved);
                 result?
             }
-            Expr::PatternComprehension {
+            ExprKind::PatternComprehension {
                 pattern,
                 filter,
                 map,
@@ -1732,7 +1920,11 @@ impl Compiler {
                         .map(|f| self.predicate(f).map(Box::new))
                         .transpose()?;
                     let map = Box::new(self.without_aggregates(|c| c.expr(map))?);
-                    Ok(CExpr::PatternComprehension(Box::new(pattern), filter, map))
+                    Ok(CExprKind::PatternComprehension(
+                        Box::new(pattern),
+                        filter,
+                        map,
+                    ))
                 })();
                 self.scope.truncate(saved);
                 result?
@@ -1790,27 +1982,26 @@ impl Compiler {
         distinct: bool,
         arg: Option<&Expr>,
         arg2: Option<&Expr>,
-    ) -> Result<CExpr> {
+    ) -> Result<CExprKind> {
         if self.in_aggregate {
-            return Err(QueryError::syntax(
+            return Err(err(
                 "NestedAggregation",
                 format!("aggregate `{e}` is nested in another aggregate"),
+                e.pos,
             ));
         }
         if self.aggregates.is_none() {
-            return Err(QueryError::syntax(
+            return Err(err(
                 "InvalidAggregation",
                 format!("aggregate `{e}` can only be used in WITH or RETURN"),
+                e.pos,
             ));
         }
-        let mut random = false;
-        e.walk(&mut |x| {
-            random |= matches!(x, Expr::Call { name, .. } if name.eq_ignore_ascii_case("rand"));
-        });
-        if random {
-            return Err(QueryError::syntax(
+        if calls_rand(e) {
+            return Err(err(
                 "NonConstantExpression",
                 format!("aggregate `{e}` cannot take a random value"),
+                e.pos,
             ));
         }
         let key = e.to_string();
@@ -1819,7 +2010,7 @@ impl Compiler {
             .as_ref()
             .and_then(|a| a.iter().find(|(k, _)| *k == key))
         {
-            return Ok(CExpr::Slot(existing.slot));
+            return Ok(CExprKind::Slot(existing.slot));
         }
         self.in_aggregate = true;
         let saved = self.aggregates.take();
@@ -1834,11 +2025,12 @@ impl Compiler {
             arg: compiled_arg?,
             arg2: compiled_arg2?,
             slot,
+            pos: e.pos,
         };
         if let Some(list) = self.aggregates.as_mut() {
             list.push((key, agg));
         }
-        Ok(CExpr::Slot(slot))
+        Ok(CExprKind::Slot(slot))
     }
 }
 
@@ -1847,6 +2039,29 @@ enum PatternUse {
     Match,
     Create,
     Merge,
+}
+
+/// The kind of `a op b` from the kinds of `a` and `b`, when known.
+fn binary_kind(op: BinaryOp, ka: Option<VarKind>, kb: Option<VarKind>) -> Option<VarKind> {
+    use VarKind as K;
+    match op {
+        BinaryOp::And
+        | BinaryOp::Or
+        | BinaryOp::Xor
+        | BinaryOp::In
+        | BinaryOp::StartsWith
+        | BinaryOp::EndsWith
+        | BinaryOp::Contains
+        | BinaryOp::Regex => Some(K::Bool),
+        _ => match (op, ka?, kb?) {
+            (BinaryOp::Add, x, y) if x.is_list() || y.is_list() => Some(K::List),
+            (BinaryOp::Add, K::String, _) | (BinaryOp::Add, _, K::String) => Some(K::String),
+            (BinaryOp::Pow, x, y) if x.is_number() && y.is_number() => Some(K::Float),
+            (_, K::Int, K::Int) => Some(K::Int),
+            (_, x, y) if x.is_number() && y.is_number() => Some(K::Float),
+            _ => None,
+        },
+    }
 }
 
 fn arity_text(min: usize, max: usize) -> String {
@@ -1876,19 +2091,19 @@ fn aggregate_function(name: &str) -> Option<AggFunc> {
 }
 
 /// A list literal of constants is itself a constant.
-fn fold_constant_list(items: Vec<CExpr>) -> CExpr {
-    if items.iter().all(|i| matches!(i, CExpr::Const(_))) {
-        CExpr::Const(Value::List(
+fn fold_constant_list(items: Vec<CExpr>) -> CExprKind {
+    if items.iter().all(|i| matches!(i.kind, CExprKind::Const(_))) {
+        CExprKind::Const(Value::List(
             items
                 .into_iter()
-                .map(|i| match i {
-                    CExpr::Const(v) => v,
+                .map(|i| match i.kind {
+                    CExprKind::Const(v) => v,
                     _ => unreachable!(),
                 })
                 .collect(),
         ))
     } else {
-        CExpr::List(items)
+        CExprKind::List(items)
     }
 }
 
@@ -1921,9 +2136,9 @@ fn walk_free(e: &Expr, bound: &mut Vec<String>, out: &mut Vec<String>, skip_aggr
             out.push(name.to_string());
         }
     };
-    match e {
-        Expr::Var(v) => add(&v.name, bound, out),
-        Expr::MapProjection(v, items) => {
+    match &e.kind {
+        ExprKind::Var(v) => add(&v.name, bound, out),
+        ExprKind::MapProjection(v, items) => {
             add(&v.name, bound, out);
             for item in items {
                 match item {
@@ -1933,7 +2148,7 @@ fn walk_free(e: &Expr, bound: &mut Vec<String>, out: &mut Vec<String>, skip_aggr
                 }
             }
         }
-        Expr::ListComprehension {
+        ExprKind::ListComprehension {
             var,
             list,
             filter,
@@ -1946,7 +2161,7 @@ fn walk_free(e: &Expr, bound: &mut Vec<String>, out: &mut Vec<String>, skip_aggr
             }
             bound.pop();
         }
-        Expr::Quantified {
+        ExprKind::Quantified {
             var, list, filter, ..
         } => {
             go(list, bound, out);
@@ -1956,7 +2171,7 @@ fn walk_free(e: &Expr, bound: &mut Vec<String>, out: &mut Vec<String>, skip_aggr
             }
             bound.pop();
         }
-        Expr::Reduce {
+        ExprKind::Reduce {
             acc,
             init,
             var,
@@ -1971,24 +2186,26 @@ fn walk_free(e: &Expr, bound: &mut Vec<String>, out: &mut Vec<String>, skip_aggr
             bound.pop();
             bound.pop();
         }
-        Expr::ExistsQuery(q) => {
+        ExprKind::ExistsQuery(q) => {
             // Over-approximated: every name the subquery mentions.
             for name in q.mentioned_variables() {
                 add(&name, bound, out);
             }
         }
-        Expr::Pattern(p) | Expr::Exists(p, _) | Expr::PatternComprehension { pattern: p, .. } => {
+        ExprKind::Pattern(p)
+        | ExprKind::Exists(p, _)
+        | ExprKind::PatternComprehension { pattern: p, .. } => {
             for n in p.nodes() {
                 if let Some(v) = &n.var {
                     add(&v.name, bound, out);
                 }
             }
         }
-        other => {
+        _ => {
             // Direct children only; the walk's own recursion would
             // miss comprehension scoping.
             let mut children = Vec::new();
-            collect_children(other, &mut children);
+            collect_children(e, &mut children);
             for c in children {
                 go(c, bound, out);
             }
@@ -1997,26 +2214,31 @@ fn walk_free(e: &Expr, bound: &mut Vec<String>, out: &mut Vec<String>, skip_aggr
 }
 
 fn collect_children<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
-    match e {
-        Expr::Property(a, _) | Expr::HasLabels(a, _) | Expr::Unary(_, a) | Expr::IsNull(a, _) => {
-            out.push(a)
-        }
-        Expr::Index(a, b) | Expr::Binary(_, a, b) => {
+    match &e.kind {
+        ExprKind::Property(a, _)
+        | ExprKind::HasLabels(a, _)
+        | ExprKind::Unary(_, a)
+        | ExprKind::IsNull(a, _) => out.push(a),
+        ExprKind::Index(a, b) => {
             out.push(a);
             out.push(b);
         }
-        Expr::Slice(a, b, c) => {
+        ExprKind::Binary(first, rest) => {
+            out.push(first);
+            out.extend(rest.iter().map(|(_, _, e)| e));
+        }
+        ExprKind::Slice(a, b, c) => {
             out.push(a);
             out.extend([b, c].into_iter().flatten().map(|x| &**x));
         }
-        Expr::List(items) => out.extend(items.iter()),
-        Expr::Map(entries) => out.extend(entries.iter().map(|(_, v)| v)),
-        Expr::Compare(a, rest) => {
+        ExprKind::List(items) => out.extend(items.iter()),
+        ExprKind::Map(entries) => out.extend(entries.iter().map(|(_, v)| v)),
+        ExprKind::Compare(a, rest) => {
             out.push(a);
             out.extend(rest.iter().map(|(_, e)| e));
         }
-        Expr::Call { args, .. } => out.extend(args.iter()),
-        Expr::Case {
+        ExprKind::Call { args, .. } => out.extend(args.iter()),
+        ExprKind::Case {
             subject,
             alternatives,
             default,
@@ -2032,12 +2254,49 @@ fn collect_children<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
     }
 }
 
+/// The conjuncts of a condition: the operands of its `AND`s, at any depth
+/// of parentheses, or the condition itself.
+fn conjuncts(e: &Expr) -> Vec<&Expr> {
+    match &e.kind {
+        ExprKind::Binary(first, rest) if rest.iter().all(|(op, ..)| *op == BinaryOp::And) => {
+            let mut out = conjuncts(first);
+            for (_, _, operand) in rest {
+                out.extend(conjuncts(operand));
+            }
+            out
+        }
+        _ => vec![e],
+    }
+}
+
+/// Whether an expression draws a random number.
+fn calls_rand(e: &Expr) -> bool {
+    let mut found = false;
+    e.walk(&mut |x| {
+        found |=
+            matches!(&x.kind, ExprKind::Call { name, .. } if name.eq_ignore_ascii_case("rand"));
+    });
+    found
+}
+
+/// Where the first part of `e` (in pre-order) that fits `wanted` starts;
+/// where `e` starts if none does.
+fn first_position(e: &Expr, wanted: impl Fn(&Expr) -> bool) -> Pos {
+    let mut found = None;
+    e.walk(&mut |x| {
+        if found.is_none() && wanted(x) {
+            found = Some(x.pos);
+        }
+    });
+    found.unwrap_or(e.pos)
+}
+
 fn contains_pattern(e: &Expr) -> bool {
     let mut found = false;
     e.walk(&mut |x| {
         if matches!(
-            x,
-            Expr::Pattern(_) | Expr::Exists(..) | Expr::PatternComprehension { .. }
+            x.kind,
+            ExprKind::Pattern(_) | ExprKind::Exists(..) | ExprKind::PatternComprehension { .. }
         ) {
             found = true;
         }
@@ -2065,7 +2324,13 @@ impl GroupingKeys {
             match (agg, e) {
                 (true, _) => {}
                 (false, None) => keys.vars.push(name.clone()),
-                (false, Some(Expr::Var(v))) => keys.vars.push(v.name.clone()),
+                (
+                    false,
+                    Some(Expr {
+                        kind: ExprKind::Var(v),
+                        ..
+                    }),
+                ) => keys.vars.push(v.name.clone()),
                 (false, Some(e)) if is_lookup(e) => keys.lookups.push(e.to_string()),
                 _ => {}
             }
@@ -2079,9 +2344,10 @@ impl GroupingKeys {
         if self.only_keys_outside_aggregates(e) {
             return Ok(());
         }
-        Err(QueryError::syntax(
+        Err(err(
             "AmbiguousAggregationExpression",
             format!("`{e}` mixes an aggregate with expressions that are not grouping keys"),
+            e.pos,
         ))
     }
 
@@ -2089,17 +2355,17 @@ impl GroupingKeys {
         if e.is_aggregate_call() || (is_lookup(e) && self.lookups.contains(&e.to_string())) {
             return true;
         }
-        match e {
-            Expr::Literal(_) | Expr::Param(..) => true,
-            Expr::Var(v) => self.vars.contains(&v.name),
-            Expr::ListComprehension { .. }
-            | Expr::Quantified { .. }
-            | Expr::Reduce { .. }
-            | Expr::MapProjection(..)
-            | Expr::Pattern(_)
-            | Expr::Exists(..)
-            | Expr::ExistsQuery(_)
-            | Expr::PatternComprehension { .. } => {
+        match &e.kind {
+            ExprKind::Literal(_) | ExprKind::Param(..) => true,
+            ExprKind::Var(v) => self.vars.contains(&v.name),
+            ExprKind::ListComprehension { .. }
+            | ExprKind::Quantified { .. }
+            | ExprKind::Reduce { .. }
+            | ExprKind::MapProjection(..)
+            | ExprKind::Pattern(_)
+            | ExprKind::Exists(..)
+            | ExprKind::ExistsQuery(_)
+            | ExprKind::PatternComprehension { .. } => {
                 // Their own variables are local; check the free ones.
                 free_variables_outside_aggregates(e)
                     .iter()
@@ -2118,9 +2384,9 @@ impl GroupingKeys {
 
 /// `n`, `n.a`, `n.a.b`: a variable or a chain of property lookups on one.
 fn is_lookup(e: &Expr) -> bool {
-    match e {
-        Expr::Var(_) => true,
-        Expr::Property(base, _) => is_lookup(base),
+    match &e.kind {
+        ExprKind::Var(_) => true,
+        ExprKind::Property(base, _) => is_lookup(base),
         _ => false,
     }
 }
@@ -2128,10 +2394,12 @@ fn is_lookup(e: &Expr) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::ast::verified_query;
     use crate::query::parser::parse;
 
     fn check(q: &str) -> std::result::Result<CompiledQuery, String> {
-        compile(&parse(q).map_err(|e| e.code.to_string())?).map_err(|e| e.code.to_string())
+        let ast = parse(verified_query(q)).map_err(|e| e.code.to_string())?;
+        compile(&ast).map_err(|e| e.code.to_string())
     }
 
     #[test]
@@ -2217,6 +2485,52 @@ mod tests {
         ];
         for (q, code) in cases {
             assert_eq!(check(q).err().as_deref(), Some(code), "{q}");
+        }
+    }
+
+    /// Compile-time errors point at what raised them: the caret goes under
+    /// the last occurrence of the marker.
+    #[test]
+    fn compile_errors_point_at_what_raised_them() {
+        let cases = [
+            ("WITH 1 AS n RETURN n + 1 - {a: 1}", "- {a"),
+            ("RETURN 1 MATCH (n) RETURN n", "MATCH"),
+            ("MATCH (n) SET n.x = 1 WITH n", "WITH"),
+            ("RETURN 1 AS a UNION RETURN 2 AS b", "RETURN"),
+            (
+                "RETURN 1 AS a UNION RETURN 1 AS a UNION ALL RETURN 1 AS a",
+                "RETURN",
+            ),
+            (
+                "MATCH (n) RETURN n.name, count(*) ORDER BY n.kind",
+                "n.kind",
+            ),
+            ("MATCH (n) RETURN n.name ORDER BY 1 + count(*)", "count"),
+            ("MATCH (a) WHERE a.x > count(a) RETURN a", "count"),
+            ("WITH 1 AS x MATCH (a) WHERE x + 1 RETURN a", "x + 1"),
+            ("RETURN 1 AS a, 2 AS a", "2 AS"),
+            ("MATCH (a) WITH a.name RETURN 1", "a.name"),
+            ("RETURN 1 SKIP -1", "-1"),
+            ("MATCH (a) RETURN a LIMIT a.x", "a.x"),
+            ("MATCH (n) RETURN (n)-->()", "(n)-->"),
+            ("MATCH (n) DELETE n:L", "n:L"),
+            ("MATCH () DELETE 1 + 1", "1 + 1"),
+            ("RETURN count(count(*))", "count(*)"),
+            ("RETURN NOT 1", "NOT"),
+            ("WITH 1 AS x RETURN x.num", "x.num"),
+            ("MATCH (n) RETURN n.x + count(*)", "n.x +"),
+            (
+                "MATCH (n) WHERE EXISTS { MATCH (n)-->(m) SET m.x = 1 } RETURN n",
+                "SET",
+            ),
+        ];
+        for (q, marker) in cases {
+            let e = parse(verified_query(q))
+                .and_then(|ast| compile(&ast))
+                .map(|_| panic!("{q} compiles"))
+                .unwrap_err();
+            let expected = q.rfind(marker).expect("the marker is in the query");
+            assert_eq!(e.pos, Some(expected), "{q}: {}", e.render(q));
         }
     }
 
