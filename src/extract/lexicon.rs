@@ -275,6 +275,8 @@ pub struct Lexicon {
     pub entries: Vec<Entry>,
     by_id: HashMap<String, usize>,
     by_name: HashMap<String, usize>,
+    /// Countries by their names and seats of government, for datelines.
+    places: HashMap<String, usize>,
     surfaces: Vec<(String, usize, Surface)>,
     matcher: AhoCorasick,
     triggers: HashMap<String, Vec<TriggerForm>>,
@@ -432,6 +434,7 @@ impl Lexicon {
             entries,
             by_id: HashMap::new(),
             by_name: HashMap::new(),
+            places: HashMap::new(),
             surfaces: Vec::new(),
             matcher: AhoCorasick::new([""]).expect("an empty matcher builds"),
             triggers: HashMap::new(),
@@ -640,6 +643,7 @@ impl Lexicon {
     fn rebuild(&mut self) {
         self.by_id.clear();
         self.by_name.clear();
+        self.places.clear();
         let mut surfaces: Vec<(String, usize, Surface)> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (i, e) in self.entries.iter().enumerate() {
@@ -647,6 +651,14 @@ impl Lexicon {
             let names = std::iter::once(&e.name).chain(&e.aliases);
             for n in names {
                 self.by_name.insert(crate::graph::normalize_name(n), i);
+            }
+            if e.kind == Some(ActorKind::Country) {
+                for n in std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .chain(&e.metonyms)
+                {
+                    self.places.insert(crate::graph::normalize_name(n), i);
+                }
             }
             let mut add = |s: &str, surface: Surface| {
                 let s = s.trim();
@@ -741,6 +753,14 @@ impl Lexicon {
     /// The entry one of whose names normalizes like `name`.
     pub fn by_name(&self, name: &str) -> Option<usize> {
         self.by_name
+            .get(&crate::graph::normalize_name(name))
+            .copied()
+    }
+
+    /// The country a place name stands for: a country's name, alias,
+    /// capital or seat of government ("Bangui", "Kinshasa").
+    pub fn place(&self, name: &str) -> Option<usize> {
+        self.places
             .get(&crate::graph::normalize_name(name))
             .copied()
     }

@@ -163,6 +163,9 @@ pub struct DocModel<'t> {
     pub anaphors: Vec<Anaphor>,
     /// Capitalised phrases that matched nothing, for `explain`.
     pub unknown: Vec<(usize, String)>,
+    /// The countries of the dateline ("BANGUI, Dec 21 -"): where the story
+    /// is told from, lexicon indexes.
+    pub dateline: Vec<usize>,
 }
 
 impl DocModel<'_> {
@@ -341,6 +344,7 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
             mentions: Vec::new(),
             anaphors: Vec::new(),
             unknown: Vec::new(),
+            dateline: dateline(text, lex),
         },
         by_lexicon: HashMap::new(),
         by_name: HashMap::new(),
@@ -374,6 +378,28 @@ struct Builder<'t, 'l> {
     taken: Vec<(usize, usize)>,
     /// Acronyms the text defines in parentheses, and for which entity.
     defined_acronyms: Vec<(String, usize)>,
+}
+
+/// The countries of a wire story's dateline, the upper-case places that
+/// open one of its first paragraphs ("BANGUI, Dec 21 -", "UNITED
+/// NATIONS/MOGADISHU (Reuters) -").
+fn dateline(text: &str, lex: &Lexicon) -> Vec<usize> {
+    static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\s*([A-Z][A-Z.'\u{2019} -]*[A-Z.](?:/[A-Z][A-Z.'\u{2019} -]*[A-Z.])*)\s*(?:,|\(|-|\u{2014}|\u{2013})")
+            .expect("regex")
+    });
+    let Some(caps) = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(3)
+        .find_map(|l| RE.captures(l))
+    else {
+        return Vec::new();
+    };
+    caps[1]
+        .split('/')
+        .filter_map(|place| lex.place(place.trim()))
+        .collect()
 }
 
 /// Plural nouns that, after "both" or "the two", mean the last pair of
@@ -1947,6 +1973,28 @@ mod tests {
             found[0],
             ("Kenya's parliament".into(), "Kenya's parliament".into())
         );
+    }
+
+    #[test]
+    fn datelines_name_the_countries_a_story_is_told_from() {
+        let lex = Lexicon::builtin();
+        let ids = |text: &str| -> Vec<String> {
+            dateline(text, &lex)
+                .into_iter()
+                .map(|i| lex.entries[i].id.clone())
+                .collect()
+        };
+        assert_eq!(
+            ids("Headline\n\nBANGUI, Dec 21 - Rwanda sent troops."),
+            ["CF"]
+        );
+        assert_eq!(
+            ids("UNITED NATIONS/MOGADISHU, March 31 - The council voted."),
+            ["SO"]
+        );
+        assert_eq!(ids("NAIROBI (Reuters) - Kenya's court ruled."), ["KE"]);
+        // A sentence that opens with a capitalised name is no dateline.
+        assert!(ids("Kenya said on Friday it would send police.").is_empty());
     }
 
     #[test]

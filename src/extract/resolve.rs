@@ -316,8 +316,9 @@ fn referent(
         }
         _ => {}
     }
-    // "the country": the country the story is about, the one named most.
-    if a.wants == Wants::Government && model.text[a.start..a.end].ends_with("country") {
+    // "the country", "the government": the country the story is about,
+    // the one named most, the dateline's counting thrice.
+    if a.wants == Wants::Government {
         let mut counts: std::collections::HashMap<usize, (usize, usize)> =
             std::collections::HashMap::new();
         for m in model.mentions.iter().chain(added).filter(|m| {
@@ -326,6 +327,14 @@ fn referent(
             let c = counts.entry(m.entity).or_default();
             c.0 += 1;
             c.1 = c.1.max(m.start);
+        }
+        for (e, c) in counts.iter_mut() {
+            if model.entities[*e]
+                .lexicon
+                .is_some_and(|l| model.dateline.contains(&l))
+            {
+                c.0 += DATELINE_WEIGHT;
+            }
         }
         return counts
             .into_iter()
@@ -484,6 +493,10 @@ const NAME_WORDS: &[&str] = &[
     "standby",
     "political",
 ];
+
+/// How many mentions the dateline's country is worth when choosing the
+/// country "the government" means.
+const DATELINE_WEIGHT: usize = 3;
 
 /// How many sentences back a mission mention still makes it salient.
 const SALIENCE_SENTENCES: usize = 6;
