@@ -780,6 +780,7 @@ impl Reader<'_, '_> {
         self.appositive_roles(s, units);
         self.personnel_presence(s, units);
         self.dedupe_contributions(s);
+        self.drop_purposes_of_contributions(s);
         for (ti, (i, _, forms)) in triggers.iter().enumerate() {
             let meaningful = forms.iter().any(|f| {
                 !matches!(
@@ -918,6 +919,7 @@ impl Reader<'_, '_> {
                     if self.word(units, k + 1).is_some_and(|n| {
                         (n.ends_with("ed") && n.len() > 4)
                             || AUXILIARIES.contains(&n)
+                            || self.lex.is(WordClass::Say, n)
                             || self
                                 .lex
                                 .triggers(n)
@@ -3242,13 +3244,27 @@ impl Reader<'_, '_> {
                 | "dispatch"
                 | "promise"
         );
+        // "send vehicles to its contingent there": to its own people in
+        // the mission in view.
+        let to_own_people = (last + 1..end.min(units.len())).any(|k| {
+            self.word(units, k) == Some("to")
+                && self
+                    .group(units, k + 1)
+                    .is_some_and(|g| g.possessive || g.ents.iter().all(|e| agent_ents.contains(e)))
+                && self.word(units, k + 2).is_some_and(|w| {
+                    self.lex.is(WordClass::ForceRole, w) || self.lex.is(WordClass::Personnel, w)
+                })
+        });
         let implicit_ok = amount.is_some()
+            || to_own_people
             || (giving && kind.is_some() && !self.object_possessed(units, last + 1, end));
         let target_entity: Option<usize> = match (mission_target, actor_target.or(direct_actor)) {
             (Some(m), _) => self.mission_of(units, m),
             (None, Some(t)) => self.group(units, t).and_then(|g| g.ents.first().copied()),
             (None, None)
-                if implicit_ok && recipient.is_none() && !self.elsewhere(units, last, end) =>
+                if implicit_ok
+                    && recipient.is_none()
+                    && (to_own_people || !self.elsewhere(units, last, end)) =>
             {
                 self.context_mission(s, units[i].start)
             }
@@ -3748,6 +3764,44 @@ impl Reader<'_, '_> {
                 } else {
                     self.contribution_kind(units, i.saturating_sub(3), end, amount)
                 };
+                // "the largest contributor to UNIFIL": what it was said to
+                // give before, else troops to a mission and money to an
+                // organization; "likely contributors" are none yet.
+                let ranked = (window_start..i).any(|k| {
+                    self.word(units, k).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "largest"
+                                | "biggest"
+                                | "main"
+                                | "top"
+                                | "leading"
+                                | "major"
+                                | "key"
+                                | "primary"
+                                | "principal"
+                                | "second-largest"
+                                | "third-largest"
+                        )
+                    })
+                });
+                let kind = kind.or_else(|| {
+                    if !word.starts_with("contributor") || !ranked {
+                        None
+                    } else if let Some(given) = self.out.facts.iter().rev().find(|f| {
+                        f.rel == RelType::Contributes
+                            && f.from == self.ents(units, a)[0]
+                            && f.to == to
+                    }) {
+                        given.props.kind
+                    } else if self.is_mission(to) {
+                        Some(ContributionKind::Personnel)
+                    } else if self.model.entities[to].kind == Some(ActorKind::Organization) {
+                        Some(ContributionKind::Money)
+                    } else {
+                        None
+                    }
+                });
                 let Some(kind) = kind else { return };
                 let amount = amount.filter(|a| {
                     matches!(
@@ -3779,6 +3833,33 @@ impl Reader<'_, '_> {
             }
             _ => {}
         }
+    }
+
+    /// "provided EUR 20m to support the Rwandan deployment": support given
+    /// as the purpose of a contribution to the same recipient says nothing
+    /// the contribution does not.
+    fn drop_purposes_of_contributions(&mut self, s: usize) {
+        let given: HashSet<(usize, usize)> = self
+            .out
+            .facts
+            .iter()
+            .filter(|f| f.sentence == s && f.rel == RelType::Contributes && !f.props.negated)
+            .map(|f| (f.from, f.to))
+            .collect();
+        let text = self.model.text;
+        self.out.facts.retain(|f| {
+            let purpose = f.trigger.is_some_and(|t| {
+                text[..t.start]
+                    .trim_end()
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("to"))
+            });
+            !(f.sentence == s
+                && f.rel == RelType::Supports
+                && purpose
+                && given.contains(&(f.from, f.to)))
+        });
     }
 
     /// One contribution per actor, target and kind in a sentence: the one
