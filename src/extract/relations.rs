@@ -3120,6 +3120,17 @@ impl Reader<'_, '_> {
         {
             return;
         }
+        // "several hundred soldiers", "thousands of troops": a number the
+        // story does not give is a number all the same.
+        let vague_number = kind == Some(ContributionKind::Personnel)
+            && (last + 1..end.min(units.len()).min(last + 6)).any(|k| {
+                self.word(units, k).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "hundred" | "hundreds" | "thousand" | "thousands" | "dozens" | "several"
+                    )
+                })
+            });
         // "has 1,000 soldiers in", not the auxiliary of "has yet to send".
         if class == TriggerClass::Host {
             let next = self.word(units, last + 1).unwrap_or("");
@@ -3147,7 +3158,7 @@ impl Reader<'_, '_> {
             let amount_close = amounts
                 .first()
                 .is_some_and(|am| units.get(last + 6).is_none_or(|u| am.start <= u.start));
-            if aux || !amount_close {
+            if aux || !(amount_close || vague_number) {
                 return;
             }
         }
@@ -3256,6 +3267,7 @@ impl Reader<'_, '_> {
                 })
         });
         let implicit_ok = amount.is_some()
+            || vague_number
             || to_own_people
             || (giving && kind.is_some() && !self.object_possessed(units, last + 1, end));
         let target_entity: Option<usize> = match (mission_target, actor_target.or(direct_actor)) {
@@ -3270,6 +3282,24 @@ impl Reader<'_, '_> {
             }
             (None, None) => None,
         };
+        // "Washington has provided $3 billion to the LAF, and Qatar has
+        // helped pay salaries": the recipient named for the first giver.
+        let target_entity = target_entity.or_else(|| {
+            (kind.is_some() && recipient.is_none())
+                .then(|| {
+                    self.out
+                        .facts
+                        .iter()
+                        .rev()
+                        .find(|f| {
+                            f.sentence == s
+                                && f.rel == RelType::Contributes
+                                && !agent_ents.contains(&f.from)
+                        })
+                        .map(|f| f.to)
+                })
+                .flatten()
+        });
         let Some(to) = target_entity else {
             return;
         };
