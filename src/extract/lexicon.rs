@@ -223,6 +223,10 @@ pub enum WordClass {
     Weekday,
     Month,
     Phrasal,
+    Urge,
+    Permit,
+    NounModifier,
+    PairNoun,
 }
 
 impl WordClass {
@@ -251,6 +255,10 @@ impl WordClass {
             "weekday" => Weekday,
             "month" => Month,
             "phrasal" => Phrasal,
+            "urge" => Urge,
+            "permit" => Permit,
+            "noun_modifier" => NounModifier,
+            "pair_noun" => PairNoun,
             _ => return None,
         })
     }

@@ -402,24 +402,6 @@ fn dateline(text: &str, lex: &Lexicon) -> Vec<usize> {
         .collect()
 }
 
-/// Plural nouns that, after "both" or "the two", mean the last pair of
-/// countries named ("both countries", "the two powers").
-const PAIR_NOUNS: &[&str] = &[
-    "countries",
-    "nations",
-    "governments",
-    "powers",
-    "sides",
-    "juntas",
-    "regions",
-    "territories",
-    "states",
-    "neighbours",
-    "neighbors",
-    "republics",
-    "capitals",
-];
-
 fn is_capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -1568,8 +1550,10 @@ impl<'t> Builder<'t, '_> {
                     continue;
                 }
                 // "both countries", "the two powers"
-                if (lw == "both" && PAIR_NOUNS.contains(&next(1).as_str()))
-                    || (lw == "the" && next(1) == "two" && PAIR_NOUNS.contains(&next(2).as_str()))
+                if (lw == "both" && self.lex.is(WordClass::PairNoun, &next(1)))
+                    || (lw == "the"
+                        && next(1) == "two"
+                        && self.lex.is(WordClass::PairNoun, &next(2)))
                 {
                     let len = if lw == "both" { 2 } else { 3 };
                     let end = toks[i + len - 1].end;
@@ -1855,12 +1839,12 @@ impl<'t> Builder<'t, '_> {
                         let pair_end = (wants == Wants::Government
                             && matches!(word_at(end_tok + 1).as_str(), "in" | "of"))
                         .then(|| match word_at(end_tok + 2).as_str() {
-                            "both" if PAIR_NOUNS.contains(&word_at(end_tok + 3).as_str()) => {
+                            "both" if self.lex.is(WordClass::PairNoun, &word_at(end_tok + 3)) => {
                                 Some(end_tok + 3)
                             }
                             "the"
                                 if word_at(end_tok + 3) == "two"
-                                    && PAIR_NOUNS.contains(&word_at(end_tok + 4).as_str()) =>
+                                    && self.lex.is(WordClass::PairNoun, &word_at(end_tok + 4)) =>
                             {
                                 Some(end_tok + 4)
                             }

@@ -201,51 +201,6 @@ const URGER: &str = "the one who urges";
 /// not acted yet.
 const ASKED: &str = "the one asked to act";
 
-/// Verbs of urging: in "urged the council to keep the peacekeepers" the
-/// stance of the infinitive is the urger's.
-const URGE_VERBS: &[&str] = &[
-    "urged",
-    "urges",
-    "urge",
-    "urging",
-    "called",
-    "calling",
-    "pressed",
-    "pressing",
-    "pushed",
-    "pushing",
-    "encouraged",
-    "encouraging",
-    "implored",
-    "appealed",
-    "lobbied",
-];
-
-/// Verbs of letting and asking: in "allowed Russia to endorse" or "asks
-/// the Secretary-General to set up" the object acts.
-const LET_VERBS: &[&str] = &[
-    "asked",
-    "asks",
-    "ask",
-    "asking",
-    "told",
-    "allowed",
-    "allows",
-    "allow",
-    "invited",
-    "forced",
-    "ordered",
-    "requested",
-    "requests",
-    "authorized",
-    "authorised",
-    "authorizes",
-    "authorises",
-    "enable",
-    "enables",
-    "enabled",
-];
-
 /// Auxiliary and modal verbs, which start a verb phrase.
 const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "is", "was", "are", "were", "will", "would", "could", "can", "may",
@@ -758,7 +713,8 @@ impl Reader<'_, '_> {
                     | "whose"
                     | "new"
             )
-        ) || prev_group_possessive
+        ) || prev.is_some_and(|p| self.lex.is(WordClass::NounModifier, p))
+            || prev_group_possessive
             || after_number
             || self.after_preposition(units, i)
             // "a U.N. trust fund": the head of a noun phrase, when the word
@@ -1030,10 +986,10 @@ impl Reader<'_, '_> {
                         object = object.or(Some(k));
                     }
                     UnitKind::Group(_) => {}
-                    UnitKind::Word(w) if URGE_VERBS.contains(&w.as_str()) && k + 2 <= i => {
+                    UnitKind::Word(w) if self.lex.is(WordClass::Urge, w) && k + 2 <= i => {
                         return self.subject(units, k).map(|(a, _)| (a, URGER));
                     }
-                    UnitKind::Word(w) if LET_VERBS.contains(&w.as_str()) && k + 2 <= i => {
+                    UnitKind::Word(w) if self.lex.is(WordClass::Permit, w) && k + 2 <= i => {
                         return object.map(|o| (o, ASKED));
                     }
                     UnitKind::Word(w)
@@ -1906,7 +1862,12 @@ impl Reader<'_, '_> {
         // word the lexicon knows only as a verb is a noun of no stance.
         if is_noun_use
             && form.pos == Pos::Verb
-            && (self.determined(units, i) || self.after_preposition(units, i))
+            && (self.determined(units, i)
+                || self.after_preposition(units, i)
+                || (i > 0
+                    && self
+                        .word(units, i - 1)
+                        .is_some_and(|p| self.lex.is(WordClass::NounModifier, p))))
         {
             return;
         }
@@ -2332,6 +2293,13 @@ impl Reader<'_, '_> {
                     return;
                 };
                 let agent_ents = self.ents(units, a);
+                // "reversed course on X": an intransitive phrase names what
+                // it gives up only after "on".
+                if form.lemma == "reverse course"
+                    && !matches!(self.word(units, last + 1), Some("on" | "over"))
+                {
+                    return;
+                }
                 // "abandoned its bid to turn X into Y": Y; else the first mission.
                 let into =
                     (last + 1..end.min(units.len())).find(|&k| self.word(units, k) == Some("into"));
