@@ -83,7 +83,13 @@ fn parse_cases(text: &str) -> Vec<Case> {
         let words: Vec<&str> = rest.split(' ').collect();
         let first_attr = words
             .iter()
-            .position(|w| w.contains('=') || matches!(*w, "negated" | "hedged" | "abandoned"))
+            .position(|w| {
+                w.contains('=')
+                    || matches!(
+                        *w,
+                        "negated" | "hedged" | "abandoned" | "permanent" | "veto"
+                    )
+            })
             .unwrap_or(words.len());
         let to = words[..first_attr].join(" ");
         let mut attrs = BTreeMap::new();
@@ -140,6 +146,7 @@ fn actual_facts(df: &DocumentFacts) -> Vec<Actual> {
         RelType::Contributes,
         RelType::Leads,
         RelType::Abstains,
+        RelType::MemberOf,
     ];
     let mut out: Vec<Actual> = Vec::new();
     for f in &df.facts {
@@ -169,6 +176,12 @@ fn actual_facts(df: &DocumentFacts) -> Vec<Actual> {
         }
         if p.status.is_some() {
             flags.push("abandoned".to_string());
+        }
+        if p.permanent {
+            flags.push("permanent".to_string());
+        }
+        if p.veto {
+            flags.push("veto".to_string());
         }
         flags.sort();
         let a = Actual {

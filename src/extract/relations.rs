@@ -733,6 +733,7 @@ impl Reader<'_, '_> {
             produced_any[ti] = self.out.facts.len() > before;
         }
         self.compounds(s, units);
+        self.memberships(s, units);
         self.appositive_roles(s, units);
         self.personnel_presence(s, units);
         self.dedupe_contributions(s);
@@ -4038,6 +4039,153 @@ impl Reader<'_, '_> {
                 }
                 "brokered" => {}
                 _ => {}
+            }
+        }
+    }
+
+    /// Membership of organizations: "NATO member Turkey", "Russia and
+    /// China, both permanent members of the Security Council with veto
+    /// power", "Ghana is a member of ECOWAS".
+    fn memberships(&mut self, s: usize, units: &[Unit]) {
+        let is_org = |r: &Self, k: usize| {
+            r.group(units, k).is_some_and(|g| {
+                g.ents.iter().all(|&e| {
+                    let ent = &r.model.entities[e];
+                    ent.label == NodeLabel::Actor && ent.kind == Some(ActorKind::Organization)
+                })
+            })
+        };
+        let is_member_state = |r: &Self, k: usize| {
+            r.group(units, k).is_some_and(|g| {
+                g.ents.iter().all(|&e| {
+                    let ent = &r.model.entities[e];
+                    ent.label == NodeLabel::Actor
+                        && matches!(ent.kind, Some(ActorKind::Country | ActorKind::Organization))
+                })
+            })
+        };
+        for i in 0..units.len() {
+            let Some(w) = self.word(units, i) else {
+                continue;
+            };
+            if !matches!(w, "member" | "members") {
+                continue;
+            }
+            // "member states": the head is one word further on.
+            let head_end = if matches!(
+                self.word(units, i + 1),
+                Some("state" | "states" | "country" | "countries")
+            ) {
+                i + 1
+            } else {
+                i
+            };
+            let modifiers: Vec<&str> = (i.saturating_sub(3)..i)
+                .filter_map(|j| self.word(units, j))
+                .collect();
+            // "non-permanent" may come as "non", "-", "permanent".
+            let permanent = modifiers.contains(&"permanent")
+                && !modifiers.contains(&"non-permanent")
+                && !modifiers.contains(&"non");
+
+            let veto = {
+                let stop = self.clause_end(units, head_end + 1).min(head_end + 10);
+                (head_end + 1..stop).any(|k| {
+                    self.word(units, k)
+                        .is_some_and(|w| w == "veto" || w == "veto-wielding")
+                }) || modifiers.contains(&"veto-wielding")
+            };
+            let props = FactProps {
+                permanent,
+                veto,
+                ..FactProps::default()
+            };
+            let trig = Span::new(units[i].start, units[head_end].end);
+            // "NATO member Turkey", "EU members France and Germany".
+            if i > 0
+                && is_org(self, i - 1)
+                && self.group(units, i - 1).is_some_and(|g| !g.possessive)
+                && is_member_state(self, head_end + 1)
+            {
+                self.member(s, units, head_end + 1, i - 1, props.clone(), trig);
+                continue;
+            }
+            // "... members of the Security Council": the organization after
+            // "of", the member in apposition or before a copula.
+            if self.word(units, head_end + 1) != Some("of") {
+                continue;
+            }
+            let org = (head_end + 2..(head_end + 4).min(units.len()))
+                .find(|&k| self.group(units, k).is_some());
+            let Some(org) = org.filter(|&k| is_org(self, k)) else {
+                continue;
+            };
+            // Walk back over the determiners and modifiers of "a permanent
+            // member", "both permanent members", "one of the founding members".
+            let mut k = i;
+            while k > 0
+                && self.word(units, k - 1).is_some_and(|w| {
+                    w.chars().all(|c| c.is_alphabetic() || c == '-')
+                        && !PREPOSITION_WORDS.contains(&w)
+                        || matches!(w, "of" | "-")
+                })
+                && i - k < 6
+            {
+                k -= 1;
+            }
+            let opener = k.checked_sub(1);
+            let agent = match opener.and_then(|o| self.word(units, o)) {
+                // "Russia and China, both permanent members of".
+                Some(",") => opener.and_then(|o| o.checked_sub(1)),
+                _ => None,
+            }
+            .or_else(|| {
+                // "Ghana is a member of ECOWAS".
+                let copula = (k.saturating_sub(1)..i).find(|&j| {
+                    self.word(units, j).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "is" | "was" | "are" | "were" | "became" | "become" | "remains"
+                        )
+                    })
+                })?;
+                self.subject(units, copula).map(|(g, _)| g)
+            })
+            .filter(|&a| {
+                is_member_state(self, a) && self.group(units, a).is_some_and(|g| !g.possessive)
+            });
+            if let Some(a) = agent {
+                self.member(s, units, a, org, props, trig);
+            }
+        }
+    }
+
+    fn member(
+        &mut self,
+        s: usize,
+        units: &[Unit],
+        a: usize,
+        org: usize,
+        props: FactProps,
+        trig: Span,
+    ) {
+        let (Some(ag), Some(og)) = (
+            self.group(units, a).cloned(),
+            self.group(units, org).cloned(),
+        ) else {
+            return;
+        };
+        for &from in &ag.ents {
+            for &to in &og.ents {
+                self.emit(
+                    s,
+                    RelType::MemberOf,
+                    from,
+                    to,
+                    props.clone(),
+                    (Some(ag.first), Some(trig), None),
+                    "member of",
+                );
             }
         }
     }
