@@ -25,7 +25,8 @@
 //! magic's first byte is not valid at the start of JSON or UTF-8, so a
 //! loader tells the formats apart by it; the line ending bytes catch a
 //! transfer in text mode. Reading never trusts a length: every count is
-//! checked against the bytes that remain before anything is allocated,
+//! checked against the bytes that remain before anything is allocated
+//! (so a corrupt count reserves at most a small multiple of the file),
 //! values nest at most [`MAX_DEPTH`] deep, and every fault is an error
 //! naming the byte where it was found.
 
@@ -42,6 +43,10 @@ use crate::value::{Map, NodeId, Path, RelId, Value};
 pub(crate) const MAGIC: [u8; 8] = *b"\x89NGB\r\n\x1a\n";
 /// The layout version this build reads and writes.
 pub(crate) const VERSION: u32 = 1;
+/// Room made at first for a list, a path or an element's labels or
+/// properties: a corrupt count (capped by the bytes left) asks for at most
+/// this many before the items are there.
+const SMALL: usize = 64;
 /// How deep lists and maps may nest inside a property value.
 pub(crate) const MAX_DEPTH: usize = 100;
 
@@ -373,7 +378,7 @@ impl Decoder<'_> {
 
     fn props(&mut self, syms: &mut Symbols) -> Read<Vec<(Symbol, Value)>> {
         let n = self.r.count(2)?;
-        let mut props = Vec::with_capacity(n);
+        let mut props = Vec::with_capacity(n.min(SMALL));
         for _ in 0..n {
             let k = self.symbol(syms)?;
             props.push((k, self.value(0)?));
@@ -402,7 +407,7 @@ impl Decoder<'_> {
             }
             LIST => {
                 let n = self.r.count(1)?;
-                let mut items = Vec::with_capacity(n);
+                let mut items = Vec::with_capacity(n.min(SMALL));
                 for _ in 0..n {
                     items.push(self.value(depth + 1)?);
                 }
@@ -421,12 +426,12 @@ impl Decoder<'_> {
             REL => Value::Rel(RelId(self.r.u32("relationship id")?)),
             PATH => {
                 let n = self.r.count(1)?;
-                let mut nodes = Vec::with_capacity(n);
+                let mut nodes = Vec::with_capacity(n.min(SMALL));
                 for _ in 0..n {
                     nodes.push(NodeId(self.r.u32("node id")?));
                 }
                 let n = self.r.count(1)?;
-                let mut rels = Vec::with_capacity(n);
+                let mut rels = Vec::with_capacity(n.min(SMALL));
                 for _ in 0..n {
                     rels.push(RelId(self.r.u32("relationship id")?));
                 }
@@ -449,7 +454,7 @@ impl Decoder<'_> {
     fn node(&mut self, bulk: &mut Bulk, next: u32) -> Read<u32> {
         let id = self.id(next, "node")?;
         let n = self.r.count(1)?;
-        let mut labels = Vec::with_capacity(n);
+        let mut labels = Vec::with_capacity(n.min(SMALL));
         for _ in 0..n {
             labels.push(self.symbol(bulk.symbols_mut())?);
         }
