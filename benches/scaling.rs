@@ -1,4 +1,4 @@
-//! How the costs grow: extraction over corpora of three sizes, and building, memory, snapshots and queries over graphs of three sizes, plus start-up time to the first result on the seeds. Prints Markdown tables (`cargo bench --bench scaling`).
+//! How the costs grow: extraction over corpora of three sizes, and building, memory, snapshots (JSON and binary: save, load, size) and queries over graphs of three sizes, plus start-up time to the first result on the seeds. Prints Markdown tables (`cargo bench --bench scaling`, or one table: `cargo bench --bench scaling graphs`).
 //!
 //! `NEWSGRAPH_CORPUS_MB` (default `10,30,100`) and `NEWSGRAPH_GRAPH_NODES`
 //! (default `100000,300000,1000000`; five relationships per node) choose
@@ -75,6 +75,16 @@ fn ms(d: Duration) -> String {
     }
 }
 
+/// Seconds, with two decimals under ten.
+fn secs(d: Duration) -> String {
+    let s = d.as_secs_f64();
+    if s < 10.0 {
+        format!("{s:.2} s")
+    } else {
+        format!("{s:.1} s")
+    }
+}
+
 fn main() {
     if let Ok(dir) = std::env::var("NEWSGRAPH_WRITE_CORPUS") {
         let mb = sizes("NEWSGRAPH_CORPUS_MB", "10")[0];
@@ -84,9 +94,14 @@ fn main() {
         println!("{n} articles ({mb} MB) written to {dir}");
         return;
     }
-    // `cargo bench` passes `--bench`; a filter selects one table.
+    // `cargo bench` passes `--bench`; a filter (`graph`, `graphs`,
+    // `corpus`, `startup`) selects one table.
     let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
-    let wanted = |t: &str| filter.as_ref().is_none_or(|f| t.contains(f.as_str()));
+    let wanted = |t: &str| {
+        filter
+            .as_ref()
+            .is_none_or(|f| t.contains(f.as_str()) || f.contains(t))
+    };
     if wanted("startup") {
         startup();
     }
@@ -200,24 +215,26 @@ fn graphs() {
         let g = newsgraph::synth::graph(nodes, rels, 42);
         let built = t.elapsed();
         let all_bytes = LIVE.load(Ordering::Relaxed) - before;
-        let file = dir.join("graph.json");
-        let t = Instant::now();
-        g.save(&file).expect("saved");
-        let saved = t.elapsed();
-        let file_mb = std::fs::metadata(&file).map_or(0, |m| m.len()) >> 20;
-        let t = Instant::now();
-        let loaded = Graph::load(&file).expect("loaded");
-        let load = t.elapsed();
-        assert_eq!(loaded.rel_count(), g.rel_count());
-        drop(loaded);
-        std::fs::remove_file(&file).ok();
+        let mut snapshots = String::new();
+        for name in ["graph.json", "graph.ngb"] {
+            let file = dir.join(name);
+            let t = Instant::now();
+            g.save(&file).expect("saved");
+            let saved = t.elapsed();
+            let mb = std::fs::metadata(&file).map_or(0, |m| m.len()) as f64 / (1 << 20) as f64;
+            let t = Instant::now();
+            let loaded = Graph::load(&file).expect("loaded");
+            let load = t.elapsed();
+            assert_eq!(loaded.rel_count(), g.rel_count());
+            drop(loaded);
+            std::fs::remove_file(&file).ok();
+            snapshots += &format!(" {} | {} | {mb:.0} MB |", secs(saved), secs(load));
+        }
         build.push(format!(
-            "| {nodes} / {rels} | {:.1} s | {} B | {} B | {:.1} s | {:.1} s ({file_mb} MB) |",
+            "| {nodes} / {rels} | {:.1} s | {} B | {} B |{snapshots}",
             built.as_secs_f64(),
             node_bytes / nodes,
             (all_bytes - node_bytes) / rels,
-            saved.as_secs_f64(),
-            load.as_secs_f64(),
         ));
         let mut params = Params::new();
         params.insert("name".into(), Value::str(&typical_actor(&g)));
@@ -236,9 +253,9 @@ fn graphs() {
     std::fs::remove_dir_all(&dir).ok();
     println!("\n### Graphs\n");
     println!(
-        "| nodes / relationships | build | memory per node | per relationship | snapshot save | load (size) |"
+        "| nodes / relationships | build | memory per node | per relationship | JSON save | JSON load | JSON size | binary save | binary load | binary size |"
     );
-    println!("|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
     build.iter().for_each(|r| println!("{r}"));
     println!("\n### Query latency (median)\n");
     let names: Vec<&str> = queries.iter().map(|q| q.0).collect();

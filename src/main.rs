@@ -39,7 +39,7 @@ struct Source {
     /// Documents to read: files or folders (repeatable). Default: ./seeds
     #[arg(long = "input", short = 'i', value_name = "PATH")]
     inputs: Vec<PathBuf>,
-    /// A JSON snapshot to load instead of reading documents.
+    /// A snapshot (JSON, or binary when it ends in .ngb) to load instead of reading documents.
     #[arg(long, value_name = "FILE", conflicts_with = "inputs")]
     graph: Option<PathBuf>,
     /// Extra lexicon (TOML): actors, aliases and trigger words (repeatable).
@@ -119,7 +119,7 @@ enum Cmd {
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
     },
-    /// Build the graph and save it as a JSON snapshot.
+    /// Build the graph and save it as a snapshot: binary when the file ends in .ngb, else JSON.
     Build {
         #[command(flatten)]
         source: Source,

@@ -103,12 +103,12 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
     (
         "save",
         ":save [FILE]",
-        "write the graph to a JSON snapshot (by default the one it was opened from)",
+        "write the graph to a snapshot, binary for .ngb, else JSON (by default the one it was opened from)",
     ),
     (
         "open",
         ":open FILE",
-        "replace the graph with a JSON snapshot",
+        "replace the graph with a snapshot (JSON or .ngb)",
     ),
     (
         "why",

@@ -285,7 +285,7 @@ impl Value {
         }
     }
 
-    fn hash_equivalence<H: Hasher>(&self, state: &mut H) {
+    pub(crate) fn hash_equivalence<H: Hasher>(&self, state: &mut H) {
         use Value::*;
         match self {
             Null => 0u8.hash(state),

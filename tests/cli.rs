@@ -327,6 +327,62 @@ fn snapshots_round_trip_and_writes_persist() {
 }
 
 #[test]
+fn binary_snapshots_are_chosen_by_extension_and_read_like_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let (json, bin) = (dir.path().join("graph.json"), dir.path().join("graph.ngb"));
+    for out in [&json, &bin] {
+        let o = run(&[
+            "build",
+            "--input",
+            seeds().to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let bytes = std::fs::read(&bin).unwrap();
+    assert!(bytes.starts_with(b"\x89NGB\r\n\x1a\n"));
+    assert!(bytes.len() < std::fs::metadata(&json).unwrap().len() as usize);
+    let q = "MATCH (a)-[r]->(b) RETURN a.name, type(r), b.name, r.sources ORDER BY a.name, type(r), b.name";
+    let query = |snap: &std::path::Path| {
+        let o = run(&[
+            "query",
+            "--format",
+            "csv",
+            "--graph",
+            snap.to_str().unwrap(),
+            q,
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    assert_eq!(query(&json), query(&bin));
+    // A write through --graph --write keeps the binary form.
+    let o = run(&[
+        "query",
+        "--graph",
+        bin.to_str().unwrap(),
+        "--write",
+        "CREATE (:Note {text: 'checked'})",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read(&bin).unwrap().starts_with(b"\x89NGB"));
+    // A damaged file is a one-line error naming it.
+    std::fs::write(&bin, &bytes[..bytes.len() / 2]).unwrap();
+    let o = run(&["query", "--graph", bin.to_str().unwrap(), "RETURN 1"]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains(&format!(
+            "graph.ngb: binary snapshot truncated at byte {}",
+            bytes.len() / 2
+        )),
+        "{err}"
+    );
+}
+
+#[test]
 fn parameters_from_the_command_line() {
     let o = run(&[
         "query",

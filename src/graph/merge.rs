@@ -169,7 +169,7 @@ impl Graph {
             let n = normalize_name(name);
             let known = n == canonical
                 || seen.contains(&n)
-                || (indexed && self.by_name.get(&n).is_some_and(|s| s.contains(&id)));
+                || (indexed && self.by_name.get(&n).is_some_and(|s| s.contains(id)));
             if !known {
                 seen.push(n);
                 aliases.push(name.clone());

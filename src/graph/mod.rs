@@ -5,12 +5,14 @@
 //! named by [`NodeId`] and [`RelId`], which stay valid until the element is
 //! deleted and are kept by snapshots.
 
+mod binary;
+mod bulk;
 mod merge;
 mod snapshot;
 
 pub use merge::MergeStats;
-pub use snapshot::SnapshotError;
 pub(crate) use snapshot::value_to_json;
+pub use snapshot::{SnapshotError, SnapshotFormat};
 
 use std::collections::BTreeSet;
 
@@ -21,7 +23,7 @@ use std::sync::Arc;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 
 use crate::model::keys;
-use crate::value::{GroupKey, NodeId, RelId, Value};
+use crate::value::{NodeId, RelId, Value};
 
 /// An interned string: a label, a relationship type or a property key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -124,12 +126,65 @@ pub enum Direction {
 }
 
 /// Key of the property index: a property key and a value (or, for a list
-/// property, one of its elements).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// property, one of its elements), equal when the values are equivalent
+/// (as grouping compares them).
+#[derive(Debug, Clone)]
 struct IndexKey {
     key: Symbol,
     element: bool,
-    value: GroupKey,
+    value: Value,
+}
+
+impl PartialEq for IndexKey {
+    fn eq(&self, other: &IndexKey) -> bool {
+        self.key == other.key
+            && self.element == other.element
+            && self.value.equivalent(&other.value)
+    }
+}
+
+impl Eq for IndexKey {}
+
+impl std::hash::Hash for IndexKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.key.hash(state);
+        self.element.hash(state);
+        self.value.hash_equivalence(state);
+    }
+}
+
+/// The nodes under one key of the property or name index, ascending: most
+/// keys name one node or two, held inline.
+#[derive(Debug, Clone, Default)]
+struct IdSet(SmallVec<[NodeId; 2]>);
+
+impl IdSet {
+    fn insert(&mut self, id: NodeId) {
+        // Loading inserts in ascending order: at the end.
+        if self.0.last().is_none_or(|&l| l < id) {
+            self.0.push(id);
+        } else if let Err(at) = self.0.binary_search(&id) {
+            self.0.insert(at, id);
+        }
+    }
+
+    fn remove(&mut self, id: NodeId) {
+        if let Ok(at) = self.0.binary_search(&id) {
+            self.0.remove(at);
+        }
+    }
+
+    fn contains(&self, id: NodeId) -> bool {
+        self.0.binary_search(&id).is_ok()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = NodeId> + '_ {
+        self.0.iter().copied()
+    }
 }
 
 /// Property keys whose values are indexed: the lookups analysts and entity
@@ -143,8 +198,8 @@ pub struct Graph {
     inner: StableDiGraph<NodeData, RelData, u32>,
     symbols: Symbols,
     by_label: HashMap<Symbol, BTreeSet<NodeId>>,
-    by_property: HashMap<IndexKey, BTreeSet<NodeId>>,
-    by_name: HashMap<String, BTreeSet<NodeId>>,
+    by_property: HashMap<IndexKey, IdSet>,
+    by_name: HashMap<String, IdSet>,
     /// Relationships by start and end node, oldest first: the merge finds
     /// the relationship that already states a fact here instead of walking
     /// every relationship of a popular actor. Most pairs have one.
@@ -153,6 +208,38 @@ pub struct Graph {
     /// linked through the relationships, a cache miss per step).
     adjacency: Vec<Adjacency>,
     indexed: Vec<Symbol>,
+}
+
+/// The property index's keys for the value of an indexed property: the
+/// value itself and, for a list, each element.
+fn index_keys_of(key: Symbol, value: &Value) -> Vec<IndexKey> {
+    let mut out = vec![IndexKey {
+        key,
+        element: false,
+        value: value.clone(),
+    }];
+    if let Value::List(items) = value {
+        out.extend(items.iter().map(|v| IndexKey {
+            key,
+            element: true,
+            value: v.clone(),
+        }));
+    }
+    out
+}
+
+/// The name index's keys for the value of an indexed property: a string,
+/// or the strings of a list, normalized.
+fn names_in(value: &Value) -> Vec<String> {
+    match value {
+        Value::String(s) => vec![normalize_name(s)],
+        Value::List(items) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(normalize_name)
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 fn nix(id: NodeId) -> NodeIndex<u32> {
@@ -334,10 +421,10 @@ impl Graph {
             let k = IndexKey {
                 key: sym,
                 element,
-                value: GroupKey(vec![value.clone()]),
+                value: value.clone(),
             };
             if let Some(set) = self.by_property.get(&k) {
-                out.extend(set.iter().copied());
+                out.extend(set.iter());
             }
         }
         Some(out.into_iter().collect())
@@ -349,7 +436,7 @@ impl Graph {
         self.by_name
             .get(&normalize_name(name))
             .into_iter()
-            .flat_map(|s| s.iter().copied())
+            .flat_map(IdSet::iter)
     }
 
     /// The labels of a node, in the order they were added.
@@ -641,48 +728,23 @@ impl Graph {
     }
 
     fn index_keys(&self, id: NodeId, key: Symbol) -> Vec<IndexKey> {
-        let Some(value) = self
-            .inner
+        self.inner
             .node_weight(nix(id))
             .and_then(|n| n.props.get(key))
-        else {
-            return Vec::new();
-        };
-        let mut out = vec![IndexKey {
-            key,
-            element: false,
-            value: GroupKey(vec![value.clone()]),
-        }];
-        if let Value::List(items) = value {
-            out.extend(items.iter().map(|v| IndexKey {
-                key,
-                element: true,
-                value: GroupKey(vec![v.clone()]),
-            }));
-        }
-        out
+            .map_or_else(Vec::new, |value| index_keys_of(key, value))
     }
 
     fn names_of(&self, id: NodeId, key: Symbol) -> Vec<String> {
-        match self
-            .inner
+        self.inner
             .node_weight(nix(id))
             .and_then(|n| n.props.get(key))
-        {
-            Some(Value::String(s)) => vec![normalize_name(s)],
-            Some(Value::List(items)) => items
-                .iter()
-                .filter_map(Value::as_str)
-                .map(normalize_name)
-                .collect(),
-            _ => Vec::new(),
-        }
+            .map_or_else(Vec::new, names_in)
     }
 
     fn unindex(&mut self, id: NodeId, key: Symbol) {
         for k in self.index_keys(id, key) {
             if let Some(set) = self.by_property.get_mut(&k) {
-                set.remove(&id);
+                set.remove(id);
                 if set.is_empty() {
                     self.by_property.remove(&k);
                 }
@@ -690,7 +752,7 @@ impl Graph {
         }
         for name in self.names_of(id, key) {
             if let Some(set) = self.by_name.get_mut(&name) {
-                set.remove(&id);
+                set.remove(id);
                 if set.is_empty() {
                     self.by_name.remove(&name);
                 }
