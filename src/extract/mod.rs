@@ -92,17 +92,19 @@ impl Extractor {
 
     /// Extract the entities and facts of a document.
     pub fn extract(&self, doc: &Document) -> DocumentFacts {
-        self.run(doc).0
+        self.run(doc, false).0
     }
 
     /// Extract, and report sentence by sentence what was found, by which
     /// rule, and what matched nothing.
     pub fn explain(&self, doc: &Document) -> (DocumentFacts, Vec<SentenceReport>) {
-        let (facts, reports) = self.run(doc);
-        (facts, reports)
+        self.run(doc, true)
     }
 
-    fn run(&self, doc: &Document) -> (DocumentFacts, Vec<SentenceReport>) {
+    /// Extract, and with `explain` also report sentence by sentence (the
+    /// reports cost a string per mention and fact, which plain extraction
+    /// does without).
+    fn run(&self, doc: &Document, explain: bool) -> (DocumentFacts, Vec<SentenceReport>) {
         let mut model = mentions::analyze(&doc.text, &self.lexicon);
         let unresolved = resolve::resolve(&mut model, &self.lexicon);
         let rels = relations::read(&model, &self.lexicon);
@@ -143,31 +145,37 @@ impl Extractor {
             doc.text[sp.start..sp.end].to_string()
         };
         let mut facts = Vec::new();
-        let mut reports: Vec<SentenceReport> = model
-            .sentences
-            .iter()
-            .map(|s| SentenceReport {
-                text: doc.text[s.span.start..s.span.end].to_string(),
-                ..SentenceReport::default()
-            })
-            .collect();
+        let mut reports: Vec<SentenceReport> = if explain {
+            model
+                .sentences
+                .iter()
+                .map(|s| SentenceReport {
+                    text: doc.text[s.span.start..s.span.end].to_string(),
+                    ..SentenceReport::default()
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         for f in &rels.facts {
             let (Some(&from), Some(&to)) = (index.get(&f.from), index.get(&f.to)) else {
                 continue;
             };
-            let mut line = format!(
-                "{} -[{}]-> {}",
-                model.entities[f.from].name, f.rel, model.entities[f.to].name
-            );
-            describe_props(&mut line, &f.props);
-            if let Some(t) = f.trigger {
-                let _ = write!(
-                    line,
-                    "   (trigger \"{}\")",
-                    &doc.text[t.start..t.end.min(doc.text.len())]
+            if explain {
+                let mut line = format!(
+                    "{} -[{}]-> {}",
+                    model.entities[f.from].name, f.rel, model.entities[f.to].name
                 );
+                describe_props(&mut line, &f.props);
+                if let Some(t) = f.trigger {
+                    let _ = write!(
+                        line,
+                        "   (trigger \"{}\")",
+                        &doc.text[t.start..t.end.min(doc.text.len())]
+                    );
+                }
+                reports[f.sentence].facts.push((line, f.rule));
             }
-            reports[f.sentence].facts.push((line, f.rule));
             facts.push(Fact {
                 rel: f.rel,
                 from,
@@ -219,6 +227,16 @@ impl Extractor {
                     });
                 }
             }
+        }
+        if !explain {
+            return (
+                DocumentFacts {
+                    document: doc.info.clone(),
+                    entities,
+                    facts,
+                },
+                reports,
+            );
         }
         for m in &model.mentions {
             let e = &model.entities[m.entity];
