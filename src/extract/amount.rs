@@ -209,15 +209,54 @@ const YEARLY: &[&str] = &[
     " per annum",
 ];
 
+/// Whether `s` may hold a digit as the regexes' `\d` reads it (any
+/// Unicode decimal digit): an ASCII digit, or a numeric character beyond
+/// ASCII.
+fn may_have_digit(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().any(u8::is_ascii_digit) || (!s.is_ascii() && s.chars().any(char::is_numeric))
+}
+
+/// The number words [`COUNT`] reads, as it matches them case-insensitively;
+/// "thousand" stands for "a thousand".
+static NUMBER_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred",
+            "thousand",
+        ])
+        .expect("number words")
+});
+
+/// Whether [`COUNT`] may match in `s`: a digit, or one of its number
+/// words. Unicode case folding adds one letter beyond ASCII to those
+/// words, the long s (U+017F) that folds to 's'.
+fn may_have_count(s: &str, digit: bool) -> bool {
+    digit || NUMBER_WORDS.is_match(s) || (!s.is_ascii() && s.contains('\u{17F}'))
+}
+
 /// Find the amounts in `text[start..end]`; spans are offsets in `text`.
 pub fn find_amounts(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<Amount> {
     let s = &text[start..end];
     let mut out: Vec<Amount> = Vec::new();
+    // Every amount has a number: the regexes run only where one may be,
+    // which most sentences lack.
+    let digit = may_have_digit(s);
+    if !may_have_count(s, digit) {
+        return out;
+    }
     let per_year = |e: usize| {
         let rest = &s[e..];
         YEARLY.iter().any(|y| rest.starts_with(y))
     };
-    for re in [&*MONEY_PREFIX, &*MONEY_SUFFIX] {
+    let money: &[&Regex] = if digit {
+        &[&*MONEY_PREFIX, &*MONEY_SUFFIX]
+    } else {
+        &[]
+    };
+    for re in money {
         for c in re.captures_iter(s) {
             let m = c.get(0).expect("whole match");
             let Some(n) = c.name("n").and_then(|n| number(n.as_str())) else {
