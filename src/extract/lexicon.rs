@@ -760,17 +760,13 @@ impl Lexicon {
 
     /// The entry one of whose names normalizes like `name`.
     pub fn by_name(&self, name: &str) -> Option<usize> {
-        self.by_name
-            .get(&crate::graph::normalize_name(name))
-            .copied()
+        crate::graph::with_normalized(name, |n| self.by_name.get(n).copied())
     }
 
     /// The country a place name stands for: a country's name, alias,
     /// capital or seat of government ("Bangui", "Kinshasa").
     pub fn place(&self, name: &str) -> Option<usize> {
-        self.places
-            .get(&crate::graph::normalize_name(name))
-            .copied()
+        crate::graph::with_normalized(name, |n| self.places.get(n).copied())
     }
 
     /// Resolve a parent, leader or affiliation reference (an id, or a name

@@ -261,19 +261,44 @@ fn rid(ix: EdgeIndex<u32>) -> RelId {
 /// Normalize a name for entity resolution: lower case, dots and possessive
 /// "'s" dropped, dashes and white space folded, a leading "the" dropped.
 pub fn normalize_name(name: &str) -> String {
+    let mut out = String::new();
+    normalize_name_into(name, &mut out);
+    out
+}
+
+/// [`normalize_name`] written into `out` (cleared first), so that a
+/// look-up can reuse one buffer instead of allocating a key per name.
+pub fn normalize_name_into(name: &str, out: &mut String) {
+    out.clear();
     // Entity resolution normalizes every name it meets, and nearly all are
     // ASCII: one pass over the bytes, with no lower-cased copy.
     if name.is_ascii() {
-        normalize_ascii(name)
+        normalize_ascii(name, out);
     } else {
-        normalize_unicode(name)
+        *out = normalize_unicode(name);
     }
 }
 
+/// Look a name up in a map keyed by normalized names, normalizing into a
+/// buffer of the calling thread rather than a new string.
+pub(crate) fn with_normalized<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    BUFFER.with(|b| match b.try_borrow_mut() {
+        Ok(mut buf) => {
+            normalize_name_into(name, &mut buf);
+            f(&buf)
+        }
+        // Called again inside `f`: a buffer of its own.
+        Err(_) => f(&normalize_name(name)),
+    })
+}
+
 /// [`normalize_name`] of an ASCII name, byte by byte.
-fn normalize_ascii(name: &str) -> String {
+fn normalize_ascii(name: &str, out: &mut String) {
     let b = name.as_bytes();
-    let mut out = String::with_capacity(b.len());
+    out.reserve(b.len());
     let mut pending_space = false;
     let mut i = 0;
     while i < b.len() {
@@ -303,7 +328,6 @@ fn normalize_ascii(name: &str) -> String {
     if out.starts_with("the ") {
         out.drain(..4);
     }
-    out
 }
 
 /// [`normalize_name`] of any name, by chars of its lower-cased form.
@@ -433,8 +457,7 @@ impl Graph {
     /// Nodes whose name or one of whose aliases normalizes to the same text
     /// as `name` (see [`normalize_name`]).
     pub fn nodes_by_name(&self, name: &str) -> impl Iterator<Item = NodeId> + '_ {
-        self.by_name
-            .get(&normalize_name(name))
+        with_normalized(name, |n| self.by_name.get(n))
             .into_iter()
             .flat_map(IdSet::iter)
     }
