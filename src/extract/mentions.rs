@@ -8,7 +8,7 @@
 //! ("Kenyan-led"). Pronouns and descriptions ("the mission") are collected
 //! here and resolved in `resolve`.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::amount::{Amount, find_amounts};
 use super::lexicon::{Lexicon, Surface, WordClass};
@@ -953,7 +953,7 @@ impl<'t> Builder<'t, '_> {
     /// named after a connector ("... Mission in Burundi").
     fn name_run_ending_at(&self, pos: usize, end: usize) -> Option<(usize, usize)> {
         let s = self.sentence_of(pos);
-        let runs = self.capitalized_runs(&self.model.sentences[s].clone());
+        let runs = self.capitalized_runs(&self.model.sentences[s]);
         let &(mut rs, re) = runs.iter().rev().find(|&&(_, e)| e == end)?;
         // Drop a leading possessive owner.
         let owner = self
@@ -1039,7 +1039,7 @@ impl<'t> Builder<'t, '_> {
     /// Capitalised names with an organization, force or mission head.
     fn named_phrases(&mut self) {
         for s in 0..self.model.sentences.len() {
-            let runs = self.capitalized_runs(&self.model.sentences[s].clone());
+            let runs = self.capitalized_runs(&self.model.sentences[s]);
             for (rs0, re) in runs {
                 let Some((rs, re)) =
                     self.name_run_ending_at(rs0.max(self.model.sentences[s].span.start), re)
@@ -1080,8 +1080,8 @@ impl<'t> Builder<'t, '_> {
     /// People: a title and a name, a name with "said", a name in apposition.
     fn people(&mut self) {
         for s in 0..self.model.sentences.len() {
-            let sd = self.model.sentences[s].clone();
-            let runs = self.capitalized_runs(&sd);
+            let span = self.model.sentences[s].span;
+            let runs = self.capitalized_runs(&self.model.sentences[s]);
             for (rs, re) in runs {
                 let phrase = &self.text[rs..re];
                 let words: Vec<&str> = phrase.split_whitespace().collect();
@@ -1108,7 +1108,7 @@ impl<'t> Builder<'t, '_> {
                     None => {
                         // Apposition or speech: "Ekuru Aukot, leader of", "said Bintou Keita".
                         let after = self.text[re..].trim_start();
-                        let before = self.text[sd.span.start..rs].trim_end();
+                        let before = self.text[span.start..rs].trim_end();
                         let cue_after = after.starts_with(", a ")
                             || after.starts_with(", an ")
                             || after.starts_with(", the ")
@@ -1117,7 +1117,7 @@ impl<'t> Builder<'t, '_> {
                             || after.starts_with("told")
                             || after.starts_with("says");
                         let cue_before = before.ends_with(" said")
-                            || before.ends_with(',') && rs > sd.span.start;
+                            || before.ends_with(',') && rs > span.start;
                         if !(cue_after || cue_before) {
                             continue;
                         }
