@@ -9,7 +9,7 @@
 //! between them decide negation, modality and abandonment; the object
 //! decides what a contribution consists of.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::amount::{Amount, Measure};
 use super::lexicon::{Lexicon, Pos, TriggerClass, WordClass};
@@ -371,12 +371,17 @@ impl Reader<'_, '_> {
     }
 
     /// Merge "A, B and C" into one group.
-    fn coordinate(&self, units: Vec<Unit>) -> Vec<Unit> {
-        let mut out: Vec<Unit> = Vec::new();
+    fn coordinate(&self, mut units: Vec<Unit>) -> Vec<Unit> {
+        let mut out: Vec<Unit> = Vec::with_capacity(units.len());
         let mut i = 0;
         while i < units.len() {
             let UnitKind::Group(first) = &units[i].kind else {
-                out.push(units[i].clone());
+                // Only units ahead are read again: this one can move.
+                let word = UnitKind::Word(String::new());
+                out.push(Unit {
+                    kind: std::mem::replace(&mut units[i].kind, word),
+                    ..units[i]
+                });
                 i += 1;
                 continue;
             };
