@@ -286,6 +286,9 @@ pub struct Lexicon {
     /// Countries by their names and seats of government, for datelines.
     places: HashMap<String, usize>,
     surfaces: Vec<(String, usize, Surface)>,
+    /// What documents need of each entry, worked out once: its names
+    /// normalized, its leader and its locations resolved.
+    resolved: Vec<Resolved>,
     matcher: AhoCorasick,
     triggers: HashMap<String, Vec<TriggerForm>>,
     words: HashMap<WordClass, HashSet<String>>,
@@ -293,6 +296,18 @@ pub struct Lexicon {
     max_words: HashMap<WordClass, usize>,
     /// Lower-case trigger lemmas added by user files, for explanations.
     pub user_triggers: usize,
+}
+
+/// An entry's names and references, resolved when the lexicon is built.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Resolved {
+    /// The canonical name and then the aliases, normalized
+    /// ([`crate::graph::normalize_name`]).
+    pub keys: Vec<String>,
+    /// The leader of a mission (its parent), as an entry index.
+    pub leader: Option<usize>,
+    /// The locations of a mission, as entry indexes.
+    pub location: Vec<usize>,
 }
 
 /// A user lexicon file (TOML).
@@ -449,6 +464,7 @@ impl Lexicon {
             words: HashMap::new(),
             max_words: HashMap::new(),
             user_triggers: 0,
+            resolved: Vec::new(),
         };
         for f in rows(TRIGGERS) {
             if let (Some(class), Some(form)) = (TriggerClass::parse(f[0]), f.get(1)) {
@@ -704,6 +720,27 @@ impl Lexicon {
             .build(surfaces.iter().map(|(s, _, _)| s.as_str()))
             .expect("lexicon patterns build");
         self.surfaces = surfaces;
+        self.resolved = (0..self.entries.len())
+            .map(|i| {
+                let e = &self.entries[i];
+                Resolved {
+                    keys: std::iter::once(&e.name)
+                        .chain(&e.aliases)
+                        .map(|n| crate::graph::normalize_name(n))
+                        .collect(),
+                    leader: e
+                        .parent
+                        .as_deref()
+                        .filter(|_| e.label == NodeLabel::Mission)
+                        .and_then(|p| self.resolve_ref(p)),
+                    location: e
+                        .location
+                        .iter()
+                        .filter_map(|l| self.resolve_ref(l))
+                        .collect(),
+                }
+            })
+            .collect();
     }
 
     /// All lexicon names in `text`, leftmost-longest, at word boundaries.
@@ -767,6 +804,11 @@ impl Lexicon {
     /// capital or seat of government ("Bangui", "Kinshasa").
     pub fn place(&self, name: &str) -> Option<usize> {
         crate::graph::with_normalized(name, |n| self.places.get(n).copied())
+    }
+
+    /// The entry's normalized names, leader and locations.
+    pub fn resolved(&self, entry: usize) -> &Resolved {
+        &self.resolved[entry]
     }
 
     /// Resolve a parent, leader or affiliation reference (an id, or a name
