@@ -437,26 +437,30 @@ impl<'t> Builder<'t, '_> {
             return e;
         }
         let entry = &self.lex.entries[idx];
-        let leader = entry
-            .parent
-            .as_deref()
-            .filter(|_| entry.label == NodeLabel::Mission)
-            .and_then(|p| self.lex.resolve_ref(p));
-        let location = entry
-            .location
-            .iter()
-            .filter_map(|l| self.lex.resolve_ref(l))
-            .collect();
-        let id = self.add_entity(DocEntity {
-            label: entry.label,
-            kind: entry.kind,
-            name: entry.name.clone(),
-            aliases: entry.aliases.clone(),
-            lexicon: Some(idx),
-            implicit: false,
-            location,
-            leader,
-        });
+        // As `add_entity`, with the names the lexicon normalized once.
+        let resolved = self.lex.resolved(idx);
+        let id = match self.by_name.get(resolved.keys[0].as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = self.model.entities.len();
+                for key in &resolved.keys {
+                    if !self.by_name.contains_key(key.as_str()) {
+                        self.by_name.insert(key.clone(), id);
+                    }
+                }
+                self.model.entities.push(DocEntity {
+                    label: entry.label,
+                    kind: entry.kind,
+                    name: entry.name.clone(),
+                    aliases: entry.aliases.clone(),
+                    lexicon: Some(idx),
+                    implicit: false,
+                    location: resolved.location.clone(),
+                    leader: resolved.leader,
+                });
+                id
+            }
+        };
         self.by_lexicon.insert(idx, id);
         id
     }
