@@ -279,6 +279,119 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
     out
 }
 
+/// How many bytes a [`Lower`] word holds inline.
+const LOWER_INLINE: usize = 22;
+
+/// A word in lower case (as [`str::to_lowercase`] writes it), held inline
+/// when it is short, as nearly every word is: lower-casing a token for a
+/// comparison allocates nothing.
+#[derive(Clone, Default)]
+pub struct Lower(LowerRepr);
+
+#[derive(Clone)]
+enum LowerRepr {
+    Inline(arrayvec::ArrayString<LOWER_INLINE>),
+    Heap(String),
+}
+
+impl Default for LowerRepr {
+    fn default() -> LowerRepr {
+        LowerRepr::Inline(arrayvec::ArrayString::new())
+    }
+}
+
+/// `s` in lower case, without allocating when it is short.
+pub fn lower(s: &str) -> Lower {
+    if s.len() <= LOWER_INLINE && s.is_ascii() {
+        let mut out = arrayvec::ArrayString::new();
+        for b in s.bytes() {
+            out.push(b.to_ascii_lowercase() as char);
+        }
+        return Lower(LowerRepr::Inline(out));
+    }
+    let l = s.to_lowercase();
+    match arrayvec::ArrayString::from(&l) {
+        Ok(inline) => Lower(LowerRepr::Inline(inline)),
+        Err(_) => Lower(LowerRepr::Heap(l)),
+    }
+}
+
+impl Lower {
+    /// The word.
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            LowerRepr::Inline(s) => s.as_str(),
+            LowerRepr::Heap(s) => s.as_str(),
+        }
+    }
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Lower {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for Lower {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for Lower {
+    fn eq(&self, other: &Lower) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Lower {}
+
+impl PartialEq<str> for Lower {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Lower {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl std::fmt::Display for Lower {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Debug for Lower {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl From<Lower> for String {
+    fn from(l: Lower) -> String {
+        match l.0 {
+            LowerRepr::Inline(s) => s.as_str().to_string(),
+            LowerRepr::Heap(s) => s,
+        }
+    }
+}
+
 fn is_dotted_acronym(word: &str) -> bool {
     word.chars().all(|c| c.is_uppercase() || c == '.') && word.len() <= 6
 }
@@ -352,5 +465,12 @@ mod tests {
                 "Russia", "'s", "$", "1.2", "billion", "."
             ]
         );
+    }
+
+    #[test]
+    fn lower_matches_to_lowercase() {
+        for w in ["", "The", "U.S.", "Côte", "ΣΟΦΟΣ", "İstanbul", "Peacekeeping-Operations-Abroad"] {
+            assert_eq!(lower(w).as_str(), w.to_lowercase());
+        }
     }
 }
