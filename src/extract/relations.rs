@@ -14,7 +14,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use super::amount::{Amount, Measure};
 use super::lexicon::{Lexicon, Pos, TriggerClass, WordClass};
 use super::mentions::{DocModel, Mention};
-use super::text::TokenKind;
+use super::text::{Lower, TokenKind, lower};
 use crate::model::{
     ActorKind, ContributionKind, FactProps, NodeLabel, RelType, Span, StanceStatus,
 };
@@ -75,7 +75,7 @@ struct Unit {
 #[derive(Debug, Clone)]
 enum UnitKind {
     /// A word or punctuation, lower case.
-    Word(String),
+    Word(Lower),
     /// Coordinated mentions.
     Group(Group),
 }
@@ -314,7 +314,7 @@ impl Reader<'_, '_> {
                 units.push(Unit {
                     start: t.start,
                     end: t.end,
-                    kind: UnitKind::Word(self.model.text[t.start..t.end].to_lowercase()),
+                    kind: UnitKind::Word(lower(&self.model.text[t.start..t.end])),
                 });
                 ti += 1;
                 continue;
@@ -377,7 +377,7 @@ impl Reader<'_, '_> {
         while i < units.len() {
             let UnitKind::Group(first) = &units[i].kind else {
                 // Only units ahead are read again: this one can move.
-                let word = UnitKind::Word(String::new());
+                let word = UnitKind::Word(Lower::default());
                 out.push(Unit {
                     kind: std::mem::replace(&mut units[i].kind, word),
                     ..units[i]
