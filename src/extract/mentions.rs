@@ -12,7 +12,7 @@ use foldhash::{HashMap, HashMapExt};
 
 use super::amount::{Amount, find_amounts};
 use super::lexicon::{Lexicon, Surface, WordClass};
-use super::text::{Sentence, Token, TokenKind, sentences, tokens};
+use super::text::{Sentence, Token, TokenKind, lower, sentences, tokens};
 use crate::graph::normalize_name;
 use crate::model::{ActorKind, NodeLabel};
 
@@ -1120,8 +1120,8 @@ impl<'t> Builder<'t, '_> {
                             || after.starts_with("said")
                             || after.starts_with("told")
                             || after.starts_with("says");
-                        let cue_before = before.ends_with(" said")
-                            || before.ends_with(',') && rs > span.start;
+                        let cue_before =
+                            before.ends_with(" said") || before.ends_with(',') && rs > span.start;
                         if !(cue_after || cue_before) {
                             continue;
                         }
@@ -1476,10 +1476,10 @@ impl<'t> Builder<'t, '_> {
                     continue;
                 }
                 let w = &self.text[tk.start..tk.end];
-                let lw = w.to_lowercase();
+                let lw = lower(w);
                 let next = |k: usize| {
                     toks.get(i + k)
-                        .map(|t| self.text[t.start..t.end].to_lowercase())
+                        .map(|t| lower(&self.text[t.start..t.end]))
                         .unwrap_or_default()
                 };
                 let possessive_after = |end_tok: usize| {
@@ -1595,7 +1595,7 @@ impl<'t> Builder<'t, '_> {
                     while j < toks.len() && j <= i + 6 {
                         let t = toks[j];
                         let raw = &self.text[t.start..t.end];
-                        let lower = raw.to_lowercase();
+                        let lower = super::text::lower(raw);
                         let two = toks.get(j + 1).map(|n| {
                             format!("{lower} {}", self.text[n.start..n.end].to_lowercase())
                         });
@@ -1704,7 +1704,7 @@ impl<'t> Builder<'t, '_> {
                         {
                             break;
                         }
-                        words.push(lower);
+                        words.push(lower.into());
                         j += 1;
                     }
                     // "the presence of Egyptian forces": the presence of an
@@ -1740,9 +1740,7 @@ impl<'t> Builder<'t, '_> {
                         let mut k = end_tok + 1;
                         if k + 1 < toks.len()
                             && matches!(
-                                self.text[toks[k].start..toks[k].end]
-                                    .to_lowercase()
-                                    .as_str(),
+                                lower(&self.text[toks[k].start..toks[k].end]).as_str(),
                                 "in" | "for"
                             )
                         {
@@ -1837,7 +1835,7 @@ impl<'t> Builder<'t, '_> {
                         // governments of the last pair named.
                         let word_at = |k: usize| {
                             toks.get(k)
-                                .map(|t| self.text[t.start..t.end].to_lowercase())
+                                .map(|t| lower(&self.text[t.start..t.end]))
                                 .unwrap_or_default()
                         };
                         let pair_end = (wants == Wants::Government

@@ -469,7 +469,15 @@ mod tests {
 
     #[test]
     fn lower_matches_to_lowercase() {
-        for w in ["", "The", "U.S.", "Côte", "ΣΟΦΟΣ", "İstanbul", "Peacekeeping-Operations-Abroad"] {
+        for w in [
+            "",
+            "The",
+            "U.S.",
+            "Côte",
+            "ΣΟΦΟΣ",
+            "İstanbul",
+            "Peacekeeping-Operations-Abroad",
+        ] {
             assert_eq!(lower(w).as_str(), w.to_lowercase());
         }
     }
