@@ -1,7 +1,7 @@
 //! Merging one document's extracted facts into the graph: entity resolution
 //! across documents and one relationship per fact, however often stated.
 
-use super::{Direction, Graph, normalize_name};
+use super::{Direction, Graph, normalize_name, normalize_name_into};
 use crate::model::{ContributionKind, DocumentFacts, Entity, Fact, NodeLabel, RelType, keys};
 use crate::value::{NodeId, RelId, Value};
 
@@ -144,41 +144,13 @@ impl Graph {
     /// are added, and attributes the node lacks are filled in.
     fn absorb(&mut self, id: NodeId, entity: &Entity) {
         let name = self.node_property(id, keys::NAME).and_then(Value::as_str);
-        // The name index holds the normalized name and aliases of every
-        // node, so "already one of its names" is a look-up there rather
-        // than normalizing every alias again at every mention.
-        let canonical = name.map(normalize_name).unwrap_or_default();
         let current = self.node_property(id, keys::ALIASES);
         let clean = is_string_list(current);
         let indexed = name.is_some() && (clean || current.is_none());
-        let mut aliases: Vec<String> = match current {
-            Some(Value::List(items)) => items
-                .iter()
-                .filter_map(Value::as_str)
-                .map(str::to_string)
-                .collect(),
-            _ => Vec::new(),
-        };
-        let mut seen: Vec<String> = if indexed {
-            Vec::new()
+        if indexed {
+            self.absorb_names(id, entity);
         } else {
-            aliases.iter().map(|a| normalize_name(a)).collect()
-        };
-        let mut changed = false;
-        for name in std::iter::once(&entity.name).chain(&entity.aliases) {
-            let n = normalize_name(name);
-            let known = n == canonical
-                || seen.contains(&n)
-                || (indexed && self.by_name.get(&n).is_some_and(|s| s.contains(id)));
-            if !known {
-                seen.push(n);
-                aliases.push(name.clone());
-                changed = true;
-            }
-        }
-        // Setting the same list again would only re-index every name.
-        if changed || !clean {
-            self.set_node_property(id, keys::ALIASES, string_list(&aliases));
+            self.absorb_names_unindexed(id, entity);
         }
         if self.node_property(id, keys::KIND).is_none()
             && let Some(kind) = entity.kind
@@ -189,6 +161,76 @@ impl Graph {
             if self.node_property(id, k).is_none() {
                 self.set_node_property(id, k, v.clone());
             }
+        }
+    }
+
+    /// The new names of an entity added to the aliases of the node it
+    /// resolved to, when the name index holds the node's names: "already
+    /// one of its names" is a look-up there, and nothing is copied unless
+    /// a name is new (nearly always none is).
+    fn absorb_names(&mut self, id: NodeId, entity: &Entity) {
+        let name = self.node_property(id, keys::NAME).and_then(Value::as_str);
+        let mut canonical: Option<String> = None;
+        let mut added: Vec<(String, &String)> = Vec::new();
+        let mut key = String::new();
+        for alias in std::iter::once(&entity.name).chain(&entity.aliases) {
+            // The node's own name, as written, normalizes as it does.
+            if name == Some(alias.as_str()) {
+                continue;
+            }
+            normalize_name_into(alias, &mut key);
+            let canonical =
+                canonical.get_or_insert_with(|| name.map(normalize_name).unwrap_or_default());
+            let known = key == *canonical
+                || added.iter().any(|(n, _)| *n == key)
+                || self.by_name.get(&key).is_some_and(|s| s.contains(id));
+            if !known {
+                added.push((key.clone(), alias));
+            }
+        }
+        let current = self.node_property(id, keys::ALIASES);
+        // A node without aliases gets the list, even an empty one.
+        if added.is_empty() && current.is_some() {
+            return;
+        }
+        let mut aliases: Vec<Value> = match current {
+            Some(Value::List(items)) => items.clone(),
+            _ => Vec::new(),
+        };
+        aliases.extend(added.iter().map(|(_, a)| Value::str(a)));
+        self.set_node_property(id, keys::ALIASES, Value::List(aliases));
+    }
+
+    /// [`Graph::absorb_names`] for a node whose aliases are not (only)
+    /// strings or that has no name: its names are compared one by one, and
+    /// the aliases are rewritten as a list of strings.
+    fn absorb_names_unindexed(&mut self, id: NodeId, entity: &Entity) {
+        let name = self.node_property(id, keys::NAME).and_then(Value::as_str);
+        let canonical = name.map(normalize_name).unwrap_or_default();
+        let current = self.node_property(id, keys::ALIASES);
+        let clean = is_string_list(current);
+        let mut aliases: Vec<String> = match current {
+            Some(Value::List(items)) => items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect(),
+            _ => Vec::new(),
+        };
+        let mut seen: Vec<String> = aliases.iter().map(|a| normalize_name(a)).collect();
+        let mut changed = false;
+        for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+            let n = normalize_name(name);
+            let known = n == canonical || seen.contains(&n);
+            if !known {
+                seen.push(n);
+                aliases.push(name.clone());
+                changed = true;
+            }
+        }
+        // Setting the same list again would only re-index every name.
+        if changed || !clean {
+            self.set_node_property(id, keys::ALIASES, string_list(&aliases));
         }
     }
 
