@@ -300,14 +300,16 @@ pub struct Evidence {
 impl Evidence {
     /// A compact location: `doc#sentence actor=a..b trigger=c..d amount=e..f`.
     pub fn location(&self) -> String {
-        let mut s = format!("{}#{}", self.document, self.sentence_index);
+        use std::fmt::Write;
+        let mut s = String::with_capacity(self.document.len() + 48);
+        let _ = write!(s, "{}#{}", self.document, self.sentence_index);
         for (name, span) in [
             ("actor", self.actor),
             ("trigger", self.trigger),
             ("amount", self.amount),
         ] {
             if let Some(sp) = span {
-                s.push_str(&format!(" {name}={}..{}", sp.start, sp.end));
+                let _ = write!(s, " {name}={}..{}", sp.start, sp.end);
             }
         }
         s

@@ -44,6 +44,7 @@ impl Graph {
                 self.add_mentions(doc_node, id, entity.mentions);
             }
         }
+        let mut shared = SharedText::default();
         for fact in &doc.facts {
             let (from, to) = (ids[fact.from], ids[fact.to]);
             if from == to {
@@ -52,13 +53,13 @@ impl Graph {
             match self.matching_fact(from, to, fact) {
                 Some(rel) => {
                     stats.rels_merged += 1;
-                    self.add_evidence(rel, fact);
+                    self.add_evidence(rel, fact, &mut shared);
                     self.add_date(rel, doc.document.date.as_deref());
                 }
                 None => {
                     stats.rels_created += 1;
                     let rel = self.add_rel(from, to, fact.rel.as_str(), fact_properties(fact));
-                    self.add_evidence(rel, fact);
+                    self.add_evidence(rel, fact, &mut shared);
                     self.add_date(rel, doc.document.date.as_deref());
                 }
             }
@@ -295,7 +296,7 @@ impl Graph {
             })
     }
 
-    fn add_evidence(&mut self, rel: RelId, fact: &Fact) {
+    fn add_evidence(&mut self, rel: RelId, fact: &Fact, shared: &mut SharedText) {
         let ev = &fact.evidence;
         let location = ev.location();
         // Provenance lists grow with every statement of a fact, so they are
@@ -308,12 +309,12 @@ impl Graph {
         if let Some(sources) = self.string_list_mut(rel, keys::SOURCES)
             && !list_has(sources, &ev.document)
         {
-            sources.push(Value::str(&ev.document));
+            sources.push(SharedText::value(&mut shared.document, &ev.document));
         }
         if let Some(evidence) = self.string_list_mut(rel, keys::EVIDENCE)
             && new_span
         {
-            evidence.push(Value::str(&ev.sentence));
+            evidence.push(SharedText::value(&mut shared.sentence, &ev.sentence));
         }
         if let Some(spans) = self.string_list_mut(rel, keys::EVIDENCE_SPANS)
             && new_span
@@ -403,6 +404,25 @@ impl Graph {
                 .map(str::to_string)
                 .collect(),
             _ => Vec::new(),
+        }
+    }
+}
+
+/// The document name and the sentence last written to provenance lists
+/// in one merge: the facts of a document, and often several facts of a
+/// sentence, share one string rather than each holding a copy.
+#[derive(Default)]
+struct SharedText {
+    document: Option<Value>,
+    sentence: Option<Value>,
+}
+
+impl SharedText {
+    /// `text` as a string value, the one last made when it is the same.
+    fn value(last: &mut Option<Value>, text: &str) -> Value {
+        match last {
+            Some(v) if v.as_str() == Some(text) => v.clone(),
+            _ => last.insert(Value::str(text)).clone(),
         }
     }
 }
