@@ -55,6 +55,9 @@ pub enum Via {
     Pronoun,
     /// By a description ("the mission"), resolved.
     Description,
+    /// By the place of the dateline ("BANGUI, Dec 21 -"): where the story
+    /// was filed, no part of its sentences.
+    Dateline,
 }
 
 impl Via {
@@ -65,6 +68,7 @@ impl Via {
             Via::Acronym => "acronym",
             Via::Metonym => "metonym",
             Via::Role => "role noun",
+            Via::Dateline => "dateline",
             Via::Surname => "surname",
             Via::Pronoun => "pronoun",
             Via::Description => "description",
@@ -344,7 +348,7 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
             mentions: Vec::new(),
             anaphors: Vec::new(),
             unknown: Vec::new(),
-            dateline: dateline(text, lex),
+            dateline: Vec::new(),
         },
         by_lexicon: HashMap::new(),
         by_name: HashMap::new(),
@@ -352,6 +356,7 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
         defined_acronyms: Vec::new(),
     };
     b.lexicon_mentions();
+    b.dateline_mentions();
     b.administrations();
     b.resolution_mentions();
     b.acronym_definitions();
@@ -383,23 +388,39 @@ struct Builder<'t, 'l> {
 /// The countries of a wire story's dateline, the upper-case places that
 /// open one of its first paragraphs ("BANGUI, Dec 21 -", "UNITED
 /// NATIONS/MOGADISHU (Reuters) -").
-fn dateline(text: &str, lex: &Lexicon) -> Vec<usize> {
+fn dateline(text: &str, lex: &Lexicon) -> Vec<(usize, usize, usize)> {
     static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"^\s*([A-Z][A-Z.'\u{2019} -]*[A-Z.](?:/[A-Z][A-Z.'\u{2019} -]*[A-Z.])*)\s*(?:,|\(|-|\u{2014}|\u{2013})")
             .expect("regex")
     });
-    let Some(caps) = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .take(3)
-        .find_map(|l| RE.captures(l))
-    else {
-        return Vec::new();
-    };
-    caps[1]
-        .split('/')
-        .filter_map(|place| lex.place(place.trim()))
-        .collect()
+    let mut offset = 0;
+    let mut lines = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        if line.trim().is_empty() {
+            continue;
+        }
+        lines += 1;
+        if lines > 3 {
+            break;
+        }
+        let Some(places) = RE.captures(line).and_then(|c| c.get(1)) else {
+            continue;
+        };
+        let mut at = start + places.start();
+        let mut found = Vec::new();
+        for place in places.as_str().split('/') {
+            let lead = place.len() - place.trim_start().len();
+            let name = place.trim();
+            if let Some(country) = lex.place(name) {
+                found.push((country, at + lead, at + lead + name.len()));
+            }
+            at += place.len() + 1;
+        }
+        return found;
+    }
+    Vec::new()
 }
 
 fn is_capitalized(w: &str) -> bool {
@@ -1424,6 +1445,18 @@ impl<'t> Builder<'t, '_> {
         }
     }
 
+    /// The places of the dateline ("BANGUI, Dec 21 -"), in capitals that
+    /// the lexicon does not match, name their countries.
+    fn dateline_mentions(&mut self) {
+        for (country, start, end) in dateline(self.text, self.lex) {
+            self.model.dateline.push(country);
+            if self.free(start, end) {
+                let e = self.lexicon_entity(country);
+                self.push(e, start, end, Via::Dateline);
+            }
+        }
+    }
+
     /// "the government of Haiti", "the separatist leadership in Abkhazia",
     /// "the authorities in Kabul": a country's own institutions, named after
     /// it, stand for the country.
@@ -1965,18 +1998,25 @@ mod tests {
         let ids = |text: &str| -> Vec<String> {
             dateline(text, &lex)
                 .into_iter()
-                .map(|i| lex.entries[i].id.clone())
+                .map(|(i, start, end)| format!("{} {}", lex.entries[i].id, &text[start..end]))
                 .collect()
         };
         assert_eq!(
             ids("Headline\n\nBANGUI, Dec 21 - Rwanda sent troops."),
-            ["CF"]
+            ["CF BANGUI"]
         );
         assert_eq!(
             ids("UNITED NATIONS/MOGADISHU, March 31 - The council voted."),
-            ["SO"]
+            ["SO MOGADISHU"]
         );
-        assert_eq!(ids("NAIROBI (Reuters) - Kenya's court ruled."), ["KE"]);
+        assert_eq!(
+            ids("NAIROBI (Reuters) - Kenya's court ruled."),
+            ["KE NAIROBI"]
+        );
+        // Brussels is the EU's, and a capital that often means something
+        // else names no country.
+        assert!(ids("BRUSSELS, Feb 19 - EU ministers met.").is_empty());
+        assert!(ids("KINGSTON, May 2 - Police said.").is_empty());
         // A sentence that opens with a capitalised name is no dateline.
         assert!(ids("Kenya said on Friday it would send police.").is_empty());
     }

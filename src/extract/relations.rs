@@ -299,7 +299,7 @@ impl Reader<'_, '_> {
             .model
             .mentions
             .iter()
-            .filter(|m| m.sentence == s)
+            .filter(|m| m.sentence == s && m.via != super::mentions::Via::Dateline)
             .collect();
         let mut units: Vec<Unit> = Vec::new();
         let mut ti = 0;
@@ -1749,6 +1749,41 @@ impl Reader<'_, '_> {
                 .min_by_key(|m| m.start)
                 .map(|m| m.entity)
         })
+    }
+
+    /// Whom these actors gave to last, in an earlier sentence.
+    fn earlier_recipient(&self, givers: &[usize]) -> Option<usize> {
+        self.out
+            .facts
+            .iter()
+            .rev()
+            .find(|f| f.rel == RelType::Contributes && givers.contains(&f.from) && !f.props.negated)
+            .map(|f| f.to)
+    }
+
+    /// The country a story is about as seen from `pos`: the dateline's
+    /// country, else the most named country other than `besides`.
+    fn host_country(&self, s: usize, pos: usize, besides: &[usize]) -> Option<usize> {
+        let dateline = self.model.mentions.iter().find(|m| {
+            !besides.contains(&m.entity)
+                && self.model.entities[m.entity]
+                    .lexicon
+                    .is_some_and(|l| self.model.dateline.contains(&l))
+        });
+        if let Some(m) = dateline {
+            return Some(m.entity);
+        }
+        let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+        for m in self.model.mentions.iter().filter(|m| {
+            (m.start < pos || m.sentence == s)
+                && !besides.contains(&m.entity)
+                && self.model.entities[m.entity].kind == Some(ActorKind::Country)
+        }) {
+            let c = counts.entry(m.entity).or_default();
+            c.0 += 1;
+            c.1 = c.1.max(m.start);
+        }
+        counts.into_iter().max_by_key(|(_, c)| *c).map(|(e, _)| e)
     }
 
     fn amounts_in(&self, s: usize, start: usize, end: usize) -> Vec<&Amount> {
@@ -3239,15 +3274,26 @@ impl Reader<'_, '_> {
             || vague_number
             || to_own_people
             || (giving && kind.is_some() && !self.object_possessed(units, last + 1, end));
+        // "under a bilateral agreement": given to the host country, not to
+        // a mission in view.
+        let bilateral = (0..units.len()).any(|k| {
+            self.word(units, k)
+                .is_some_and(|w| matches!(w, "bilateral" | "bilaterally"))
+        });
+        let mission_target = mission_target.filter(|_| !bilateral);
         let target_entity: Option<usize> = match (mission_target, actor_target.or(direct_actor)) {
             (Some(m), _) => self.mission_of(units, m),
             (None, Some(t)) => self.group(units, t).and_then(|g| g.ents.first().copied()),
+            (None, None) if bilateral => self.host_country(s, units[i].start, &agent_ents),
             (None, None)
                 if implicit_ok
                     && recipient.is_none()
                     && (to_own_people || !self.elsewhere(units, last, end)) =>
             {
-                self.context_mission(s, units[i].start)
+                // What this giver gave to before in the story, else the
+                // mission in view.
+                self.earlier_recipient(&agent_ents)
+                    .or_else(|| self.context_mission(s, units[i].start))
             }
             (None, None) => None,
         };
@@ -3275,11 +3321,9 @@ impl Reader<'_, '_> {
         let kind = kind.unwrap_or(
             if form.lemma == "fund" || form.lemma == "finance" || form.lemma == "pay" {
                 ContributionKind::Money
-            } else if self.is_mission(to)
-                && matches!(
-                    form.lemma.as_str(),
-                    "join" | "take part in" | "send" | "deploy"
-                )
+            } else if matches!(form.lemma.as_str(), "deploy" | "dispatch")
+                || (self.is_mission(to)
+                    && matches!(form.lemma.as_str(), "join" | "take part in" | "send"))
             {
                 ContributionKind::Personnel
             } else {
@@ -3312,6 +3356,67 @@ impl Reader<'_, '_> {
             trig,
             "contribution verb",
         );
+        // "300 military instructors along with heavy weapons": each kind
+        // of thing given is a contribution.
+        for other in self.further_kinds(units, last + 1, end, kind) {
+            let amount = amounts.iter().find(|a| {
+                matches!(
+                    (&a.measure, other),
+                    (Measure::Money(_), ContributionKind::Money)
+                        | (Measure::Personnel(_), ContributionKind::Personnel)
+                )
+            });
+            self.contribution(
+                s,
+                units,
+                a,
+                to,
+                amount,
+                other,
+                negated,
+                hedged,
+                trig,
+                "contribution verb",
+            );
+        }
+    }
+
+    /// Kinds of things given besides `first`, joined to it by "and",
+    /// "along with", "as well as" or "plus" in the object.
+    fn further_kinds(
+        &self,
+        units: &[Unit],
+        from: usize,
+        to: usize,
+        first: ContributionKind,
+    ) -> Vec<ContributionKind> {
+        let mut out = Vec::new();
+        let mut joined = false;
+        for k in from..to.min(units.len()) {
+            let Some(w) = self.word(units, k) else {
+                continue;
+            };
+            if matches!(w, "and" | "along" | "plus" | "well") {
+                joined = true;
+                continue;
+            }
+            if !joined {
+                continue;
+            }
+            let kind = if self.lex.is(WordClass::Equipment, w) {
+                ContributionKind::Equipment
+            } else if self.lex.is(WordClass::Personnel, w) && w != "guard" {
+                ContributionKind::Personnel
+            } else if matches!(w, "funding" | "money" | "cash" | "funds") {
+                ContributionKind::Money
+            } else {
+                continue;
+            };
+            if kind != first && !out.contains(&kind) {
+                out.push(kind);
+            }
+        }
+        out
     }
 
     #[allow(clippy::too_many_arguments)]
