@@ -364,6 +364,7 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
     b.people();
     b.acronym_uses();
     b.surnames();
+    b.short_names();
     b.titled_people();
     b.organization_missions();
     b.governments_of_countries();
@@ -1337,6 +1338,45 @@ impl<'t> Builder<'t, '_> {
         }
     }
 
+    /// "Hassan Sheikh" after "Hassan Sheikh Mohamud": a person named by the
+    /// first words of another's full name is that person.
+    fn short_names(&mut self) {
+        let people: Vec<(usize, Vec<String>)> = self
+            .model
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == Some(ActorKind::Person))
+            .map(|(i, e)| (i, e.name.split_whitespace().map(str::to_string).collect()))
+            .collect();
+        for (short, words) in &people {
+            if words.len() < 2 {
+                continue;
+            }
+            let longer: Vec<usize> = people
+                .iter()
+                .filter(|(other, w)| {
+                    other != short && w.len() > words.len() && w.starts_with(words)
+                })
+                .map(|(other, _)| *other)
+                .collect();
+            // Two people who share those words ("Mohamed Abdullahi ...") keep theirs.
+            let [long] = longer.as_slice() else {
+                continue;
+            };
+            let name = self.model.entities[*short].name.clone();
+            self.add_alias(*long, &name);
+            for m in self
+                .model
+                .mentions
+                .iter_mut()
+                .filter(|m| m.entity == *short)
+            {
+                m.entity = *long;
+            }
+        }
+    }
+
     /// "the OSCE mission in Georgia", "the U.N. mission in Mali", "an EU
     /// naval force": an organization's name before a mission word describes
     /// a mission it runs; the description (name included) is the mention.
@@ -2019,6 +2059,19 @@ mod tests {
         assert!(ids("KINGSTON, May 2 - Police said.").is_empty());
         // A sentence that opens with a capitalised name is no dateline.
         assert!(ids("Kenya said on Friday it would send police.").is_empty());
+    }
+
+    #[test]
+    fn first_names_of_a_full_name_are_that_person() {
+        let found = mentions(
+            "Somali President Hassan Sheikh Mohamud met the envoy. Hassan Sheikh said later that talks went well.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(text, entity)| text == "Hassan Sheikh" && entity == "Hassan Sheikh Mohamud"),
+            "{found:?}"
+        );
     }
 
     #[test]
