@@ -1140,7 +1140,16 @@ impl<'t> Builder<'t, '_> {
                             || after.starts_with("says");
                         let cue_before = before.ends_with(" said")
                             || before.ends_with(',') && rs > sd.span.start;
-                        if !(cue_after || cue_before) {
+                        // "deputy ambassador Robert Wood": a role noun in
+                        // lower case before the name.
+                        let role_before = before
+                            .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+                            .next()
+                            .is_some_and(|w| {
+                                w.chars().next().is_some_and(char::is_lowercase)
+                                    && self.lex.is(WordClass::PersonRole, w)
+                            });
+                        if !(cue_after || cue_before || role_before) {
                             continue;
                         }
                         (rs, words.as_slice())

@@ -2295,14 +2295,39 @@ impl Reader<'_, '_> {
                     .into_iter()
                     .cloned()
                     .collect();
-                if let Some(am) = amounts
+                let personnel = amounts
                     .iter()
-                    .find(|a| matches!(a.measure, Measure::Personnel(_)) && !a.strength)
-                {
+                    .find(|a| matches!(a.measure, Measure::Personnel(_)) && !a.strength);
+                // "withdrew its engineering unit": its own people, uncounted.
+                let own_people = personnel.is_none()
+                    && matches!(self.word(units, last + 1), Some("its" | "their"))
+                    || self
+                        .group(units, last + 1)
+                        .is_some_and(|g| g.anaphoric && g.possessive);
+                let state = self
+                    .ents(units, a)
+                    .iter()
+                    .all(|&e| self.model.entities[e].kind == Some(ActorKind::Country));
+                let own_people = own_people
+                    && state
+                    && (last + 2..end.min(units.len()).min(last + 5)).any(|k| {
+                        self.word(units, k).is_some_and(|w| {
+                            self.lex.is(WordClass::Personnel, w)
+                                || self.lex.is(WordClass::ForceRole, w)
+                        })
+                    });
+                if personnel.is_some() || own_people {
+                    let am = personnel;
                     let agent_ents = self.ents(units, a);
                     let target = self
                         .target_after(units, last, end, &agent_ents, Self::is_mission)
                         .and_then(|t| self.mission_of(units, t))
+                        .or_else(|| {
+                            // Unnamed, what it gave its people to before.
+                            own_people
+                                .then(|| self.earlier_recipient(&agent_ents))
+                                .flatten()
+                        })
                         .or_else(|| self.context_mission(s, units[i].start));
                     if let Some(m) = target {
                         self.contribution(
@@ -2310,7 +2335,7 @@ impl Reader<'_, '_> {
                             units,
                             a,
                             m,
-                            Some(am),
+                            am,
                             ContributionKind::Personnel,
                             false,
                             false,
@@ -3690,10 +3715,13 @@ impl Reader<'_, '_> {
                         if matches!(
                             w.as_str(),
                             "is" | "was"
+                                | "are"
+                                | "were"
                                 | "be"
                                 | "been"
                                 | "became"
                                 | "remains"
+                                | "remain"
                                 | "remained"
                                 | "become"
                                 | "continues"
