@@ -654,6 +654,16 @@ impl Reader<'_, '_> {
                 }))
     }
 
+    /// "extending sanctions on Mali": after an -ing form, a word in -s is
+    /// its object, no verb.
+    fn object_of_gerund(&self, units: &[Unit], i: usize) -> bool {
+        i > 0
+            && self
+                .word(units, i - 1)
+                .is_some_and(|p| p.len() > 4 && p.ends_with("ing") && p != "during")
+            && self.word(units, i).is_some_and(|w| w.ends_with('s'))
+    }
+
     /// Whether a determiner or possessive stands before `i`, past numbers
     /// ("the veto", "a 4-0 defeat").
     fn determined(&self, units: &[Unit], i: usize) -> bool {
@@ -716,6 +726,7 @@ impl Reader<'_, '_> {
         ) || prev.is_some_and(|p| self.lex.is(WordClass::NounModifier, p))
             || prev_group_possessive
             || after_number
+            || self.object_of_gerund(units, i)
             || self.after_preposition(units, i)
             // "a U.N. trust fund": the head of a noun phrase, when the word
             // is no verb form of its own.
@@ -898,6 +909,7 @@ impl Reader<'_, '_> {
                         Some(
                             "which"
                                 | "who"
+                                | "with"
                                 | "saying"
                                 | "while"
                                 | "but"
@@ -1900,6 +1912,7 @@ impl Reader<'_, '_> {
             && form.pos == Pos::Verb
             && (self.determined(units, i)
                 || self.after_preposition(units, i)
+                || self.object_of_gerund(units, i)
                 || (i > 0
                     && self
                         .word(units, i - 1)

@@ -193,7 +193,14 @@ fn referent(
                 .filter(|m| m.start >= a.end && m.sentence <= a.sentence + 3)
                 .min_by_key(|m| m.start)
                 .map(|m| m.entity);
-            if let Some(e) = prior.or(next) {
+            // "a text ending the measures": an indefinite description is a
+            // resolution of its own, known by its topic or not at all.
+            let indefinite = {
+                let text = model.text[a.start..a.end].to_lowercase();
+                text.starts_with("a ") || text.starts_with("an ")
+            };
+            let named = prior.or(next).filter(|_| !indefinite);
+            if let Some(e) = named {
                 return Some(vec![e]);
             }
             // An unnumbered resolution about a country ("a draft resolution
@@ -925,18 +932,51 @@ fn resolution_topic(model: &DocModel, end: usize) -> Option<(String, usize)> {
     let after = model.text[end..sentence_end].trim_start();
     let offset = sentence_end - end - after.len();
     let lower = after.to_lowercase();
-    // The cue must follow the resolution at once.
-    let cue = CUES
+    let is_country = |m: &&Mention| model.entities[m.entity].kind == Some(ActorKind::Country);
+    // The cue follows the resolution at once.
+    if let Some(cue) = CUES
         .iter()
         .filter(|c| lower.starts_with(&format!("{c} ")))
-        .max_by_key(|c| c.len())?;
-    let mut start = end + offset + cue.len() + 1;
-    if model.text[start..].starts_with("the ") {
-        start += 4;
+        .max_by_key(|c| c.len())
+    {
+        let mut start = end + offset + cue.len() + 1;
+        if model.text[start..].starts_with("the ") {
+            start += 4;
+        }
+        if let Some(m) = model
+            .mentions
+            .iter()
+            .filter(is_country)
+            .find(|m| m.start == start)
+        {
+            return Some((model.entities[m.entity].name.clone(), m.end));
+        }
     }
-    let m = model
+    // "resolution that would have extended sanctions on Mali", "a
+    // resolution extending the arms embargo on South Sudan": a clause about
+    // the resolution, in its first words, names the country after a
+    // preposition.
+    let clause = after.find([',', ';', '.']).unwrap_or(after.len()).min(100);
+    let opens_clause = lower.starts_with("that ")
+        || lower.starts_with("which ")
+        || lower
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with("ing"));
+    if !opens_clause {
+        return None;
+    }
+    let limit = end + offset + clause;
+    model
         .mentions
         .iter()
-        .find(|m| m.start == start && model.entities[m.entity].kind == Some(ActorKind::Country))?;
-    Some((model.entities[m.entity].name.clone(), m.end))
+        .filter(is_country)
+        .filter(|m| m.start >= end && m.end <= limit)
+        .find(|m| {
+            let before = model.text[..m.start].trim_end();
+            let before = before.strip_suffix("the").map_or(before, str::trim_end);
+            let word = before.rsplit(' ').next().unwrap_or("");
+            matches!(word, "on" | "in" | "against" | "for" | "over" | "to")
+        })
+        .map(|m| (model.entities[m.entity].name.clone(), m.end))
 }
