@@ -701,6 +701,22 @@ fn mission_referent(
         }
         _ => prior,
     };
+    // "the U.N. peacekeeping mission in Mali", "a multinational force" in a
+    // story about Haiti, with no mission named: the one mission the lexicon
+    // knows there that fits the words.
+    let any_of_hint = |e: usize| {
+        hint.is_none_or(|id| {
+            model.entities[e]
+                .leader
+                .is_some_and(|l| lex.entries[l].id == id)
+        })
+    };
+    if prior.or(next).is_none_or(|e| !any_of_hint(e))
+        && a.owner.is_none()
+        && let Some(idx) = lexicon_mission(model, lex, a, words, &head, hint)
+    {
+        return Some(vec![lexicon_entity(model, lex, idx)]);
+    }
     // "a U.N. police force" when no mission of that leader is in view: a
     // mission of its own, proposed or hypothetical, named by its words.
     if let Some(id) = hint {
@@ -868,6 +884,121 @@ fn mission_referent(
         return Some(vec![described_mission(model, name, leader, location)]);
     }
     prior.or(next).map(|e| vec![e])
+}
+
+/// The lexicon's mission that a description of one stands for when the
+/// text names none: run by the leader the words name, in the country they
+/// name (else a country of the sentence, else the dateline's), sharing the
+/// words that set it apart ("multinational", "police"). None unless exactly
+/// one fits.
+fn lexicon_mission(
+    model: &DocModel,
+    lex: &Lexicon,
+    a: &Anaphor,
+    words: &[String],
+    head: &str,
+    hint: Option<&str>,
+) -> Option<usize> {
+    let country = |name: &str| {
+        lex.by_name(name)
+            .filter(|&i| lex.entries[i].kind == Some(ActorKind::Country))
+    };
+    let named: Vec<usize> = words
+        .iter()
+        .filter_map(|w| country(w.strip_prefix("in ").unwrap_or(w)))
+        .collect();
+    let places: Vec<usize> = if !named.is_empty() {
+        named
+    } else {
+        let in_sentence: Vec<usize> = model
+            .mentions
+            .iter()
+            .filter(|m| m.sentence == a.sentence)
+            .filter_map(|m| model.entities[m.entity].lexicon)
+            .filter(|&l| lex.entries[l].kind == Some(ActorKind::Country))
+            .collect();
+        if in_sentence.is_empty() {
+            model.dateline.clone()
+        } else {
+            in_sentence
+        }
+    };
+    let distinctive: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| NAME_WORDS.contains(w) && !matches!(*w, "peacekeeping" | "military"))
+        .collect();
+    // "the mission" alone says too little to pick one of the lexicon's.
+    if places.is_empty() || (hint.is_none() && distinctive.is_empty()) {
+        return None;
+    }
+    let wants_office = head == "office";
+    let candidates: Vec<usize> = (0..lex.entries.len())
+        .filter(|&i| {
+            let e = &lex.entries[i];
+            let name = e.name.to_lowercase();
+            e.label == NodeLabel::Mission
+                && e.location
+                    .iter()
+                    .filter_map(|l| lex.resolve_ref(l))
+                    .any(|l| places.contains(&l))
+                && hint.is_none_or(|id| {
+                    e.parent
+                        .as_deref()
+                        .and_then(|p| lex.resolve_ref(p))
+                        .is_some_and(|l| lex.entries[l].id == id)
+                })
+                && name.contains("office") == wants_office
+                && distinctive.iter().all(|w| name.contains(w))
+        })
+        .collect();
+    // Which of a country's missions is active depends on when the story
+    // was written, which the text rarely says: a single fit counts, or the
+    // single one whose leader the story has named so far.
+    let leader_named = |i: usize| {
+        let leader = lex.entries[i]
+            .parent
+            .as_deref()
+            .and_then(|p| lex.resolve_ref(p));
+        leader.is_some_and(|l| {
+            model
+                .mentions
+                .iter()
+                .any(|m| m.start < a.start && model.entities[m.entity].lexicon == Some(l))
+        })
+    };
+    let led: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&i| leader_named(i))
+        .collect();
+    match (candidates.as_slice(), led.as_slice()) {
+        ([one], _) | (_, [one]) => Some(*one),
+        _ => None,
+    }
+}
+
+/// The document's entity for a lexicon entry, added on first use.
+fn lexicon_entity(model: &mut DocModel, lex: &Lexicon, idx: usize) -> usize {
+    if let Some(e) = model.entities.iter().position(|e| e.lexicon == Some(idx)) {
+        return e;
+    }
+    let entry = &lex.entries[idx];
+    model.entities.push(DocEntity {
+        label: entry.label,
+        kind: entry.kind,
+        name: entry.name.clone(),
+        aliases: entry.aliases.clone(),
+        lexicon: Some(idx),
+        implicit: false,
+        location: entry
+            .location
+            .iter()
+            .filter_map(|l| lex.resolve_ref(l))
+            .collect(),
+        leader: entry.parent.as_deref().and_then(|p| lex.resolve_ref(p)),
+    });
+    model.entities.len() - 1
 }
 
 /// The shortest acronym an organization goes by ("OSCE"), else its name.
