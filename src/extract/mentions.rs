@@ -1424,7 +1424,7 @@ impl<'t> Builder<'t, '_> {
                         .lex
                         .triggers(w)
                         .iter()
-                        .any(|f| f.pos == super::lexicon::Pos::Verb)
+                        .any(|f| f.pos == super::lexicon::Pos::Verb && !f.gerund)
             }) {
                 continue;
             }

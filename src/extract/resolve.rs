@@ -522,7 +522,11 @@ fn mission_referent(
             .map(str::to_lowercase),
     );
     let words = &all_words;
-    let head = model.text[a.start..a.end]
+    // The head noun, before a place ("the EU's training mission in Mali").
+    let span = &model.text[a.start..a.end];
+    let head = span
+        .split_once(" in ")
+        .map_or(span, |(before, _)| before)
         .rsplit(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
         .unwrap_or("")
@@ -712,7 +716,6 @@ fn mission_referent(
         })
     };
     if prior.or(next).is_none_or(|e| !any_of_hint(e))
-        && a.owner.is_none()
         && let Some(idx) = lexicon_mission(model, lex, a, words, &head, hint)
     {
         return Some(vec![lexicon_entity(model, lex, idx)]);
@@ -936,7 +939,11 @@ fn lexicon_mission(
     let candidates: Vec<usize> = (0..lex.entries.len())
         .filter(|&i| {
             let e = &lex.entries[i];
-            let name = e.name.to_lowercase();
+            let name = std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .map(|n| n.to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" | ");
             e.label == NodeLabel::Mission
                 && e.location
                     .iter()
