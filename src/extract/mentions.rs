@@ -643,7 +643,7 @@ impl<'t> Builder<'t, '_> {
     fn administrations(&mut self) {
         static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
             regex::Regex::new(
-                r"\b(\p{Lu}[\p{Ll}\p{M}'-]+)(?:'s|\u{2019}s)? (administration|government)\b",
+                r"\b(\p{Lu}[\p{Ll}\p{M}'-]+?)(?:'s|\u{2019}s)? (administration|government|cabinet)\b",
             )
             .expect("regex")
         });
@@ -671,6 +671,19 @@ impl<'t> Builder<'t, '_> {
             else {
                 continue;
             };
+            // "Olaf Scholz's cabinet": the leader's full name opens the phrase.
+            let surname_end = start + surname.len();
+            let start = self
+                .model
+                .mentions
+                .iter()
+                .find(|m| {
+                    m.end == surname_end
+                        && m.start < start
+                        && self.model.entities[m.entity].lexicon == Some(leader)
+                })
+                .map_or(start, |m| m.start);
+            let phrase = self.text[start..end].to_string();
             // A person mention of the leader inside gives way.
             self.model
                 .mentions

@@ -1922,6 +1922,36 @@ impl Reader<'_, '_> {
         }
         let class = form.class;
         let end = self.clause_end(units, last + 1);
+        // "agreed to extend the mandate": "agree to" with an infinitive is
+        // the infinitive's business, not a stance on what follows it.
+        if n > 1
+            && self.word(units, last) == Some("to")
+            && self.word(units, last + 1).is_some_and(|w| {
+                w.chars().all(|c| c.is_ascii_lowercase())
+                    && !w.ends_with("ing")
+                    && !matches!(
+                        w,
+                        "the"
+                            | "a"
+                            | "an"
+                            | "any"
+                            | "this"
+                            | "that"
+                            | "these"
+                            | "those"
+                            | "its"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "all"
+                            | "some"
+                            | "such"
+                            | "more"
+                    )
+            })
+        {
+            return;
+        }
 
         if form.pos == Pos::Noun {
             self.nominal_trigger(s, units, i, last, end, class, trig_span);
@@ -3984,12 +4014,13 @@ impl Reader<'_, '_> {
     /// as the purpose of a contribution to the same recipient says nothing
     /// the contribution does not.
     fn drop_purposes_of_contributions(&mut self, s: usize) {
-        let given: HashSet<(usize, usize)> = self
+        // Contributions by a verb, and where that verb is.
+        let given: Vec<(usize, usize, usize)> = self
             .out
             .facts
             .iter()
             .filter(|f| f.sentence == s && f.rel == RelType::Contributes && !f.props.negated)
-            .map(|f| (f.from, f.to))
+            .filter_map(|f| f.trigger.map(|t| (f.from, f.to, t.end)))
             .collect();
         let text = self.model.text;
         self.out.facts.retain(|f| {
@@ -4000,10 +4031,12 @@ impl Reader<'_, '_> {
                     .next()
                     .is_some_and(|w| w.eq_ignore_ascii_case("to"))
             });
-            !(f.sentence == s
-                && f.rel == RelType::Supports
-                && purpose
-                && given.contains(&(f.from, f.to)))
+            let after_giving = f.trigger.is_some_and(|t| {
+                given
+                    .iter()
+                    .any(|&(from, to, end)| from == f.from && to == f.to && end <= t.start)
+            });
+            !(f.sentence == s && f.rel == RelType::Supports && purpose && after_giving)
         });
     }
 
