@@ -3814,6 +3814,17 @@ impl Reader<'_, '_> {
                 let agent = possessive_before.or(from_phrase);
                 (agent, None)
             }
+            // "the withdrawal of their contingents": whose people leave.
+            TriggerClass::End => {
+                let owner = of_phrase.filter(|&g| {
+                    self.group(units, g).is_some_and(|grp| grp.possessive)
+                        && self.word(units, g + 1).is_some_and(|w| {
+                            self.lex.is(WordClass::Personnel, w)
+                                || self.lex.is(WordClass::ForceRole, w)
+                        })
+                });
+                (owner.or(possessive_before), None)
+            }
             _ => (None, None),
         };
         let Some(a) = agent else { return };
@@ -4005,6 +4016,53 @@ impl Reader<'_, '_> {
             TriggerClass::Lead => {
                 let Some(t) = target else { return };
                 self.leads(s, units, a, t, trig, "head of (apposition)");
+            }
+            TriggerClass::End => {
+                // Only a country's own people, named as such, were there.
+                let people = (i + 1..end.min(units.len()).min(i + 6)).any(|k| {
+                    self.word(units, k).is_some_and(|w| {
+                        self.lex.is(WordClass::Personnel, w) || self.lex.is(WordClass::ForceRole, w)
+                    })
+                });
+                let states = agent_ents
+                    .iter()
+                    .all(|&e| self.model.entities[e].kind == Some(ActorKind::Country));
+                if !people || !states {
+                    return;
+                }
+                // "the withdrawal of its troops from Mali": from a country,
+                // not a mission; no telling what they served in.
+                let from_group = (i + 1..end.min(units.len()))
+                    .find(|&k| self.word(units, k) == Some("from"))
+                    .and_then(|k| {
+                        (k + 1..(k + 3).min(units.len())).find(|&g| self.group(units, g).is_some())
+                    });
+                let named = match from_group {
+                    Some(g) => match self.mission_of(units, g) {
+                        Some(m) => Some(m),
+                        None => return,
+                    },
+                    None => None,
+                };
+                let Some(to) = named
+                    .or_else(|| self.earlier_recipient(&agent_ents))
+                    .or_else(|| self.context_mission(s, units[i].start))
+                else {
+                    return;
+                };
+                let (neg, hedge, _) = self.modality(units, a, i, s);
+                self.contribution(
+                    s,
+                    units,
+                    a,
+                    to,
+                    None,
+                    ContributionKind::Personnel,
+                    neg,
+                    hedge,
+                    trig,
+                    "withdrawal of its people",
+                );
             }
             _ => {}
         }
