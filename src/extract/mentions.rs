@@ -389,7 +389,7 @@ struct Builder<'t, 'l> {
 /// The countries of a wire story's dateline, the upper-case places that
 /// open one of its first paragraphs ("BANGUI, Dec 21 -", "UNITED
 /// NATIONS/MOGADISHU (Reuters) -").
-fn dateline(text: &str, lex: &Lexicon) -> Vec<(usize, usize, usize)> {
+fn dateline(text: &str, lex: &Lexicon) -> Dateline {
     static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"^\s*([A-Z][A-Z.'\u{2019} -]*[A-Z.](?:/[A-Z][A-Z.'\u{2019} -]*[A-Z.])*)\s*(?:,|\(|-|\u{2014}|\u{2013})")
             .expect("regex")
@@ -419,9 +419,26 @@ fn dateline(text: &str, lex: &Lexicon) -> Vec<(usize, usize, usize)> {
             }
             at += place.len() + 1;
         }
-        return found;
+        // The dateline runs to the dash that opens the story.
+        let end = [" - ", " \u{2014} ", " \u{2013} "]
+            .iter()
+            .filter_map(|d| line.find(d))
+            .min()
+            .map(|p| start + p);
+        return Dateline {
+            places: found,
+            span: end.map(|end| (start, end)),
+        };
     }
-    Vec::new()
+    Dateline::default()
+}
+
+/// A wire story's dateline: its places' countries and spans, and where it
+/// ends.
+#[derive(Debug, Default)]
+struct Dateline {
+    places: Vec<(usize, usize, usize)>,
+    span: Option<(usize, usize)>,
 }
 
 fn is_capitalized(w: &str) -> bool {
@@ -1404,7 +1421,7 @@ impl<'t> Builder<'t, '_> {
     /// a mission it runs; the description (name included) is the mention.
     fn organization_missions(&mut self) {
         static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-            regex::Regex::new(r"^\)?(?:'s|\u{2019}s)?\s+((?:[a-z-]+\s+){0,2}?)(mission|force|operation|deployment|observer mission|monitoring mission)\b(?:\s+in\s+(?:the\s+)?(\p{Lu}[\p{L}.' -]*))?").expect("regex")
+            regex::Regex::new(r"^\)?(?:'s|\u{2019}s)?\s+((?:[a-z-]+\s+){0,2}?)(mission|force|operation|deployment|peacekeepers|troops|observer mission|monitoring mission)\b(?:\s+in\s+(?:the\s+)?(\p{Lu}[\p{L}.' -]*))?").expect("regex")
         });
         let orgs: Vec<(usize, usize, usize)> = self
             .model
@@ -1510,12 +1527,20 @@ impl<'t> Builder<'t, '_> {
     /// The places of the dateline ("BANGUI, Dec 21 -"), in capitals that
     /// the lexicon does not match, name their countries.
     fn dateline_mentions(&mut self) {
-        for (country, start, end) in dateline(self.text, self.lex) {
+        let dateline = dateline(self.text, self.lex);
+        // "JERUSALEM, Oct 13 (Reuters) -": the agency credited is no actor
+        // of the story.
+        if let Some((start, end)) = dateline.span {
+            self.model
+                .mentions
+                .retain(|m| !(m.start >= start && m.end <= end));
+            self.taken.retain(|&(s, e)| !(s >= start && e <= end));
+            self.claim(start, end);
+        }
+        for (country, start, end) in dateline.places {
             self.model.dateline.push(country);
-            if self.free(start, end) {
-                let e = self.lexicon_entity(country);
-                self.push(e, start, end, Via::Dateline);
-            }
+            let e = self.lexicon_entity(country);
+            self.push(e, start, end, Via::Dateline);
         }
     }
 
@@ -2059,6 +2084,7 @@ mod tests {
         let lex = Lexicon::builtin();
         let ids = |text: &str| -> Vec<String> {
             dateline(text, &lex)
+                .places
                 .into_iter()
                 .map(|(i, start, end)| format!("{} {}", lex.entries[i].id, &text[start..end]))
                 .collect()

@@ -1124,6 +1124,20 @@ impl Reader<'_, '_> {
                                 | "does"
                                 | "do"
                         );
+                    // "said one country had stood in the way": a subject
+                    // that names no entity.
+                    if chain_only
+                        && !chain_word
+                        && w.chars().all(|c| c.is_ascii_lowercase())
+                        && !PREPOSITION_WORDS.contains(&w.as_str())
+                        && k > 0
+                        && matches!(
+                            self.word(units, k - 1),
+                            Some("one" | "another" | "no" | "each" | "every" | "some" | "a" | "an")
+                        )
+                    {
+                        return None;
+                    }
                     if !chain_word {
                         chain_only = false;
                     }
@@ -1329,11 +1343,13 @@ impl Reader<'_, '_> {
                     }
                     // "U.S. Ambassador X", "Freedonian Ambassador X": the
                     // capitalised word of the title.
-                    let before_title = p + 1 < k
-                        && self.word(units, p + 1).is_some_and(|t| {
+                    // "Israeli Prime Minister X": any word of the title.
+                    let before_title = (p + 1..k).any(|q| {
+                        self.word(units, q).is_some_and(|t| {
                             self.lex.is(WordClass::PersonRole, t)
-                                || self.lex.is(WordClass::Title, self.text(&units[p + 1]))
-                        });
+                                || self.lex.is(WordClass::Title, self.text(&units[q]))
+                        })
+                    });
                     if before_title && self.text(&units[p]).starts_with(char::is_uppercase) {
                         continue;
                     }
@@ -2161,6 +2177,55 @@ impl Reader<'_, '_> {
                 None => (None, "no subject"),
             }
         };
+        // "urged Guterres to withdraw the peacekeepers": whoever urges a
+        // mission's end opposes the mission.
+        if via == URGER && class == TriggerClass::End {
+            let Some(a) = agent_idx else { return };
+            let (negated, hedged, _) = self.modality(units, a, i, s);
+            let props = FactProps {
+                negated,
+                hedged,
+                ..FactProps::default()
+            };
+            match self.target_after(units, last, end, &self.ents(units, a), Self::is_mission) {
+                Some(t) => self.stance(
+                    s,
+                    units,
+                    a,
+                    t,
+                    RelType::Opposes,
+                    negated,
+                    hedged,
+                    false,
+                    trig_span,
+                    "urged an end",
+                ),
+                // "to withdraw peacekeepers": the mission in view.
+                None if self.word(units, last + 1).is_some_and(|w| {
+                    self.lex.is(WordClass::MissionWord, w) || self.lex.is(WordClass::Personnel, w)
+                }) =>
+                {
+                    if let (Some(m), Some(g)) = (
+                        self.context_mission(s, units[i].start),
+                        self.group(units, a).cloned(),
+                    ) {
+                        for &from in &g.ents {
+                            self.emit(
+                                s,
+                                RelType::Opposes,
+                                from,
+                                m,
+                                props.clone(),
+                                (Some(g.first), Some(trig_span), None),
+                                "urged an end",
+                            );
+                        }
+                    }
+                }
+                None => {}
+            }
+            return;
+        }
         // "asks the Secretary-General to set up an office", "allowed Russia
         // to endorse the mission": asked or allowed, not yet done.
         if via == ASKED {
@@ -2594,7 +2659,15 @@ impl Reader<'_, '_> {
                     && (addressee_verb || !mission_object)
                 {
                     let verb = self.word(units, last + 3).unwrap_or("");
-                    if self.lex.is(WordClass::ExitWord, verb) {
+                    // "urged Guterres to withdraw peacekeepers": what is to
+                    // leave is the exit verb's object, not the one urged.
+                    let exit_has_object = self.group(units, last + 4).is_some()
+                        || self.word(units, last + 4).is_some_and(|w| {
+                            matches!(w, "its" | "their" | "the" | "all")
+                                || self.lex.is(WordClass::Personnel, w)
+                                || self.lex.is(WordClass::MissionWord, w)
+                        });
+                    if self.lex.is(WordClass::ExitWord, verb) && !exit_has_object {
                         let rel = if rel == RelType::Supports {
                             RelType::Opposes
                         } else {
