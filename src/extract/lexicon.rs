@@ -64,6 +64,9 @@ pub struct Entry {
     pub status: Option<MissionStatus>,
     /// The year a mission began, when known.
     pub since: Option<u16>,
+    /// A capital that often means something else ("Kingston", "Tripoli"):
+    /// a metonym in running text, but no dateline's country.
+    pub ambiguous_capital: bool,
 }
 
 /// How a matched surface form refers to its entry.
@@ -406,6 +409,7 @@ impl Lexicon {
                 location: Vec::new(),
                 status: None,
                 since: None,
+                ambiguous_capital: f.get(6) == Some(&"ambiguous_capital"),
             });
         }
         for f in rows(ORGANIZATIONS) {
@@ -421,6 +425,7 @@ impl Lexicon {
                 location: Vec::new(),
                 status: None,
                 since: None,
+                ambiguous_capital: false,
             });
         }
         for f in rows(MISSIONS) {
@@ -436,6 +441,7 @@ impl Lexicon {
                 location: list(f[4]),
                 status: f[5].parse().ok(),
                 since: f.get(6).and_then(|y| y.split('-').next()?.parse().ok()),
+                ambiguous_capital: false,
             });
         }
         for f in rows(PEOPLE) {
@@ -451,6 +457,7 @@ impl Lexicon {
                 location: Vec::new(),
                 status: None,
                 since: None,
+                ambiguous_capital: false,
             });
         }
         let mut lex = Lexicon {
@@ -547,6 +554,7 @@ impl Lexicon {
                 location: Vec::new(),
                 status: None,
                 since: None,
+                ambiguous_capital: false,
             });
         }
         for m in file.mission {
@@ -569,6 +577,7 @@ impl Lexicon {
                 location: m.location.into_iter().collect(),
                 status,
                 since: m.since,
+                ambiguous_capital: false,
             });
         }
         for (class, forms) in file.triggers {
@@ -677,10 +686,10 @@ impl Lexicon {
                 self.by_name.insert(crate::graph::normalize_name(n), i);
             }
             if e.kind == Some(ActorKind::Country) {
-                for n in std::iter::once(&e.name)
-                    .chain(&e.aliases)
-                    .chain(&e.metonyms)
-                {
+                // A capital that often means something else names no
+                // dateline's country.
+                let metonyms = e.metonyms.iter().filter(|_| !e.ambiguous_capital);
+                for n in std::iter::once(&e.name).chain(&e.aliases).chain(metonyms) {
                     self.places.insert(crate::graph::normalize_name(n), i);
                 }
             }

@@ -55,6 +55,9 @@ pub enum Via {
     Pronoun,
     /// By a description ("the mission"), resolved.
     Description,
+    /// By the place of the dateline ("BANGUI, Dec 21 -"): where the story
+    /// was filed, no part of its sentences.
+    Dateline,
 }
 
 impl Via {
@@ -65,6 +68,7 @@ impl Via {
             Via::Acronym => "acronym",
             Via::Metonym => "metonym",
             Via::Role => "role noun",
+            Via::Dateline => "dateline",
             Via::Surname => "surname",
             Via::Pronoun => "pronoun",
             Via::Description => "description",
@@ -344,7 +348,7 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
             mentions: Vec::new(),
             anaphors: Vec::new(),
             unknown: Vec::new(),
-            dateline: dateline(text, lex),
+            dateline: Vec::new(),
         },
         by_lexicon: HashMap::new(),
         by_name: HashMap::new(),
@@ -352,6 +356,7 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
         defined_acronyms: Vec::new(),
     };
     b.lexicon_mentions();
+    b.dateline_mentions();
     b.administrations();
     b.resolution_mentions();
     b.acronym_definitions();
@@ -359,6 +364,7 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
     b.people();
     b.acronym_uses();
     b.surnames();
+    b.short_names();
     b.titled_people();
     b.organization_missions();
     b.governments_of_countries();
@@ -383,23 +389,56 @@ struct Builder<'t, 'l> {
 /// The countries of a wire story's dateline, the upper-case places that
 /// open one of its first paragraphs ("BANGUI, Dec 21 -", "UNITED
 /// NATIONS/MOGADISHU (Reuters) -").
-fn dateline(text: &str, lex: &Lexicon) -> Vec<usize> {
+fn dateline(text: &str, lex: &Lexicon) -> Dateline {
     static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"^\s*([A-Z][A-Z.'\u{2019} -]*[A-Z.](?:/[A-Z][A-Z.'\u{2019} -]*[A-Z.])*)\s*(?:,|\(|-|\u{2014}|\u{2013})")
             .expect("regex")
     });
-    let Some(caps) = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .take(3)
-        .find_map(|l| RE.captures(l))
-    else {
-        return Vec::new();
-    };
-    caps[1]
-        .split('/')
-        .filter_map(|place| lex.place(place.trim()))
-        .collect()
+    let mut offset = 0;
+    let mut lines = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        if line.trim().is_empty() {
+            continue;
+        }
+        lines += 1;
+        if lines > 3 {
+            break;
+        }
+        let Some(places) = RE.captures(line).and_then(|c| c.get(1)) else {
+            continue;
+        };
+        let mut at = start + places.start();
+        let mut found = Vec::new();
+        for place in places.as_str().split('/') {
+            let lead = place.len() - place.trim_start().len();
+            let name = place.trim();
+            if let Some(country) = lex.place(name) {
+                found.push((country, at + lead, at + lead + name.len()));
+            }
+            at += place.len() + 1;
+        }
+        // The dateline runs to the dash that opens the story.
+        let end = [" - ", " \u{2014} ", " \u{2013} "]
+            .iter()
+            .filter_map(|d| line.find(d))
+            .min()
+            .map(|p| start + p);
+        return Dateline {
+            places: found,
+            span: end.map(|end| (start, end)),
+        };
+    }
+    Dateline::default()
+}
+
+/// A wire story's dateline: its places' countries and spans, and where it
+/// ends.
+#[derive(Debug, Default)]
+struct Dateline {
+    places: Vec<(usize, usize, usize)>,
+    span: Option<(usize, usize)>,
 }
 
 fn is_capitalized(w: &str) -> bool {
@@ -625,7 +664,7 @@ impl<'t> Builder<'t, '_> {
     fn administrations(&mut self) {
         static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
             regex::Regex::new(
-                r"\b(\p{Lu}[\p{Ll}\p{M}'-]+)(?:'s|\u{2019}s)? (administration|government)\b",
+                r"\b(\p{Lu}[\p{Ll}\p{M}'-]+?)(?:'s|\u{2019}s)? (administration|government|cabinet)\b",
             )
             .expect("regex")
         });
@@ -653,6 +692,19 @@ impl<'t> Builder<'t, '_> {
             else {
                 continue;
             };
+            // "Olaf Scholz's cabinet": the leader's full name opens the phrase.
+            let surname_end = start + surname.len();
+            let start = self
+                .model
+                .mentions
+                .iter()
+                .find(|m| {
+                    m.end == surname_end
+                        && m.start < start
+                        && self.model.entities[m.entity].lexicon == Some(leader)
+                })
+                .map_or(start, |m| m.start);
+            let phrase = self.text[start..end].to_string();
             // A person mention of the leader inside gives way.
             self.model
                 .mentions
@@ -1120,9 +1172,18 @@ impl<'t> Builder<'t, '_> {
                             || after.starts_with("said")
                             || after.starts_with("told")
                             || after.starts_with("says");
-                        let cue_before =
-                            before.ends_with(" said") || before.ends_with(',') && rs > span.start;
-                        if !(cue_after || cue_before) {
+                        let cue_before = before.ends_with(" said")
+                            || before.ends_with(',') && rs > span.start;
+                        // "deputy ambassador Robert Wood": a role noun in
+                        // lower case before the name.
+                        let role_before = before
+                            .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+                            .next()
+                            .is_some_and(|w| {
+                                w.chars().next().is_some_and(char::is_lowercase)
+                                    && self.lex.is(WordClass::PersonRole, w)
+                            });
+                        if !(cue_after || cue_before || role_before) {
                             continue;
                         }
                         (rs, words.as_slice())
@@ -1320,12 +1381,51 @@ impl<'t> Builder<'t, '_> {
         }
     }
 
+    /// "Hassan Sheikh" after "Hassan Sheikh Mohamud": a person named by the
+    /// first words of another's full name is that person.
+    fn short_names(&mut self) {
+        let people: Vec<(usize, Vec<String>)> = self
+            .model
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == Some(ActorKind::Person))
+            .map(|(i, e)| (i, e.name.split_whitespace().map(str::to_string).collect()))
+            .collect();
+        for (short, words) in &people {
+            if words.len() < 2 {
+                continue;
+            }
+            let longer: Vec<usize> = people
+                .iter()
+                .filter(|(other, w)| {
+                    other != short && w.len() > words.len() && w.starts_with(words)
+                })
+                .map(|(other, _)| *other)
+                .collect();
+            // Two people who share those words ("Mohamed Abdullahi ...") keep theirs.
+            let [long] = longer.as_slice() else {
+                continue;
+            };
+            let name = self.model.entities[*short].name.clone();
+            self.add_alias(*long, &name);
+            for m in self
+                .model
+                .mentions
+                .iter_mut()
+                .filter(|m| m.entity == *short)
+            {
+                m.entity = *long;
+            }
+        }
+    }
+
     /// "the OSCE mission in Georgia", "the U.N. mission in Mali", "an EU
     /// naval force": an organization's name before a mission word describes
     /// a mission it runs; the description (name included) is the mention.
     fn organization_missions(&mut self) {
         static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-            regex::Regex::new(r"^\)?(?:'s|\u{2019}s)?\s+((?:[a-z-]+\s+){0,2}?)(mission|force|operation|deployment|observer mission|monitoring mission)\b(?:\s+in\s+(?:the\s+)?(\p{Lu}[\p{L}.' -]*))?").expect("regex")
+            regex::Regex::new(r"^\)?(?:'s|\u{2019}s)?\s+((?:[a-z-]+\s+){0,2}?)(mission|force|operation|deployment|peacekeepers|troops|observer mission|monitoring mission)\b(?:\s+in\s+(?:the\s+)?(\p{Lu}[\p{L}.' -]*))?").expect("regex")
         });
         let orgs: Vec<(usize, usize, usize)> = self
             .model
@@ -1358,7 +1458,7 @@ impl<'t> Builder<'t, '_> {
                         .lex
                         .triggers(w)
                         .iter()
-                        .any(|f| f.pos == super::lexicon::Pos::Verb)
+                        .any(|f| f.pos == super::lexicon::Pos::Verb && !f.gerund)
             }) {
                 continue;
             }
@@ -1425,6 +1525,26 @@ impl<'t> Builder<'t, '_> {
                     || self.text[span_end..].starts_with("\u{2019}s"),
                 owner: Some(org),
             });
+        }
+    }
+
+    /// The places of the dateline ("BANGUI, Dec 21 -"), in capitals that
+    /// the lexicon does not match, name their countries.
+    fn dateline_mentions(&mut self) {
+        let dateline = dateline(self.text, self.lex);
+        // "JERUSALEM, Oct 13 (Reuters) -": the agency credited is no actor
+        // of the story.
+        if let Some((start, end)) = dateline.span {
+            self.model
+                .mentions
+                .retain(|m| !(m.start >= start && m.end <= end));
+            self.taken.retain(|&(s, e)| !(s >= start && e <= end));
+            self.claim(start, end);
+        }
+        for (country, start, end) in dateline.places {
+            self.model.dateline.push(country);
+            let e = self.lexicon_entity(country);
+            self.push(e, start, end, Via::Dateline);
         }
     }
 
@@ -1966,21 +2086,42 @@ mod tests {
         let lex = Lexicon::builtin();
         let ids = |text: &str| -> Vec<String> {
             dateline(text, &lex)
+                .places
                 .into_iter()
-                .map(|i| lex.entries[i].id.clone())
+                .map(|(i, start, end)| format!("{} {}", lex.entries[i].id, &text[start..end]))
                 .collect()
         };
         assert_eq!(
             ids("Headline\n\nBANGUI, Dec 21 - Rwanda sent troops."),
-            ["CF"]
+            ["CF BANGUI"]
         );
         assert_eq!(
             ids("UNITED NATIONS/MOGADISHU, March 31 - The council voted."),
-            ["SO"]
+            ["SO MOGADISHU"]
         );
-        assert_eq!(ids("NAIROBI (Reuters) - Kenya's court ruled."), ["KE"]);
+        assert_eq!(
+            ids("NAIROBI (Reuters) - Kenya's court ruled."),
+            ["KE NAIROBI"]
+        );
+        // Brussels is the EU's, and a capital that often means something
+        // else names no country.
+        assert!(ids("BRUSSELS, Feb 19 - EU ministers met.").is_empty());
+        assert!(ids("KINGSTON, May 2 - Police said.").is_empty());
         // A sentence that opens with a capitalised name is no dateline.
         assert!(ids("Kenya said on Friday it would send police.").is_empty());
+    }
+
+    #[test]
+    fn first_names_of_a_full_name_are_that_person() {
+        let found = mentions(
+            "Somali President Hassan Sheikh Mohamud met the envoy. Hassan Sheikh said later that talks went well.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(text, entity)| text == "Hassan Sheikh" && entity == "Hassan Sheikh Mohamud"),
+            "{found:?}"
+        );
     }
 
     #[test]

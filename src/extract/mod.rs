@@ -251,8 +251,15 @@ impl Extractor {
                 .unmatched_triggers
                 .push(format!("{} ({})", u.word, u.reason));
         }
+        // A name a later pattern read (a person after a role noun) is known.
         for (s, name) in &model.unknown {
-            reports[*s].unknown_names.push(name.clone());
+            let known = model
+                .mentions
+                .iter()
+                .any(|m| m.sentence == *s && model.text[m.start..m.end] == **name);
+            if !known {
+                reports[*s].unknown_names.push(name.clone());
+            }
         }
         for u in unresolved {
             reports[u.sentence].unresolved.push(u.text);

@@ -299,7 +299,7 @@ impl Reader<'_, '_> {
             .model
             .mentions
             .iter()
-            .filter(|m| m.sentence == s)
+            .filter(|m| m.sentence == s && m.via != super::mentions::Via::Dateline)
             .collect();
         let mut units: Vec<Unit> = Vec::new();
         let mut ti = 0;
@@ -659,6 +659,16 @@ impl Reader<'_, '_> {
                 }))
     }
 
+    /// "extending sanctions on Mali": after an -ing form, a word in -s is
+    /// its object, no verb.
+    fn object_of_gerund(&self, units: &[Unit], i: usize) -> bool {
+        i > 0
+            && self
+                .word(units, i - 1)
+                .is_some_and(|p| p.len() > 4 && p.ends_with("ing") && p != "during")
+            && self.word(units, i).is_some_and(|w| w.ends_with('s'))
+    }
+
     /// Whether a determiner or possessive stands before `i`, past numbers
     /// ("the veto", "a 4-0 defeat").
     fn determined(&self, units: &[Unit], i: usize) -> bool {
@@ -721,6 +731,7 @@ impl Reader<'_, '_> {
         ) || prev.is_some_and(|p| self.lex.is(WordClass::NounModifier, p))
             || prev_group_possessive
             || after_number
+            || self.object_of_gerund(units, i)
             || self.after_preposition(units, i)
             // "a U.N. trust fund": the head of a noun phrase, when the word
             // is no verb form of its own.
@@ -903,6 +914,7 @@ impl Reader<'_, '_> {
                         Some(
                             "which"
                                 | "who"
+                                | "with"
                                 | "saying"
                                 | "while"
                                 | "but"
@@ -1117,6 +1129,20 @@ impl Reader<'_, '_> {
                                 | "does"
                                 | "do"
                         );
+                    // "said one country had stood in the way": a subject
+                    // that names no entity.
+                    if chain_only
+                        && !chain_word
+                        && w.chars().all(|c| c.is_ascii_lowercase())
+                        && !PREPOSITION_WORDS.contains(&w.as_str())
+                        && k > 0
+                        && matches!(
+                            self.word(units, k - 1),
+                            Some("one" | "another" | "no" | "each" | "every" | "some" | "a" | "an")
+                        )
+                    {
+                        return None;
+                    }
                     if !chain_word {
                         chain_only = false;
                     }
@@ -1322,11 +1348,13 @@ impl Reader<'_, '_> {
                     }
                     // "U.S. Ambassador X", "Freedonian Ambassador X": the
                     // capitalised word of the title.
-                    let before_title = p + 1 < k
-                        && self.word(units, p + 1).is_some_and(|t| {
+                    // "Israeli Prime Minister X": any word of the title.
+                    let before_title = (p + 1..k).any(|q| {
+                        self.word(units, q).is_some_and(|t| {
                             self.lex.is(WordClass::PersonRole, t)
-                                || self.lex.is(WordClass::Title, self.text(&units[p + 1]))
-                        });
+                                || self.lex.is(WordClass::Title, self.text(&units[q]))
+                        })
+                    });
                     if before_title && self.text(&units[p]).starts_with(char::is_uppercase) {
                         continue;
                     }
@@ -1756,6 +1784,41 @@ impl Reader<'_, '_> {
         })
     }
 
+    /// Whom these actors gave to last, in an earlier sentence.
+    fn earlier_recipient(&self, givers: &[usize]) -> Option<usize> {
+        self.out
+            .facts
+            .iter()
+            .rev()
+            .find(|f| f.rel == RelType::Contributes && givers.contains(&f.from) && !f.props.negated)
+            .map(|f| f.to)
+    }
+
+    /// The country a story is about as seen from `pos`: the dateline's
+    /// country, else the most named country other than `besides`.
+    fn host_country(&self, s: usize, pos: usize, besides: &[usize]) -> Option<usize> {
+        let dateline = self.model.mentions.iter().find(|m| {
+            !besides.contains(&m.entity)
+                && self.model.entities[m.entity]
+                    .lexicon
+                    .is_some_and(|l| self.model.dateline.contains(&l))
+        });
+        if let Some(m) = dateline {
+            return Some(m.entity);
+        }
+        let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+        for m in self.model.mentions.iter().filter(|m| {
+            (m.start < pos || m.sentence == s)
+                && !besides.contains(&m.entity)
+                && self.model.entities[m.entity].kind == Some(ActorKind::Country)
+        }) {
+            let c = counts.entry(m.entity).or_default();
+            c.0 += 1;
+            c.1 = c.1.max(m.start);
+        }
+        counts.into_iter().max_by_key(|(_, c)| *c).map(|(e, _)| e)
+    }
+
     fn amounts_in(&self, s: usize, start: usize, end: usize) -> Vec<&Amount> {
         self.model.sentences[s]
             .amounts
@@ -1870,6 +1933,7 @@ impl Reader<'_, '_> {
             && form.pos == Pos::Verb
             && (self.determined(units, i)
                 || self.after_preposition(units, i)
+                || self.object_of_gerund(units, i)
                 || (i > 0
                     && self
                         .word(units, i - 1)
@@ -1879,6 +1943,36 @@ impl Reader<'_, '_> {
         }
         let class = form.class;
         let end = self.clause_end(units, last + 1);
+        // "agreed to extend the mandate": "agree to" with an infinitive is
+        // the infinitive's business, not a stance on what follows it.
+        if n > 1
+            && self.word(units, last) == Some("to")
+            && self.word(units, last + 1).is_some_and(|w| {
+                w.chars().all(|c| c.is_ascii_lowercase())
+                    && !w.ends_with("ing")
+                    && !matches!(
+                        w,
+                        "the"
+                            | "a"
+                            | "an"
+                            | "any"
+                            | "this"
+                            | "that"
+                            | "these"
+                            | "those"
+                            | "its"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "all"
+                            | "some"
+                            | "such"
+                            | "more"
+                    )
+            })
+        {
+            return;
+        }
 
         if form.pos == Pos::Noun {
             self.nominal_trigger(s, units, i, last, end, class, trig_span);
@@ -2088,6 +2182,55 @@ impl Reader<'_, '_> {
                 None => (None, "no subject"),
             }
         };
+        // "urged Guterres to withdraw the peacekeepers": whoever urges a
+        // mission's end opposes the mission.
+        if via == URGER && class == TriggerClass::End {
+            let Some(a) = agent_idx else { return };
+            let (negated, hedged, _) = self.modality(units, a, i, s);
+            let props = FactProps {
+                negated,
+                hedged,
+                ..FactProps::default()
+            };
+            match self.target_after(units, last, end, &self.ents(units, a), Self::is_mission) {
+                Some(t) => self.stance(
+                    s,
+                    units,
+                    a,
+                    t,
+                    RelType::Opposes,
+                    negated,
+                    hedged,
+                    false,
+                    trig_span,
+                    "urged an end",
+                ),
+                // "to withdraw peacekeepers": the mission in view.
+                None if self.word(units, last + 1).is_some_and(|w| {
+                    self.lex.is(WordClass::MissionWord, w) || self.lex.is(WordClass::Personnel, w)
+                }) =>
+                {
+                    if let (Some(m), Some(g)) = (
+                        self.context_mission(s, units[i].start),
+                        self.group(units, a).cloned(),
+                    ) {
+                        for &from in &g.ents {
+                            self.emit(
+                                s,
+                                RelType::Opposes,
+                                from,
+                                m,
+                                props.clone(),
+                                (Some(g.first), Some(trig_span), None),
+                                "urged an end",
+                            );
+                        }
+                    }
+                }
+                None => {}
+            }
+            return;
+        }
         // "asks the Secretary-General to set up an office", "allowed Russia
         // to endorse the mission": asked or allowed, not yet done.
         if via == ASKED {
@@ -2265,14 +2408,39 @@ impl Reader<'_, '_> {
                     .into_iter()
                     .cloned()
                     .collect();
-                if let Some(am) = amounts
+                let personnel = amounts
                     .iter()
-                    .find(|a| matches!(a.measure, Measure::Personnel(_)) && !a.strength)
-                {
+                    .find(|a| matches!(a.measure, Measure::Personnel(_)) && !a.strength);
+                // "withdrew its engineering unit": its own people, uncounted.
+                let own_people = personnel.is_none()
+                    && matches!(self.word(units, last + 1), Some("its" | "their"))
+                    || self
+                        .group(units, last + 1)
+                        .is_some_and(|g| g.anaphoric && g.possessive);
+                let state = self
+                    .ents(units, a)
+                    .iter()
+                    .all(|&e| self.model.entities[e].kind == Some(ActorKind::Country));
+                let own_people = own_people
+                    && state
+                    && (last + 2..end.min(units.len()).min(last + 5)).any(|k| {
+                        self.word(units, k).is_some_and(|w| {
+                            self.lex.is(WordClass::Personnel, w)
+                                || self.lex.is(WordClass::ForceRole, w)
+                        })
+                    });
+                if personnel.is_some() || own_people {
+                    let am = personnel;
                     let agent_ents = self.ents(units, a);
                     let target = self
                         .target_after(units, last, end, &agent_ents, Self::is_mission)
                         .and_then(|t| self.mission_of(units, t))
+                        .or_else(|| {
+                            // Unnamed, what it gave its people to before.
+                            own_people
+                                .then(|| self.earlier_recipient(&agent_ents))
+                                .flatten()
+                        })
                         .or_else(|| self.context_mission(s, units[i].start));
                     if let Some(m) = target {
                         self.contribution(
@@ -2280,7 +2448,7 @@ impl Reader<'_, '_> {
                             units,
                             a,
                             m,
-                            Some(am),
+                            am,
                             ContributionKind::Personnel,
                             false,
                             false,
@@ -2496,7 +2664,15 @@ impl Reader<'_, '_> {
                     && (addressee_verb || !mission_object)
                 {
                     let verb = self.word(units, last + 3).unwrap_or("");
-                    if self.lex.is(WordClass::ExitWord, verb) {
+                    // "urged Guterres to withdraw peacekeepers": what is to
+                    // leave is the exit verb's object, not the one urged.
+                    let exit_has_object = self.group(units, last + 4).is_some()
+                        || self.word(units, last + 4).is_some_and(|w| {
+                            matches!(w, "its" | "their" | "the" | "all")
+                                || self.lex.is(WordClass::Personnel, w)
+                                || self.lex.is(WordClass::MissionWord, w)
+                        });
+                    if self.lex.is(WordClass::ExitWord, verb) && !exit_has_object {
                         let rel = if rel == RelType::Supports {
                             RelType::Opposes
                         } else {
@@ -3244,15 +3420,26 @@ impl Reader<'_, '_> {
             || vague_number
             || to_own_people
             || (giving && kind.is_some() && !self.object_possessed(units, last + 1, end));
+        // "under a bilateral agreement": given to the host country, not to
+        // a mission in view.
+        let bilateral = (0..units.len()).any(|k| {
+            self.word(units, k)
+                .is_some_and(|w| matches!(w, "bilateral" | "bilaterally"))
+        });
+        let mission_target = mission_target.filter(|_| !bilateral);
         let target_entity: Option<usize> = match (mission_target, actor_target.or(direct_actor)) {
             (Some(m), _) => self.mission_of(units, m),
             (None, Some(t)) => self.group(units, t).and_then(|g| g.ents.first().copied()),
+            (None, None) if bilateral => self.host_country(s, units[i].start, &agent_ents),
             (None, None)
                 if implicit_ok
                     && recipient.is_none()
                     && (to_own_people || !self.elsewhere(units, last, end)) =>
             {
-                self.context_mission(s, units[i].start)
+                // What this giver gave to before in the story, else the
+                // mission in view.
+                self.earlier_recipient(&agent_ents)
+                    .or_else(|| self.context_mission(s, units[i].start))
             }
             (None, None) => None,
         };
@@ -3280,11 +3467,9 @@ impl Reader<'_, '_> {
         let kind = kind.unwrap_or(
             if form.lemma == "fund" || form.lemma == "finance" || form.lemma == "pay" {
                 ContributionKind::Money
-            } else if self.is_mission(to)
-                && matches!(
-                    form.lemma.as_str(),
-                    "join" | "take part in" | "send" | "deploy"
-                )
+            } else if matches!(form.lemma.as_str(), "deploy" | "dispatch")
+                || (self.is_mission(to)
+                    && matches!(form.lemma.as_str(), "join" | "take part in" | "send"))
             {
                 ContributionKind::Personnel
             } else {
@@ -3317,6 +3502,67 @@ impl Reader<'_, '_> {
             trig,
             "contribution verb",
         );
+        // "300 military instructors along with heavy weapons": each kind
+        // of thing given is a contribution.
+        for other in self.further_kinds(units, last + 1, end, kind) {
+            let amount = amounts.iter().find(|a| {
+                matches!(
+                    (&a.measure, other),
+                    (Measure::Money(_), ContributionKind::Money)
+                        | (Measure::Personnel(_), ContributionKind::Personnel)
+                )
+            });
+            self.contribution(
+                s,
+                units,
+                a,
+                to,
+                amount,
+                other,
+                negated,
+                hedged,
+                trig,
+                "contribution verb",
+            );
+        }
+    }
+
+    /// Kinds of things given besides `first`, joined to it by "and",
+    /// "along with", "as well as" or "plus" in the object.
+    fn further_kinds(
+        &self,
+        units: &[Unit],
+        from: usize,
+        to: usize,
+        first: ContributionKind,
+    ) -> Vec<ContributionKind> {
+        let mut out = Vec::new();
+        let mut joined = false;
+        for k in from..to.min(units.len()) {
+            let Some(w) = self.word(units, k) else {
+                continue;
+            };
+            if matches!(w, "and" | "along" | "plus" | "well") {
+                joined = true;
+                continue;
+            }
+            if !joined {
+                continue;
+            }
+            let kind = if self.lex.is(WordClass::Equipment, w) {
+                ContributionKind::Equipment
+            } else if self.lex.is(WordClass::Personnel, w) && w != "guard" {
+                ContributionKind::Personnel
+            } else if matches!(w, "funding" | "money" | "cash" | "funds") {
+                ContributionKind::Money
+            } else {
+                continue;
+            };
+            if kind != first && !out.contains(&kind) {
+                out.push(kind);
+            }
+        }
+        out
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -3590,10 +3836,13 @@ impl Reader<'_, '_> {
                         if matches!(
                             w.as_str(),
                             "is" | "was"
+                                | "are"
+                                | "were"
                                 | "be"
                                 | "been"
                                 | "became"
                                 | "remains"
+                                | "remain"
                                 | "remained"
                                 | "become"
                                 | "continues"
@@ -3642,6 +3891,17 @@ impl Reader<'_, '_> {
             TriggerClass::Abstain | TriggerClass::Veto => {
                 let agent = possessive_before.or(from_phrase);
                 (agent, None)
+            }
+            // "the withdrawal of their contingents": whose people leave.
+            TriggerClass::End => {
+                let owner = of_phrase.filter(|&g| {
+                    self.group(units, g).is_some_and(|grp| grp.possessive)
+                        && self.word(units, g + 1).is_some_and(|w| {
+                            self.lex.is(WordClass::Personnel, w)
+                                || self.lex.is(WordClass::ForceRole, w)
+                        })
+                });
+                (owner.or(possessive_before), None)
             }
             _ => (None, None),
         };
@@ -3835,6 +4095,53 @@ impl Reader<'_, '_> {
                 let Some(t) = target else { return };
                 self.leads(s, units, a, t, trig, "head of (apposition)");
             }
+            TriggerClass::End => {
+                // Only a country's own people, named as such, were there.
+                let people = (i + 1..end.min(units.len()).min(i + 6)).any(|k| {
+                    self.word(units, k).is_some_and(|w| {
+                        self.lex.is(WordClass::Personnel, w) || self.lex.is(WordClass::ForceRole, w)
+                    })
+                });
+                let states = agent_ents
+                    .iter()
+                    .all(|&e| self.model.entities[e].kind == Some(ActorKind::Country));
+                if !people || !states {
+                    return;
+                }
+                // "the withdrawal of its troops from Mali": from a country,
+                // not a mission; no telling what they served in.
+                let from_group = (i + 1..end.min(units.len()))
+                    .find(|&k| self.word(units, k) == Some("from"))
+                    .and_then(|k| {
+                        (k + 1..(k + 3).min(units.len())).find(|&g| self.group(units, g).is_some())
+                    });
+                let named = match from_group {
+                    Some(g) => match self.mission_of(units, g) {
+                        Some(m) => Some(m),
+                        None => return,
+                    },
+                    None => None,
+                };
+                let Some(to) = named
+                    .or_else(|| self.earlier_recipient(&agent_ents))
+                    .or_else(|| self.context_mission(s, units[i].start))
+                else {
+                    return;
+                };
+                let (neg, hedge, _) = self.modality(units, a, i, s);
+                self.contribution(
+                    s,
+                    units,
+                    a,
+                    to,
+                    None,
+                    ContributionKind::Personnel,
+                    neg,
+                    hedge,
+                    trig,
+                    "withdrawal of its people",
+                );
+            }
             _ => {}
         }
     }
@@ -3843,12 +4150,13 @@ impl Reader<'_, '_> {
     /// as the purpose of a contribution to the same recipient says nothing
     /// the contribution does not.
     fn drop_purposes_of_contributions(&mut self, s: usize) {
-        let given: HashSet<(usize, usize)> = self
+        // Contributions by a verb, and where that verb is.
+        let given: Vec<(usize, usize, usize)> = self
             .out
             .facts
             .iter()
             .filter(|f| f.sentence == s && f.rel == RelType::Contributes && !f.props.negated)
-            .map(|f| (f.from, f.to))
+            .filter_map(|f| f.trigger.map(|t| (f.from, f.to, t.end)))
             .collect();
         let text = self.model.text;
         self.out.facts.retain(|f| {
@@ -3859,10 +4167,12 @@ impl Reader<'_, '_> {
                     .next()
                     .is_some_and(|w| w.eq_ignore_ascii_case("to"))
             });
-            !(f.sentence == s
-                && f.rel == RelType::Supports
-                && purpose
-                && given.contains(&(f.from, f.to)))
+            let after_giving = f.trigger.is_some_and(|t| {
+                given
+                    .iter()
+                    .any(|&(from, to, end)| from == f.from && to == f.to && end <= t.start)
+            });
+            !(f.sentence == s && f.rel == RelType::Supports && purpose && after_giving)
         });
     }
 

@@ -165,7 +165,7 @@ fn referent(
         .mentions
         .iter()
         .chain(added)
-        .filter(|m| m.end <= a.start && m.sentence + 3 >= a.sentence)
+        .filter(|m| m.end <= a.start && m.sentence + 3 >= a.sentence && m.via != Via::Dateline)
         .cloned()
         .collect();
     before.sort_by_key(|m| m.start);
@@ -193,7 +193,14 @@ fn referent(
                 .filter(|m| m.start >= a.end && m.sentence <= a.sentence + 3)
                 .min_by_key(|m| m.start)
                 .map(|m| m.entity);
-            if let Some(e) = prior.or(next) {
+            // "a text ending the measures": an indefinite description is a
+            // resolution of its own, known by its topic or not at all.
+            let indefinite = {
+                let text = model.text[a.start..a.end].to_lowercase();
+                text.starts_with("a ") || text.starts_with("an ")
+            };
+            let named = prior.or(next).filter(|_| !indefinite);
+            if let Some(e) = named {
                 return Some(vec![e]);
             }
             // An unnumbered resolution about a country ("a draft resolution
@@ -515,7 +522,11 @@ fn mission_referent(
             .map(str::to_lowercase),
     );
     let words = &all_words;
-    let head = model.text[a.start..a.end]
+    // The head noun, before a place ("the EU's training mission in Mali").
+    let span = &model.text[a.start..a.end];
+    let head = span
+        .split_once(" in ")
+        .map_or(span, |(before, _)| before)
         .rsplit(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
         .unwrap_or("")
@@ -694,6 +705,21 @@ fn mission_referent(
         }
         _ => prior,
     };
+    // "the U.N. peacekeeping mission in Mali", "a multinational force" in a
+    // story about Haiti, with no mission named: the one mission the lexicon
+    // knows there that fits the words.
+    let any_of_hint = |e: usize| {
+        hint.is_none_or(|id| {
+            model.entities[e]
+                .leader
+                .is_some_and(|l| lex.entries[l].id == id)
+        })
+    };
+    if prior.or(next).is_none_or(|e| !any_of_hint(e))
+        && let Some(idx) = lexicon_mission(model, lex, a, words, &head, hint)
+    {
+        return Some(vec![lexicon_entity(model, lex, idx)]);
+    }
     // "a U.N. police force" when no mission of that leader is in view: a
     // mission of its own, proposed or hypothetical, named by its words.
     if let Some(id) = hint {
@@ -863,6 +889,125 @@ fn mission_referent(
     prior.or(next).map(|e| vec![e])
 }
 
+/// The lexicon's mission that a description of one stands for when the
+/// text names none: run by the leader the words name, in the country they
+/// name (else a country of the sentence, else the dateline's), sharing the
+/// words that set it apart ("multinational", "police"). None unless exactly
+/// one fits.
+fn lexicon_mission(
+    model: &DocModel,
+    lex: &Lexicon,
+    a: &Anaphor,
+    words: &[String],
+    head: &str,
+    hint: Option<&str>,
+) -> Option<usize> {
+    let country = |name: &str| {
+        lex.by_name(name)
+            .filter(|&i| lex.entries[i].kind == Some(ActorKind::Country))
+    };
+    let named: Vec<usize> = words
+        .iter()
+        .filter_map(|w| country(w.strip_prefix("in ").unwrap_or(w)))
+        .collect();
+    let places: Vec<usize> = if !named.is_empty() {
+        named
+    } else {
+        let in_sentence: Vec<usize> = model
+            .mentions
+            .iter()
+            .filter(|m| m.sentence == a.sentence)
+            .filter_map(|m| model.entities[m.entity].lexicon)
+            .filter(|&l| lex.entries[l].kind == Some(ActorKind::Country))
+            .collect();
+        if in_sentence.is_empty() {
+            model.dateline.clone()
+        } else {
+            in_sentence
+        }
+    };
+    let distinctive: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| NAME_WORDS.contains(w) && !matches!(*w, "peacekeeping" | "military"))
+        .collect();
+    // "the mission" alone says too little to pick one of the lexicon's.
+    if places.is_empty() || (hint.is_none() && distinctive.is_empty()) {
+        return None;
+    }
+    let wants_office = head == "office";
+    let candidates: Vec<usize> = (0..lex.entries.len())
+        .filter(|&i| {
+            let e = &lex.entries[i];
+            let name = std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .map(|n| n.to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" | ");
+            e.label == NodeLabel::Mission
+                && e.location
+                    .iter()
+                    .filter_map(|l| lex.resolve_ref(l))
+                    .any(|l| places.contains(&l))
+                && hint.is_none_or(|id| {
+                    e.parent
+                        .as_deref()
+                        .and_then(|p| lex.resolve_ref(p))
+                        .is_some_and(|l| lex.entries[l].id == id)
+                })
+                && name.contains("office") == wants_office
+                && distinctive.iter().all(|w| name.contains(w))
+        })
+        .collect();
+    // Which of a country's missions is active depends on when the story
+    // was written, which the text rarely says: a single fit counts, or the
+    // single one whose leader the story has named so far.
+    let leader_named = |i: usize| {
+        let leader = lex.entries[i]
+            .parent
+            .as_deref()
+            .and_then(|p| lex.resolve_ref(p));
+        leader.is_some_and(|l| {
+            model
+                .mentions
+                .iter()
+                .any(|m| m.start < a.start && model.entities[m.entity].lexicon == Some(l))
+        })
+    };
+    let led: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&i| leader_named(i))
+        .collect();
+    match (candidates.as_slice(), led.as_slice()) {
+        ([one], _) | (_, [one]) => Some(*one),
+        _ => None,
+    }
+}
+
+/// The document's entity for a lexicon entry, added on first use.
+fn lexicon_entity(model: &mut DocModel, lex: &Lexicon, idx: usize) -> usize {
+    if let Some(e) = model.entities.iter().position(|e| e.lexicon == Some(idx)) {
+        return e;
+    }
+    let entry = &lex.entries[idx];
+    model.entities.push(DocEntity {
+        label: entry.label,
+        kind: entry.kind,
+        name: entry.name.clone(),
+        aliases: entry.aliases.clone(),
+        lexicon: Some(idx),
+        implicit: false,
+        location: entry
+            .location
+            .iter()
+            .filter_map(|l| lex.resolve_ref(l))
+            .collect(),
+        leader: entry.parent.as_deref().and_then(|p| lex.resolve_ref(p)),
+    });
+    model.entities.len() - 1
+}
+
 /// The shortest acronym an organization goes by ("OSCE"), else its name.
 fn short_name(e: &DocEntity) -> String {
     e.aliases
@@ -925,18 +1070,51 @@ fn resolution_topic(model: &DocModel, end: usize) -> Option<(String, usize)> {
     let after = model.text[end..sentence_end].trim_start();
     let offset = sentence_end - end - after.len();
     let lower = after.to_lowercase();
-    // The cue must follow the resolution at once.
-    let cue = CUES
+    let is_country = |m: &&Mention| model.entities[m.entity].kind == Some(ActorKind::Country);
+    // The cue follows the resolution at once.
+    if let Some(cue) = CUES
         .iter()
         .filter(|c| lower.starts_with(&format!("{c} ")))
-        .max_by_key(|c| c.len())?;
-    let mut start = end + offset + cue.len() + 1;
-    if model.text[start..].starts_with("the ") {
-        start += 4;
+        .max_by_key(|c| c.len())
+    {
+        let mut start = end + offset + cue.len() + 1;
+        if model.text[start..].starts_with("the ") {
+            start += 4;
+        }
+        if let Some(m) = model
+            .mentions
+            .iter()
+            .filter(is_country)
+            .find(|m| m.start == start)
+        {
+            return Some((model.entities[m.entity].name.clone(), m.end));
+        }
     }
-    let m = model
+    // "resolution that would have extended sanctions on Mali", "a
+    // resolution extending the arms embargo on South Sudan": a clause about
+    // the resolution, in its first words, names the country after a
+    // preposition.
+    let clause = after.find([',', ';', '.']).unwrap_or(after.len()).min(100);
+    let opens_clause = lower.starts_with("that ")
+        || lower.starts_with("which ")
+        || lower
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with("ing"));
+    if !opens_clause {
+        return None;
+    }
+    let limit = end + offset + clause;
+    model
         .mentions
         .iter()
-        .find(|m| m.start == start && model.entities[m.entity].kind == Some(ActorKind::Country))?;
-    Some((model.entities[m.entity].name.clone(), m.end))
+        .filter(is_country)
+        .filter(|m| m.start >= end && m.end <= limit)
+        .find(|m| {
+            let before = model.text[..m.start].trim_end();
+            let before = before.strip_suffix("the").map_or(before, str::trim_end);
+            let word = before.rsplit(' ').next().unwrap_or("");
+            matches!(word, "on" | "in" | "against" | "for" | "over" | "to")
+        })
+        .map(|m| (model.entities[m.entity].name.clone(), m.end))
 }

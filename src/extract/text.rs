@@ -181,7 +181,9 @@ fn is_abbreviation(line: &str, dot: usize, next: &str) -> bool {
     let next_word: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
     // Dotted acronyms (U.S., U.N.): a sentence ends only before a typical
     // sentence opener.
+    // A number ("1.1%.") is no acronym.
     if word.contains('.')
+        && word.chars().any(char::is_alphabetic)
         && word
             .chars()
             .filter(|c| c.is_alphabetic())
@@ -420,6 +422,11 @@ mod tests {
         assert_eq!(
             split("Aid went to the U.S. The talks ended."),
             ["Aid went to the U.S.", "The talks ended."]
+        );
+        // A number before the period is no acronym.
+        assert_eq!(
+            split("Imports edged up 1.1%. Exports were strong."),
+            ["Imports edged up 1.1%.", "Exports were strong."]
         );
     }
 
