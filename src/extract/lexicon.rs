@@ -193,11 +193,48 @@ pub struct TriggerForm {
     /// The words after the first, lower case.
     pub rest: Vec<String>,
     /// The lemma, for explanations.
-    pub lemma: String,
+    pub lemma: Lemma,
     /// Whether this form is a past participle (or past tense) of a verb.
     pub participle: bool,
     /// Whether this form is an `-ing` form.
     pub gerund: bool,
+}
+
+/// A trigger's lemma: a shared string, so that copying a form costs no
+/// allocation.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Lemma(std::sync::Arc<str>);
+
+impl Lemma {
+    /// The lemma's text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Lemma {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Lemma {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Lemma {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl std::fmt::Display for Lemma {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 /// Word classes of `lexicons/words.tsv`.
@@ -623,13 +660,15 @@ impl Lexicon {
                 forms.push((first, !ing, ing));
             }
         }
+        // One string for all the forms: relation reading copies forms.
+        let lemma = Lemma(std::sync::Arc::from(base.as_str()));
         for (form, participle, gerund) in forms {
             let list = self.triggers.entry(form).or_default();
             let tf = TriggerForm {
                 class,
                 pos,
                 rest: rest.clone(),
-                lemma: base.clone(),
+                lemma: lemma.clone(),
                 participle,
                 gerund,
             };
