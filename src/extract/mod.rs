@@ -120,7 +120,7 @@ impl Extractor {
         }
         let mut index = HashMap::new();
         let mut entities = Vec::new();
-        for (i, e) in model.entities.iter().enumerate() {
+        for (i, e) in model.entities.iter_mut().enumerate() {
             if e.implicit || !counts.contains_key(&i) {
                 continue;
             }
@@ -131,10 +131,16 @@ impl Extractor {
                 }
             }
             index.insert(i, entities.len());
+            // Only explanations read the model's names after this.
+            let (name, aliases) = if explain {
+                (e.name.clone(), e.aliases.clone())
+            } else {
+                (std::mem::take(&mut e.name), std::mem::take(&mut e.aliases))
+            };
             entities.push(Entity {
                 label: Some(e.label),
-                name: e.name.clone(),
-                aliases: e.aliases.clone(),
+                name,
+                aliases,
                 kind: e.kind,
                 attributes,
                 mentions: counts.get(&i).copied().unwrap_or(0),
