@@ -319,6 +319,18 @@ pub fn lower(s: &str) -> Lower {
 }
 
 impl Lower {
+    /// Two words with a space between, as `format!("{a} {b}")` writes them
+    /// (their case unchanged: they are lower case already), held inline
+    /// when short.
+    pub fn joined(a: &str, b: &str) -> Lower {
+        let mut out = arrayvec::ArrayString::<LOWER_INLINE>::new();
+        if out.try_push_str(a).is_ok() && out.try_push(' ').is_ok() && out.try_push_str(b).is_ok() {
+            Lower(LowerRepr::Inline(out))
+        } else {
+            Lower(LowerRepr::Heap(format!("{a} {b}")))
+        }
+    }
+
     /// The word.
     pub fn as_str(&self) -> &str {
         match &self.0 {
@@ -486,6 +498,10 @@ mod tests {
             "Peacekeeping-Operations-Abroad",
         ] {
             assert_eq!(lower(w).as_str(), w.to_lowercase());
+            assert_eq!(
+                Lower::joined(w, "peacekeeping").as_str(),
+                format!("{w} peacekeeping")
+            );
         }
     }
 }
