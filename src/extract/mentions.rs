@@ -12,7 +12,7 @@ use foldhash::{HashMap, HashMapExt};
 
 use super::amount::{Amount, find_amounts};
 use super::lexicon::{Lexicon, Surface, WordClass};
-use super::text::{Sentence, Token, TokenKind, lower, sentences, tokens};
+use super::text::{Lower, Sentence, Token, TokenKind, lower, sentences, tokens};
 use crate::graph::normalize_name;
 use crate::model::{ActorKind, NodeLabel};
 
@@ -1172,8 +1172,8 @@ impl<'t> Builder<'t, '_> {
                             || after.starts_with("said")
                             || after.starts_with("told")
                             || after.starts_with("says");
-                        let cue_before = before.ends_with(" said")
-                            || before.ends_with(',') && rs > span.start;
+                        let cue_before =
+                            before.ends_with(" said") || before.ends_with(',') && rs > span.start;
                         // "deputy ambassador Robert Wood": a role noun in
                         // lower case before the name.
                         let role_before = before
@@ -1717,7 +1717,7 @@ impl<'t> Builder<'t, '_> {
                         let raw = &self.text[t.start..t.end];
                         let lower = super::text::lower(raw);
                         let two = toks.get(j + 1).map(|n| {
-                            format!("{lower} {}", self.text[n.start..n.end].to_lowercase())
+                            Lower::joined(&lower, &super::text::lower(&self.text[n.start..n.end]))
                         });
                         let head = |p: &str| -> Option<Wants> {
                             Some(match p {
