@@ -559,7 +559,7 @@ impl Reader<'_, '_> {
             // "fight back": the particle is no trigger, and the phrasal verb
             // takes no object unless one follows "against".
             let phrasal = |a: usize, b: usize| match (self.word(units, a), self.word(units, b)) {
-                (Some(x), Some(y)) => self.lex.is(WordClass::Phrasal, &format!("{x} {y}")),
+                (Some(x), Some(y)) => self.lex.is(WordClass::Phrasal, &Lower::joined(x, y)),
                 _ => false,
             };
             if i > 0 && phrasal(i - 1, i) {
