@@ -1,7 +1,7 @@
 //! Merging one document's extracted facts into the graph: entity resolution
 //! across documents and one relationship per fact, however often stated.
 
-use super::{Direction, Graph, normalize_name, normalize_name_into};
+use super::{Direction, Graph, normalize_name, with_normalized};
 use crate::model::{ContributionKind, DocumentFacts, Entity, Fact, NodeLabel, RelType, keys};
 use crate::value::{NodeId, RelId, Value};
 
@@ -171,22 +171,21 @@ impl Graph {
     /// a name is new (nearly always none is).
     fn absorb_names(&mut self, id: NodeId, entity: &Entity) {
         let name = self.node_property(id, keys::NAME).and_then(Value::as_str);
-        let mut canonical: Option<String> = None;
         let mut added: Vec<(String, &String)> = Vec::new();
-        let mut key = String::new();
         for alias in std::iter::once(&entity.name).chain(&entity.aliases) {
             // The node's own name, as written, normalizes as it does.
             if name == Some(alias.as_str()) {
                 continue;
             }
-            normalize_name_into(alias, &mut key);
-            let canonical =
-                canonical.get_or_insert_with(|| name.map(normalize_name).unwrap_or_default());
-            let known = key == *canonical
-                || added.iter().any(|(n, _)| *n == key)
-                || self.by_name.get(&key).is_some_and(|s| s.contains(id));
-            if !known {
-                added.push((key.clone(), alias));
+            // The index holds the node's name too, so a name that
+            // normalizes like it is found there.
+            let new = with_normalized(alias, |key| {
+                let known = added.iter().any(|(n, _)| n == key)
+                    || self.by_name.get(key).is_some_and(|s| s.contains(id));
+                (!known).then(|| key.to_string())
+            });
+            if let Some(key) = new {
+                added.push((key, alias));
             }
         }
         let current = self.node_property(id, keys::ALIASES);

@@ -295,6 +295,12 @@ pub(crate) fn with_normalized<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
     })
 }
 
+/// Whether `name` normalizes to `normalized` (a normalized name), without
+/// a normalized copy of `name`.
+pub fn normalizes_to(name: &str, normalized: &str) -> bool {
+    with_normalized(name, |n| n == normalized)
+}
+
 /// [`normalize_name`] of an ASCII name, byte by byte.
 fn normalize_ascii(name: &str, out: &mut String) {
     let b = name.as_bytes();
