@@ -8,12 +8,15 @@
 //! ("Kenyan-led"). Pronouns and descriptions ("the mission") are collected
 //! here and resolved in `resolve`.
 
+use std::borrow::Cow;
+
 use foldhash::{HashMap, HashMapExt};
+use smallvec::SmallVec;
 
 use super::amount::{Amount, find_amounts};
 use super::lexicon::{Lexicon, Surface, WordClass};
 use super::text::{Lower, Sentence, Token, TokenKind, lower, sentences, tokens};
-use crate::graph::normalize_name;
+use crate::graph::{normalize_name, normalizes_to};
 use crate::model::{ActorKind, NodeLabel};
 
 /// An entity of the document (it becomes a node, or merges into one).
@@ -379,7 +382,7 @@ struct Builder<'t, 'l> {
     lex: &'l Lexicon,
     model: DocModel<'t>,
     by_lexicon: HashMap<usize, usize>,
-    by_name: HashMap<String, usize>,
+    by_name: HashMap<Cow<'l, str>, usize>,
     /// Byte ranges already claimed by a mention.
     taken: Vec<(usize, usize)>,
     /// Acronyms the text defines in parentheses, and for which entity.
@@ -484,7 +487,7 @@ impl<'t> Builder<'t, '_> {
                 let id = self.model.entities.len();
                 for key in &resolved.keys {
                     if !self.by_name.contains_key(key.as_str()) {
-                        self.by_name.insert(key.clone(), id);
+                        self.by_name.insert(Cow::Borrowed(key.as_str()), id);
                     }
                 }
                 self.model.entities.push(DocEntity {
@@ -506,20 +509,20 @@ impl<'t> Builder<'t, '_> {
 
     fn add_entity(&mut self, e: DocEntity) -> usize {
         let key = normalize_name(&e.name);
-        if let Some(&id) = self.by_name.get(&key) {
+        if let Some(&id) = self.by_name.get(key.as_str()) {
             return id;
         }
         let id = self.model.entities.len();
-        self.by_name.insert(key, id);
+        self.by_name.insert(key.into(), id);
         for a in &e.aliases {
-            self.by_name.entry(normalize_name(a)).or_insert(id);
+            self.by_name.entry(normalize_name(a).into()).or_insert(id);
         }
         self.model.entities.push(e);
         id
     }
 
     fn new_entity(&mut self, label: NodeLabel, kind: Option<ActorKind>, name: &str) -> usize {
-        if let Some(&id) = self.by_name.get(&normalize_name(name)) {
+        if let Some(&id) = self.by_name.get(normalize_name(name).as_str()) {
             return id;
         }
         if let Some(idx) = self.lex.by_name(name) {
@@ -540,10 +543,10 @@ impl<'t> Builder<'t, '_> {
     fn add_alias(&mut self, entity: usize, alias: &str) {
         let e = &mut self.model.entities[entity];
         let n = normalize_name(alias);
-        if normalize_name(&e.name) != n && !e.aliases.iter().any(|a| normalize_name(a) == n) {
+        if !normalizes_to(&e.name, &n) && !e.aliases.iter().any(|a| normalizes_to(a, &n)) {
             e.aliases.push(alias.to_string());
         }
-        self.by_name.entry(n).or_insert(entity);
+        self.by_name.entry(n.into()).or_insert(entity);
     }
 
     fn push(&mut self, entity: usize, start: usize, end: usize, via: Via) {
@@ -599,7 +602,7 @@ impl<'t> Builder<'t, '_> {
         let trimmed = rest.trim_start();
         let offset = rest_start + rest.len() - trimmed.len();
         // Skip up to two modifiers ("new prime minister", "federal government").
-        let words: Vec<(usize, &str)> = trimmed
+        let words: SmallVec<[(usize, &str); 6]> = trimmed
             .split_inclusive(char::is_whitespace)
             .scan(0usize, |pos, w| {
                 let p = *pos;
@@ -617,7 +620,7 @@ impl<'t> Builder<'t, '_> {
                 let (pl, wl) = words[skip + len - 1];
                 let core_end = pl + wl.trim_end_matches([',', '.', ';', ':', '"', ')']).len();
                 let phrase = &trimmed[p0..core_end];
-                let lower = phrase.to_lowercase();
+                let lower = lower(phrase);
                 for class in [
                     WordClass::Institution,
                     WordClass::StateRole,
@@ -636,7 +639,7 @@ impl<'t> Builder<'t, '_> {
             // Only adjectives may be skipped.
             let w = words.get(skip).map_or("", |w| w.1);
             if !matches!(
-                w.to_lowercase().as_str(),
+                lower(w).as_str(),
                 "new"
                     | "federal"
                     | "transitional"
@@ -868,10 +871,10 @@ impl<'t> Builder<'t, '_> {
     }
 
     /// The capitalised words of a sentence grouped into runs: name candidates.
-    fn capitalized_runs(&self, s: &SentenceData) -> Vec<(usize, usize)> {
+    fn capitalized_runs(&self, s: &SentenceData) -> SmallVec<[(usize, usize); 8]> {
         let t = self.text;
         let toks = &s.tokens;
-        let mut runs = Vec::new();
+        let mut runs = SmallVec::new();
         let mut i = 0;
         while i < toks.len() {
             let w = &t[toks[i].start..toks[i].end];
@@ -1135,17 +1138,24 @@ impl<'t> Builder<'t, '_> {
 
     /// People: a title and a name, a name with "said", a name in apposition.
     fn people(&mut self) {
+        let mut title_buf = String::new();
         for s in 0..self.model.sentences.len() {
             let span = self.model.sentences[s].span;
             let runs = self.capitalized_runs(&self.model.sentences[s]);
             for (rs, re) in runs {
                 let phrase = &self.text[rs..re];
-                let words: Vec<&str> = phrase.split_whitespace().collect();
+                let words: SmallVec<[&str; 8]> = phrase.split_whitespace().collect();
                 // Title + name: the longest title prefix.
                 let mut name_start = None;
                 for k in (1..words.len()).rev() {
-                    let title = words[..k].join(" ");
-                    let title = title
+                    title_buf.clear();
+                    for (n, w) in words[..k].iter().enumerate() {
+                        if n > 0 {
+                            title_buf.push(' ');
+                        }
+                        title_buf.push_str(w);
+                    }
+                    let title = title_buf
                         .trim_start_matches("U.S. ")
                         .trim_start_matches("U.N. ")
                         .trim_start_matches("UN ");
