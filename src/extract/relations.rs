@@ -83,7 +83,7 @@ enum UnitKind {
 #[derive(Debug, Clone)]
 struct Group {
     /// Entities, in order, without repeats.
-    ents: Vec<usize>,
+    ents: Ents,
     /// Span of the first mention.
     first: Span,
     /// The group ends in a possessive ("Kenya's").
@@ -100,6 +100,9 @@ enum Effect {
     Supports,
     Ends,
 }
+
+/// The entities of a group: most groups have one or two, held inline.
+type Ents = smallvec::SmallVec<[usize; 4]>;
 
 struct Reader<'m, 't> {
     model: &'m DocModel<'t>,
@@ -295,7 +298,7 @@ impl Reader<'_, '_> {
     /// Words and mention groups of a sentence.
     fn units(&self, s: usize) -> Vec<Unit> {
         let sd = &self.model.sentences[s];
-        let mentions: Vec<&Mention> = self
+        let mentions: smallvec::SmallVec<[&Mention; 16]> = self
             .model
             .mentions
             .iter()
@@ -306,7 +309,7 @@ impl Reader<'_, '_> {
         let toks = &sd.tokens;
         while ti < toks.len() {
             let t = toks[ti];
-            let here: Vec<&&Mention> = mentions
+            let here: smallvec::SmallVec<[&&Mention; 4]> = mentions
                 .iter()
                 .filter(|m| m.start <= t.start && t.start < m.end)
                 .collect();
@@ -321,7 +324,7 @@ impl Reader<'_, '_> {
             }
             let end = here.iter().map(|m| m.end).max().unwrap_or(t.end);
             let start = here.iter().map(|m| m.start).min().unwrap_or(t.start);
-            let mut ents = Vec::new();
+            let mut ents = Ents::new();
             for m in &here {
                 if !ents.contains(&m.entity) {
                     ents.push(m.entity);
@@ -568,7 +571,8 @@ impl Reader<'_, '_> {
             if phrasal(i, i + 1) && self.word(units, i + 2) != Some("against") {
                 continue;
             }
-            let mut matched: Vec<(usize, super::lexicon::TriggerForm)> = Vec::new();
+            let mut matched: smallvec::SmallVec<[(usize, super::lexicon::TriggerForm); 4]> =
+                smallvec::SmallVec::new();
             for f in forms {
                 // Multi-word: the rest must follow, allowing one adverb in between.
                 let mut k = i + 1;
@@ -2911,7 +2915,7 @@ impl Reader<'_, '_> {
         (0..i).rev().find(|&k| self.group(units, k).is_some())
     }
 
-    fn ents(&self, units: &[Unit], g: usize) -> Vec<usize> {
+    fn ents(&self, units: &[Unit], g: usize) -> Ents {
         self.group(units, g)
             .map(|g| g.ents.clone())
             .unwrap_or_default()
