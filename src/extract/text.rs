@@ -397,6 +397,16 @@ impl std::fmt::Debug for Lower {
     }
 }
 
+impl From<String> for Lower {
+    /// A word already in lower case.
+    fn from(s: String) -> Lower {
+        match arrayvec::ArrayString::from(&s) {
+            Ok(inline) => Lower(LowerRepr::Inline(inline)),
+            Err(_) => Lower(LowerRepr::Heap(s)),
+        }
+    }
+}
+
 impl From<Lower> for String {
     fn from(l: Lower) -> String {
         match l.0 {
