@@ -1720,7 +1720,7 @@ impl<'t> Builder<'t, '_> {
                     )
                 {
                     let mut j = i + 1;
-                    let mut words = Vec::new();
+                    let mut words: SmallVec<[Lower; 4]> = SmallVec::new();
                     let mut found = None;
                     while j < toks.len() && j <= i + 6 {
                         let t = toks[j];
@@ -1834,7 +1834,7 @@ impl<'t> Builder<'t, '_> {
                         {
                             break;
                         }
-                        words.push(lower.into());
+                        words.push(lower);
                         j += 1;
                     }
                     // "the presence of Egyptian forces": the presence of an
@@ -1876,7 +1876,7 @@ impl<'t> Builder<'t, '_> {
                         {
                             let place = &self.text[toks[k + 1].start..toks[k + 1].end];
                             if is_capitalized(place) {
-                                words.push(format!("in {}", place.to_lowercase()));
+                                words.push(Lower::from(format!("in {}", place.to_lowercase())));
                                 k += 2;
                             }
                         }
@@ -1995,7 +1995,7 @@ impl<'t> Builder<'t, '_> {
                                 end,
                                 sentence: s,
                                 wants,
-                                words,
+                                words: words.into_iter().map(String::from).collect(),
                                 possessive: possessive_after(end_tok),
                                 owner,
                             });
