@@ -237,6 +237,51 @@ fn may_have_count(s: &str, digit: bool) -> bool {
     digit || NUMBER_WORDS.is_match(s) || (!s.is_ascii() && s.contains('\u{17F}'))
 }
 
+/// What [`MONEY_PREFIX`] needs before its number (case-sensitive, as the
+/// regex reads them): a currency sign or code. Its one other currency, a
+/// bare "R", is checked apart.
+static CURRENCY_MARKS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new([
+        "$", "€", "£", "¥", "₹", "EUR", "USD", "GBP", "CHF", "CAD", "AUD", "JPY", "CNY", "ZAR",
+        "KSh",
+    ])
+    .expect("currency marks")
+});
+
+/// The currency words [`MONEY_SUFFIX`] needs after its number (case-sensitive).
+static CURRENCY_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new([
+        "dollars",
+        "euro",
+        "pounds",
+        "yuan",
+        "renminbi",
+        "rand",
+        "shillings",
+        "yen",
+        "rupees",
+        "francs",
+        "naira",
+        "roubles",
+        "rubles",
+        "riyals",
+        "dirhams",
+        "lira",
+        "krona",
+        "kronor",
+        "kroner",
+    ])
+    .expect("currency words")
+});
+
+/// Whether [`MONEY_PREFIX`] may match in `s`: a currency sign or code, or
+/// an "R" right before a digit ("R2.37 billion").
+fn may_have_prefix_money(s: &str) -> bool {
+    CURRENCY_MARKS.is_match(s)
+        || s.match_indices('R')
+            .any(|(i, _)| s[i + 1..].chars().next().is_some_and(char::is_numeric))
+}
+
 /// Find the amounts in `text[start..end]`; spans are offsets in `text`.
 pub fn find_amounts(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<Amount> {
     let s = &text[start..end];
@@ -251,10 +296,14 @@ pub fn find_amounts(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<
         let rest = &s[e..];
         YEARLY.iter().any(|y| rest.starts_with(y))
     };
-    let money: &[&Regex] = if digit {
-        &[&*MONEY_PREFIX, &*MONEY_SUFFIX]
-    } else {
-        &[]
+    // Money needs a digit, and a currency before or after it.
+    let prefix = digit && may_have_prefix_money(s);
+    let suffix = digit && CURRENCY_WORDS.is_match(s);
+    let money: &[&Regex] = match (prefix, suffix) {
+        (true, true) => &[&*MONEY_PREFIX, &*MONEY_SUFFIX],
+        (true, false) => &[&*MONEY_PREFIX],
+        (false, true) => &[&*MONEY_SUFFIX],
+        (false, false) => &[],
     };
     for re in money {
         for c in re.captures_iter(s) {
