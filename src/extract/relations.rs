@@ -2840,9 +2840,9 @@ impl Reader<'_, '_> {
                     !matches!(prev, Some("gradual" | "orderly" | "phased" | "three-phase"))
                         && (k <= from + 4 || self.word(units, k + 1) == Some("of"))
                 }
-                // "UNIFIL to be shut down", "the force leave", "the peacekeepers gone"
-                "leave" | "withdraw" | "depart" | "go" | "gone" | "end" | "shut" | "close"
-                | "wind" | "pull" | "terminate" => {
+                // "UNIFIL to be shut down", "the force leave", "the peacekeepers
+                // gone", "the mission to be closed"
+                w if matches!(w, "wind" | "pull") || self.lex.is(WordClass::ExitWord, w) => {
                     let before_mission = (k.saturating_sub(4)..k)
                         .any(|j| self.group(units, j).is_some_and(|g| !g.possessive));
                     let after_mission = self.group(units, k + 1).is_some_and(|g| {
