@@ -1550,7 +1550,7 @@ impl<'t> Builder<'t, '_> {
     fn governments_of_countries(&mut self) {
         static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
             regex::Regex::new(
-                r"(?i)\b(?:the|its|their)\s+(?:[a-z-]+\s+){0,2}?(?:government|authorities|leadership|administration|regime|junta|cabinet|presidency|rulers)\s+(?:of|in)\s+(?:the\s+)?$",
+                r"(?i)\b(?:the|its|their)\s+(?:[a-z-]+\s+){0,2}?(?:government|governments|authorities|leadership|administration|regime|junta|juntas|cabinet|presidency|rulers)\s+(?:of|in)\s+(?:the\s+)?$",
             )
             .expect("regex")
         });
