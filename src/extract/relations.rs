@@ -1126,8 +1126,11 @@ impl Reader<'_, '_> {
                         );
                     // "said one country had stood in the way": a subject
                     // that names no entity.
+                    let intention = self.lex.is(WordClass::Intention, w)
+                        || self.lex.is(WordClass::Intention, w.trim_end_matches('s'));
                     if chain_only
                         && !chain_word
+                        && !intention
                         && w.chars().all(|c| c.is_ascii_lowercase())
                         && !PREPOSITION_WORDS.contains(&w.as_str())
                         && k > 0
@@ -2003,7 +2006,9 @@ impl Reader<'_, '_> {
                         && !BE.contains(&w.as_str())
                         && !matches!(
                             w.as_str(),
-                            "to" | "and"
+                            // "ruled out joining": a particle, not a noun.
+                            "to" | "out"
+                                | "and"
                                 | "or"
                                 | "but"
                                 | "while"
@@ -3192,8 +3197,10 @@ impl Reader<'_, '_> {
         if form.gerund && self.requested(units, i) {
             return;
         }
+        // "has no plans to send troops" is a denial, read with the negation.
         if prev == Some("to")
             && i > 1
+            && self.word(units, i.saturating_sub(3)) != Some("no")
             && self.word(units, i - 2).is_some_and(|w| {
                 matches!(
                     w,
