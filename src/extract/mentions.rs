@@ -924,12 +924,28 @@ impl<'t> Builder<'t, '_> {
             let before_end = self.text[..open].trim_end().len();
             // The capitalised name right before the parenthesis, when it is a
             // name of its own ("... Mission in Burundi (MAPROBU)").
-            let named_run = self.name_run_ending_at(open, before_end);
             let mention_before = self
                 .model
                 .mentions
                 .iter()
                 .rposition(|m| m.end == before_end);
+            // "the AU-led Somalia Stabilisation Force (SSF)": a name the
+            // acronym spells word by word is one name, whatever names it
+            // holds ("Somalia", the lexicon's "Stabilisation Force").
+            let spelled_run = self
+                .spelled_run_ending_at(open, before_end, &acronym)
+                .filter(|&(rs, _)| {
+                    mention_before.is_none_or(|p| self.model.mentions[p].start > rs)
+                });
+            if let Some((rs, re)) = spelled_run {
+                self.replace_inner(rs, re);
+            }
+            let named_run = spelled_run.or_else(|| self.name_run_ending_at(open, before_end));
+            let mention_before = if spelled_run.is_some() {
+                None
+            } else {
+                mention_before
+            };
             let covered = match (named_run, mention_before) {
                 (Some((rs, _)), Some(pos)) => self.model.mentions[pos].start <= rs,
                 (None, Some(_)) => true,
@@ -1029,6 +1045,46 @@ impl<'t> Builder<'t, '_> {
             return None;
         }
         self.inner_names_allowed(rs, re).then_some((rs, re))
+    }
+
+    /// The capitalised run ending at `end`, past a leading article, owner
+    /// or compound ("AU-led"), whose words' initials spell `acronym`, and
+    /// which holds a name of its own (else the plain rules read it).
+    fn spelled_run_ending_at(
+        &self,
+        pos: usize,
+        end: usize,
+        acronym: &str,
+    ) -> Option<(usize, usize)> {
+        let s = self.sentence_of(pos);
+        let runs = self.capitalized_runs(&self.model.sentences[s].clone());
+        let &(rs, re) = runs.iter().rev().find(|&&(_, e)| e == end)?;
+        let text = &self.text[rs..re];
+        // Try each word start as the start of the name, longest first.
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices(' ').map(|(i, _)| i + 1))
+            .collect();
+        for off in starts {
+            let name = &text[off..];
+            let first = name.split_whitespace().next().unwrap_or("");
+            if matches!(first, "The" | "the") || first.contains('-') || first.ends_with("'s") {
+                continue;
+            }
+            let words = name.split_whitespace().count();
+            if words >= 2
+                && words == acronym.chars().filter(char::is_ascii_uppercase).count()
+                && spells(name, acronym)
+            {
+                let start = rs + off;
+                let inner = self
+                    .model
+                    .mentions
+                    .iter()
+                    .any(|m| m.start >= start && m.end <= re && m.end - m.start < re - start);
+                return inner.then_some((start, re));
+            }
+        }
+        None
     }
 
     /// Whether the mentions inside `rs..re` may be swallowed by a longer
@@ -2011,10 +2067,34 @@ impl<'t> Builder<'t, '_> {
 /// Whether two names share a word of four letters or more ("Ahlu Sunna
 /// Wal Jamaa" and "Ahlu Sunnah Wal Jamaa").
 fn shares_a_word(a: &str, b: &str) -> bool {
+    // The heads every such name has ("Force", "Mission") tell nothing.
+    const GENERIC: &[&str] = &[
+        "force",
+        "forces",
+        "mission",
+        "operation",
+        "support",
+        "security",
+        "office",
+        "united",
+        "nations",
+        "national",
+        "union",
+        "organization",
+        "organisation",
+        "council",
+        "group",
+        "army",
+        "movement",
+        "front",
+        "party",
+        "peace",
+    ];
     let words = |s: &str| -> Vec<String> {
         s.split_whitespace()
             .filter(|w| w.len() >= 4)
             .map(str::to_lowercase)
+            .filter(|w| !GENERIC.contains(&w.as_str()))
             .collect()
     };
     let b = words(b);

@@ -401,6 +401,7 @@ impl Reader<'_, '_> {
                                     | "together"
                                     | "with"
                                     | "or"
+                                    | "nor"
                                     | "the"
                                     | "both"
                                     | "along"
@@ -420,6 +421,8 @@ impl Reader<'_, '_> {
                         | ", and"
                         | "or"
                         | ", or"
+                        | "nor"
+                        | ", nor"
                         | "as well as"
                         | ", as well as"
                         | ", the"
@@ -466,6 +469,7 @@ impl Reader<'_, '_> {
                 // A comma alone joins only inside a list that ends with "and".
                 let conj = sep_text.contains("and")
                     || sep_text.contains("or")
+                    || sep_text.contains("nor")
                     || sep_text.contains("well")
                     || sep_text.contains("with");
                 if !conj && !self.list_continues(&units, k) {
@@ -1303,6 +1307,8 @@ impl Reader<'_, '_> {
                         "the"
                             | "both"
                             | "all"
+                            | "neither"
+                            | "either"
                             | "neighbouring"
                             | "neighboring"
                             | "fellow"
@@ -1611,8 +1617,11 @@ impl Reader<'_, '_> {
         {
             hedged = true;
         }
-        // "No Marshovian troops have been deployed".
-        if from > 0 && from < units.len() && self.word(units, from - 1) == Some("no") {
+        // "No Marshovian troops have been deployed", "Neither X nor Y backed".
+        if from > 0
+            && from < units.len()
+            && matches!(self.word(units, from - 1), Some("no" | "neither"))
+        {
             negated = true;
         }
         for (k, w) in chain.iter().enumerate() {
