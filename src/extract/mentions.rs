@@ -664,14 +664,14 @@ impl<'t> Builder<'t, '_> {
             )
             .expect("regex")
         });
-        let found: Vec<(usize, usize, String, String)> = RE
+        let found: Vec<(usize, usize, String)> = RE
             .captures_iter(self.text)
             .map(|c| {
                 let m = c.get(0).expect("match");
-                (m.start(), m.end(), c[1].to_string(), m.as_str().to_string())
+                (m.start(), m.end(), c[1].to_string())
             })
             .collect();
-        for (start, end, surname, phrase) in found {
+        for (start, end, surname) in found {
             let leader = self.lex.entries.iter().position(|e| {
                 e.kind == Some(ActorKind::Person)
                     && e.name.rsplit(' ').next() == Some(surname.as_str())
