@@ -578,6 +578,10 @@ impl<'t> Builder<'t, '_> {
                 | "headed"
                 | "allied"
                 | "aligned"
+                // "the Tripoli-based government": a place, no stance.
+                | "based"
+                | "linked"
+                | "born"
         )
         .then_some(word)
     }

@@ -458,8 +458,20 @@ impl Reader<'_, '_> {
                     && sep_text.len() > 1
                     && (self.word(&units, k + 1).is_some_and(verb)
                         || (role && self.word(&units, k + 2).is_some_and(verb)));
+                // "Turkey, which backs the GNU, and Russia, which supports
+                // Haftar": the GNU ends a relative clause, Russia starts the
+                // next item of the list.
+                let in_relative = (0..i)
+                    .rev()
+                    .take_while(|&q| self.word(&units, q) != Some(","))
+                    .any(|q| matches!(self.word(&units, q), Some("which" | "who")));
+                let closes_relative = sep_text.starts_with(',')
+                    && in_relative
+                    && matches!(self.word(&units, k + 1), Some(","))
+                    && matches!(self.word(&units, k + 2), Some("which" | "who" | "whose"));
                 if !ok_sep
                     || starts_clause
+                    || closes_relative
                     || group.possessive
                     || label(next) != label(&group)
                     || next.compound.is_some()
@@ -3815,27 +3827,41 @@ impl Reader<'_, '_> {
                 (k + 1..(k + 4).min(units.len())).find(|&g| self.group(units, g).is_some())
             });
         // The agent in apposition: "X, the main backer of Y" / "X, its largest contributor".
-        let appositive_agent = {
-            let mut k = i;
-            let mut found = None;
-            while k > 0 {
-                k -= 1;
-                if self.word(units, k) == Some(",") {
-                    if k > 0 && self.group(units, k - 1).is_some_and(|g| !g.possessive) {
-                        found = Some(k - 1);
+        let appositive_agent =
+            {
+                let mut k = i;
+                let mut found = None;
+                while k > 0 {
+                    k -= 1;
+                    if self.word(units, k) == Some(",") {
+                        if k > 0 && self.group(units, k - 1).is_some_and(|g| !g.possessive) {
+                            found = Some(k - 1);
+                        }
+                        // "Hanna Tetteh, a Ghanaian diplomat, took over as head
+                        // of": the person the role describes.
+                        if let Some(f) = found
+                            && f >= 3
+                            && self.text(&units[f]).rsplit(' ').next().is_some_and(|w| {
+                                self.lex.is(WordClass::PersonRole, &w.to_lowercase())
+                            })
+                            && matches!(self.word(units, f - 1), Some("a" | "an" | "the"))
+                            && self.word(units, f - 2) == Some(",")
+                            && self.group(units, f - 3).is_some()
+                        {
+                            found = Some(f - 3);
+                        }
+                        break;
                     }
-                    break;
+                    if self.group(units, k).is_some_and(|g| !g.possessive)
+                        || self
+                            .word(units, k)
+                            .is_some_and(|w| matches!(w, "." | ";" | "and" | "but"))
+                    {
+                        break;
+                    }
                 }
-                if self.group(units, k).is_some_and(|g| !g.possessive)
-                    || self
-                        .word(units, k)
-                        .is_some_and(|w| matches!(w, "." | ";" | "and" | "but"))
-                {
-                    break;
-                }
-            }
-            found
-        };
+                found
+            };
         // "X has been one of Y's strongest supporters" / "X is the biggest backer of Y"
         let copula_agent = {
             let mut k = i;
