@@ -58,6 +58,18 @@ pub enum Via {
     /// By the place of the dateline ("BANGUI, Dec 21 -"): where the story
     /// was filed, no part of its sentences.
     Dateline,
+    /// Named inside a phrase that means something else ("Olaf Scholz" in
+    /// "Olaf Scholz's cabinet", which is Germany): in the story, but no part
+    /// of its sentences.
+    Aside,
+}
+
+impl Via {
+    /// Whether the mention takes part in its sentence (as a subject, an
+    /// object, an antecedent); datelines and asides do not.
+    pub fn in_sentence(self) -> bool {
+        !matches!(self, Via::Dateline | Via::Aside)
+    }
 }
 
 impl Via {
@@ -69,6 +81,7 @@ impl Via {
             Via::Metonym => "metonym",
             Via::Role => "role noun",
             Via::Dateline => "dateline",
+            Via::Aside => "named inside",
             Via::Surname => "surname",
             Via::Pronoun => "pronoun",
             Via::Description => "description",
@@ -705,10 +718,16 @@ impl<'t> Builder<'t, '_> {
                 })
                 .map_or(start, |m| m.start);
             let phrase = self.text[start..end].to_string();
-            // A person mention of the leader inside gives way.
-            self.model
+            // The leader named inside is in the story, but the phrase means
+            // the country: the person's mention stays, aside.
+            for m in self
+                .model
                 .mentions
-                .retain(|m| !(m.start >= start && m.end <= end));
+                .iter_mut()
+                .filter(|m| m.start >= start && m.end <= end)
+            {
+                m.via = Via::Aside;
+            }
             self.taken.retain(|&(s, e)| !(s >= start && e <= end));
             if !self.free(start, end) {
                 continue;

@@ -299,7 +299,7 @@ impl Reader<'_, '_> {
             .model
             .mentions
             .iter()
-            .filter(|m| m.sentence == s && m.via != super::mentions::Via::Dateline)
+            .filter(|m| m.sentence == s && m.via.in_sentence())
             .collect();
         let mut units: Vec<Unit> = Vec::new();
         let mut ti = 0;

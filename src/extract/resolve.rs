@@ -165,7 +165,7 @@ fn referent(
         .mentions
         .iter()
         .chain(added)
-        .filter(|m| m.end <= a.start && m.sentence + 3 >= a.sentence && m.via != Via::Dateline)
+        .filter(|m| m.end <= a.start && m.sentence + 3 >= a.sentence && m.via.in_sentence())
         .cloned()
         .collect();
     before.sort_by_key(|m| m.start);
