@@ -380,6 +380,7 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
     b.short_names();
     b.titled_people();
     b.organization_missions();
+    b.organizations_in_mission_names();
     b.governments_of_countries();
     b.anaphors();
     b.model.mentions.sort_by_key(|m| m.start);
@@ -1620,6 +1621,46 @@ impl<'t> Builder<'t, '_> {
             self.model.dateline.push(country);
             let e = self.lexicon_entity(country);
             self.push(e, start, end, Via::Dateline);
+        }
+    }
+
+    /// "the East African Community Regional Force": the organization a
+    /// mission's name spells out is named too, aside.
+    fn organizations_in_mission_names(&mut self) {
+        let missions: Vec<(usize, usize, usize)> = self
+            .model
+            .mentions
+            .iter()
+            .filter(|m| m.via == Via::Name)
+            .filter_map(|m| {
+                let e = &self.model.entities[m.entity];
+                (e.label == NodeLabel::Mission).then_some((m.start, m.end, e.leader?))
+            })
+            .collect();
+        for (start, end, leader) in missions {
+            let entry = &self.lex.entries[leader];
+            if entry.kind != Some(ActorKind::Organization) {
+                continue;
+            }
+            let name = &self.text[start..end];
+            let Some((at, len)) = std::iter::once(&entry.name)
+                .chain(&entry.aliases)
+                .filter(|n| n.len() > 2 && n.len() < name.len())
+                .find_map(|n| name.find(n.as_str()).map(|at| (at, n.len())))
+            else {
+                continue;
+            };
+            let e = self.lexicon_entity(leader);
+            let sentence = self.sentence_of(start);
+            self.model.mentions.push(Mention {
+                entity: e,
+                start: start + at,
+                end: start + at + len,
+                sentence,
+                via: Via::Aside,
+                compound: None,
+                possessive: false,
+            });
         }
     }
 
