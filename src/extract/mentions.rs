@@ -378,6 +378,7 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
     b.acronym_uses();
     b.surnames();
     b.short_names();
+    b.generic_institutions();
     b.titled_people();
     b.organization_missions();
     b.organizations_in_mission_names();
@@ -1457,6 +1458,57 @@ impl<'t> Builder<'t, '_> {
         }
     }
 
+    /// "Kenyan court" and "Kenya's High Court" in one story: a country's
+    /// institution named by its bare head is the one named in full.
+    fn generic_institutions(&mut self) {
+        let institutions: Vec<(usize, String, String)> = self
+            .model
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.lexicon.is_none() && e.kind == Some(ActorKind::Organization))
+            .filter_map(|(i, e)| {
+                let (country, role) = e.name.split_once("'s ")?;
+                Some((i, country.to_string(), role.to_string()))
+            })
+            .collect();
+        for (generic, country, role) in &institutions {
+            if role.contains(' ') || role.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let head = role.to_lowercase();
+            let full: Vec<usize> = institutions
+                .iter()
+                .filter(|(i, c, r)| {
+                    i != generic
+                        && c == country
+                        && r.contains(' ')
+                        && r.rsplit(' ')
+                            .next()
+                            .is_some_and(|h| h.to_lowercase() == head)
+                })
+                .map(|(i, _, _)| *i)
+                .collect();
+            let [full] = full.as_slice() else {
+                continue;
+            };
+            let names: Vec<String> = std::iter::once(self.model.entities[*generic].name.clone())
+                .chain(self.model.entities[*generic].aliases.clone())
+                .collect();
+            for n in names {
+                self.add_alias(*full, &n);
+            }
+            for m in self
+                .model
+                .mentions
+                .iter_mut()
+                .filter(|m| m.entity == *generic)
+            {
+                m.entity = *full;
+            }
+        }
+    }
+
     /// "Hassan Sheikh" after "Hassan Sheikh Mohamud": a person named by the
     /// first words of another's full name is that person.
     fn short_names(&mut self) {
@@ -2272,6 +2324,19 @@ mod tests {
             found
                 .iter()
                 .any(|(text, entity)| text == "Hassan Sheikh" && entity == "Hassan Sheikh Mohamud"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_bare_institution_is_the_one_named_in_full() {
+        let found =
+            mentions("A Kenyan court blocked the plan. Kenya's High Court ruled on Friday.");
+        assert!(
+            found.iter().all(
+                |(text, entity)| !text.contains("court") && !text.contains("Court")
+                    || entity == "Kenya's High Court"
+            ),
             "{found:?}"
         );
     }
