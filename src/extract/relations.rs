@@ -285,7 +285,12 @@ const MISSION_OBJECTS: &[&str] = &[
     "decision",
     "vote",
     "plan",
+    "arrival",
 ];
+
+/// The mission's people, who stand for it as the object of a stance when
+/// named as known ("welcomed the officers", not "accept 50 officers").
+const MISSION_PEOPLE: &[&str] = &["troops", "soldiers", "officers", "contingent", "police"];
 
 impl Reader<'_, '_> {
     fn text(&self, u: &Unit) -> &str {
@@ -2615,12 +2620,39 @@ impl Reader<'_, '_> {
                 }
                 let Some(a) = agent_idx else { return };
                 let agent_ents = self.ents(units, a);
+                let (neg, hedge, _) = self.modality(units, a, i, s);
                 if let Some(t) = self.target_after(units, last, end, &agent_ents, Self::is_any) {
-                    let (neg, hedge, _) = self.modality(units, a, i, s);
                     if !neg && !hedge {
                         self.leads(s, units, a, t, trig_span, "lead verb");
                     } else if !neg {
                         self.leads(s, units, a, t, trig_span, "lead verb (hedged)");
+                    }
+                } else if !neg
+                    && (last + 1..end.min(units.len()).min(last + 5)).any(|k| {
+                        self.word(units, k)
+                            .is_some_and(|w| matches!(w, "mission" | "force" | "operation"))
+                    })
+                    && let Some(m) = self.context_mission(s, units[i].start)
+                    && let Some(g) = self.group(units, a).cloned()
+                {
+                    // "to lead long-delayed anti-gang mission" (a headline):
+                    // the mission in view.
+                    for &from in &g.ents {
+                        if self.model.entities[from].label == NodeLabel::Actor {
+                            let props = FactProps {
+                                hedged: hedge,
+                                ..FactProps::default()
+                            };
+                            self.emit(
+                                s,
+                                RelType::Leads,
+                                from,
+                                m,
+                                props,
+                                (Some(g.first), Some(trig_span), None),
+                                "lead verb",
+                            );
+                        }
                     }
                 }
             }
@@ -2829,6 +2861,8 @@ impl Reader<'_, '_> {
                 MISSION_OBJECTS.contains(w)
                     || (matches!(*w, "action" | "force")
                         && self.word(units, k - 1) == Some("military"))
+                    || (MISSION_PEOPLE.contains(w)
+                        && matches!(self.word(units, k - 1), Some("the" | "its" | "their")))
             })
         });
         let s = self.model.sentence_of(units[from].start);
@@ -3416,7 +3450,8 @@ impl Reader<'_, '_> {
         // view ("pledged personnel"), not "stationed troops there".
         let giving = matches!(
             form.lemma.as_str(),
-            "pledge"
+            "fly in"
+                | "pledge"
                 | "commit"
                 | "offer"
                 | "send"
