@@ -61,6 +61,18 @@ pub enum Via {
     /// By the place of the dateline ("BANGUI, Dec 21 -"): where the story
     /// was filed, no part of its sentences.
     Dateline,
+    /// Named inside a phrase that means something else ("Olaf Scholz" in
+    /// "Olaf Scholz's cabinet", which is Germany): in the story, but no part
+    /// of its sentences.
+    Aside,
+}
+
+impl Via {
+    /// Whether the mention takes part in its sentence (as a subject, an
+    /// object, an antecedent); datelines and asides do not.
+    pub fn in_sentence(self) -> bool {
+        !matches!(self, Via::Dateline | Via::Aside)
+    }
 }
 
 impl Via {
@@ -72,6 +84,7 @@ impl Via {
             Via::Metonym => "metonym",
             Via::Role => "role noun",
             Via::Dateline => "dateline",
+            Via::Aside => "named inside",
             Via::Surname => "surname",
             Via::Pronoun => "pronoun",
             Via::Description => "description",
@@ -368,8 +381,10 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
     b.acronym_uses();
     b.surnames();
     b.short_names();
+    b.generic_institutions();
     b.titled_people();
     b.organization_missions();
+    b.organizations_in_mission_names();
     b.governments_of_countries();
     b.anaphors();
     b.model.mentions.sort_by_key(|m| m.start);
@@ -585,6 +600,10 @@ impl<'t> Builder<'t, '_> {
                 | "headed"
                 | "allied"
                 | "aligned"
+                // "the Tripoli-based government": a place, no stance.
+                | "based"
+                | "linked"
+                | "born"
         )
         .then_some(word)
     }
@@ -671,14 +690,14 @@ impl<'t> Builder<'t, '_> {
             )
             .expect("regex")
         });
-        let found: Vec<(usize, usize, String, String)> = RE
+        let found: Vec<(usize, usize, String)> = RE
             .captures_iter(self.text)
             .map(|c| {
                 let m = c.get(0).expect("match");
-                (m.start(), m.end(), c[1].to_string(), m.as_str().to_string())
+                (m.start(), m.end(), c[1].to_string())
             })
             .collect();
-        for (start, end, surname, phrase) in found {
+        for (start, end, surname) in found {
             let leader = self.lex.entries.iter().position(|e| {
                 e.kind == Some(ActorKind::Person)
                     && e.name.rsplit(' ').next() == Some(surname.as_str())
@@ -708,10 +727,16 @@ impl<'t> Builder<'t, '_> {
                 })
                 .map_or(start, |m| m.start);
             let phrase = self.text[start..end].to_string();
-            // A person mention of the leader inside gives way.
-            self.model
+            // The leader named inside is in the story, but the phrase means
+            // the country: the person's mention stays, aside.
+            for m in self
+                .model
                 .mentions
-                .retain(|m| !(m.start >= start && m.end <= end));
+                .iter_mut()
+                .filter(|m| m.start >= start && m.end <= end)
+            {
+                m.via = Via::Aside;
+            }
             self.taken.retain(|&(s, e)| !(s >= start && e <= end));
             if !self.free(start, end) {
                 continue;
@@ -931,12 +956,28 @@ impl<'t> Builder<'t, '_> {
             let before_end = self.text[..open].trim_end().len();
             // The capitalised name right before the parenthesis, when it is a
             // name of its own ("... Mission in Burundi (MAPROBU)").
-            let named_run = self.name_run_ending_at(open, before_end);
             let mention_before = self
                 .model
                 .mentions
                 .iter()
                 .rposition(|m| m.end == before_end);
+            // "the AU-led Somalia Stabilisation Force (SSF)": a name the
+            // acronym spells word by word is one name, whatever names it
+            // holds ("Somalia", the lexicon's "Stabilisation Force").
+            let spelled_run = self
+                .spelled_run_ending_at(open, before_end, &acronym)
+                .filter(|&(rs, _)| {
+                    mention_before.is_none_or(|p| self.model.mentions[p].start > rs)
+                });
+            if let Some((rs, re)) = spelled_run {
+                self.replace_inner(rs, re);
+            }
+            let named_run = spelled_run.or_else(|| self.name_run_ending_at(open, before_end));
+            let mention_before = if spelled_run.is_some() {
+                None
+            } else {
+                mention_before
+            };
             let covered = match (named_run, mention_before) {
                 (Some((rs, _)), Some(pos)) => self.model.mentions[pos].start <= rs,
                 (None, Some(_)) => true,
@@ -1036,6 +1077,46 @@ impl<'t> Builder<'t, '_> {
             return None;
         }
         self.inner_names_allowed(rs, re).then_some((rs, re))
+    }
+
+    /// The capitalised run ending at `end`, past a leading article, owner
+    /// or compound ("AU-led"), whose words' initials spell `acronym`, and
+    /// which holds a name of its own (else the plain rules read it).
+    fn spelled_run_ending_at(
+        &self,
+        pos: usize,
+        end: usize,
+        acronym: &str,
+    ) -> Option<(usize, usize)> {
+        let s = self.sentence_of(pos);
+        let runs = self.capitalized_runs(&self.model.sentences[s].clone());
+        let &(rs, re) = runs.iter().rev().find(|&&(_, e)| e == end)?;
+        let text = &self.text[rs..re];
+        // Try each word start as the start of the name, longest first.
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices(' ').map(|(i, _)| i + 1))
+            .collect();
+        for off in starts {
+            let name = &text[off..];
+            let first = name.split_whitespace().next().unwrap_or("");
+            if matches!(first, "The" | "the") || first.contains('-') || first.ends_with("'s") {
+                continue;
+            }
+            let words = name.split_whitespace().count();
+            if words >= 2
+                && words == acronym.chars().filter(char::is_ascii_uppercase).count()
+                && spells(name, acronym)
+            {
+                let start = rs + off;
+                let inner = self
+                    .model
+                    .mentions
+                    .iter()
+                    .any(|m| m.start >= start && m.end <= re && m.end - m.start < re - start);
+                return inner.then_some((start, re));
+            }
+        }
+        None
     }
 
     /// Whether the mentions inside `rs..re` may be swallowed by a longer
@@ -1391,6 +1472,57 @@ impl<'t> Builder<'t, '_> {
         }
     }
 
+    /// "Kenyan court" and "Kenya's High Court" in one story: a country's
+    /// institution named by its bare head is the one named in full.
+    fn generic_institutions(&mut self) {
+        let institutions: Vec<(usize, String, String)> = self
+            .model
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.lexicon.is_none() && e.kind == Some(ActorKind::Organization))
+            .filter_map(|(i, e)| {
+                let (country, role) = e.name.split_once("'s ")?;
+                Some((i, country.to_string(), role.to_string()))
+            })
+            .collect();
+        for (generic, country, role) in &institutions {
+            if role.contains(' ') || role.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let head = role.to_lowercase();
+            let full: Vec<usize> = institutions
+                .iter()
+                .filter(|(i, c, r)| {
+                    i != generic
+                        && c == country
+                        && r.contains(' ')
+                        && r.rsplit(' ')
+                            .next()
+                            .is_some_and(|h| h.to_lowercase() == head)
+                })
+                .map(|(i, _, _)| *i)
+                .collect();
+            let [full] = full.as_slice() else {
+                continue;
+            };
+            let names: Vec<String> = std::iter::once(self.model.entities[*generic].name.clone())
+                .chain(self.model.entities[*generic].aliases.clone())
+                .collect();
+            for n in names {
+                self.add_alias(*full, &n);
+            }
+            for m in self
+                .model
+                .mentions
+                .iter_mut()
+                .filter(|m| m.entity == *generic)
+            {
+                m.entity = *full;
+            }
+        }
+    }
+
     /// "Hassan Sheikh" after "Hassan Sheikh Mohamud": a person named by the
     /// first words of another's full name is that person.
     fn short_names(&mut self) {
@@ -1558,13 +1690,53 @@ impl<'t> Builder<'t, '_> {
         }
     }
 
+    /// "the East African Community Regional Force": the organization a
+    /// mission's name spells out is named too, aside.
+    fn organizations_in_mission_names(&mut self) {
+        let missions: Vec<(usize, usize, usize)> = self
+            .model
+            .mentions
+            .iter()
+            .filter(|m| m.via == Via::Name)
+            .filter_map(|m| {
+                let e = &self.model.entities[m.entity];
+                (e.label == NodeLabel::Mission).then_some((m.start, m.end, e.leader?))
+            })
+            .collect();
+        for (start, end, leader) in missions {
+            let entry = &self.lex.entries[leader];
+            if entry.kind != Some(ActorKind::Organization) {
+                continue;
+            }
+            let name = &self.text[start..end];
+            let Some((at, len)) = std::iter::once(&entry.name)
+                .chain(&entry.aliases)
+                .filter(|n| n.len() > 2 && n.len() < name.len())
+                .find_map(|n| name.find(n.as_str()).map(|at| (at, n.len())))
+            else {
+                continue;
+            };
+            let e = self.lexicon_entity(leader);
+            let sentence = self.sentence_of(start);
+            self.model.mentions.push(Mention {
+                entity: e,
+                start: start + at,
+                end: start + at + len,
+                sentence,
+                via: Via::Aside,
+                compound: None,
+                possessive: false,
+            });
+        }
+    }
+
     /// "the government of Haiti", "the separatist leadership in Abkhazia",
     /// "the authorities in Kabul": a country's own institutions, named after
     /// it, stand for the country.
     fn governments_of_countries(&mut self) {
         static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
             regex::Regex::new(
-                r"(?i)\b(?:the|its|their)\s+(?:[a-z-]+\s+){0,2}?(?:government|authorities|leadership|administration|regime|junta|cabinet|presidency|rulers)\s+(?:of|in)\s+(?:the\s+)?$",
+                r"(?i)\b(?:the|its|their)\s+(?:[a-z-]+\s+){0,2}?(?:government|governments|authorities|leadership|administration|regime|junta|juntas|cabinet|presidency|rulers)\s+(?:of|in)\s+(?:the\s+)?$",
             )
             .expect("regex")
         });
@@ -1820,6 +1992,16 @@ impl<'t> Builder<'t, '_> {
                                     | "for"
                                     | "with"
                                     | "by"
+                                    | "between"
+                                    | "among"
+                                    | "against"
+                                    | "over"
+                                    | "from"
+                                    | "on"
+                                    | "at"
+                                    | "into"
+                                    | "after"
+                                    | "about"
                                     | "that"
                                     | "which"
                                     | "who"
@@ -2013,10 +2195,34 @@ impl<'t> Builder<'t, '_> {
 /// Whether two names share a word of four letters or more ("Ahlu Sunna
 /// Wal Jamaa" and "Ahlu Sunnah Wal Jamaa").
 fn shares_a_word(a: &str, b: &str) -> bool {
+    // The heads every such name has ("Force", "Mission") tell nothing.
+    const GENERIC: &[&str] = &[
+        "force",
+        "forces",
+        "mission",
+        "operation",
+        "support",
+        "security",
+        "office",
+        "united",
+        "nations",
+        "national",
+        "union",
+        "organization",
+        "organisation",
+        "council",
+        "group",
+        "army",
+        "movement",
+        "front",
+        "party",
+        "peace",
+    ];
     let words = |s: &str| -> Vec<String> {
         s.split_whitespace()
             .filter(|w| w.len() >= 4)
             .map(str::to_lowercase)
+            .filter(|w| !GENERIC.contains(&w.as_str()))
             .collect()
     };
     let b = words(b);
@@ -2130,6 +2336,19 @@ mod tests {
             found
                 .iter()
                 .any(|(text, entity)| text == "Hassan Sheikh" && entity == "Hassan Sheikh Mohamud"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_bare_institution_is_the_one_named_in_full() {
+        let found =
+            mentions("A Kenyan court blocked the plan. Kenya's High Court ruled on Friday.");
+        assert!(
+            found.iter().all(
+                |(text, entity)| !text.contains("court") && !text.contains("Court")
+                    || entity == "Kenya's High Court"
+            ),
             "{found:?}"
         );
     }

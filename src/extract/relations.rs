@@ -288,7 +288,12 @@ const MISSION_OBJECTS: &[&str] = &[
     "decision",
     "vote",
     "plan",
+    "arrival",
 ];
+
+/// The mission's people, who stand for it as the object of a stance when
+/// named as known ("welcomed the officers", not "accept 50 officers").
+const MISSION_PEOPLE: &[&str] = &["troops", "soldiers", "officers", "contingent", "police"];
 
 impl Reader<'_, '_> {
     fn text(&self, u: &Unit) -> &str {
@@ -302,7 +307,7 @@ impl Reader<'_, '_> {
             .model
             .mentions
             .iter()
-            .filter(|m| m.sentence == s && m.via != super::mentions::Via::Dateline)
+            .filter(|m| m.sentence == s && m.via.in_sentence())
             .collect();
         let mut units: Vec<Unit> = Vec::new();
         let mut ti = 0;
@@ -409,6 +414,7 @@ impl Reader<'_, '_> {
                                     | "together"
                                     | "with"
                                     | "or"
+                                    | "nor"
                                     | "the"
                                     | "both"
                                     | "along"
@@ -428,6 +434,8 @@ impl Reader<'_, '_> {
                         | ", and"
                         | "or"
                         | ", or"
+                        | "nor"
+                        | ", nor"
                         | "as well as"
                         | ", as well as"
                         | ", the"
@@ -463,8 +471,20 @@ impl Reader<'_, '_> {
                     && sep_text.len() > 1
                     && (self.word(&units, k + 1).is_some_and(verb)
                         || (role && self.word(&units, k + 2).is_some_and(verb)));
+                // "Turkey, which backs the GNU, and Russia, which supports
+                // Haftar": the GNU ends a relative clause, Russia starts the
+                // next item of the list.
+                let in_relative = (0..i)
+                    .rev()
+                    .take_while(|&q| self.word(&units, q) != Some(","))
+                    .any(|q| matches!(self.word(&units, q), Some("which" | "who")));
+                let closes_relative = sep_text.starts_with(',')
+                    && in_relative
+                    && matches!(self.word(&units, k + 1), Some(","))
+                    && matches!(self.word(&units, k + 2), Some("which" | "who" | "whose"));
                 if !ok_sep
                     || starts_clause
+                    || closes_relative
                     || group.possessive
                     || label(next) != label(&group)
                     || next.compound.is_some()
@@ -474,6 +494,7 @@ impl Reader<'_, '_> {
                 // A comma alone joins only inside a list that ends with "and".
                 let conj = sep_text.contains("and")
                     || sep_text.contains("or")
+                    || sep_text.contains("nor")
                     || sep_text.contains("well")
                     || sep_text.contains("with");
                 if !conj && !self.list_continues(&units, k) {
@@ -1135,8 +1156,11 @@ impl Reader<'_, '_> {
                         );
                     // "said one country had stood in the way": a subject
                     // that names no entity.
+                    let intention = self.lex.is(WordClass::Intention, w)
+                        || self.lex.is(WordClass::Intention, w.trim_end_matches('s'));
                     if chain_only
                         && !chain_word
+                        && !intention
                         && w.chars().all(|c| c.is_ascii_lowercase())
                         && !PREPOSITION_WORDS.contains(&w.as_str())
                         && k > 0
@@ -1309,6 +1333,8 @@ impl Reader<'_, '_> {
                         "the"
                             | "both"
                             | "all"
+                            | "neither"
+                            | "either"
                             | "neighbouring"
                             | "neighboring"
                             | "fellow"
@@ -1617,8 +1643,11 @@ impl Reader<'_, '_> {
         {
             hedged = true;
         }
-        // "No Marshovian troops have been deployed".
-        if from > 0 && from < units.len() && self.word(units, from - 1) == Some("no") {
+        // "No Marshovian troops have been deployed", "Neither X nor Y backed".
+        if from > 0
+            && from < units.len()
+            && matches!(self.word(units, from - 1), Some("no" | "neither"))
+        {
             negated = true;
         }
         for (k, w) in chain.iter().enumerate() {
@@ -2012,7 +2041,9 @@ impl Reader<'_, '_> {
                         && !BE.contains(&w.as_str())
                         && !matches!(
                             w.as_str(),
-                            "to" | "and"
+                            // "ruled out joining": a particle, not a noun.
+                            "to" | "out"
+                                | "and"
                                 | "or"
                                 | "but"
                                 | "while"
@@ -2598,12 +2629,39 @@ impl Reader<'_, '_> {
                 }
                 let Some(a) = agent_idx else { return };
                 let agent_ents = self.ents(units, a);
+                let (neg, hedge, _) = self.modality(units, a, i, s);
                 if let Some(t) = self.target_after(units, last, end, &agent_ents, Self::is_any) {
-                    let (neg, hedge, _) = self.modality(units, a, i, s);
                     if !neg && !hedge {
                         self.leads(s, units, a, t, trig_span, "lead verb");
                     } else if !neg {
                         self.leads(s, units, a, t, trig_span, "lead verb (hedged)");
+                    }
+                } else if !neg
+                    && (last + 1..end.min(units.len()).min(last + 5)).any(|k| {
+                        self.word(units, k)
+                            .is_some_and(|w| matches!(w, "mission" | "force" | "operation"))
+                    })
+                    && let Some(m) = self.context_mission(s, units[i].start)
+                    && let Some(g) = self.group(units, a).cloned()
+                {
+                    // "to lead long-delayed anti-gang mission" (a headline):
+                    // the mission in view.
+                    for &from in &g.ents {
+                        if self.model.entities[from].label == NodeLabel::Actor {
+                            let props = FactProps {
+                                hedged: hedge,
+                                ..FactProps::default()
+                            };
+                            self.emit(
+                                s,
+                                RelType::Leads,
+                                from,
+                                m,
+                                props,
+                                (Some(g.first), Some(trig_span), None),
+                                "lead verb",
+                            );
+                        }
                     }
                 }
             }
@@ -2812,6 +2870,8 @@ impl Reader<'_, '_> {
                 MISSION_OBJECTS.contains(w)
                     || (matches!(*w, "action" | "force")
                         && self.word(units, k - 1) == Some("military"))
+                    || (MISSION_PEOPLE.contains(w)
+                        && matches!(self.word(units, k - 1), Some("the" | "its" | "their")))
             })
         });
         let s = self.model.sentence_of(units[from].start);
@@ -2849,9 +2909,9 @@ impl Reader<'_, '_> {
                     !matches!(prev, Some("gradual" | "orderly" | "phased" | "three-phase"))
                         && (k <= from + 4 || self.word(units, k + 1) == Some("of"))
                 }
-                // "UNIFIL to be shut down", "the force leave", "the peacekeepers gone"
-                "leave" | "withdraw" | "depart" | "go" | "gone" | "end" | "shut" | "close"
-                | "wind" | "pull" | "terminate" => {
+                // "UNIFIL to be shut down", "the force leave", "the peacekeepers
+                // gone", "the mission to be closed"
+                w if matches!(w, "wind" | "pull") || self.lex.is(WordClass::ExitWord, w) => {
                     let before_mission = (k.saturating_sub(4)..k)
                         .any(|j| self.group(units, j).is_some_and(|g| !g.possessive));
                     let after_mission = self.group(units, k + 1).is_some_and(|g| {
@@ -3201,8 +3261,10 @@ impl Reader<'_, '_> {
         if form.gerund && self.requested(units, i) {
             return;
         }
+        // "has no plans to send troops" is a denial, read with the negation.
         if prev == Some("to")
             && i > 1
+            && self.word(units, i.saturating_sub(3)) != Some("no")
             && self.word(units, i - 2).is_some_and(|w| {
                 matches!(
                     w,
@@ -3397,7 +3459,8 @@ impl Reader<'_, '_> {
         // view ("pledged personnel"), not "stationed troops there".
         let giving = matches!(
             form.lemma.as_str(),
-            "pledge"
+            "fly in"
+                | "pledge"
                 | "commit"
                 | "offer"
                 | "send"
@@ -3808,27 +3871,41 @@ impl Reader<'_, '_> {
                 (k + 1..(k + 4).min(units.len())).find(|&g| self.group(units, g).is_some())
             });
         // The agent in apposition: "X, the main backer of Y" / "X, its largest contributor".
-        let appositive_agent = {
-            let mut k = i;
-            let mut found = None;
-            while k > 0 {
-                k -= 1;
-                if self.word(units, k) == Some(",") {
-                    if k > 0 && self.group(units, k - 1).is_some_and(|g| !g.possessive) {
-                        found = Some(k - 1);
+        let appositive_agent =
+            {
+                let mut k = i;
+                let mut found = None;
+                while k > 0 {
+                    k -= 1;
+                    if self.word(units, k) == Some(",") {
+                        if k > 0 && self.group(units, k - 1).is_some_and(|g| !g.possessive) {
+                            found = Some(k - 1);
+                        }
+                        // "Hanna Tetteh, a Ghanaian diplomat, took over as head
+                        // of": the person the role describes.
+                        if let Some(f) = found
+                            && f >= 3
+                            && self.text(&units[f]).rsplit(' ').next().is_some_and(|w| {
+                                self.lex.is(WordClass::PersonRole, &w.to_lowercase())
+                            })
+                            && matches!(self.word(units, f - 1), Some("a" | "an" | "the"))
+                            && self.word(units, f - 2) == Some(",")
+                            && self.group(units, f - 3).is_some()
+                        {
+                            found = Some(f - 3);
+                        }
+                        break;
                     }
-                    break;
+                    if self.group(units, k).is_some_and(|g| !g.possessive)
+                        || self
+                            .word(units, k)
+                            .is_some_and(|w| matches!(w, "." | ";" | "and" | "but"))
+                    {
+                        break;
+                    }
                 }
-                if self.group(units, k).is_some_and(|g| !g.possessive)
-                    || self
-                        .word(units, k)
-                        .is_some_and(|w| matches!(w, "." | ";" | "and" | "but"))
-                {
-                    break;
-                }
-            }
-            found
-        };
+                found
+            };
         // "X has been one of Y's strongest supporters" / "X is the biggest backer of Y"
         let copula_agent = {
             let mut k = i;

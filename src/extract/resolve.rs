@@ -165,7 +165,7 @@ fn referent(
         .mentions
         .iter()
         .chain(added)
-        .filter(|m| m.end <= a.start && m.sentence + 3 >= a.sentence && m.via != Via::Dateline)
+        .filter(|m| m.end <= a.start && m.sentence + 3 >= a.sentence && m.via.in_sentence())
         .cloned()
         .collect();
     before.sort_by_key(|m| m.start);
@@ -818,18 +818,30 @@ fn mission_referent(
         let text = model.text[a.start..a.end].to_lowercase();
         let indefinite = text.starts_with("a ") || text.starts_with("an ");
         if indefinite {
+            let runs_missions = |m: &&Mention| {
+                let e = &model.entities[m.entity];
+                e.kind == Some(ActorKind::Organization)
+                    && e.lexicon.is_some()
+                    && !e.name.contains("Council")
+            };
+            // The organization just named, else the one the next sentence
+            // names ("West African leaders ordered a standby force ... The
+            // Economic Community of West African States said").
             let org = model
                 .mentions
                 .iter()
                 .chain(added)
                 .filter(|m| m.end <= a.start && m.sentence + 1 >= a.sentence)
-                .filter(|m| {
-                    let e = &model.entities[m.entity];
-                    e.kind == Some(ActorKind::Organization)
-                        && e.lexicon.is_some()
-                        && !e.name.contains("Council")
-                })
+                .filter(runs_missions)
                 .max_by_key(|m| m.start)
+                .or_else(|| {
+                    model
+                        .mentions
+                        .iter()
+                        .filter(|m| m.start >= a.end && m.sentence <= a.sentence + 1)
+                        .filter(runs_missions)
+                        .min_by_key(|m| m.start)
+                })
                 .map(|m| m.entity);
             if let Some(org) = org {
                 let e = &model.entities[org];
