@@ -379,17 +379,12 @@ impl Reader<'_, '_> {
     }
 
     /// Merge "A, B and C" into one group.
-    fn coordinate(&self, mut units: Vec<Unit>) -> Vec<Unit> {
+    fn coordinate(&self, units: Vec<Unit>) -> Vec<Unit> {
         let mut out: Vec<Unit> = Vec::with_capacity(units.len());
         let mut i = 0;
         while i < units.len() {
             let UnitKind::Group(first) = &units[i].kind else {
-                // Only units ahead are read again: this one can move.
-                let word = UnitKind::Word(Lower::default());
-                out.push(Unit {
-                    kind: std::mem::replace(&mut units[i].kind, word),
-                    ..units[i]
-                });
+                out.push(units[i].clone());
                 i += 1;
                 continue;
             };
