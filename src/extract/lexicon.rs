@@ -323,6 +323,9 @@ pub struct Lexicon {
     pub entries: Vec<Entry>,
     by_id: HashMap<String, usize>,
     by_name: HashMap<String, usize>,
+    /// [`Lexicon::by_name`] of each entry's names as written, worked out
+    /// once: documents ask for these names again and again.
+    by_written_name: HashMap<String, Option<usize>>,
     /// Countries by their names and seats of government, for datelines.
     places: HashMap<String, usize>,
     surfaces: Vec<(String, usize, Surface)>,
@@ -501,6 +504,7 @@ impl Lexicon {
             entries,
             by_id: HashMap::new(),
             by_name: HashMap::new(),
+            by_written_name: HashMap::new(),
             places: HashMap::new(),
             surfaces: Vec::new(),
             matcher: AhoCorasick::new([""]).expect("an empty matcher builds"),
@@ -768,6 +772,13 @@ impl Lexicon {
             .build(surfaces.iter().map(|(s, _, _)| s.as_str()))
             .expect("lexicon patterns build");
         self.surfaces = surfaces;
+        self.by_written_name.clear();
+        for e in &self.entries {
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                let found = self.by_name.get(&crate::graph::normalize_name(n)).copied();
+                self.by_written_name.insert(n.clone(), found);
+            }
+        }
         self.resolved = (0..self.entries.len())
             .map(|i| {
                 let e = &self.entries[i];
@@ -845,6 +856,9 @@ impl Lexicon {
 
     /// The entry one of whose names normalizes like `name`.
     pub fn by_name(&self, name: &str) -> Option<usize> {
+        if let Some(&found) = self.by_written_name.get(name) {
+            return found;
+        }
         crate::graph::with_normalized(name, |n| self.by_name.get(n).copied())
     }
 
