@@ -370,7 +370,11 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
         by_name: HashMap::new(),
         taken: Vec::new(),
         defined_acronyms: Vec::new(),
+        runs: Vec::new(),
     };
+    b.runs = (0..b.model.sentences.len())
+        .map(|s| b.capitalized_runs(&b.model.sentences[s]))
+        .collect();
     b.lexicon_mentions();
     b.dateline_mentions();
     b.administrations();
@@ -402,6 +406,9 @@ struct Builder<'t, 'l> {
     taken: Vec<(usize, usize)>,
     /// Acronyms the text defines in parentheses, and for which entity.
     defined_acronyms: Vec<(String, usize)>,
+    /// The capitalized runs of each sentence, worked out once (the tokens
+    /// do not change).
+    runs: Vec<SmallVec<[(usize, usize); 8]>>,
 }
 
 /// The countries of a wire story's dateline, the upper-case places that
@@ -1053,7 +1060,7 @@ impl<'t> Builder<'t, '_> {
     /// named after a connector ("... Mission in Burundi").
     fn name_run_ending_at(&self, pos: usize, end: usize) -> Option<(usize, usize)> {
         let s = self.sentence_of(pos);
-        let runs = self.capitalized_runs(&self.model.sentences[s]);
+        let runs = self.runs[s].clone();
         let &(mut rs, re) = runs.iter().rev().find(|&&(_, e)| e == end)?;
         // Drop a leading possessive owner.
         let owner = self
@@ -1089,7 +1096,7 @@ impl<'t> Builder<'t, '_> {
         acronym: &str,
     ) -> Option<(usize, usize)> {
         let s = self.sentence_of(pos);
-        let runs = self.capitalized_runs(&self.model.sentences[s].clone());
+        let runs = self.runs[s].clone();
         let &(rs, re) = runs.iter().rev().find(|&&(_, e)| e == end)?;
         let text = &self.text[rs..re];
         // Try each word start as the start of the name, longest first.
@@ -1179,7 +1186,7 @@ impl<'t> Builder<'t, '_> {
     /// Capitalised names with an organization, force or mission head.
     fn named_phrases(&mut self) {
         for s in 0..self.model.sentences.len() {
-            let runs = self.capitalized_runs(&self.model.sentences[s]);
+            let runs = self.runs[s].clone();
             for (rs0, re) in runs {
                 let Some((rs, re)) =
                     self.name_run_ending_at(rs0.max(self.model.sentences[s].span.start), re)
@@ -1222,7 +1229,7 @@ impl<'t> Builder<'t, '_> {
         let mut title_buf = String::new();
         for s in 0..self.model.sentences.len() {
             let span = self.model.sentences[s].span;
-            let runs = self.capitalized_runs(&self.model.sentences[s]);
+            let runs = self.runs[s].clone();
             for (rs, re) in runs {
                 let phrase = &self.text[rs..re];
                 let words: SmallVec<[&str; 8]> = phrase.split_whitespace().collect();
