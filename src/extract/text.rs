@@ -211,14 +211,18 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
         if c.is_alphabetic() {
             let mut j = i + c.len_utf8();
             while let Some(&(k, d)) = iter.peek() {
-                let next_alpha = s[k + d.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphabetic);
+                // Read only after a dot or an apostrophe: most characters
+                // of a word are letters.
+                let next_alpha = || {
+                    s[k + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic)
+                };
                 if d.is_alphanumeric()
-                    || (d == '.' && next_alpha && is_dotted_acronym(&s[i..k]))
-                    || (d == '\'' && next_alpha && !s[k..].starts_with("'s"))
-                    || (d == '\u{2019}' && next_alpha && !s[k..].starts_with("\u{2019}s"))
+                    || (d == '.' && next_alpha() && is_dotted_acronym(&s[i..k]))
+                    || (d == '\'' && next_alpha() && !s[k..].starts_with("'s"))
+                    || (d == '\u{2019}' && next_alpha() && !s[k..].starts_with("\u{2019}s"))
                 {
                     iter.next();
                     j = k + d.len_utf8();
@@ -243,11 +247,13 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
         } else if c.is_ascii_digit() {
             let mut j = i + 1;
             while let Some(&(k, d)) = iter.peek() {
-                let next_digit = s[k + 1..]
-                    .chars()
-                    .next()
-                    .is_some_and(|x| x.is_ascii_digit());
-                if d.is_ascii_digit() || ((d == ',' || d == '.') && next_digit) {
+                let next_digit = || {
+                    s[k + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|x| x.is_ascii_digit())
+                };
+                if d.is_ascii_digit() || ((d == ',' || d == '.') && next_digit()) {
                     iter.next();
                     j = k + 1;
                 } else {
@@ -495,6 +501,9 @@ mod tests {
                 "Russia", "'s", "$", "1.2", "billion", "."
             ]
         );
+        // A number right before a character of several bytes.
+        let t = "5€ and 7’s";
+        assert_eq!(tokens(t, 0, t.len()).len(), 5);
     }
 
     #[test]
