@@ -311,11 +311,10 @@ impl Default for LowerRepr {
 
 /// `s` in lower case, without allocating when it is short.
 pub fn lower(s: &str) -> Lower {
-    if s.len() <= LOWER_INLINE && s.is_ascii() {
-        let mut out = arrayvec::ArrayString::new();
-        for b in s.bytes() {
-            out.push(b.to_ascii_lowercase() as char);
-        }
+    if s.is_ascii()
+        && let Ok(mut out) = arrayvec::ArrayString::from(s)
+    {
+        out.make_ascii_lowercase();
         return Lower(LowerRepr::Inline(out));
     }
     let l = s.to_lowercase();
