@@ -171,10 +171,15 @@ impl Graph {
     /// a name is new (nearly always none is).
     fn absorb_names(&mut self, id: NodeId, entity: &Entity) {
         let name = self.node_property(id, keys::NAME).and_then(Value::as_str);
+        let aliases: &[Value] = match self.node_property(id, keys::ALIASES) {
+            Some(Value::List(items)) => items,
+            _ => &[],
+        };
         let mut added: Vec<(String, &String)> = Vec::new();
         for alias in std::iter::once(&entity.name).chain(&entity.aliases) {
-            // The node's own name, as written, normalizes as it does.
-            if name == Some(alias.as_str()) {
+            // The node's own names, as written, are in the index: the
+            // same text needs no look-up (nearly every name is one).
+            if name == Some(alias.as_str()) || aliases.iter().any(|a| a.as_str() == Some(alias)) {
                 continue;
             }
             // The index holds the node's name too, so a name that
