@@ -1407,6 +1407,16 @@ impl Reader<'_, '_> {
         let Some(w) = self.word(units, k + 1) else {
             return false;
         };
+        // "Qatar funds the Lebanese army": a word that can be a verb,
+        // followed by a determiner, is the verb of the name's clause.
+        let verb_then_object = !self.lex.triggers(w).is_empty()
+            && matches!(
+                self.word(units, k + 2),
+                Some("the" | "a" | "an" | "its" | "their" | "this" | "some" | "more")
+            );
+        if verb_then_object {
+            return false;
+        }
         let known_noun = [
             WordClass::Personnel,
             WordClass::Equipment,
@@ -2140,6 +2150,63 @@ impl Reader<'_, '_> {
         true
     }
 
+    /// "The World Bank approved a $500 million grant to Somalia": approving
+    /// or announcing money of one's own gives it, to the one named after
+    /// "to" or "for", else to the mission in view. Returns whether it read
+    /// the clause so.
+    #[allow(clippy::too_many_arguments)]
+    fn approved_money(
+        &mut self,
+        s: usize,
+        units: &[Unit],
+        agent: usize,
+        i: usize,
+        last: usize,
+        end: usize,
+        trig: Span,
+    ) -> bool {
+        let window_end = units
+            .get((last + 5).min(end))
+            .map_or(self.model.sentences[s].span.end, |u| u.start);
+        let Some(amount) = self
+            .amounts_in(s, units[last].end, window_end)
+            .into_iter()
+            .find(|a| matches!(a.measure, Measure::Money(_)) && !a.strength)
+            .cloned()
+        else {
+            return false;
+        };
+        let agent_ents = self.ents(units, agent);
+        let recipient = (last + 1..end.min(units.len()))
+            .find(|&k| {
+                matches!(self.preposition_before(units, k), Some("to" | "for"))
+                    && self
+                        .group(units, k)
+                        .is_some_and(|g| !g.ents.iter().any(|e| agent_ents.contains(e)))
+            })
+            .and_then(|k| {
+                self.mission_of(units, k)
+                    .or_else(|| self.ents(units, k).first().copied())
+            });
+        let Some(to) = recipient.or_else(|| self.context_mission(s, units[i].start)) else {
+            return false;
+        };
+        let (negated, hedged, _) = self.modality(units, agent, i, s);
+        self.contribution(
+            s,
+            units,
+            agent,
+            to,
+            Some(&amount),
+            ContributionKind::Money,
+            negated,
+            hedged,
+            trig,
+            "approves money of its own",
+        );
+        true
+    }
+
     /// Whether the words right before `i` are a noun phrase that opens with
     /// a determiner and holds no verb ("a U.N. trust fund", "the troops").
     fn after_noun_phrase(&self, units: &[Unit], i: usize) -> bool {
@@ -2314,7 +2381,8 @@ impl Reader<'_, '_> {
             TriggerClass::Support | TriggerClass::Authorize | TriggerClass::Consent
         ) && !passive
             && let Some(a) = agent_idx
-            && self.own_deployment(s, units, a, i, last, end, trig_span)
+            && (self.own_deployment(s, units, a, i, last, end, trig_span)
+                || self.approved_money(s, units, a, i, last, end, trig_span))
         {
             return;
         }
