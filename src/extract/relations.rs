@@ -440,6 +440,9 @@ impl Reader<'_, '_> {
                         | "and by"
                         | ", and by"
                         | "and by the"
+                        | "as well as by"
+                        | ", as well as by"
+                        | "as well as by the"
                 );
                 let Some(Unit {
                     kind: UnitKind::Group(next),
@@ -504,10 +507,14 @@ impl Reader<'_, '_> {
                 last_taken = k;
                 j = k + 1;
                 // "A, B and C, together with D": an addition may follow.
-                let addition_follows = matches!(self.word(&units, j), Some(","))
+                let addition_follows = (matches!(self.word(&units, j), Some(","))
                     && matches!(
                         (self.word(&units, j + 1), self.word(&units, j + 2)),
                         (Some("together" | "along"), Some("with")) | (Some("as"), Some("well"))
+                    ))
+                    || matches!(
+                        (self.word(&units, j), self.word(&units, j + 1)),
+                        (Some("as"), Some("well"))
                     );
                 if conj && !addition_follows {
                     break;
@@ -1338,6 +1345,10 @@ impl Reader<'_, '_> {
                         continue;
                     }
                     if w.ends_with("ly") && w.len() > 4 {
+                        continue;
+                    }
+                    // "Since 2021 the mission has been financed by".
+                    if w.chars().all(|c| c.is_ascii_digit()) {
                         continue;
                     }
                     if SUBJECT_OPENERS.contains(&w.as_str()) {
@@ -2368,7 +2379,19 @@ impl Reader<'_, '_> {
         // The patient of a passive is the subject; of an active verb, the object.
         // A reduced passive ("a force authorised by X", "M, led by X")
         // modifies the group right before it.
-        let patient = if passive && !self.be_before(units, i) {
+        // "was supported by X but opposed by Y", "is led by X and funded
+        // largely by Y": the second participle shares the first's subject.
+        let conj = match self.word(units, i.saturating_sub(1)) {
+            Some("but" | "and") => Some(i - 1),
+            Some(w) if is_adverb(w) && i >= 2 => {
+                matches!(self.word(units, i - 2), Some("but" | "and")).then(|| i - 2)
+            }
+            _ => None,
+        };
+        let conjoined = conj.is_some_and(|c| (0..c).any(|k| self.word(units, k) == Some("by")));
+        let patient = if passive && conjoined {
+            self.main_subject(units, i)
+        } else if passive && !self.be_before(units, i) {
             self.group_before(units, i)
         } else if passive {
             self.subject(units, i).map(|(p, _)| p)
@@ -3211,7 +3234,12 @@ impl Reader<'_, '_> {
         form: &super::lexicon::TriggerForm,
     ) {
         let Some(a) = agent_idx else { return };
-        if !self.be_before(units, i) {
+        // "is led by X and funded largely by Y": the participle after the
+        // conjunction shares the first one's "is".
+        let conjoined = (i.saturating_sub(2)..i)
+            .any(|k| matches!(self.word(units, k), Some("and" | "but")))
+            && (0..i).any(|k| self.word(units, k) == Some("by"));
+        if !self.be_before(units, i) && !conjoined {
             return;
         }
         let agent_ents = self.ents(units, a);
@@ -3220,7 +3248,11 @@ impl Reader<'_, '_> {
             self.group(units, k).is_some()
                 && matches!(self.preposition_before(units, k), Some("to" | "for"))
         });
-        let subject = self.subject(units, i).map(|(p, _)| p);
+        let subject = if conjoined {
+            self.main_subject(units, i)
+        } else {
+            self.subject(units, i).map(|(p, _)| p)
+        };
         let money_verb = matches!(form.lemma.as_str(), "fund" | "finance" | "pay" | "bankroll");
         let receiver = to_group.or(if money_verb { subject } else { None });
         let Some(to) = receiver
