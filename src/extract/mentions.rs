@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use super::amount::{Amount, find_amounts};
-use super::lexicon::{Lexicon, Surface, WordClass};
+use super::lexicon::{Lexicon, Surface, TriggerClass, WordClass};
 use super::text::{Sentence, Token, TokenKind, sentences, tokens};
 use crate::graph::normalize_name;
 use crate::model::{ActorKind, NodeLabel};
@@ -753,6 +753,14 @@ impl<'t> Builder<'t, '_> {
                         self.push(e, m.start, m.end, Via::Role);
                     } else if let Some((class, end)) = self.role_after(m.end) {
                         self.role_mention(m.entry, class, m.start, end, surface);
+                    } else if self.stance_noun_after(m.end) {
+                        // "Freedonian support for", "Krakozhian hostility
+                        // toward": the country's, as with "Freedonia's".
+                        let e = self.lexicon_entity(m.entry);
+                        self.push(e, m.start, m.end, Via::Role);
+                        if let Some(last) = self.model.mentions.last_mut() {
+                            last.possessive = true;
+                        }
                     }
                 }
                 Surface::Name | Surface::Metonym => {
@@ -801,6 +809,27 @@ impl<'t> Builder<'t, '_> {
                 Surface::Stop => {}
             }
         }
+    }
+
+    /// Whether the word after `end` is the noun of a stance or a
+    /// contribution ("support", "hostility", "funding").
+    fn stance_noun_after(&self, end: usize) -> bool {
+        let next: String = self.text[end..]
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        self.lex.triggers(&next).iter().any(|f| {
+            f.pos == super::lexicon::Pos::Noun
+                && matches!(
+                    f.class,
+                    TriggerClass::Support
+                        | TriggerClass::Oppose
+                        | TriggerClass::Criticize
+                        | TriggerClass::Contribute
+                )
+        })
     }
 
     /// "Kenyan police", "Kenya's parliament", "the Lebanese army".

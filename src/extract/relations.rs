@@ -352,13 +352,18 @@ impl Reader<'_, '_> {
             while ti < toks.len() && toks[ti].start < end {
                 ti += 1;
             }
-            // The possessive "'s" belongs to the group.
+            // The possessive "'s" belongs to the group, and so does the bare
+            // apostrophe after a plural ("the Union of Eastern States'").
+            let plural_possessive = |t: &super::text::Token| {
+                matches!(&self.model.text[t.start..t.end], "'" | "\u{2019}")
+                    && self.model.text[..t.start].ends_with('s')
+            };
             if ti < toks.len()
                 && toks[ti].kind == TokenKind::Punct
-                && matches!(
+                && (matches!(
                     &self.model.text[toks[ti].start..toks[ti].end],
                     "'s" | "\u{2019}s"
-                )
+                ) || plural_possessive(&toks[ti]))
             {
                 if let Some(Unit {
                     kind: UnitKind::Group(g),
@@ -1685,6 +1690,10 @@ impl Reader<'_, '_> {
                     | "possibly"
                     | "perhaps"
                     | "reportedly"
+                    // "is ready to lead the force if ...": offered, not done.
+                    | "ready"
+                    | "willing"
+                    | "prepared"
             ) {
                 hedged = true;
             }
@@ -3955,7 +3964,7 @@ impl Reader<'_, '_> {
             .find(|&k| {
                 matches!(
                     self.word(units, k),
-                    Some("of" | "for" | "to" | "behind" | "against" | "on")
+                    Some("of" | "for" | "to" | "behind" | "against" | "on" | "toward" | "towards")
                 )
             })
             .and_then(|k| {
