@@ -238,6 +238,7 @@ fn is_adverb(w: &str) -> bool {
                 | "today"
                 | "later"
                 | "first"
+                | "yet"
         )
 }
 
@@ -2825,7 +2826,12 @@ impl Reader<'_, '_> {
                                 || self.lex.is(WordClass::Personnel, w)
                                 || self.lex.is(WordClass::MissionWord, w)
                         });
-                    if self.lex.is(WordClass::ExitWord, verb) && !exit_has_object {
+                    // Only a mission or an armed force is urged to leave;
+                    // a country "urged to withdraw" takes its people out.
+                    let leaver = self.ents(units, last + 1).iter().all(|&e| {
+                        self.is_mission(e) || self.model.entities[e].kind == Some(ActorKind::Force)
+                    });
+                    if self.lex.is(WordClass::ExitWord, verb) && !exit_has_object && leaver {
                         let rel = if rel == RelType::Supports {
                             RelType::Opposes
                         } else {
@@ -4041,6 +4047,68 @@ impl Reader<'_, '_> {
             }
             found
         };
+        // "the mission won the backing of Genovia": whoever wins, gets or
+        // enjoys someone's support is its target, the "of" its giver.
+        let receiving_verb = {
+            let mut k = i;
+            while k > 0
+                && matches!(
+                    self.word(units, k - 1),
+                    Some("the" | "full" | "strong" | "broad")
+                )
+            {
+                k -= 1;
+            }
+            (k > 0).then(|| k - 1).filter(|&v| {
+                self.word(units, v).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "won"
+                            | "wins"
+                            | "win"
+                            | "winning"
+                            | "gained"
+                            | "gains"
+                            | "gain"
+                            | "secured"
+                            | "secures"
+                            | "secure"
+                            | "received"
+                            | "receives"
+                            | "got"
+                            | "gets"
+                            | "enjoys"
+                            | "enjoyed"
+                            | "enjoy"
+                    )
+                })
+            })
+        };
+        if matches!(class, TriggerClass::Support | TriggerClass::Oppose)
+            && let Some(v) = receiving_verb
+            && let Some(giver) = of_phrase
+            && let Some((receiver, _)) = self.subject(units, v)
+        {
+            let (neg, hedge, abandoned) = self.modality(units, receiver, v, s);
+            let rel = if class == TriggerClass::Support {
+                RelType::Supports
+            } else {
+                RelType::Opposes
+            };
+            self.stance(
+                s,
+                units,
+                giver,
+                receiver,
+                rel,
+                neg,
+                hedge,
+                abandoned,
+                trig,
+                "won the backing of",
+            );
+            return;
+        }
         let (agent, target) = match class {
             TriggerClass::Support
             | TriggerClass::Oppose
@@ -4752,10 +4820,23 @@ impl Reader<'_, '_> {
                 {
                     continue;
                 }
-                let Some(to) = self.context_mission(s, m.start) else {
+                // A mission the sentence names, else the one in view.
+                let in_sentence = self
+                    .model
+                    .mentions
+                    .iter()
+                    .find(|x| x.sentence == s && self.is_mission(x.entity))
+                    .map(|x| x.entity);
+                let Some(to) = in_sentence.or_else(|| self.context_mission(s, m.start)) else {
                     continue;
                 };
                 let country = m.entity;
+                // "No Marshovian troops have been deployed".
+                let denied = self.model.text[..m.start]
+                    .trim_end()
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("no"));
                 if self.model.entities[country].kind != Some(ActorKind::Country) {
                     continue;
                 }
@@ -4767,6 +4848,7 @@ impl Reader<'_, '_> {
                     .cloned();
                 let mut props = FactProps {
                     kind: Some(ContributionKind::Personnel),
+                    negated: denied,
                     ..FactProps::default()
                 };
                 if let Some(a) = &amount {
