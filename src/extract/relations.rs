@@ -581,8 +581,13 @@ impl Reader<'_, '_> {
             if forms.is_empty() {
                 continue;
             }
-            // "led" in "Kenya-led" is part of a compound, read by `compounds`.
-            if i > 0 && self.word(units, i - 1) == Some("-") && units[i - 1].end == units[i].start {
+            // "led" in "Kenya-led" is part of a compound, read by `compounds`;
+            // "co-sponsored" is a verb of its own.
+            if i > 0
+                && self.word(units, i - 1) == Some("-")
+                && units[i - 1].end == units[i].start
+                && !(i >= 2 && self.word(units, i - 2) == Some("co"))
+            {
                 continue;
             }
             // "fight back": the particle is no trigger, and the phrasal verb
@@ -1353,8 +1358,45 @@ impl Reader<'_, '_> {
                     if w.ends_with("ly") && w.len() > 4 {
                         continue;
                     }
-                    // "Since 2021 the mission has been financed by".
+                    // "Since 2021 the mission has been financed by", "On
+                    // Monday it voted": time words before the subject.
                     if w.chars().all(|c| c.is_ascii_digit()) {
+                        continue;
+                    }
+                    let time_word = |w: &str| {
+                        self.lex.is(WordClass::Weekday, w)
+                            || self.lex.is(WordClass::Month, w)
+                            || matches!(
+                                w,
+                                "week"
+                                    | "month"
+                                    | "year"
+                                    | "weekend"
+                                    | "morning"
+                                    | "evening"
+                                    | "night"
+                                    | "last"
+                                    | "next"
+                                    | "earlier"
+                                    | "later"
+                                    | "this"
+                            )
+                    };
+                    let weekday_or_month = self.text(&units[p]);
+                    if time_word(w) || time_word(weekday_or_month) {
+                        continue;
+                    }
+                    if matches!(w.as_str(), "on" | "in" | "at" | "during" | "by")
+                        && (p + 1..k).all(|q| {
+                            self.word(units, q).is_some_and(|x| {
+                                time_word(x)
+                                    || time_word(self.text(&units[q]))
+                                    || x.chars().all(|c| c.is_ascii_digit())
+                                    || x == ","
+                            })
+                        })
+                        && p + 1 < k
+                    {
                         continue;
                     }
                     if SUBJECT_OPENERS.contains(&w.as_str()) {
