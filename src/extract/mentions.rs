@@ -1808,8 +1808,17 @@ impl<'t> Builder<'t, '_> {
                 let describes_mission = matches!(lw.as_str(), "its" | "their")
                     && (1..=3)
                         .any(|k| matches!(next(k).as_str(), "force" | "mission" | "operation"));
+                // "his country", "her government": the person's country, read
+                // below like "the country".
+                let describes_government = matches!(lw.as_str(), "his" | "her")
+                    && (1..=2).any(|k| {
+                        matches!(
+                            next(k).as_str(),
+                            "country" | "government" | "administration" | "nation"
+                        )
+                    });
                 let pron = match lw.as_str() {
-                    _ if describes_mission => None,
+                    _ if describes_mission || describes_government => None,
                     "it" | "its" | "itself" => Some((Wants::It, lw == "its")),
                     "they" | "their" | "them" | "themselves" => Some((Wants::They, lw == "their")),
                     "he" | "she" | "his" | "her" | "him" => {
@@ -1901,6 +1910,7 @@ impl<'t> Builder<'t, '_> {
                     None
                 };
                 if owner.is_some()
+                    || describes_government
                     || matches!(
                         lw.as_str(),
                         "the" | "a" | "an" | "its" | "their" | "this" | "that" | "any"

@@ -3705,6 +3705,45 @@ impl Reader<'_, '_> {
         {
             return;
         }
+        // "pledged $25 million and $15 million respectively": one amount
+        // for each giver, in order.
+        let givers = self.ents(units, a);
+        let respectively = (last + 1..end.min(units.len()).min(last + 12))
+            .any(|k| self.word(units, k) == Some("respectively"));
+        let own: Vec<&Amount> = amounts
+            .iter()
+            .filter(|am| {
+                matches!(
+                    (&am.measure, kind),
+                    (Measure::Money(_), ContributionKind::Money)
+                        | (Measure::Personnel(_), ContributionKind::Personnel)
+                )
+            })
+            .collect();
+        if respectively && givers.len() > 1 && own.len() == givers.len() {
+            let first = self.group(units, a).map(|g| g.first);
+            for (&from, am) in givers.iter().zip(own) {
+                let props = FactProps {
+                    kind: Some(kind),
+                    amount: Some(am.value),
+                    unit: Some(am.unit().to_string()),
+                    qualifier: am.qualifier,
+                    negated,
+                    hedged,
+                    ..FactProps::default()
+                };
+                self.emit(
+                    s,
+                    RelType::Contributes,
+                    from,
+                    to,
+                    props,
+                    (first, Some(trig), Some(Span::new(am.start, am.end))),
+                    "amounts respectively",
+                );
+            }
+            return;
+        }
         self.contribution(
             s,
             units,
@@ -4126,6 +4165,35 @@ impl Reader<'_, '_> {
                 })
             })
         };
+        // "Resolution 4435 was approved over the objections of X", "despite
+        // opposition from Y": the clause's subject is what they oppose.
+        let conceded = {
+            let mut k = i;
+            while k > 0 && matches!(self.word(units, k - 1), Some("the" | "strong" | "fierce")) {
+                k -= 1;
+            }
+            k > 0 && matches!(self.word(units, k - 1), Some("over" | "despite"))
+        };
+        if matches!(class, TriggerClass::Oppose | TriggerClass::Criticize)
+            && conceded
+            && let Some(giver) = of_phrase.or(from_phrase)
+            && let Some(subject) = self.main_subject(units, i)
+        {
+            let (neg, hedge, abandoned) = self.modality(units, giver, i, s);
+            self.stance(
+                s,
+                units,
+                giver,
+                subject,
+                RelType::Opposes,
+                neg,
+                hedge,
+                abandoned,
+                trig,
+                "over the objections of",
+            );
+            return;
+        }
         if matches!(class, TriggerClass::Support | TriggerClass::Oppose)
             && let Some(v) = receiving_verb
             && let Some(giver) = of_phrase
