@@ -753,6 +753,11 @@ impl<'t> Builder<'t, '_> {
                         self.push(e, m.start, m.end, Via::Role);
                     } else if let Some((class, end)) = self.role_after(m.end) {
                         self.role_mention(m.entry, class, m.start, end, surface);
+                    } else if self.shared_role_after(m.end).is_some() {
+                        // "Freedonian and Genovian troops": the role noun
+                        // is both adjectives'.
+                        let e = self.lexicon_entity(m.entry);
+                        self.push(e, m.start, m.end, Via::Role);
                     } else if self.stance_noun_after(m.end) {
                         // "Freedonian support for", "Krakozhian hostility
                         // toward": the country's, as with "Freedonia's".
@@ -809,6 +814,19 @@ impl<'t> Builder<'t, '_> {
                 Surface::Stop => {}
             }
         }
+    }
+
+    /// After "and" and another demonym, the role noun both share:
+    /// "Freedonian and Genovian troops".
+    fn shared_role_after(&self, end: usize) -> Option<(WordClass, usize)> {
+        let rest = self.text[end..].strip_prefix(" and ")?;
+        let start = end + " and ".len();
+        let next = self
+            .lex
+            .find_names(&rest[..rest.len().min(60)])
+            .into_iter()
+            .find(|n| n.start == 0 && n.surface == Surface::Adjective)?;
+        self.role_after(start + next.end)
     }
 
     /// Whether the word after `end` is the noun of a stance or a
