@@ -1044,11 +1044,28 @@ impl Reader<'_, '_> {
                     UnitKind::Word(w) if self.lex.is(WordClass::Permit, w) && k + 2 <= i => {
                         return object.map(|o| (o, ASKED));
                     }
+                    // "send 1,000 police officers to lead the mission": the
+                    // sender's purpose, so the sender's act.
+                    UnitKind::Word(w)
+                        if k + 2 <= i
+                            && object.is_none()
+                            && self.lex.triggers(w).iter().any(|f| {
+                                f.pos == Pos::Verb
+                                    && matches!(f.class, TriggerClass::Contribute)
+                                    && matches!(f.lemma.as_str(), "send" | "deploy" | "dispatch")
+                            }) =>
+                    {
+                        return self
+                            .subject(units, k)
+                            .map(|(a, _)| (a, "the one who sends"));
+                    }
                     UnitKind::Word(w)
                         if w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
                             && !PREPOSITION_WORDS.contains(&w.as_str())
                             && !AUXILIARIES.contains(&w.as_str())
                             && self.lex.triggers(w).is_empty() => {}
+                    // "send 1,000 police officers to": a count in the object.
+                    UnitKind::Word(w) if w.chars().all(|c| c.is_ascii_digit() || c == ',') => {}
                     UnitKind::Word(_) => break,
                 }
             }
@@ -1078,7 +1095,8 @@ impl Reader<'_, '_> {
         }
         // "balked at a plan to pay": whoever would act on an intention
         // nobody owns is unknown.
-        if i >= 2 && self.word(units, i - 1) == Some("to") {
+        let owned_intention = i >= 3 && self.group(units, i - 3).is_some_and(|g| g.possessive);
+        if i >= 2 && self.word(units, i - 1) == Some("to") && !owned_intention {
             let noun_phrase = match &units[i - 2].kind {
                 UnitKind::Word(_) if i >= 3 => {
                     format!("{} {}", self.text(&units[i - 3]), self.text(&units[i - 2]))
@@ -2974,6 +2992,17 @@ impl Reader<'_, '_> {
         // "criticised what he called": the speaker of a free relative.
         let mut after = from;
         while let Some(t) = self.target_after(units, after, end, agent, Self::is_any) {
+            // "blocked the government's plan to send police": the plan's
+            // owner is not what is blocked.
+            let owner_of_plan = self.group(units, t).is_some_and(|g| g.possessive)
+                && self.word(units, t + 1).is_some_and(|w| {
+                    (self.lex.is(WordClass::Intention, w) && self.word(units, t + 2) == Some("to"))
+                        || MISSION_OBJECTS.contains(&w)
+                });
+            if owner_of_plan {
+                after = t;
+                continue;
+            }
             let speaker = t > 0 && matches!(self.word(units, t - 1), Some("what" | "how"));
             // "backs a larger force for Haiti": a country after the object
             // is who it is for, not what is backed.
@@ -3409,9 +3438,12 @@ impl Reader<'_, '_> {
         if form.gerund && self.requested(units, i) {
             return;
         }
-        // "has no plans to send troops" is a denial, read with the negation.
+        // "has no plans to send troops" is a denial, read with the negation;
+        // "the government's plan to send" is its owner's intention.
+        let owned = i >= 3 && self.group(units, i - 3).is_some_and(|g| g.possessive);
         if prev == Some("to")
             && i > 1
+            && !owned
             && self.word(units, i.saturating_sub(3)) != Some("no")
             && self.word(units, i - 2).is_some_and(|w| {
                 matches!(
