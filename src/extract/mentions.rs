@@ -1769,7 +1769,7 @@ impl<'t> Builder<'t, '_> {
     fn governments_of_countries(&mut self) {
         static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
             regex::Regex::new(
-                r"(?i)\b(?:the|its|their)\s+(?:[a-z-]+\s+){0,2}?(?:government|governments|authorities|leadership|administration|regime|junta|juntas|cabinet|presidency|rulers)\s+(?:of|in)\s+(?:the\s+)?$",
+                r"(?i)\b(?:the|its|their)\s+(?:[a-z-]+\s+){0,2}?(?:government|governments|authorities|leadership|administration|regime|junta|juntas|cabinet|presidency|rulers|representative|delegation|delegate|ambassador|envoy)\s+(?:of|in)\s+(?:the\s+)?$",
             )
             .expect("regex")
         });
@@ -1832,7 +1832,7 @@ impl<'t> Builder<'t, '_> {
                     && (1..=2).any(|k| {
                         matches!(
                             next(k).as_str(),
-                            "country" | "government" | "administration" | "nation"
+                            "country" | "government" | "administration" | "nation" | "delegation"
                         )
                     });
                 let pron = match lw.as_str() {
@@ -1971,7 +1971,7 @@ impl<'t> Builder<'t, '_> {
                                 "group" | "movement" | "militia" | "rebels" | "insurgents"
                                 | "militants" | "coalition" => Wants::Group,
                                 "government" | "junta" | "country" | "authorities"
-                                | "administration" | "regime" => Wants::Government,
+                                | "administration" | "regime" | "delegation" => Wants::Government,
                                 "army" | "military" | "armed forces" => Wants::Army,
                                 _ => return None,
                             })

@@ -4255,6 +4255,7 @@ impl Reader<'_, '_> {
             TriggerClass::Support
             | TriggerClass::Oppose
             | TriggerClass::Criticize
+            | TriggerClass::Draft
             | TriggerClass::Contribute
             | TriggerClass::Pledge => {
                 let agent = from_phrase
@@ -4318,9 +4319,18 @@ impl Reader<'_, '_> {
             });
         let word = self.word(units, i).unwrap_or("").to_string();
         match class {
-            TriggerClass::Support | TriggerClass::Oppose | TriggerClass::Criticize => {
+            TriggerClass::Support
+            | TriggerClass::Oppose
+            | TriggerClass::Criticize
+            | TriggerClass::Draft => {
                 let Some(t) = target else { return };
-                let rel = if class == TriggerClass::Support {
+                // "the penholder on the resolution": its drafter backs it.
+                if class == TriggerClass::Draft
+                    && !self.ents(units, t).iter().any(|&e| self.is_resolution(e))
+                {
+                    return;
+                }
+                let rel = if matches!(class, TriggerClass::Support | TriggerClass::Draft) {
                     RelType::Supports
                 } else {
                     RelType::Opposes
