@@ -14,7 +14,7 @@ use foldhash::{HashMap, HashMapExt};
 use smallvec::SmallVec;
 
 use super::amount::{Amount, find_amounts};
-use super::lexicon::{Lexicon, Surface, WordClass};
+use super::lexicon::{Lexicon, Surface, TriggerClass, WordClass};
 use super::text::{Lower, Sentence, Token, TokenKind, lower, sentences, tokens};
 use crate::graph::{normalize_name, normalizes_to};
 use crate::model::{ActorKind, NodeLabel};
@@ -767,6 +767,19 @@ impl<'t> Builder<'t, '_> {
                         self.push(e, m.start, m.end, Via::Role);
                     } else if let Some((class, end)) = self.role_after(m.end) {
                         self.role_mention(m.entry, class, m.start, end, surface);
+                    } else if self.shared_role_after(m.end).is_some() {
+                        // "Freedonian and Genovian troops": the role noun
+                        // is both adjectives'.
+                        let e = self.lexicon_entity(m.entry);
+                        self.push(e, m.start, m.end, Via::Role);
+                    } else if self.stance_noun_after(m.end) {
+                        // "Freedonian support for", "Krakozhian hostility
+                        // toward": the country's, as with "Freedonia's".
+                        let e = self.lexicon_entity(m.entry);
+                        self.push(e, m.start, m.end, Via::Role);
+                        if let Some(last) = self.model.mentions.last_mut() {
+                            last.possessive = true;
+                        }
                     }
                 }
                 Surface::Name | Surface::Metonym => {
@@ -815,6 +828,40 @@ impl<'t> Builder<'t, '_> {
                 Surface::Stop => {}
             }
         }
+    }
+
+    /// After "and" and another demonym, the role noun both share:
+    /// "Freedonian and Genovian troops".
+    fn shared_role_after(&self, end: usize) -> Option<(WordClass, usize)> {
+        let rest = self.text[end..].strip_prefix(" and ")?;
+        let start = end + " and ".len();
+        let next = self
+            .lex
+            .find_names(&rest[..rest.len().min(60)])
+            .into_iter()
+            .find(|n| n.start == 0 && n.surface == Surface::Adjective)?;
+        self.role_after(start + next.end)
+    }
+
+    /// Whether the word after `end` is the noun of a stance or a
+    /// contribution ("support", "hostility", "funding").
+    fn stance_noun_after(&self, end: usize) -> bool {
+        let next: String = self.text[end..]
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        self.lex.triggers(&next).iter().any(|f| {
+            f.pos == super::lexicon::Pos::Noun
+                && matches!(
+                    f.class,
+                    TriggerClass::Support
+                        | TriggerClass::Oppose
+                        | TriggerClass::Criticize
+                        | TriggerClass::Contribute
+                )
+        })
     }
 
     /// "Kenyan police", "Kenya's parliament", "the Lebanese army".
@@ -1743,7 +1790,7 @@ impl<'t> Builder<'t, '_> {
     fn governments_of_countries(&mut self) {
         static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
             regex::Regex::new(
-                r"(?i)\b(?:the|its|their)\s+(?:[a-z-]+\s+){0,2}?(?:government|governments|authorities|leadership|administration|regime|junta|juntas|cabinet|presidency|rulers)\s+(?:of|in)\s+(?:the\s+)?$",
+                r"(?i)\b(?:the|its|their)\s+(?:[a-z-]+\s+){0,2}?(?:government|governments|authorities|leadership|administration|regime|junta|juntas|cabinet|presidency|rulers|representative|delegation|delegate|ambassador|envoy)\s+(?:of|in)\s+(?:the\s+)?$",
             )
             .expect("regex")
         });
@@ -1800,8 +1847,17 @@ impl<'t> Builder<'t, '_> {
                 let describes_mission = matches!(lw.as_str(), "its" | "their")
                     && (1..=3)
                         .any(|k| matches!(next(k).as_str(), "force" | "mission" | "operation"));
+                // "his country", "her government": the person's country, read
+                // below like "the country".
+                let describes_government = matches!(lw.as_str(), "his" | "her")
+                    && (1..=2).any(|k| {
+                        matches!(
+                            next(k).as_str(),
+                            "country" | "government" | "administration" | "nation" | "delegation"
+                        )
+                    });
                 let pron = match lw.as_str() {
-                    _ if describes_mission => None,
+                    _ if describes_mission || describes_government => None,
                     "it" | "its" | "itself" => Some((Wants::It, lw == "its")),
                     "they" | "their" | "them" | "themselves" => Some((Wants::They, lw == "their")),
                     "he" | "she" | "his" | "her" | "him" => {
@@ -1893,6 +1949,7 @@ impl<'t> Builder<'t, '_> {
                     None
                 };
                 if owner.is_some()
+                    || describes_government
                     || matches!(
                         lw.as_str(),
                         "the" | "a" | "an" | "its" | "their" | "this" | "that" | "any"
@@ -1935,7 +1992,7 @@ impl<'t> Builder<'t, '_> {
                                 "group" | "movement" | "militia" | "rebels" | "insurgents"
                                 | "militants" | "coalition" => Wants::Group,
                                 "government" | "junta" | "country" | "authorities"
-                                | "administration" | "regime" => Wants::Government,
+                                | "administration" | "regime" | "delegation" => Wants::Government,
                                 "army" | "military" | "armed forces" => Wants::Army,
                                 _ => return None,
                             })

@@ -241,6 +241,7 @@ fn is_adverb(w: &str) -> bool {
                 | "today"
                 | "later"
                 | "first"
+                | "yet"
         )
 }
 
@@ -355,13 +356,18 @@ impl Reader<'_, '_> {
             while ti < toks.len() && toks[ti].start < end {
                 ti += 1;
             }
-            // The possessive "'s" belongs to the group.
+            // The possessive "'s" belongs to the group, and so does the bare
+            // apostrophe after a plural ("the Union of Eastern States'").
+            let plural_possessive = |t: &super::text::Token| {
+                matches!(&self.model.text[t.start..t.end], "'" | "\u{2019}")
+                    && self.model.text[..t.start].ends_with('s')
+            };
             if ti < toks.len()
                 && toks[ti].kind == TokenKind::Punct
-                && matches!(
+                && (matches!(
                     &self.model.text[toks[ti].start..toks[ti].end],
                     "'s" | "\u{2019}s"
-                )
+                ) || plural_possessive(&toks[ti]))
             {
                 if let Some(Unit {
                     kind: UnitKind::Group(g),
@@ -443,6 +449,9 @@ impl Reader<'_, '_> {
                         | "and by"
                         | ", and by"
                         | "and by the"
+                        | "as well as by"
+                        | ", as well as by"
+                        | "as well as by the"
                 );
                 let Some(Unit {
                     kind: UnitKind::Group(next),
@@ -507,10 +516,14 @@ impl Reader<'_, '_> {
                 last_taken = k;
                 j = k + 1;
                 // "A, B and C, together with D": an addition may follow.
-                let addition_follows = matches!(self.word(&units, j), Some(","))
+                let addition_follows = (matches!(self.word(&units, j), Some(","))
                     && matches!(
                         (self.word(&units, j + 1), self.word(&units, j + 2)),
                         (Some("together" | "along"), Some("with")) | (Some("as"), Some("well"))
+                    ))
+                    || matches!(
+                        (self.word(&units, j), self.word(&units, j + 1)),
+                        (Some("as"), Some("well"))
                     );
                 if conj && !addition_follows {
                     break;
@@ -571,8 +584,13 @@ impl Reader<'_, '_> {
             if forms.is_empty() {
                 continue;
             }
-            // "led" in "Kenya-led" is part of a compound, read by `compounds`.
-            if i > 0 && self.word(units, i - 1) == Some("-") && units[i - 1].end == units[i].start {
+            // "led" in "Kenya-led" is part of a compound, read by `compounds`;
+            // "co-sponsored" is a verb of its own.
+            if i > 0
+                && self.word(units, i - 1) == Some("-")
+                && units[i - 1].end == units[i].start
+                && !(i >= 2 && self.word(units, i - 2) == Some("co"))
+            {
                 continue;
             }
             // "fight back": the particle is no trigger, and the phrasal verb
@@ -1030,11 +1048,28 @@ impl Reader<'_, '_> {
                     UnitKind::Word(w) if self.lex.is(WordClass::Permit, w) && k + 2 <= i => {
                         return object.map(|o| (o, ASKED));
                     }
+                    // "send 1,000 police officers to lead the mission": the
+                    // sender's purpose, so the sender's act.
+                    UnitKind::Word(w)
+                        if k + 2 <= i
+                            && object.is_none()
+                            && self.lex.triggers(w).iter().any(|f| {
+                                f.pos == Pos::Verb
+                                    && matches!(f.class, TriggerClass::Contribute)
+                                    && matches!(f.lemma.as_str(), "send" | "deploy" | "dispatch")
+                            }) =>
+                    {
+                        return self
+                            .subject(units, k)
+                            .map(|(a, _)| (a, "the one who sends"));
+                    }
                     UnitKind::Word(w)
                         if w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
                             && !PREPOSITION_WORDS.contains(&w.as_str())
                             && !AUXILIARIES.contains(&w.as_str())
                             && self.lex.triggers(w).is_empty() => {}
+                    // "send 1,000 police officers to": a count in the object.
+                    UnitKind::Word(w) if w.chars().all(|c| c.is_ascii_digit() || c == ',') => {}
                     UnitKind::Word(_) => break,
                 }
             }
@@ -1064,7 +1099,8 @@ impl Reader<'_, '_> {
         }
         // "balked at a plan to pay": whoever would act on an intention
         // nobody owns is unknown.
-        if i >= 2 && self.word(units, i - 1) == Some("to") {
+        let owned_intention = i >= 3 && self.group(units, i - 3).is_some_and(|g| g.possessive);
+        if i >= 2 && self.word(units, i - 1) == Some("to") && !owned_intention {
             let noun_phrase = match &units[i - 2].kind {
                 UnitKind::Word(_) if i >= 3 => {
                     format!("{} {}", self.text(&units[i - 3]), self.text(&units[i - 2]))
@@ -1344,6 +1380,47 @@ impl Reader<'_, '_> {
                     if w.ends_with("ly") && w.len() > 4 {
                         continue;
                     }
+                    // "Since 2021 the mission has been financed by", "On
+                    // Monday it voted": time words before the subject.
+                    if w.chars().all(|c| c.is_ascii_digit()) {
+                        continue;
+                    }
+                    let time_word = |w: &str| {
+                        self.lex.is(WordClass::Weekday, w)
+                            || self.lex.is(WordClass::Month, w)
+                            || matches!(
+                                w,
+                                "week"
+                                    | "month"
+                                    | "year"
+                                    | "weekend"
+                                    | "morning"
+                                    | "evening"
+                                    | "night"
+                                    | "last"
+                                    | "next"
+                                    | "earlier"
+                                    | "later"
+                                    | "this"
+                            )
+                    };
+                    let weekday_or_month = self.text(&units[p]);
+                    if time_word(w) || time_word(weekday_or_month) {
+                        continue;
+                    }
+                    if matches!(w.as_str(), "on" | "in" | "at" | "during" | "by")
+                        && (p + 1..k).all(|q| {
+                            self.word(units, q).is_some_and(|x| {
+                                time_word(x)
+                                    || time_word(self.text(&units[q]))
+                                    || x.chars().all(|c| c.is_ascii_digit())
+                                    || x == ","
+                            })
+                        })
+                        && p + 1 < k
+                    {
+                        continue;
+                    }
                     if SUBJECT_OPENERS.contains(&w.as_str()) {
                         return true;
                     }
@@ -1411,6 +1488,16 @@ impl Reader<'_, '_> {
         let Some(w) = self.word(units, k + 1) else {
             return false;
         };
+        // "Qatar funds the Lebanese army": a word that can be a verb,
+        // followed by a determiner, is the verb of the name's clause.
+        let verb_then_object = !self.lex.triggers(w).is_empty()
+            && matches!(
+                self.word(units, k + 2),
+                Some("the" | "a" | "an" | "its" | "their" | "this" | "some" | "more")
+            );
+        if verb_then_object {
+            return false;
+        }
         let known_noun = [
             WordClass::Personnel,
             WordClass::Equipment,
@@ -1668,6 +1755,10 @@ impl Reader<'_, '_> {
                     | "possibly"
                     | "perhaps"
                     | "reportedly"
+                    // "is ready to lead the force if ...": offered, not done.
+                    | "ready"
+                    | "willing"
+                    | "prepared"
             ) {
                 hedged = true;
             }
@@ -2144,6 +2235,63 @@ impl Reader<'_, '_> {
         true
     }
 
+    /// "The World Bank approved a $500 million grant to Somalia": approving
+    /// or announcing money of one's own gives it, to the one named after
+    /// "to" or "for", else to the mission in view. Returns whether it read
+    /// the clause so.
+    #[allow(clippy::too_many_arguments)]
+    fn approved_money(
+        &mut self,
+        s: usize,
+        units: &[Unit],
+        agent: usize,
+        i: usize,
+        last: usize,
+        end: usize,
+        trig: Span,
+    ) -> bool {
+        let window_end = units
+            .get((last + 5).min(end))
+            .map_or(self.model.sentences[s].span.end, |u| u.start);
+        let Some(amount) = self
+            .amounts_in(s, units[last].end, window_end)
+            .into_iter()
+            .find(|a| matches!(a.measure, Measure::Money(_)) && !a.strength)
+            .cloned()
+        else {
+            return false;
+        };
+        let agent_ents = self.ents(units, agent);
+        let recipient = (last + 1..end.min(units.len()))
+            .find(|&k| {
+                matches!(self.preposition_before(units, k), Some("to" | "for"))
+                    && self
+                        .group(units, k)
+                        .is_some_and(|g| !g.ents.iter().any(|e| agent_ents.contains(e)))
+            })
+            .and_then(|k| {
+                self.mission_of(units, k)
+                    .or_else(|| self.ents(units, k).first().copied())
+            });
+        let Some(to) = recipient.or_else(|| self.context_mission(s, units[i].start)) else {
+            return false;
+        };
+        let (negated, hedged, _) = self.modality(units, agent, i, s);
+        self.contribution(
+            s,
+            units,
+            agent,
+            to,
+            Some(&amount),
+            ContributionKind::Money,
+            negated,
+            hedged,
+            trig,
+            "approves money of its own",
+        );
+        true
+    }
+
     /// Whether the words right before `i` are a noun phrase that opens with
     /// a determiner and holds no verb ("a U.N. trust fund", "the troops").
     fn after_noun_phrase(&self, units: &[Unit], i: usize) -> bool {
@@ -2305,7 +2453,19 @@ impl Reader<'_, '_> {
         // The patient of a passive is the subject; of an active verb, the object.
         // A reduced passive ("a force authorised by X", "M, led by X")
         // modifies the group right before it.
-        let patient = if passive && !self.be_before(units, i) {
+        // "was supported by X but opposed by Y", "is led by X and funded
+        // largely by Y": the second participle shares the first's subject.
+        let conj = match self.word(units, i.saturating_sub(1)) {
+            Some("but" | "and") => Some(i - 1),
+            Some(w) if is_adverb(w) && i >= 2 => {
+                matches!(self.word(units, i - 2), Some("but" | "and")).then(|| i - 2)
+            }
+            _ => None,
+        };
+        let conjoined = conj.is_some_and(|c| (0..c).any(|k| self.word(units, k) == Some("by")));
+        let patient = if passive && conjoined {
+            self.main_subject(units, i)
+        } else if passive && !self.be_before(units, i) {
             self.group_before(units, i)
         } else if passive {
             self.subject(units, i).map(|(p, _)| p)
@@ -2318,7 +2478,8 @@ impl Reader<'_, '_> {
             TriggerClass::Support | TriggerClass::Authorize | TriggerClass::Consent
         ) && !passive
             && let Some(a) = agent_idx
-            && self.own_deployment(s, units, a, i, last, end, trig_span)
+            && (self.own_deployment(s, units, a, i, last, end, trig_span)
+                || self.approved_money(s, units, a, i, last, end, trig_span))
         {
             return;
         }
@@ -2729,7 +2890,12 @@ impl Reader<'_, '_> {
                                 || self.lex.is(WordClass::Personnel, w)
                                 || self.lex.is(WordClass::MissionWord, w)
                         });
-                    if self.lex.is(WordClass::ExitWord, verb) && !exit_has_object {
+                    // Only a mission or an armed force is urged to leave;
+                    // a country "urged to withdraw" takes its people out.
+                    let leaver = self.ents(units, last + 1).iter().all(|&e| {
+                        self.is_mission(e) || self.model.entities[e].kind == Some(ActorKind::Force)
+                    });
+                    if self.lex.is(WordClass::ExitWord, verb) && !exit_has_object && leaver {
                         let rel = if rel == RelType::Supports {
                             RelType::Opposes
                         } else {
@@ -2830,6 +2996,17 @@ impl Reader<'_, '_> {
         // "criticised what he called": the speaker of a free relative.
         let mut after = from;
         while let Some(t) = self.target_after(units, after, end, agent, Self::is_any) {
+            // "blocked the government's plan to send police": the plan's
+            // owner is not what is blocked.
+            let owner_of_plan = self.group(units, t).is_some_and(|g| g.possessive)
+                && self.word(units, t + 1).is_some_and(|w| {
+                    (self.lex.is(WordClass::Intention, w) && self.word(units, t + 2) == Some("to"))
+                        || MISSION_OBJECTS.contains(&w)
+                });
+            if owner_of_plan {
+                after = t;
+                continue;
+            }
             let speaker = t > 0 && matches!(self.word(units, t - 1), Some("what" | "how"));
             // "backs a larger force for Haiti": a country after the object
             // is who it is for, not what is backed.
@@ -3147,7 +3324,12 @@ impl Reader<'_, '_> {
         form: &super::lexicon::TriggerForm,
     ) {
         let Some(a) = agent_idx else { return };
-        if !self.be_before(units, i) {
+        // "is led by X and funded largely by Y": the participle after the
+        // conjunction shares the first one's "is".
+        let conjoined = (i.saturating_sub(2)..i)
+            .any(|k| matches!(self.word(units, k), Some("and" | "but")))
+            && (0..i).any(|k| self.word(units, k) == Some("by"));
+        if !self.be_before(units, i) && !conjoined {
             return;
         }
         let agent_ents = self.ents(units, a);
@@ -3156,7 +3338,11 @@ impl Reader<'_, '_> {
             self.group(units, k).is_some()
                 && matches!(self.preposition_before(units, k), Some("to" | "for"))
         });
-        let subject = self.subject(units, i).map(|(p, _)| p);
+        let subject = if conjoined {
+            self.main_subject(units, i)
+        } else {
+            self.subject(units, i).map(|(p, _)| p)
+        };
         let money_verb = matches!(form.lemma.as_str(), "fund" | "finance" | "pay" | "bankroll");
         let receiver = to_group.or(if money_verb { subject } else { None });
         let Some(to) = receiver
@@ -3256,9 +3442,12 @@ impl Reader<'_, '_> {
         if form.gerund && self.requested(units, i) {
             return;
         }
-        // "has no plans to send troops" is a denial, read with the negation.
+        // "has no plans to send troops" is a denial, read with the negation;
+        // "the government's plan to send" is its owner's intention.
+        let owned = i >= 3 && self.group(units, i - 3).is_some_and(|g| g.possessive);
         if prev == Some("to")
             && i > 1
+            && !owned
             && self.word(units, i.saturating_sub(3)) != Some("no")
             && self.word(units, i - 2).is_some_and(|w| {
                 matches!(
@@ -3550,6 +3739,45 @@ impl Reader<'_, '_> {
             && kind == ContributionKind::Personnel
             && !self.is_mission(to)
         {
+            return;
+        }
+        // "pledged $25 million and $15 million respectively": one amount
+        // for each giver, in order.
+        let givers = self.ents(units, a);
+        let respectively = (last + 1..end.min(units.len()).min(last + 12))
+            .any(|k| self.word(units, k) == Some("respectively"));
+        let own: Vec<&Amount> = amounts
+            .iter()
+            .filter(|am| {
+                matches!(
+                    (&am.measure, kind),
+                    (Measure::Money(_), ContributionKind::Money)
+                        | (Measure::Personnel(_), ContributionKind::Personnel)
+                )
+            })
+            .collect();
+        if respectively && givers.len() > 1 && own.len() == givers.len() {
+            let first = self.group(units, a).map(|g| g.first);
+            for (&from, am) in givers.iter().zip(own) {
+                let props = FactProps {
+                    kind: Some(kind),
+                    amount: Some(am.value),
+                    unit: Some(am.unit().to_string()),
+                    qualifier: am.qualifier,
+                    negated,
+                    hedged,
+                    ..FactProps::default()
+                };
+                self.emit(
+                    s,
+                    RelType::Contributes,
+                    from,
+                    to,
+                    props,
+                    (first, Some(trig), Some(Span::new(am.start, am.end))),
+                    "amounts respectively",
+                );
+            }
             return;
         }
         self.contribution(
@@ -3859,7 +4087,7 @@ impl Reader<'_, '_> {
             .find(|&k| {
                 matches!(
                     self.word(units, k),
-                    Some("of" | "for" | "to" | "behind" | "against" | "on")
+                    Some("of" | "for" | "to" | "behind" | "against" | "on" | "toward" | "towards")
                 )
             })
             .and_then(|k| {
@@ -3936,10 +4164,102 @@ impl Reader<'_, '_> {
             }
             found
         };
+        // "the mission won the backing of Genovia": whoever wins, gets or
+        // enjoys someone's support is its target, the "of" its giver.
+        let receiving_verb = {
+            let mut k = i;
+            while k > 0
+                && matches!(
+                    self.word(units, k - 1),
+                    Some("the" | "full" | "strong" | "broad")
+                )
+            {
+                k -= 1;
+            }
+            (k > 0).then(|| k - 1).filter(|&v| {
+                self.word(units, v).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "won"
+                            | "wins"
+                            | "win"
+                            | "winning"
+                            | "gained"
+                            | "gains"
+                            | "gain"
+                            | "secured"
+                            | "secures"
+                            | "secure"
+                            | "received"
+                            | "receives"
+                            | "got"
+                            | "gets"
+                            | "enjoys"
+                            | "enjoyed"
+                            | "enjoy"
+                    )
+                })
+            })
+        };
+        // "Resolution 4435 was approved over the objections of X", "despite
+        // opposition from Y": the clause's subject is what they oppose.
+        let conceded = {
+            let mut k = i;
+            while k > 0 && matches!(self.word(units, k - 1), Some("the" | "strong" | "fierce")) {
+                k -= 1;
+            }
+            k > 0 && matches!(self.word(units, k - 1), Some("over" | "despite"))
+        };
+        if matches!(class, TriggerClass::Oppose | TriggerClass::Criticize)
+            && conceded
+            && let Some(giver) = of_phrase.or(from_phrase)
+            && let Some(subject) = self.main_subject(units, i)
+        {
+            let (neg, hedge, abandoned) = self.modality(units, giver, i, s);
+            self.stance(
+                s,
+                units,
+                giver,
+                subject,
+                RelType::Opposes,
+                neg,
+                hedge,
+                abandoned,
+                trig,
+                "over the objections of",
+            );
+            return;
+        }
+        if matches!(class, TriggerClass::Support | TriggerClass::Oppose)
+            && let Some(v) = receiving_verb
+            && let Some(giver) = of_phrase
+            && let Some((receiver, _)) = self.subject(units, v)
+        {
+            let (neg, hedge, abandoned) = self.modality(units, receiver, v, s);
+            let rel = if class == TriggerClass::Support {
+                RelType::Supports
+            } else {
+                RelType::Opposes
+            };
+            self.stance(
+                s,
+                units,
+                giver,
+                receiver,
+                rel,
+                neg,
+                hedge,
+                abandoned,
+                trig,
+                "won the backing of",
+            );
+            return;
+        }
         let (agent, target) = match class {
             TriggerClass::Support
             | TriggerClass::Oppose
             | TriggerClass::Criticize
+            | TriggerClass::Draft
             | TriggerClass::Contribute
             | TriggerClass::Pledge => {
                 let agent = from_phrase
@@ -4003,9 +4323,18 @@ impl Reader<'_, '_> {
             });
         let word = self.word(units, i).unwrap_or("").to_string();
         match class {
-            TriggerClass::Support | TriggerClass::Oppose | TriggerClass::Criticize => {
+            TriggerClass::Support
+            | TriggerClass::Oppose
+            | TriggerClass::Criticize
+            | TriggerClass::Draft => {
                 let Some(t) = target else { return };
-                let rel = if class == TriggerClass::Support {
+                // "the penholder on the resolution": its drafter backs it.
+                if class == TriggerClass::Draft
+                    && !self.ents(units, t).iter().any(|&e| self.is_resolution(e))
+                {
+                    return;
+                }
+                let rel = if matches!(class, TriggerClass::Support | TriggerClass::Draft) {
                     RelType::Supports
                 } else {
                     RelType::Opposes
@@ -4647,10 +4976,23 @@ impl Reader<'_, '_> {
                 {
                     continue;
                 }
-                let Some(to) = self.context_mission(s, m.start) else {
+                // A mission the sentence names, else the one in view.
+                let in_sentence = self
+                    .model
+                    .mentions
+                    .iter()
+                    .find(|x| x.sentence == s && self.is_mission(x.entity))
+                    .map(|x| x.entity);
+                let Some(to) = in_sentence.or_else(|| self.context_mission(s, m.start)) else {
                     continue;
                 };
                 let country = m.entity;
+                // "No Marshovian troops have been deployed".
+                let denied = self.model.text[..m.start]
+                    .trim_end()
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("no"));
                 if self.model.entities[country].kind != Some(ActorKind::Country) {
                     continue;
                 }
@@ -4662,6 +5004,7 @@ impl Reader<'_, '_> {
                     .cloned();
                 let mut props = FactProps {
                     kind: Some(ContributionKind::Personnel),
+                    negated: denied,
                     ..FactProps::default()
                 };
                 if let Some(a) = &amount {

@@ -323,6 +323,20 @@ fn referent(
         }
         _ => {}
     }
+    // "the host country", "the host government": where the mission in
+    // view operates.
+    if a.wants == Wants::Government && model.text[a.start..a.end].to_lowercase().contains("host ") {
+        let mission = model
+            .mentions
+            .iter()
+            .chain(added)
+            .filter(|m| m.end <= a.start && model.entities[m.entity].label == NodeLabel::Mission)
+            .max_by_key(|m| m.start)
+            .map(|m| m.entity);
+        if let Some(&place) = mission.and_then(|m| model.entities[m].location.first()) {
+            return Some(vec![lexicon_entity(model, lex, place)]);
+        }
+    }
     // "the country", "the government": the country the story is about,
     // the one named most, the dateline's counting thrice.
     if a.wants == Wants::Government {
