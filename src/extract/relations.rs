@@ -1990,6 +1990,11 @@ impl Reader<'_, '_> {
             let Some(w) = self.word(units, k) else {
                 continue;
             };
+            // "the allowances of AMISOM troops": the head noun before "of"
+            // says what is given; the rest only qualifies it.
+            if w == "of" && kind.is_some() {
+                return kind;
+            }
             // "soldiers' salaries": a possessive noun only modifies.
             if matches!(
                 self.word(units, k + 1),
