@@ -2296,6 +2296,18 @@ impl Reader<'_, '_> {
     /// Whether the words right before `i` are a noun phrase that opens with
     /// a determiner and holds no verb ("a U.N. trust fund", "the troops").
     fn after_noun_phrase(&self, units: &[Unit], i: usize) -> bool {
+        // "Beijing this week donated": a time, no noun phrase the verb
+        // could modify.
+        if i > 0
+            && self.word(units, i - 1).is_some_and(|w| {
+                matches!(
+                    w,
+                    "week" | "month" | "year" | "weekend" | "day" | "morning" | "night"
+                ) || self.lex.is(WordClass::Weekday, self.text(&units[i - 1]))
+            })
+        {
+            return false;
+        }
         let mut k = i;
         let mut words = 0;
         while k > 0 && words < 4 {
@@ -3490,7 +3502,20 @@ impl Reader<'_, '_> {
             .cloned()
             .collect();
         let amount = amounts.first();
-        let kind = self.contribution_kind(units, last + 1, end, amount);
+        // "donated military equipment worth about 25 million yuan": the
+        // money is what the equipment is worth.
+        let worth = amount.is_some_and(|am| {
+            matches!(am.measure, Measure::Money(_))
+                && self.model.text[units[last].end..am.start]
+                    .split_whitespace()
+                    .any(|w| matches!(w, "worth" | "valued"))
+        });
+        let kind = if worth {
+            self.contribution_kind(units, last + 1, end, None)
+                .or(Some(ContributionKind::Money))
+        } else {
+            self.contribution_kind(units, last + 1, end, amount)
+        };
         let (negated, hedged, _) = self.modality(units, a, i, s);
         // "pledge support" is a stance; "have" needs people in a place.
         if class == TriggerClass::Pledge && kind.is_none() {
@@ -3729,11 +3754,12 @@ impl Reader<'_, '_> {
             },
         );
         let amount = amount.filter(|a| {
-            matches!(
-                (&a.measure, kind),
-                (Measure::Money(_), ContributionKind::Money)
-                    | (Measure::Personnel(_), ContributionKind::Personnel)
-            )
+            worth
+                || matches!(
+                    (&a.measure, kind),
+                    (Measure::Money(_), ContributionKind::Money)
+                        | (Measure::Personnel(_), ContributionKind::Personnel)
+                )
         });
         if class == TriggerClass::Host
             && amount.is_none()
