@@ -3513,6 +3513,10 @@ impl Reader<'_, '_> {
         let kind = if worth {
             self.contribution_kind(units, last + 1, end, None)
                 .or(Some(ContributionKind::Money))
+        } else if form.lemma == "train" {
+            // "trains Somalia's special forces": the people are who is
+            // trained; training is what is given.
+            Some(ContributionKind::Other)
         } else {
             self.contribution_kind(units, last + 1, end, amount)
         };
@@ -3627,7 +3631,15 @@ impl Reader<'_, '_> {
                 && self.word(units, p - 2) == Some("to")
                 && matches!(
                     prep,
-                    "support" | "fund" | "finance" | "help" | "assist" | "back" | "strengthen"
+                    "support"
+                        | "fund"
+                        | "finance"
+                        | "help"
+                        | "assist"
+                        | "back"
+                        | "strengthen"
+                        | "train"
+                        | "equip"
                 );
             (purpose || matches!(prep, "to" | "for" | "toward" | "towards"))
                 && !g.ents.iter().any(|e| agent_ents.contains(e))
@@ -3661,7 +3673,18 @@ impl Reader<'_, '_> {
         });
         let direct_actor = if matches!(form.lemma.as_str(), "fund" | "finance" | "train" | "equip")
         {
+            // "trains Somalia's elite Danab brigade": the owner's force, not
+            // the owner.
             self.target_after(units, last, end, &agent_ents, Self::is_any)
+                .map(|t| {
+                    let owned = self.group(units, t).is_some_and(|g| g.possessive);
+                    let next = (t + 1..end.min(units.len()).min(t + 5))
+                        .find(|&k| self.group(units, k).is_some());
+                    match next {
+                        Some(n) if owned => n,
+                        _ => t,
+                    }
+                })
         } else {
             None
         };
@@ -4604,7 +4627,14 @@ impl Reader<'_, '_> {
                     .iter()
                     .any(|&(from, to, end)| from == f.from && to == f.to && end <= t.start)
             });
-            !(f.sentence == s && f.rel == RelType::Supports && purpose && after_giving)
+            // "sent advisers to train the police": the training is the
+            // purpose of the people given, as support would be.
+            let purpose_gift =
+                f.rel == RelType::Contributes && f.props.kind == Some(ContributionKind::Other);
+            !(f.sentence == s
+                && (f.rel == RelType::Supports || purpose_gift)
+                && purpose
+                && after_giving)
         });
     }
 
