@@ -1948,6 +1948,17 @@ impl<'t> Builder<'t, '_> {
                 } else {
                     None
                 };
+                // "this week", "that day": a time, no description.
+                let time_after = matches!(lw.as_str(), "this" | "that")
+                    && (matches!(
+                        next(1).as_str(),
+                        "week" | "month" | "year" | "weekend" | "morning" | "day" | "time"
+                    ) || self.lex.is(WordClass::Weekday, &next(1))
+                        || self.lex.is(WordClass::Month, &next(1)));
+                if time_after {
+                    i += 1;
+                    continue;
+                }
                 if owner.is_some()
                     || describes_government
                     || matches!(

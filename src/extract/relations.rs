@@ -1994,6 +1994,11 @@ impl Reader<'_, '_> {
             let Some(w) = self.word(units, k) else {
                 continue;
             };
+            // "the allowances of AMISOM troops": the head noun before "of"
+            // says what is given; the rest only qualifies it.
+            if w == "of" && kind.is_some() {
+                return kind;
+            }
             // "soldiers' salaries": a possessive noun only modifies.
             if matches!(
                 self.word(units, k + 1),
@@ -2295,6 +2300,18 @@ impl Reader<'_, '_> {
     /// Whether the words right before `i` are a noun phrase that opens with
     /// a determiner and holds no verb ("a U.N. trust fund", "the troops").
     fn after_noun_phrase(&self, units: &[Unit], i: usize) -> bool {
+        // "Beijing this week donated": a time, no noun phrase the verb
+        // could modify.
+        if i > 0
+            && self.word(units, i - 1).is_some_and(|w| {
+                matches!(
+                    w,
+                    "week" | "month" | "year" | "weekend" | "day" | "morning" | "night"
+                ) || self.lex.is(WordClass::Weekday, self.text(&units[i - 1]))
+            })
+        {
+            return false;
+        }
         let mut k = i;
         let mut words = 0;
         while k > 0 && words < 4 {
@@ -3489,7 +3506,24 @@ impl Reader<'_, '_> {
             .cloned()
             .collect();
         let amount = amounts.first();
-        let kind = self.contribution_kind(units, last + 1, end, amount);
+        // "donated military equipment worth about 25 million yuan": the
+        // money is what the equipment is worth.
+        let worth = amount.is_some_and(|am| {
+            matches!(am.measure, Measure::Money(_))
+                && self.model.text[units[last].end..am.start]
+                    .split_whitespace()
+                    .any(|w| matches!(w, "worth" | "valued"))
+        });
+        let kind = if worth {
+            self.contribution_kind(units, last + 1, end, None)
+                .or(Some(ContributionKind::Money))
+        } else if form.lemma == "train" {
+            // "trains Somalia's special forces": the people are who is
+            // trained; training is what is given.
+            Some(ContributionKind::Other)
+        } else {
+            self.contribution_kind(units, last + 1, end, amount)
+        };
         let (negated, hedged, _) = self.modality(units, a, i, s);
         // "pledge support" is a stance; "have" needs people in a place.
         if class == TriggerClass::Pledge && kind.is_none() {
@@ -3601,7 +3635,15 @@ impl Reader<'_, '_> {
                 && self.word(units, p - 2) == Some("to")
                 && matches!(
                     prep,
-                    "support" | "fund" | "finance" | "help" | "assist" | "back" | "strengthen"
+                    "support"
+                        | "fund"
+                        | "finance"
+                        | "help"
+                        | "assist"
+                        | "back"
+                        | "strengthen"
+                        | "train"
+                        | "equip"
                 );
             (purpose || matches!(prep, "to" | "for" | "toward" | "towards"))
                 && !g.ents.iter().any(|e| agent_ents.contains(e))
@@ -3635,7 +3677,18 @@ impl Reader<'_, '_> {
         });
         let direct_actor = if matches!(form.lemma.as_str(), "fund" | "finance" | "train" | "equip")
         {
+            // "trains Somalia's elite Danab brigade": the owner's force, not
+            // the owner.
             self.target_after(units, last, end, &agent_ents, Self::is_any)
+                .map(|t| {
+                    let owned = self.group(units, t).is_some_and(|g| g.possessive);
+                    let next = (t + 1..end.min(units.len()).min(t + 5))
+                        .find(|&k| self.group(units, k).is_some());
+                    match next {
+                        Some(n) if owned => n,
+                        _ => t,
+                    }
+                })
         } else {
             None
         };
@@ -3728,11 +3781,12 @@ impl Reader<'_, '_> {
             },
         );
         let amount = amount.filter(|a| {
-            matches!(
-                (&a.measure, kind),
-                (Measure::Money(_), ContributionKind::Money)
-                    | (Measure::Personnel(_), ContributionKind::Personnel)
-            )
+            worth
+                || matches!(
+                    (&a.measure, kind),
+                    (Measure::Money(_), ContributionKind::Money)
+                        | (Measure::Personnel(_), ContributionKind::Personnel)
+                )
         });
         if class == TriggerClass::Host
             && amount.is_none()
@@ -4577,7 +4631,14 @@ impl Reader<'_, '_> {
                     .iter()
                     .any(|&(from, to, end)| from == f.from && to == f.to && end <= t.start)
             });
-            !(f.sentence == s && f.rel == RelType::Supports && purpose && after_giving)
+            // "sent advisers to train the police": the training is the
+            // purpose of the people given, as support would be.
+            let purpose_gift =
+                f.rel == RelType::Contributes && f.props.kind == Some(ContributionKind::Other);
+            !(f.sentence == s
+                && (f.rel == RelType::Supports || purpose_gift)
+                && purpose
+                && after_giving)
         });
     }
 
