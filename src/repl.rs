@@ -401,7 +401,7 @@ impl Session {
                 }
                 out.push_str(
                     "Keys: Tab completes (keywords, labels, types, keys, names in quotes), \u{2192} takes the grey hint,\n\
-                     \x20     Ctrl-C cancels a running query or clears the input, Ctrl-D leaves, \u{2191} recalls history.\n\
+                     \x20     Ctrl-C cancels a running query, stops the output or clears the input, Ctrl-D leaves, \u{2191} recalls history.\n\
                      Example: MATCH (a:Actor)-[:OPPOSES]->(m:Mission) RETURN a.name, m.name;",
                 );
                 Reply::text(out)
