@@ -332,7 +332,11 @@ pub struct Lexicon {
     /// What documents need of each entry, worked out once: its names
     /// normalized, its leader and its locations resolved.
     resolved: Vec<Resolved>,
+    /// Every surface, leftmost-longest, searched from where a name may
+    /// start (anchored).
     matcher: AhoCorasick,
+    /// The bytes a surface starts with.
+    first_bytes: [bool; 256],
     triggers: HashMap<String, Vec<TriggerForm>>,
     words: HashMap<WordClass, HashSet<String>>,
     /// Longest phrase (in words) of each word class.
@@ -508,6 +512,7 @@ impl Lexicon {
             places: HashMap::new(),
             surfaces: Vec::new(),
             matcher: AhoCorasick::new([""]).expect("an empty matcher builds"),
+            first_bytes: [false; 256],
             triggers: HashMap::new(),
             words: HashMap::new(),
             max_words: HashMap::new(),
@@ -768,9 +773,16 @@ impl Lexicon {
             }
         }
         self.matcher = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Anchored)
             .build(surfaces.iter().map(|(s, _, _)| s.as_str()))
             .expect("lexicon patterns build");
+        self.first_bytes = [false; 256];
+        for (s, _, _) in &surfaces {
+            if let Some(&b) = s.as_bytes().first() {
+                self.first_bytes[b as usize] = true;
+            }
+        }
         self.surfaces = surfaces;
         self.by_written_name.clear();
         for e in &self.entries {
@@ -804,44 +816,96 @@ impl Lexicon {
 
     /// All lexicon names in `text`, leftmost-longest, at word boundaries.
     pub fn find_names(&self, text: &str) -> Vec<NameMatch> {
-        let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        let mut all: Vec<NameMatch> = self
-            .matcher
-            .find_overlapping_iter(text)
-            .filter(|m| {
-                let (s, e) = (m.start(), m.end());
-                if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-                    return false;
-                }
-                let before = text[..s].chars().next_back();
-                let first = text[s..].chars().next();
-                let last = text[..e].chars().next_back();
-                let after = text[e..].chars().next();
-                // A name must not run into a neighbouring word; a name that
-                // ends in a dot ("U.S.") may touch what follows.
-                (!is_word(before) || !is_word(first)) && (!is_word(after) || !is_word(last))
-            })
-            .map(|m| {
-                let (_, entry, surface) = self.surfaces[m.pattern().as_usize()];
-                NameMatch {
-                    start: m.start(),
-                    end: m.end(),
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < bytes.len() {
+            // A name starts where a surface can start and no word runs
+            // into it from the left: the automaton runs only from there.
+            if !self.first_bytes[bytes[pos] as usize] || !self.may_start_at(text, pos) {
+                pos += 1;
+                continue;
+            }
+            let input = aho_corasick::Input::new(text)
+                .span(pos..text.len())
+                .anchored(aho_corasick::Anchored::Yes);
+            let Some(m) = self.matcher.find(input) else {
+                pos += 1;
+                continue;
+            };
+            // The longest name here may run into the next word
+            // ("Guinea-Bissauan") while a shorter one does not: the
+            // shorter ones are looked for only then.
+            let found = if self.at_word_bounds(text, pos, m.end()) {
+                Some((m.end(), m.pattern().as_usize()))
+            } else {
+                self.longest_fitting_at(text, pos, m.end())
+            };
+            let Some((end, pattern)) = found else {
+                pos += 1;
+                continue;
+            };
+            let (_, entry, surface) = self.surfaces[pattern];
+            if surface != Surface::Stop {
+                out.push(NameMatch {
+                    start: pos,
+                    end,
                     entry,
                     surface,
-                }
-            })
-            .collect();
-        all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut out: Vec<NameMatch> = Vec::new();
-        let mut end = 0;
-        for m in all {
-            if m.start >= end {
-                end = m.end;
-                out.push(m);
+                });
             }
+            pos = end;
         }
-        out.retain(|m| m.surface != Surface::Stop);
         out
+    }
+
+    /// Whether a name may start at byte `pos`: a character starts there,
+    /// and not inside a word.
+    fn may_start_at(&self, text: &str, pos: usize) -> bool {
+        let bytes = text.as_bytes();
+        let (b, prev) = (bytes[pos], pos.checked_sub(1).map(|p| bytes[p]));
+        if b.is_ascii() && prev.is_none_or(|p| p.is_ascii()) {
+            return !(b.is_ascii_alphanumeric() && prev.is_some_and(|p| p.is_ascii_alphanumeric()));
+        }
+        if !text.is_char_boundary(pos) {
+            return false;
+        }
+        let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        !(is_word(text[..pos].chars().next_back()) && is_word(text[pos..].chars().next()))
+    }
+
+    /// Whether `start..end` is a name of its own in `text`: it must not
+    /// run into a neighbouring word; a name that ends in a dot ("U.S.")
+    /// may touch what follows.
+    fn at_word_bounds(&self, text: &str, start: usize, end: usize) -> bool {
+        if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            return false;
+        }
+        let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let before = text[..start].chars().next_back();
+        let first = text[start..].chars().next();
+        let last = text[..end].chars().next_back();
+        let after = text[end..].chars().next();
+        (!is_word(before) || !is_word(first)) && (!is_word(after) || !is_word(last))
+    }
+
+    /// The longest surface starting at `start` that stands at word
+    /// bounds, shorter than `end`, with its end and pattern: the
+    /// automaton answers the longest surface in a span, so the span is
+    /// cut before the last one found until one fits.
+    fn longest_fitting_at(&self, text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+        let mut limit = end;
+        while limit > start + 1 {
+            let input = aho_corasick::Input::new(text)
+                .span(start..limit - 1)
+                .anchored(aho_corasick::Anchored::Yes);
+            let m = self.matcher.find(input)?;
+            if self.at_word_bounds(text, start, m.end()) {
+                return Some((m.end(), m.pattern().as_usize()));
+            }
+            limit = m.end();
+        }
+        None
     }
 
     /// The entry with a lexicon id.
