@@ -267,6 +267,7 @@ pub enum WordClass {
     Permit,
     NounModifier,
     PairNoun,
+    Preposition,
 }
 
 impl WordClass {
@@ -299,6 +300,7 @@ impl WordClass {
             "permit" => Permit,
             "noun_modifier" => NounModifier,
             "pair_noun" => PairNoun,
+            "preposition" => Preposition,
             _ => return None,
         })
     }

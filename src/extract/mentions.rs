@@ -41,6 +41,23 @@ pub struct DocEntity {
     pub leader: Option<usize>,
 }
 
+impl DocEntity {
+    /// The entity of a lexicon entry, as a document first meets it.
+    pub fn from_lexicon(lex: &Lexicon, idx: usize) -> DocEntity {
+        let (entry, resolved) = (&lex.entries[idx], lex.resolved(idx));
+        DocEntity {
+            label: entry.label,
+            kind: entry.kind,
+            name: entry.name.clone(),
+            aliases: entry.aliases.clone(),
+            lexicon: Some(idx),
+            implicit: false,
+            location: resolved.location.clone(),
+            leader: resolved.leader,
+        }
+    }
+}
+
 /// How a mention names its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Via {
@@ -500,7 +517,6 @@ impl<'t> Builder<'t, '_> {
         if let Some(&e) = self.by_lexicon.get(&idx) {
             return e;
         }
-        let entry = &self.lex.entries[idx];
         // As `add_entity`, with the names the lexicon normalized once.
         let resolved = self.lex.resolved(idx);
         let id = match self.by_name.get(resolved.keys[0].as_str()) {
@@ -512,16 +528,9 @@ impl<'t> Builder<'t, '_> {
                         self.by_name.insert(Cow::Borrowed(key.as_str()), id);
                     }
                 }
-                self.model.entities.push(DocEntity {
-                    label: entry.label,
-                    kind: entry.kind,
-                    name: entry.name.clone(),
-                    aliases: entry.aliases.clone(),
-                    lexicon: Some(idx),
-                    implicit: false,
-                    location: resolved.location.clone(),
-                    leader: resolved.leader,
-                });
+                self.model
+                    .entities
+                    .push(DocEntity::from_lexicon(self.lex, idx));
                 id
             }
         };

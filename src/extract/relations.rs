@@ -94,6 +94,19 @@ struct Group {
     anaphoric: bool,
 }
 
+/// What a stance trigger states: the relationship, how firmly, and which
+/// trigger and rule found it.
+#[derive(Debug, Clone, Copy)]
+struct Stance {
+    rel: RelType,
+    negated: bool,
+    hedged: bool,
+    /// The stance was given up ("dropped its plan").
+    abandoned: bool,
+    trig: Span,
+    rule: &'static str,
+}
+
 /// How a resolution affects a mission.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Effect {
@@ -664,28 +677,11 @@ impl Reader<'_, '_> {
     /// "from attacks by the Houthis": a bare noun right after a preposition
     /// ("accused X of backing Y" keeps its verb).
     fn after_preposition(&self, units: &[Unit], i: usize) -> bool {
+        // "to" before a verb is the infinitive's, not a preposition.
         i > 0
-            && matches!(
-                self.word(units, i - 1),
-                Some(
-                    "in" | "of"
-                        | "from"
-                        | "with"
-                        | "for"
-                        | "at"
-                        | "on"
-                        | "into"
-                        | "by"
-                        | "against"
-                        | "amid"
-                        | "despite"
-                        | "without"
-                        | "during"
-                        | "through"
-                        | "about"
-                        | "over"
-                )
-            )
+            && self
+                .word(units, i - 1)
+                .is_some_and(|p| p != "to" && self.lex.is(WordClass::Preposition, p))
             && !w_is_inflected(self.word(units, i))
             // "took over command": a particle, no preposition.
             && !(i >= 2
@@ -2393,12 +2389,14 @@ impl Reader<'_, '_> {
                     units,
                     a,
                     t,
-                    RelType::Opposes,
-                    negated,
-                    hedged,
-                    false,
-                    trig_span,
-                    "urged an end",
+                    Stance {
+                        rel: RelType::Opposes,
+                        negated,
+                        hedged,
+                        abandoned: false,
+                        trig: trig_span,
+                        rule: "urged an end",
+                    },
                 ),
                 // "to withdraw peacekeepers": the mission in view.
                 None if self.word(units, last + 1).is_some_and(|w| {
@@ -2457,12 +2455,14 @@ impl Reader<'_, '_> {
                     units,
                     a,
                     t,
-                    RelType::Supports,
-                    negated,
-                    hedged,
-                    false,
-                    trig_span,
-                    "urged others to act",
+                    Stance {
+                        rel: RelType::Supports,
+                        negated,
+                        hedged,
+                        abandoned: false,
+                        trig: trig_span,
+                        rule: "urged others to act",
+                    },
                 );
             }
             return;
@@ -2526,15 +2526,17 @@ impl Reader<'_, '_> {
                         units,
                         a,
                         t,
-                        RelType::Supports,
-                        neg,
-                        hedge,
-                        false,
-                        trig_span,
-                        if passive {
-                            "drafted by (passive)"
-                        } else {
-                            "draft verb"
+                        Stance {
+                            rel: RelType::Supports,
+                            negated: neg,
+                            hedged: hedge,
+                            abandoned: false,
+                            trig: trig_span,
+                            rule: if passive {
+                                "drafted by (passive)"
+                            } else {
+                                "draft verb"
+                            },
                         },
                     );
                 }
@@ -2560,12 +2562,14 @@ impl Reader<'_, '_> {
                             units,
                             ag,
                             p,
-                            RelType::Supports,
-                            neg,
-                            hedge,
-                            false,
-                            trig_span,
-                            "authorised by (passive)",
+                            Stance {
+                                rel: RelType::Supports,
+                                negated: neg,
+                                hedged: hedge,
+                                abandoned: false,
+                                trig: trig_span,
+                                rule: "authorised by (passive)",
+                            },
                         );
                     }
                     return;
@@ -2590,12 +2594,14 @@ impl Reader<'_, '_> {
                         units,
                         a,
                         t,
-                        RelType::Supports,
-                        neg,
-                        hedge,
-                        abandoned,
-                        trig_span,
-                        "launch/extend verb",
+                        Stance {
+                            rel: RelType::Supports,
+                            negated: neg,
+                            hedged: hedge,
+                            abandoned,
+                            trig: trig_span,
+                            rule: "launch/extend verb",
+                        },
                     );
                 }
             }
@@ -2739,12 +2745,14 @@ impl Reader<'_, '_> {
                             units,
                             a,
                             t,
-                            rel,
-                            neg,
-                            hedge,
-                            true,
-                            trig_span,
-                            "dropped by (passive)",
+                            Stance {
+                                rel,
+                                negated: neg,
+                                hedged: hedge,
+                                abandoned: true,
+                                trig: trig_span,
+                                rule: "dropped by (passive)",
+                            },
                         );
                     } else if followed_by_plan || object_is_mission {
                         self.stance(
@@ -2752,12 +2760,14 @@ impl Reader<'_, '_> {
                             units,
                             a,
                             t,
-                            rel,
-                            neg,
-                            hedge,
-                            true,
-                            trig_span,
-                            "abandoned plan",
+                            Stance {
+                                rel,
+                                negated: neg,
+                                hedged: hedge,
+                                abandoned: true,
+                                trig: trig_span,
+                                rule: "abandoned plan",
+                            },
                         );
                     }
                 }
@@ -2773,19 +2783,20 @@ impl Reader<'_, '_> {
                     return;
                 }
                 if let Some(t) = self.target_after(units, last, end, &agent_ents, Self::is_any) {
-                    let t = self.owner_or_self(units, t);
                     let (neg, hedge, _) = self.modality(units, a, i, s);
                     self.stance(
                         s,
                         units,
                         a,
                         t,
-                        RelType::Opposes,
-                        neg,
-                        hedge,
-                        false,
-                        trig_span,
-                        "demand to leave",
+                        Stance {
+                            rel: RelType::Opposes,
+                            negated: neg,
+                            hedged: hedge,
+                            abandoned: false,
+                            trig: trig_span,
+                            rule: "demand to leave",
+                        },
                     );
                 }
             }
@@ -2857,12 +2868,14 @@ impl Reader<'_, '_> {
                         units,
                         ag,
                         p,
-                        rel,
-                        neg,
-                        hedge,
-                        abandoned,
-                        trig_span,
-                        "passive stance",
+                        Stance {
+                            rel,
+                            negated: neg,
+                            hedged: hedge,
+                            abandoned,
+                            trig: trig_span,
+                            rule: "passive stance",
+                        },
                     );
                     return;
                 }
@@ -2923,12 +2936,14 @@ impl Reader<'_, '_> {
                             units,
                             a,
                             last + 1,
-                            rel,
-                            neg,
-                            hedge,
-                            abandoned,
-                            trig_span,
-                            "urged to leave",
+                            Stance {
+                                rel,
+                                negated: neg,
+                                hedged: hedge,
+                                abandoned,
+                                trig: trig_span,
+                                rule: "urged to leave",
+                            },
                         );
                         return;
                     }
@@ -2960,12 +2975,14 @@ impl Reader<'_, '_> {
                             units,
                             a,
                             t,
-                            rel,
-                            neg,
-                            hedge,
-                            abandoned,
-                            trig_span,
-                            "stance verb",
+                            Stance {
+                                rel,
+                                negated: neg,
+                                hedged: hedge,
+                                abandoned,
+                                trig: trig_span,
+                                rule: "stance verb",
+                            },
                         );
                     }
                     Some(Target::Entity(m)) => {
@@ -2974,12 +2991,14 @@ impl Reader<'_, '_> {
                             units,
                             a,
                             m,
-                            rel,
-                            neg,
-                            hedge,
-                            abandoned,
-                            trig_span,
-                            "stance on the mission in context",
+                            Stance {
+                                rel,
+                                negated: neg,
+                                hedged: hedge,
+                                abandoned,
+                                trig: trig_span,
+                                rule: "stance on the mission in context",
+                            },
                         );
                     }
                     None => {}
@@ -3118,46 +3137,10 @@ impl Reader<'_, '_> {
     }
 
     /// A stance on one entity (the mission in context).
-    #[allow(clippy::too_many_arguments)]
-    fn stance_on(
-        &mut self,
-        s: usize,
-        units: &[Unit],
-        a: usize,
-        to: usize,
-        rel: RelType,
-        negated: bool,
-        hedged: bool,
-        abandoned: bool,
-        trig: Span,
-        rule: &'static str,
-    ) {
-        let Some(ag) = self.group(units, a).cloned() else {
-            return;
-        };
-        for &from in &ag.ents {
-            let props = FactProps {
-                negated,
-                hedged,
-                status: abandoned.then_some(StanceStatus::Abandoned),
-                ..FactProps::default()
-            };
-            self.emit(
-                s,
-                rel,
-                from,
-                to,
-                props,
-                (Some(ag.first), Some(trig), None),
-                rule,
-            );
+    fn stance_on(&mut self, s: usize, units: &[Unit], a: usize, to: usize, how: Stance) {
+        if let Some(ag) = self.group(units, a).cloned() {
+            self.stance_from(s, &ag, &[to], how);
         }
-    }
-
-    /// "Mali's demand", "France's 1,500 troops": a possessive group stands
-    /// for its owner; other groups for themselves.
-    fn owner_or_self(&self, _units: &[Unit], t: usize) -> usize {
-        t
     }
 
     fn previous_group(&self, units: &[Unit], i: usize) -> Option<usize> {
@@ -3179,42 +3162,33 @@ impl Reader<'_, '_> {
             .find(|&e| self.is_mission(e))
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn stance(
-        &mut self,
-        s: usize,
-        units: &[Unit],
-        a: usize,
-        t: usize,
-        rel: RelType,
-        negated: bool,
-        hedged: bool,
-        abandoned: bool,
-        trig: Span,
-        rule: &'static str,
-    ) {
-        let Some(ag) = self.group(units, a).cloned() else {
+    /// A stance of every entity of group `a` on every entity of group `t`.
+    fn stance(&mut self, s: usize, units: &[Unit], a: usize, t: usize, how: Stance) {
+        let (Some(ag), Some(tg)) = (self.group(units, a).cloned(), self.group(units, t)) else {
             return;
         };
-        let Some(tg) = self.group(units, t).cloned() else {
-            return;
+        let targets = tg.ents.clone();
+        self.stance_from(s, &ag, &targets, how);
+    }
+
+    /// One fact per conjunct of the holder group and per target.
+    fn stance_from(&mut self, s: usize, holders: &Group, targets: &[usize], how: Stance) {
+        let props = FactProps {
+            negated: how.negated,
+            hedged: how.hedged,
+            status: how.abandoned.then_some(StanceStatus::Abandoned),
+            ..FactProps::default()
         };
-        for &from in &ag.ents {
-            for &to in &tg.ents {
-                let props = FactProps {
-                    negated,
-                    hedged,
-                    status: abandoned.then_some(StanceStatus::Abandoned),
-                    ..FactProps::default()
-                };
+        for &from in &holders.ents {
+            for &to in targets {
                 self.emit(
                     s,
-                    rel,
+                    how.rel,
                     from,
                     to,
-                    props,
-                    (Some(ag.first), Some(trig), None),
-                    rule,
+                    props.clone(),
+                    (Some(holders.first), Some(how.trig), None),
+                    how.rule,
                 );
             }
         }
@@ -3536,12 +3510,14 @@ impl Reader<'_, '_> {
                     units,
                     a,
                     t,
-                    RelType::Supports,
-                    negated,
-                    hedged,
-                    false,
-                    trig,
-                    "pledged support",
+                    Stance {
+                        rel: RelType::Supports,
+                        negated,
+                        hedged,
+                        abandoned: false,
+                        trig,
+                        rule: "pledged support",
+                    },
                 );
             }
             if !(last + 1..end.min(units.len())).any(|k| self.word(units, k) == Some("to")) {
@@ -3950,12 +3926,14 @@ impl Reader<'_, '_> {
                 units,
                 a,
                 t,
-                rel,
-                neg,
-                hedge,
-                false,
-                trig,
-                "vote on a mission",
+                Stance {
+                    rel,
+                    negated: neg,
+                    hedged: hedge,
+                    abandoned: false,
+                    trig,
+                    rule: "vote on a mission",
+                },
             );
             return;
         }
@@ -3970,12 +3948,14 @@ impl Reader<'_, '_> {
                     units,
                     a,
                     t,
-                    RelType::Opposes,
-                    neg,
-                    hedge,
-                    false,
-                    trig,
-                    "veto",
+                    Stance {
+                        rel: RelType::Opposes,
+                        negated: neg,
+                        hedged: hedge,
+                        abandoned: false,
+                        trig,
+                        rule: "veto",
+                    },
                 );
             }
             return;
@@ -4275,12 +4255,14 @@ impl Reader<'_, '_> {
                 units,
                 giver,
                 subject,
-                RelType::Opposes,
-                neg,
-                hedge,
-                abandoned,
-                trig,
-                "over the objections of",
+                Stance {
+                    rel: RelType::Opposes,
+                    negated: neg,
+                    hedged: hedge,
+                    abandoned,
+                    trig,
+                    rule: "over the objections of",
+                },
             );
             return;
         }
@@ -4300,12 +4282,14 @@ impl Reader<'_, '_> {
                 units,
                 giver,
                 receiver,
-                rel,
-                neg,
-                hedge,
-                abandoned,
-                trig,
-                "won the backing of",
+                Stance {
+                    rel,
+                    negated: neg,
+                    hedged: hedge,
+                    abandoned,
+                    trig,
+                    rule: "won the backing of",
+                },
             );
             return;
         }
@@ -4399,12 +4383,14 @@ impl Reader<'_, '_> {
                     units,
                     a,
                     t,
-                    rel,
-                    neg,
-                    hedge,
-                    abandoned,
-                    trig,
-                    "nominal stance",
+                    Stance {
+                        rel,
+                        negated: neg,
+                        hedged: hedge,
+                        abandoned,
+                        trig,
+                        rule: "nominal stance",
+                    },
                 );
                 // "the main financial supporter of" also pays.
                 if class == TriggerClass::Support
@@ -4777,12 +4763,14 @@ impl Reader<'_, '_> {
                         units,
                         k,
                         t,
-                        RelType::Supports,
-                        false,
-                        false,
-                        false,
-                        span,
-                        "X-backed",
+                        Stance {
+                            rel: RelType::Supports,
+                            negated: false,
+                            hedged: false,
+                            abandoned: false,
+                            trig: span,
+                            rule: "X-backed",
+                        },
                     );
                 }
                 "drafted" => {
@@ -4793,12 +4781,14 @@ impl Reader<'_, '_> {
                             units,
                             k,
                             t,
-                            RelType::Supports,
-                            false,
-                            false,
-                            false,
-                            span,
-                            "X-drafted",
+                            Stance {
+                                rel: RelType::Supports,
+                                negated: false,
+                                hedged: false,
+                                abandoned: false,
+                                trig: span,
+                                rule: "X-drafted",
+                            },
                         );
                     }
                 }

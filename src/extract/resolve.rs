@@ -1,7 +1,7 @@
 //! Coreference: pronouns and descriptions resolved to the most recent
 //! compatible mention (by number and kind), kept simple and logged.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, WordClass};
 use super::mentions::{Anaphor, DocEntity, DocModel, Mention, Via, Wants};
 use crate::model::{ActorKind, NodeLabel};
 
@@ -92,36 +92,14 @@ pub fn resolve(model: &mut DocModel, lex: &Lexicon) -> Vec<Unresolved> {
     unresolved
 }
 
-fn is_prepositional(model: &DocModel, m: &Mention) -> bool {
+fn is_prepositional(model: &DocModel, lex: &Lexicon, m: &Mention) -> bool {
     let before = model.text[model.sentences[m.sentence].span.start..m.start].trim_end();
     let last = before
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("")
         .to_lowercase();
-    let last = last.trim_start_matches('(');
-    matches!(
-        last,
-        "in" | "of"
-            | "to"
-            | "from"
-            | "with"
-            | "for"
-            | "at"
-            | "on"
-            | "into"
-            | "by"
-            | "against"
-            | "near"
-            | "across"
-            | "over"
-            | "toward"
-            | "towards"
-            | "about"
-            | "inside"
-            | "outside"
-            | "around"
-    )
+    lex.is(WordClass::Preposition, last.trim_start_matches('('))
 }
 
 fn compatible(e: &DocEntity, wants: Wants) -> bool {
@@ -433,7 +411,7 @@ fn referent(
     let same: Vec<&Mention> = before.iter().filter(|m| m.sentence == a.sentence).collect();
     if let Some(subject) = same
         .iter()
-        .find(|m| !is_prepositional(model, m) && !m.possessive)
+        .find(|m| !is_prepositional(model, lex, m) && !m.possessive)
         && ok(subject)
     {
         return Some(vec![subject.entity]);
@@ -450,7 +428,7 @@ fn referent(
         for s in (a.sentence.saturating_sub(2)..a.sentence).rev() {
             if let Some(subject) = before
                 .iter()
-                .find(|m| m.sentence == s && !is_prepositional(model, m) && !m.possessive)
+                .find(|m| m.sentence == s && !is_prepositional(model, lex, m) && !m.possessive)
                 && ok(subject)
             {
                 return Some(vec![subject.entity]);
@@ -1016,21 +994,7 @@ fn lexicon_entity(model: &mut DocModel, lex: &Lexicon, idx: usize) -> usize {
     if let Some(e) = model.entities.iter().position(|e| e.lexicon == Some(idx)) {
         return e;
     }
-    let entry = &lex.entries[idx];
-    model.entities.push(DocEntity {
-        label: entry.label,
-        kind: entry.kind,
-        name: entry.name.clone(),
-        aliases: entry.aliases.clone(),
-        lexicon: Some(idx),
-        implicit: false,
-        location: entry
-            .location
-            .iter()
-            .filter_map(|l| lex.resolve_ref(l))
-            .collect(),
-        leader: entry.parent.as_deref().and_then(|p| lex.resolve_ref(p)),
-    });
+    model.entities.push(DocEntity::from_lexicon(lex, idx));
     model.entities.len() - 1
 }
 
