@@ -57,9 +57,21 @@ static MONEY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     .expect("money regex")
 });
 
+/// A currency named by a word after the number.
+const CURRENCY_WORD: &str = r"(?P<w>(?:U\.S\.\s|US\s|Canadian\s|Australian\s|Hong Kong\s)?dollars|euros?|pounds(?: sterling)?|yuan|renminbi|rand|(?:Kenyan\s)?shillings|yen|rupees|(?:Swiss\s|CFA\s)?francs|naira|roubles|rubles|riyals|dirhams|lira|krona|kronor|kroner)\b";
+
 static MONEY_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:{QUALIFIER}){NUMBER}{SCALE}\s(?P<w>(?:U\.S\.\s|US\s|Canadian\s|Australian\s|Hong Kong\s)?dollars|euros?|pounds(?: sterling)?|yuan|renminbi|rand|(?:Kenyan\s)?shillings|yen|rupees|(?:Swiss\s|CFA\s)?francs|naira|roubles|rubles|riyals|dirhams|lira|krona|kronor|kroner)\b"
+        r"(?i:{QUALIFIER}){NUMBER}{SCALE}\s{CURRENCY_WORD}"
+    ))
+    .expect("money regex")
+});
+
+/// "half a billion dollars", "two million euros": a number in words needs
+/// its scale (a bare "two dollars" is no contribution).
+static MONEY_IN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:{QUALIFIER})\b(?P<n>(?i:half a|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a hundred))\s(?P<s>(?i:trillion|billion|million))\s{CURRENCY_WORD}"
     ))
     .expect("money regex")
 });
@@ -112,6 +124,11 @@ fn number(n: &str) -> Option<f64> {
         ("a thousand", 1000.0),
     ];
     let lower = n.to_lowercase();
+    match lower.as_str() {
+        "half a" => return Some(0.5),
+        "a" => return Some(1.0),
+        _ => {}
+    }
     let mut parts = lower.split_whitespace();
     let first = parts.next()?;
     let mut value = match words.iter().find(|(w, _)| *w == first) {
@@ -289,7 +306,9 @@ pub fn find_amounts(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<
     // Every amount has a number: the regexes run only where one may be,
     // which most sentences lack.
     let digit = may_have_digit(s);
-    if !may_have_count(s, digit) {
+    // Or a sum in words ("half a billion dollars").
+    let in_words = CURRENCY_WORDS.is_match(s) && s.contains("illion");
+    if !may_have_count(s, digit) && !in_words {
         return out;
     }
     let per_year = |e: usize| {
@@ -299,13 +318,12 @@ pub fn find_amounts(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<
     // Money needs a digit, and a currency before or after it.
     let prefix = digit && may_have_prefix_money(s);
     let suffix = digit && CURRENCY_WORDS.is_match(s);
-    let money: &[&Regex] = match (prefix, suffix) {
-        (true, true) => &[&*MONEY_PREFIX, &*MONEY_SUFFIX],
-        (true, false) => &[&*MONEY_PREFIX],
-        (false, true) => &[&*MONEY_SUFFIX],
-        (false, false) => &[],
-    };
-    for re in money {
+    let money = [
+        (prefix, &*MONEY_PREFIX),
+        (suffix, &*MONEY_SUFFIX),
+        (in_words, &*MONEY_IN_WORDS),
+    ];
+    for re in money.iter().filter(|(on, _)| *on).map(|(_, re)| re) {
         for c in re.captures_iter(s) {
             let m = c.get(0).expect("whole match");
             let Some(n) = c.name("n").and_then(|n| number(n.as_str())) else {
@@ -530,6 +548,20 @@ mod tests {
             (2.5e7, "CNY".into(), Some(Qualifier::About))
         );
         assert_eq!(amounts("£10m")[0], (1e7, "GBP".into(), None));
+    }
+
+    #[test]
+    fn money_in_words_needs_its_scale() {
+        assert_eq!(
+            amounts("pledged half a billion dollars to it"),
+            [(5e8, "USD".into(), None)]
+        );
+        assert_eq!(
+            amounts("nearly two million euros"),
+            [(2e6, "EUR".into(), Some(Qualifier::About))]
+        );
+        assert_eq!(amounts("a billion U.S. dollars")[0].0, 1e9);
+        assert!(amounts("not worth a dollar, not one million times").is_empty());
     }
 
     #[test]
