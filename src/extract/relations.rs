@@ -3824,7 +3824,7 @@ impl Reader<'_, '_> {
         );
         // "300 military instructors along with heavy weapons": each kind
         // of thing given is a contribution.
-        for other in self.further_kinds(units, last + 1, end, kind) {
+        for other in self.further_kinds(units, last + 1, end, kind, &amounts) {
             let amount = amounts.iter().find(|a| {
                 matches!(
                     (&a.measure, other),
@@ -3848,13 +3848,15 @@ impl Reader<'_, '_> {
     }
 
     /// Kinds of things given besides `first`, joined to it by "and",
-    /// "along with", "as well as" or "plus" in the object.
+    /// "along with", "as well as" or "plus" in the object: by their nouns,
+    /// or by their amounts ("300 troops and $10 million").
     fn further_kinds(
         &self,
         units: &[Unit],
         from: usize,
         to: usize,
         first: ContributionKind,
+        amounts: &[Amount],
     ) -> Vec<ContributionKind> {
         let mut out = Vec::new();
         let mut joined = false;
@@ -3869,7 +3871,15 @@ impl Reader<'_, '_> {
             if !joined {
                 continue;
             }
-            let kind = if self.lex.is(WordClass::Equipment, w) {
+            let amount = amounts
+                .iter()
+                .find(|a| units[k].start <= a.start && a.start < units[k].end);
+            let kind = if let Some(a) = amount {
+                match a.measure {
+                    Measure::Money(_) => ContributionKind::Money,
+                    Measure::Personnel(_) => ContributionKind::Personnel,
+                }
+            } else if self.lex.is(WordClass::Equipment, w) {
                 ContributionKind::Equipment
             } else if self.lex.is(WordClass::Personnel, w) && w != "guard" {
                 ContributionKind::Personnel
