@@ -268,6 +268,8 @@ pub enum WordClass {
     NounModifier,
     PairNoun,
     Preposition,
+    Presence,
+    Absence,
 }
 
 impl WordClass {
@@ -301,6 +303,8 @@ impl WordClass {
             "noun_modifier" => NounModifier,
             "pair_noun" => PairNoun,
             "preposition" => Preposition,
+            "presence" => Presence,
+            "absence" => Absence,
             _ => return None,
         })
     }

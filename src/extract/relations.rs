@@ -13,7 +13,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::amount::{Amount, Measure};
 use super::lexicon::{Lexicon, Pos, TriggerClass, WordClass};
-use super::mentions::{DocModel, Mention};
+use super::mentions::{DocModel, Mention, Via};
 use super::text::{Lower, TokenKind, lower};
 use crate::model::{
     ActorKind, ContributionKind, FactProps, NodeLabel, RelType, Span, StanceStatus,
@@ -4979,116 +4979,129 @@ impl Reader<'_, '_> {
     /// "Kenyan police officers arrived", "a contingent of Jamaican soldiers
     /// on the ground": a country's personnel present in a mission's theatre.
     fn personnel_presence(&mut self, s: usize, units: &[Unit]) {
-        let text =
-            &self.model.text[self.model.sentences[s].span.start..self.model.sentences[s].span.end];
-        let lower = text.to_lowercase();
-        let present = [
-            "arrived",
-            "arrive",
-            "landed",
-            "land in",
-            "on the ground",
-            "deployed",
-            "serving",
-            "stationed",
-            "contingent",
-        ]
-        .iter()
-        .any(|w| lower.contains(w));
-        if !present {
+        // The sentence must put people somewhere ("serve", "arrived",
+        // "stationed"), and not be about their leaving or harm.
+        let has = |class| (0..units.len()).any(|k| self.phrase_at(units, k, class).is_some());
+        if !has(WordClass::Presence) || has(WordClass::Absence) {
             return;
         }
-        let negative = [
-            "left",
-            "withdrew",
-            "pushed out",
-            "expelled",
-            "killed",
-            "departure",
-            "withdraw",
-            "accused",
-            "record of",
-            "arrest",
-        ]
-        .iter()
-        .any(|w| lower.contains(w));
-        if negative {
-            return;
-        }
-        for k in 0..units.len() {
-            let Some(g) = self.group(units, k).cloned() else {
-                continue;
-            };
-            let mentions: Vec<&Mention> = self
+        for (owner, people) in self.national_personnel(s, units) {
+            // A mission the sentence names, else the one in view.
+            let in_sentence = self
                 .model
                 .mentions
                 .iter()
-                .filter(|m| {
-                    m.start >= units[k].start
-                        && m.end <= units[k].end
-                        && m.via == super::mentions::Via::Role
-                })
-                .collect();
-            for m in mentions {
-                let phrase = self.model.text[m.start..m.end].to_lowercase();
-                let last = phrase.split_whitespace().last().unwrap_or("");
-                if !self.lex.is(WordClass::Personnel, last)
-                    || matches!(last, "forces" | "officials")
-                {
-                    continue;
-                }
-                // A mission the sentence names, else the one in view.
-                let in_sentence = self
-                    .model
-                    .mentions
-                    .iter()
-                    .find(|x| x.sentence == s && self.is_mission(x.entity))
-                    .map(|x| x.entity);
-                let Some(to) = in_sentence.or_else(|| self.context_mission(s, m.start)) else {
-                    continue;
-                };
-                let country = m.entity;
-                // "No Marshovian troops have been deployed".
-                let denied = self.model.text[..m.start]
-                    .trim_end()
-                    .rsplit(|c: char| !c.is_alphabetic())
-                    .next()
-                    .is_some_and(|w| w.eq_ignore_ascii_case("no"));
-                if self.model.entities[country].kind != Some(ActorKind::Country) {
-                    continue;
-                }
-                // The count right before the phrase is theirs: "400 Kenyan police officers".
-                let amount = self.model.sentences[s]
-                    .amounts
-                    .iter()
-                    .find(|a| a.start <= m.start && a.end >= m.end && !a.strength)
-                    .cloned();
-                let mut props = FactProps {
-                    kind: Some(ContributionKind::Personnel),
-                    negated: denied,
-                    ..FactProps::default()
-                };
-                if let Some(a) = &amount {
-                    props.amount = Some(a.value);
-                    props.unit = Some("personnel".into());
-                    props.qualifier = a.qualifier;
-                }
-                let _ = &g;
-                self.emit(
-                    s,
-                    RelType::Contributes,
-                    country,
-                    to,
-                    props,
-                    (
-                        Some(Span::new(m.start, m.end)),
-                        None,
-                        amount.as_ref().map(|a| Span::new(a.start, a.end)),
-                    ),
-                    "personnel on the ground",
-                );
+                .find(|x| x.sentence == s && self.is_mission(x.entity))
+                .map(|x| x.entity);
+            let Some(to) = in_sentence.or_else(|| self.context_mission(s, people.start)) else {
+                continue;
+            };
+            if self.model.entities[owner].kind != Some(ActorKind::Country) {
+                continue;
+            }
+            // "No Marshovian troops have been deployed".
+            let denied = self.model.text[..people.start]
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("no"));
+            // The count of the phrase is theirs: "400 Kenyan police
+            // officers", "its 900 soldiers".
+            let amount = self.model.sentences[s]
+                .amounts
+                .iter()
+                .find(|a| a.start < people.end && people.start < a.end && !a.strength)
+                .cloned();
+            let mut props = FactProps {
+                kind: Some(ContributionKind::Personnel),
+                negated: denied,
+                ..FactProps::default()
+            };
+            if let Some(a) = &amount {
+                props.amount = Some(a.value);
+                props.unit = Some("personnel".into());
+                props.qualifier = a.qualifier;
+            }
+            self.emit(
+                s,
+                RelType::Contributes,
+                owner,
+                to,
+                props,
+                (
+                    Some(people),
+                    None,
+                    amount.as_ref().map(|a| Span::new(a.start, a.end)),
+                ),
+                "personnel on the ground",
+            );
+        }
+    }
+
+    /// A country's people in a sentence, with the span that names them: a
+    /// country adjective with a personnel noun ("Kenyan police officers"),
+    /// or an owner's counted people ("its 900 soldiers", "Ghana, whose 300
+    /// police officers").
+    fn national_personnel(&self, s: usize, units: &[Unit]) -> Vec<(usize, Span)> {
+        let mut out = Vec::new();
+        let (start, end) = (
+            units.first().map_or(0, |u| u.start),
+            units.last().map_or(0, |u| u.end),
+        );
+        for m in
+            self.model.mentions.iter().filter(|m| {
+                m.sentence == s && m.start >= start && m.end <= end && m.via == Via::Role
+            })
+        {
+            let phrase = self.model.text[m.start..m.end].to_lowercase();
+            let last = phrase.split_whitespace().last().unwrap_or("");
+            if self.lex.is(WordClass::Personnel, last) && !matches!(last, "forces" | "officials") {
+                out.push((m.entity, Span::new(m.start, m.end)));
             }
         }
+        let amounts = &self.model.sentences[s].amounts;
+        for k in 0..units.len() {
+            // The owner: a possessive ("its", "Ghana's"), or the group a
+            // "whose" clause hangs on.
+            let owner = match &units[k].kind {
+                UnitKind::Group(g) if g.possessive && g.ents.len() == 1 => Some(g.ents[0]),
+                UnitKind::Word(w) if w.as_str() == "whose" => self
+                    .previous_group(units, k)
+                    .and_then(|p| self.group(units, p))
+                    .filter(|g| g.ents.len() == 1)
+                    .map(|g| g.ents[0]),
+                _ => None,
+            };
+            let Some(owner) = owner else { continue };
+            let Some(next) = units.get(k + 1) else {
+                continue;
+            };
+            if let Some(a) = amounts.iter().find(|a| {
+                a.start == next.start && matches!(a.measure, Measure::Personnel(_)) && !a.strength
+            }) {
+                out.push((owner, Span::new(a.start, a.end)));
+            }
+        }
+        out
+    }
+
+    /// The number of words of a phrase of `class` starting at unit `k`.
+    fn phrase_at(&self, units: &[Unit], k: usize, class: WordClass) -> Option<usize> {
+        let mut phrase = String::new();
+        let mut found = None;
+        for n in 1..=self.lex.max_words(class) {
+            let Some(w) = self.word(units, k + n - 1) else {
+                break;
+            };
+            if n > 1 {
+                phrase.push(' ');
+            }
+            phrase.push_str(w);
+            if self.lex.is(class, &phrase) {
+                found = Some(n);
+            }
+        }
+        found
     }
 
     /// First pass: which missions each resolution (or the council) acts on.
