@@ -2,7 +2,7 @@
 //! people, trigger words, word classes) and user TOML files, compiled into
 //! one name matcher and lookup tables.
 
-use foldhash::{HashMap, HashMapExt, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::path::Path;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -733,6 +733,8 @@ impl Lexicon {
         self.places.clear();
         let mut surfaces: Vec<(String, usize, Surface)> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
+        let no_words = HashSet::new();
+        let mission_words = self.words.get(&WordClass::MissionWord).unwrap_or(&no_words);
         for (i, e) in self.entries.iter().enumerate() {
             self.by_id.insert(e.id.clone(), i);
             let names = std::iter::once(&e.name).chain(&e.aliases);
@@ -764,6 +766,15 @@ impl Lexicon {
             add(&e.name, Surface::Name);
             for a in &e.aliases {
                 add(a, Surface::Name);
+            }
+            if e.label == NodeLabel::Mission {
+                // News writes a mission's generic words in lower case
+                // ("operation Atalanta", "the ECOWAS standby force").
+                for n in std::iter::once(&e.name).chain(&e.aliases) {
+                    if let Some(variant) = lowercase_generic_words(n, mission_words) {
+                        add(&variant, Surface::Name);
+                    }
+                }
             }
             for a in &e.adjectives {
                 add(a, Surface::Adjective);
@@ -1022,6 +1033,33 @@ fn verb_forms(v: &str) -> Vec<(String, bool, bool)> {
         out.push((format!("{v}{d}ing"), false, true));
     }
     out
+}
+
+/// A mission name with its leading "Operation" or its trailing generic
+/// words ("Standby Force") in lower case, when it has any and keeps a
+/// proper part: "Operation Atalanta" gives "operation Atalanta", "ECOWAS
+/// Standby Force" gives "ECOWAS standby force"; "Task Force" gives none.
+fn lowercase_generic_words(name: &str, generic: &HashSet<String>) -> Option<String> {
+    if let Some(rest) = name.strip_prefix("Operation ") {
+        return Some(format!("operation {rest}"));
+    }
+    let words: Vec<&str> = name.split(' ').collect();
+    // The longest tail of generic words (as the lexicon lists them).
+    let tail = (1..words.len())
+        .rev()
+        .find(|&k| generic.contains(&words[k..].join(" ").to_lowercase()))?;
+    let proper = &words[..tail];
+    if !proper
+        .iter()
+        .any(|w| w.len() > 1 && w.starts_with(char::is_uppercase))
+    {
+        return None;
+    }
+    let lower: Vec<String> = words[tail..].iter().map(|w| w.to_lowercase()).collect();
+    if lower.join(" ") == words[tail..].join(" ") {
+        return None;
+    }
+    Some(format!("{} {}", proper.join(" "), lower.join(" ")))
 }
 
 /// Singular and plural of a noun.

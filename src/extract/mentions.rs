@@ -1698,7 +1698,17 @@ impl<'t> Builder<'t, '_> {
             {
                 start = word_start;
             }
-            let head_end = end + c.get(2).expect("head").end();
+            let head = c.get(2).expect("head");
+            let head_end = end + head.end();
+            // "the EU operation Atalanta": the head starts a name.
+            if self
+                .model
+                .mentions
+                .iter()
+                .any(|m| m.start <= end + head.start() && m.end > head_end)
+            {
+                continue;
+            }
             let mut words: Vec<String> = modifiers;
             // The place, when it is a country the text names.
             let mut span_end = head_end;

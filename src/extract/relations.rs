@@ -2814,7 +2814,23 @@ impl Reader<'_, '_> {
                 let Some(a) = agent_idx else { return };
                 let agent_ents = self.ents(units, a);
                 let (neg, hedge, _) = self.modality(units, a, i, s);
-                if let Some(t) = self.target_after(units, last, end, &agent_ents, Self::is_any) {
+                // "leads the EU's anti-piracy operation Atalanta": the owner
+                // before the mission only modifies it.
+                let first = self.target_after(units, last, end, &agent_ents, Self::is_any);
+                let mission = first
+                    .filter(|&f| self.mission_of(units, f).is_none())
+                    .and_then(|f| {
+                        let m = self.target_after(units, f, end, &agent_ents, Self::is_mission)?;
+                        let modifies = m <= f + 5
+                            && (f + 1..m).all(|k| {
+                                self.word(units, k).is_some_and(|w| {
+                                    w.chars()
+                                        .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                                })
+                            });
+                        modifies.then_some(m)
+                    });
+                if let Some(t) = mission.or(first) {
                     if !neg && !hedge {
                         self.leads(s, units, a, t, trig_span, "lead verb");
                     } else if !neg {

@@ -647,7 +647,12 @@ fn mission_referent(
     // the description ("a regional force, the SADC Mission in the DRC") or
     // completes it ("the deployment of the EBAM").
     let appositive = |start: usize| {
-        let between = model.text[a.end..start].trim();
+        // A name that overlaps the description ("the EU's operation
+        // Atalanta") is the description's own.
+        let Some(between) = model.text.get(a.end..start) else {
+            return true;
+        };
+        let between = between.trim();
         between.is_empty()
             || matches!(
                 between.to_lowercase().as_str(),

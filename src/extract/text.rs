@@ -107,10 +107,12 @@ fn split_line(line: &str, base: usize, paragraph: usize, out: &mut Vec<Sentence>
             }
             let next = line[end..].trim_start();
             let gap = line.len() - end - next.len();
+            // The next sentence may open with quotes, a bracket or
+            // Markdown emphasis left in plain text ("**Athens has").
+            let opened =
+                next.trim_start_matches(['"', '\'', '\u{201C}', '\u{2018}', '(', '[', '*', '_']);
             let ends_here = gap > 0
-                && next.chars().next().is_some_and(|n| {
-                    n.is_uppercase() || n.is_ascii_digit() || "\"'\u{201C}\u{2018}(".contains(n)
-                })
+                && opened.starts_with(|n: char| n.is_uppercase() || n.is_ascii_digit())
                 && !(c == b'.' && is_abbreviation(line, i, next));
             if ends_here {
                 push(line, base, paragraph, start, end, out);
@@ -165,7 +167,7 @@ fn push(
 }
 
 fn is_closer(line: &str, i: usize) -> bool {
-    line[i..].starts_with(['"', '\'', ')', ']', '\u{201D}', '\u{2019}'])
+    line[i..].starts_with(['"', '\'', ')', ']', '*', '_', '\u{201D}', '\u{2019}'])
 }
 
 fn closer_len(line: &str, i: usize) -> usize {
@@ -205,7 +207,9 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
     let s = &text[start..end];
     let mut iter = s.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
-        if c.is_whitespace() {
+        // Markdown emphasis left in plain text ("**Athens has") says
+        // nothing a reader of the facts needs.
+        if c.is_whitespace() || c == '*' {
             continue;
         }
         if c.is_alphabetic() {
@@ -455,6 +459,21 @@ mod tests {
         assert_eq!(
             split("Imports edged up 1.1%. Exports were strong."),
             ["Imports edged up 1.1%.", "Exports were strong."]
+        );
+    }
+
+    #[test]
+    fn sentences_may_open_with_quotes_brackets_or_emphasis() {
+        assert_eq!(
+            split(
+                "It sailed. **Athens pledged a frigate.** \"We agree,\" he said. (Rome did too.)"
+            ),
+            [
+                "It sailed.",
+                "**Athens pledged a frigate.**",
+                "\"We agree,\" he said.",
+                "(Rome did too.)"
+            ]
         );
     }
 
