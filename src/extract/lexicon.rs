@@ -1045,9 +1045,8 @@ fn lowercase_generic_words(name: &str, generic: &HashSet<String>) -> Option<Stri
     }
     let words: Vec<&str> = name.split(' ').collect();
     // The longest tail of generic words (as the lexicon lists them).
-    let tail = (1..words.len())
-        .rev()
-        .find(|&k| generic.contains(&words[k..].join(" ").to_lowercase()))?;
+    let tail =
+        (1..words.len()).find(|&k| generic.contains(&words[k..].join(" ").to_lowercase()))?;
     let proper = &words[..tail];
     if !proper
         .iter()
@@ -1118,6 +1117,18 @@ mod tests {
             .map(|m| &text[m.start..m.end])
             .collect();
         assert_eq!(found, ["Nigeria", "Niger", "U.N. Security Council"]);
+    }
+
+    #[test]
+    fn mission_names_match_with_generic_words_in_lower_case() {
+        let lex = Lexicon::builtin();
+        let text = "the ECOWAS standby force and operation Atalanta, not the standby force";
+        let found: Vec<&str> = lex
+            .find_names(text)
+            .iter()
+            .map(|m| lex.entries[m.entry].id.as_str())
+            .collect();
+        assert_eq!(found, ["ECOWAS_SF", "EUNAVFOR_ATALANTA"]);
     }
 
     #[test]

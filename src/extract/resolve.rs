@@ -406,9 +406,18 @@ fn referent(
     {
         return Some(vec![antecedent.entity]);
     }
+    let same: Vec<&Mention> = before.iter().filter(|m| m.sentence == a.sentence).collect();
+    // "Ghana pledged a battalion, and Senegal said it would send troops":
+    // the one who speaks of itself.
+    if let Some(speaker) = same.last()
+        && !speaker.possessive
+        && ok(speaker)
+        && reports_itself(model, lex, speaker.end, a.start)
+    {
+        return Some(vec![speaker.entity]);
+    }
     // Singular: the subject of this sentence if it comes first, else the
     // subject of the previous sentences, else the nearest.
-    let same: Vec<&Mention> = before.iter().filter(|m| m.sentence == a.sentence).collect();
     if let Some(subject) = same
         .iter()
         .find(|m| !is_prepositional(model, lex, m) && !m.possessive)
@@ -436,6 +445,33 @@ fn referent(
         }
     }
     before.iter().rev().find(|m| ok(m)).map(|m| vec![m.entity])
+}
+
+/// Whether the words between a mention and a pronoun are a verb of saying
+/// with its auxiliaries ("said", "has warned that", "also announced").
+fn reports_itself(model: &DocModel, lex: &Lexicon, from: usize, to: usize) -> bool {
+    let Some(between) = model.text.get(from..to) else {
+        return false;
+    };
+    let words: Vec<String> = between.split_whitespace().map(str::to_lowercase).collect();
+    words.len() <= 4
+        && words.iter().any(|w| lex.is(WordClass::Say, w))
+        && words.iter().all(|w| {
+            lex.is(WordClass::Say, w)
+                || matches!(
+                    w.as_str(),
+                    "has"
+                        | "have"
+                        | "had"
+                        | "that"
+                        | "also"
+                        | "later"
+                        | "earlier"
+                        | "previously"
+                        | "repeatedly"
+                        | "again"
+                )
+        })
 }
 
 /// Words of a description that say who leads the mission ("U.N.", "AU");
