@@ -784,7 +784,6 @@ impl Reader<'_, '_> {
         }
         self.compounds(s, units);
         self.memberships(s, units);
-        self.appositive_roles(s, units);
         self.personnel_presence(s, units);
         self.dedupe_contributions(s);
         self.drop_purposes_of_contributions(s);
@@ -1850,6 +1849,13 @@ impl Reader<'_, '_> {
             }
         }
         None
+    }
+
+    /// Whether unit `k` is a capitalised word before a name: a title or a
+    /// nationality ("Turkish Major General").
+    fn is_title_word(&self, units: &[Unit], k: usize) -> bool {
+        matches!(units[k].kind, UnitKind::Word(_))
+            && self.text(&units[k]).starts_with(char::is_uppercase)
     }
 
     fn is_mission(&self, e: usize) -> bool {
@@ -4339,13 +4345,23 @@ impl Reader<'_, '_> {
             }
             TriggerClass::Lead => {
                 // "X, the head of M" / "M's commander, X" / "the head of M, X"
+                // "the head of M, Major General P": the name after the
+                // comma, past titles and a nationality.
                 let agent = appositive_agent.or(copula_agent).or_else(|| {
                     let after = (last + 1..end.min(units.len()))
                         .find(|&k| self.word(units, k) == Some(","))?;
-                    (after + 1..(after + 3).min(units.len()))
-                        .find(|&g| self.group(units, g).is_some_and(|g| !g.possessive))
+                    let name = (after + 1..(after + 7).min(units.len()))
+                        .find(|&k| !self.is_title_word(units, k))?;
+                    self.group(units, name)
+                        .is_some_and(|g| !g.possessive)
+                        .then_some(name)
                 });
-                let target = of_phrase.or(possessive_before);
+                // "the operation commander", "the UNIFIL chief": a mission
+                // right before the noun is what it leads.
+                let compound_before = (i > 0)
+                    .then(|| i - 1)
+                    .filter(|&k| self.mission_of(units, k).is_some());
+                let target = of_phrase.or(possessive_before).or(compound_before);
                 (agent, target)
             }
             TriggerClass::Abstain | TriggerClass::Veto => {
@@ -4990,8 +5006,6 @@ impl Reader<'_, '_> {
     /// "Chad, its largest troop contributor, has ..." handled as nominal; here:
     /// "X, the head of M" without a verb is covered by nominal triggers. This
     /// reads "M's commander, X" and "Their commander, X".
-    fn appositive_roles(&mut self, _s: usize, _units: &[Unit]) {}
-
     /// "Kenyan police officers arrived", "a contingent of Jamaican soldiers
     /// on the ground": a country's personnel present in a mission's theatre.
     fn personnel_presence(&mut self, s: usize, units: &[Unit]) {
