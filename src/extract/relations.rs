@@ -107,6 +107,17 @@ struct Stance {
     rule: &'static str,
 }
 
+/// A country's people named in a sentence (see `national_personnel`).
+struct NationalPeople {
+    owner: usize,
+    /// Where the text names them.
+    span: Span,
+    /// Named as peacekeepers: they serve in a mission whatever befalls them.
+    peacekeepers: bool,
+    /// A count over the span is the size of the contribution.
+    counted: bool,
+}
+
 /// How a resolution affects a mission.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Effect {
@@ -3590,7 +3601,19 @@ impl Reader<'_, '_> {
             let amount_close = amounts
                 .first()
                 .is_some_and(|am| units.get(last + 6).is_none_or(|u| am.start <= u.start));
-            if aux || !(amount_close || vague_number) {
+            // "have troops with MONUSCO", "maintains a battalion as part
+            // of UNMISS": people in a mission the clause names.
+            let in_named_mission = kind == Some(ContributionKind::Personnel)
+                && !self.object_possessed(units, last + 1, end)
+                && self
+                    .target_after(units, last, end, &agent_ents, Self::is_mission)
+                    .is_some_and(|m| {
+                        matches!(
+                            self.preposition_before(units, m),
+                            Some("in" | "with" | "of")
+                        )
+                    });
+            if aux || !(amount_close || vague_number || in_named_mission) {
                 return;
             }
         }
@@ -5012,10 +5035,18 @@ impl Reader<'_, '_> {
         // The sentence must put people somewhere ("serve", "arrived",
         // "stationed"), and not be about their leaving or harm.
         let has = |class| (0..units.len()).any(|k| self.phrase_at(units, k, class).is_some());
-        if !has(WordClass::Presence) || has(WordClass::Absence) {
-            return;
-        }
-        for (owner, people) in self.national_personnel(s, units) {
+        let present = has(WordClass::Presence) && !has(WordClass::Absence);
+        for NationalPeople {
+            owner,
+            span: people,
+            peacekeepers,
+            counted,
+        } in self.national_personnel(s, units)
+        {
+            // Peacekeepers serve in a mission whatever befalls them.
+            if !present && !peacekeepers {
+                continue;
+            }
             // A mission the sentence names, else the one in view.
             let in_sentence = self
                 .model
@@ -5040,7 +5071,7 @@ impl Reader<'_, '_> {
             let amount = self.model.sentences[s]
                 .amounts
                 .iter()
-                .find(|a| a.start < people.end && people.start < a.end && !a.strength)
+                .find(|a| counted && a.start < people.end && people.start < a.end && !a.strength)
                 .cloned();
             let mut props = FactProps {
                 kind: Some(ContributionKind::Personnel),
@@ -5068,11 +5099,12 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// A country's people in a sentence, with the span that names them: a
-    /// country adjective with a personnel noun ("Kenyan police officers"),
-    /// or an owner's counted people ("its 900 soldiers", "Ghana, whose 300
-    /// police officers").
-    fn national_personnel(&self, s: usize, units: &[Unit]) -> Vec<(usize, Span)> {
+    /// A country's people in a sentence, with the span that names them and
+    /// whether they are peacekeepers: a country adjective with a personnel
+    /// noun ("Kenyan police officers"), people from countries
+    /// ("peacekeepers from Indonesia and Sri Lanka"), or an owner's counted
+    /// people ("its 900 soldiers", "Ghana, whose 300 police officers").
+    fn national_personnel(&self, s: usize, units: &[Unit]) -> Vec<NationalPeople> {
         let mut out = Vec::new();
         let (start, end) = (
             units.first().map_or(0, |u| u.start),
@@ -5086,11 +5118,36 @@ impl Reader<'_, '_> {
             let phrase = self.model.text[m.start..m.end].to_lowercase();
             let last = phrase.split_whitespace().last().unwrap_or("");
             if self.lex.is(WordClass::Personnel, last) && !matches!(last, "forces" | "officials") {
-                out.push((m.entity, Span::new(m.start, m.end)));
+                out.push(NationalPeople {
+                    owner: m.entity,
+                    span: Span::new(m.start, m.end),
+                    peacekeepers: false,
+                    counted: true,
+                });
             }
         }
         let amounts = &self.model.sentences[s].amounts;
         for k in 0..units.len() {
+            // "peacekeepers from Indonesia and Sri Lanka": every country
+            // of the group after "from".
+            if let Some(w) = self.word(units, k)
+                && self.lex.is(WordClass::Personnel, w)
+                && self.word(units, k + 1) == Some("from")
+                && let Some(g) = self.group(units, k + 2)
+            {
+                let people = Span::new(units[k].start, units[k + 2].end);
+                let peacekeepers = self.lex.is(WordClass::MissionWord, w);
+                // "Two peacekeepers from Indonesia and Sri Lanka were
+                // wounded": a count of several countries' people, or of
+                // people something befell, is no one's contribution.
+                let counted = g.ents.len() == 1 && !peacekeepers;
+                out.extend(g.ents.iter().map(|&owner| NationalPeople {
+                    owner,
+                    span: people,
+                    peacekeepers,
+                    counted,
+                }));
+            }
             // The owner: a possessive ("its", "Ghana's"), or the group a
             // "whose" clause hangs on.
             let owner = match &units[k].kind {
@@ -5109,7 +5166,12 @@ impl Reader<'_, '_> {
             if let Some(a) = amounts.iter().find(|a| {
                 a.start == next.start && matches!(a.measure, Measure::Personnel(_)) && !a.strength
             }) {
-                out.push((owner, Span::new(a.start, a.end)));
+                out.push(NationalPeople {
+                    owner,
+                    span: Span::new(a.start, a.end),
+                    peacekeepers: false,
+                    counted: true,
+                });
             }
         }
         out
