@@ -3747,7 +3747,11 @@ impl Reader<'_, '_> {
             || (giving && kind.is_some() && !self.object_possessed(units, last + 1, end));
         // "under a bilateral agreement": given to the host country, not to
         // a mission in view.
-        let bilateral = (0..units.len()).any(|k| {
+        let clause_start = units[..i]
+            .iter()
+            .rposition(|u| matches!(&u.kind, UnitKind::Word(w) if CLAUSE_END.contains(&w.as_str())))
+            .map_or(0, |k| k + 1);
+        let bilateral = (clause_start..end.min(units.len())).any(|k| {
             self.word(units, k)
                 .is_some_and(|w| matches!(w, "bilateral" | "bilaterally"))
         });

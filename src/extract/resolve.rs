@@ -315,6 +315,27 @@ fn referent(
             return Some(vec![lexicon_entity(model, lex, place)]);
         }
     }
+    // "The representative of the United States said her delegation":
+    // the speaker's own, the country named last before it in the sentence.
+    let personal = model.text[a.start..a.end]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "his" | "her"));
+    if a.wants == Wants::Government
+        && personal
+        && let Some(m) = model
+            .mentions
+            .iter()
+            .chain(added)
+            .filter(|m| {
+                m.sentence == a.sentence
+                    && m.end <= a.start
+                    && compatible(&model.entities[m.entity], Wants::Government)
+            })
+            .max_by_key(|m| m.start)
+    {
+        return Some(vec![m.entity]);
+    }
     // "the country", "the government": the country the story is about,
     // the one named most, the dateline's counting thrice.
     if a.wants == Wants::Government {
