@@ -612,6 +612,7 @@ impl<'t> Builder<'t, '_> {
                 | "financed"
                 | "supported"
                 | "commanded"
+                | "controlled"
                 | "run"
                 | "headed"
                 | "allied"

@@ -2055,6 +2055,35 @@ impl Reader<'_, '_> {
         forms: &[super::lexicon::TriggerForm],
     ) {
         let last = i + n - 1;
+        // "two attack helicopters", "the support vessels": a word that
+        // modifies a machine states nothing.
+        let counted = i > 0
+            && self.word(units, i - 1).is_some_and(|p| {
+                p.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(
+                        p,
+                        "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "seven"
+                            | "eight"
+                            | "nine"
+                            | "ten"
+                            | "several"
+                            | "more"
+                            | "new"
+                    )
+            });
+        if n == 1
+            && (self.determined(units, i) || counted)
+            && self
+                .word(units, i + 1)
+                .is_some_and(|w| self.lex.is(WordClass::Equipment, w))
+        {
+            return;
+        }
         let trig_span = Span::new(units[i].start, units[last].end);
         let is_noun_use = self.nominal(units, i);
         let form = forms
@@ -3242,12 +3271,22 @@ impl Reader<'_, '_> {
         let Some(tg) = self.group(units, t).cloned() else {
             return;
         };
+        // "the Kremlin-controlled Africa Corps": a compound right before
+        // an armed force says who commands it.
+        // A description there ("the U.S.-led coalition") is a new body,
+        // not one named before.
+        let compound_on_force = !tg.anaphoric
+            && ag.compound.as_deref().is_some_and(|c| {
+                (a + 1..t).all(|k| self.word(units, k).is_some_and(|w| w == "-" || w == c))
+            });
         for &from in &ag.ents {
             for &to in &tg.ents {
                 let target = &self.model.entities[to];
                 let leader = &self.model.entities[from];
-                // Countries and organizations lead missions; people lead missions and bodies.
+                // Countries and organizations lead missions; people lead
+                // missions and bodies.
                 let ok = target.label == NodeLabel::Mission
+                    || (compound_on_force && target.kind == Some(ActorKind::Force))
                     || (leader.kind == Some(ActorKind::Person)
                         && target.label == NodeLabel::Actor
                         && target.kind != Some(ActorKind::Country));
@@ -3618,7 +3657,8 @@ impl Reader<'_, '_> {
             }
         }
         // "gives the force until Dec. 31": giving only with a thing given.
-        if matches!(form.lemma.as_str(), "keep" | "give") && kind.is_none() {
+        // "delivered a speech to the Council": nor delivering.
+        if matches!(form.lemma.as_str(), "keep" | "give" | "deliver") && kind.is_none() {
             return;
         }
         if matches!(
@@ -4812,7 +4852,9 @@ impl Reader<'_, '_> {
             let Some(t) = target else { continue };
             let span = Span::new(units[k].end, units[k].end + 1 + c.len());
             match c.as_str() {
-                "led" | "commanded" | "headed" | "run" => self.leads(s, units, k, t, span, "X-led"),
+                "led" | "commanded" | "controlled" | "headed" | "run" => {
+                    self.leads(s, units, k, t, span, "X-led")
+                }
                 "backed" | "supported" | "sponsored" | "allied" | "aligned" => {
                     // "a U.N.-backed peacekeeping force": the organization
                     // that runs the mission only names its kind.

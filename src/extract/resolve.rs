@@ -479,6 +479,7 @@ fn reports_itself(model: &DocModel, lex: &Lexicon, from: usize, to: usize) -> bo
         && words.iter().any(|w| lex.is(WordClass::Say, w))
         && words.iter().all(|w| {
             lex.is(WordClass::Say, w)
+                || lex.is(WordClass::Weekday, w)
                 || matches!(
                     w.as_str(),
                     "has"
@@ -491,6 +492,9 @@ fn reports_itself(model: &DocModel, lex: &Lexicon, from: usize, to: usize) -> bo
                         | "previously"
                         | "repeatedly"
                         | "again"
+                        | "on"
+                        | "today"
+                        | "yesterday"
                 )
         })
 }
