@@ -344,6 +344,17 @@ impl Reader<'_, '_> {
                 .filter(|m| m.start <= t.start && t.start < m.end)
                 .collect();
             if here.is_empty() {
+                // "co-drafted", "co-sponsors": the verb without its prefix.
+                let text = &self.model.text;
+                if text[t.start..t.end].eq_ignore_ascii_case("co")
+                    && toks
+                        .get(ti + 1)
+                        .is_some_and(|h| &text[h.start..h.end] == "-")
+                    && toks.get(ti + 2).is_some_and(|w| w.kind == TokenKind::Word)
+                {
+                    ti += 2;
+                    continue;
+                }
                 units.push(Unit {
                     start: t.start,
                     end: t.end,
@@ -2109,6 +2120,22 @@ impl Reader<'_, '_> {
         }
         let class = form.class;
         let end = self.clause_end(units, last + 1);
+        // "Qatar, which has backed the authorities led by X, called for
+        // ...": a relative clause ends at its closing comma.
+        let in_relative = (1..i)
+            .rev()
+            .take_while(|&k| self.word(units, k) != Some(","))
+            .any(|k| {
+                matches!(self.word(units, k), Some("which" | "who"))
+                    && self.word(units, k - 1) == Some(",")
+            });
+        let end = if in_relative {
+            (last + 1..end.min(units.len()))
+                .find(|&k| self.word(units, k) == Some(","))
+                .unwrap_or(end)
+        } else {
+            end
+        };
         // "agreed to extend the mandate": "agree to" with an infinitive is
         // the infinitive's business, not a stance on what follows it.
         if n > 1
