@@ -168,6 +168,7 @@ fn referent(
                 .max_by_key(|(_, (n, last))| (*n, *last))
                 .map(|(e, _)| e);
             let next = res
+                .clone()
                 .filter(|m| m.start >= a.end && m.sentence <= a.sentence + 3)
                 .min_by_key(|m| m.start)
                 .map(|m| m.entity);
@@ -177,7 +178,13 @@ fn referent(
                 let text = model.text[a.start..a.end].to_lowercase();
                 text.starts_with("a ") || text.starts_with("an ")
             };
-            let named = prior.or(next).filter(|_| !indefinite);
+            // A story about one resolution means it wherever it names it
+            // ("the text" in a live blog, newest entry first).
+            let only = {
+                let mut all = res.clone().map(|m| m.entity);
+                all.next().filter(|&first| all.all(|e| e == first))
+            };
+            let named = prior.or(next).or(only).filter(|_| !indefinite);
             if let Some(e) = named {
                 return Some(vec![e]);
             }
