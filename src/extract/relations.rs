@@ -3502,6 +3502,28 @@ impl Reader<'_, '_> {
             self.passive_contribution(s, units, i, last, end, agent_idx, trig, form);
             return;
         }
+        // "Ghana provides the force commander", "to provide the operation
+        // commander for Aspides": whoever supplies a mission's commander
+        // leads it.
+        if let Some(a) = agent_idx
+            && let Some(k) = (last + 1..end.min(units.len()).min(last + 4)).find(|&k| {
+                self.word(units, k).is_some_and(|w| {
+                    self.lex
+                        .triggers(w)
+                        .iter()
+                        .any(|f| f.class == TriggerClass::Lead && f.pos == Pos::Noun)
+                })
+            })
+        {
+            let named_after = matches!(self.word(units, k + 1), Some("for" | "of"))
+                .then(|| k + 2)
+                .filter(|&m| self.mission_of(units, m).is_some());
+            let before = Some(k - 1).filter(|&m| self.mission_of(units, m).is_some());
+            if let Some(m) = named_after.or(before) {
+                self.leads(s, units, a, m, trig, "provides the commander");
+                return;
+            }
+        }
         // "vowed to fight", "pledged to send": the infinitive's verb says
         // what is promised; the promise alone gives nothing.
         if self.word(units, last + 1) == Some("to")
