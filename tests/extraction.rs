@@ -284,3 +284,26 @@ fn regression_suite() {
     insta::assert_snapshot!("summary", summary);
     insta::assert_snapshot!("cases", report);
 }
+
+/// Text that once made the extractor slice inside a character: a curly
+/// quote before an abbreviation, and one within 60 bytes before an amount
+/// in a mission's story. Each must read to the end and keep its facts.
+#[test]
+fn awkward_characters_do_not_stop_extraction() {
+    let extractor = Extractor::new();
+    let texts = [
+        "They quoted \u{201C}Gen. Smith. Kenya backs MINUSMA.",
+        "MINUSMA said the text condemns \u{201C} the offensive \u{2014} and France sent 500 troops to MINUSMA.",
+        "**Kenya sent 400 police officers to Haiti.** \u{2019}s co- \u{2014}",
+    ];
+    for (i, text) in texts.iter().enumerate() {
+        let facts = extractor.extract(&Document::new(&format!("awkward-{i}"), text));
+        assert!(
+            facts
+                .facts
+                .iter()
+                .any(|f| f.rel == RelType::Contributes || f.rel == RelType::Supports),
+            "no fact read from {text:?}"
+        );
+    }
+}

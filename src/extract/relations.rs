@@ -5379,14 +5379,19 @@ impl Reader<'_, '_> {
         use crate::value::Value;
         let sd = &self.model.sentences[s];
         let text = &self.model.text[sd.span.start..sd.span.end];
-        let lower = text.to_lowercase();
         for a in &sd.amounts {
             let Some(m) = self.context_mission(s, a.start) else {
                 continue;
             };
-            let near = &lower[a.start.saturating_sub(sd.span.start + 60).min(lower.len())
-                ..(a.end - sd.span.start).min(lower.len())];
-            let after = &lower[(a.end - sd.span.start).min(lower.len())..];
+            // Up to 60 bytes before the amount, from a character boundary;
+            // lower-cased apart, as lower case may change byte lengths.
+            let end = (a.end - sd.span.start).min(text.len());
+            let mut from = (a.start - sd.span.start).saturating_sub(60).min(end);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let near = text[from..end].to_lowercase();
+            let after = text[end..].to_lowercase();
             match &a.measure {
                 Measure::Personnel(_) => {
                     let planned = a.qualifier == Some(crate::model::Qualifier::UpTo)

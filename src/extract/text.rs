@@ -178,7 +178,9 @@ fn closer_len(line: &str, i: usize) -> usize {
 fn is_abbreviation(line: &str, dot: usize, next: &str) -> bool {
     let word_start = line[..dot]
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201C}')
-        .map_or(0, |p| p + 1);
+        .map_or(0, |p| {
+            p + line[p..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &line[word_start..dot];
     let next_word: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
     // Dotted acronyms (U.S., U.N.): a sentence ends only before a typical
