@@ -2014,7 +2014,7 @@ impl<'t> Builder<'t, '_> {
                                 | "contingent"
                                 | "presence"
                                 | "standby force" => Wants::Mission,
-                                "resolution" | "text" | "draft" | "measure"
+                                "resolution" | "text" | "draft" | "measure" | "adoption"
                                 | "draft resolution" => Wants::Resolution,
                                 "council" => Wants::Council,
                                 "bloc" | "union" | "alliance" | "organisation" | "organization" => {
