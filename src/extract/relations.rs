@@ -416,7 +416,45 @@ impl Reader<'_, '_> {
                 ti += 1;
             }
         }
-        self.coordinate(units)
+        Self::on_behalf_of(self.coordinate(units))
+    }
+
+    /// "Sierra Leone's representative, speaking also on behalf of Algeria
+    /// and Somalia, welcomed ...": the speaker's group takes in those it
+    /// speaks for, and the aside goes.
+    fn on_behalf_of(mut units: Vec<Unit>) -> Vec<Unit> {
+        fn word(units: &[Unit], k: usize) -> Option<&str> {
+            match units.get(k).map(|u| &u.kind) {
+                Some(UnitKind::Word(w)) => Some(w.as_str()),
+                _ => None,
+            }
+        }
+        let mut k = 0;
+        while k + 1 < units.len() {
+            let speaking = matches!(units[k].kind, UnitKind::Group(_))
+                && word(&units, k + 1) == Some(",")
+                && word(&units, k + 2) == Some("speaking");
+            let at = k + 3 + usize::from(word(&units, k + 3) == Some("also"));
+            let phrase = speaking
+                && word(&units, at) == Some("on")
+                && word(&units, at + 1) == Some("behalf")
+                && word(&units, at + 2) == Some("of")
+                && word(&units, at + 4) == Some(",");
+            if let (true, Some(UnitKind::Group(others))) =
+                (phrase, units.get(at + 3).map(|u| u.kind.clone()))
+                && let UnitKind::Group(speaker) = &mut units[k].kind
+            {
+                for e in others.ents {
+                    if !speaker.ents.contains(&e) {
+                        speaker.ents.push(e);
+                    }
+                }
+                speaker.possessive = false;
+                units.drain(k + 1..=at + 4);
+            }
+            k += 1;
+        }
+        units
     }
 
     /// Merge "A, B and C" into one group.
