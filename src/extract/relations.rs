@@ -107,6 +107,20 @@ struct Stance {
     rule: &'static str,
 }
 
+impl Stance {
+    /// A stance held, not given up.
+    fn of(rel: RelType, negated: bool, hedged: bool, trig: Span, rule: &'static str) -> Stance {
+        Stance {
+            rel,
+            negated,
+            hedged,
+            abandoned: false,
+            trig,
+            rule,
+        }
+    }
+}
+
 /// A country's people named in a sentence (see `national_personnel`).
 struct NationalPeople {
     owner: usize,
@@ -2500,14 +2514,7 @@ impl Reader<'_, '_> {
                     units,
                     a,
                     t,
-                    Stance {
-                        rel: RelType::Opposes,
-                        negated,
-                        hedged,
-                        abandoned: false,
-                        trig: trig_span,
-                        rule: "urged an end",
-                    },
+                    Stance::of(RelType::Opposes, negated, hedged, trig_span, "urged an end"),
                 ),
                 // "to withdraw peacekeepers": the mission in view.
                 None if self.word(units, last + 1).is_some_and(|w| {
@@ -2566,14 +2573,13 @@ impl Reader<'_, '_> {
                     units,
                     a,
                     t,
-                    Stance {
-                        rel: RelType::Supports,
+                    Stance::of(
+                        RelType::Supports,
                         negated,
                         hedged,
-                        abandoned: false,
-                        trig: trig_span,
-                        rule: "urged others to act",
-                    },
+                        trig_span,
+                        "urged others to act",
+                    ),
                 );
             }
             return;
@@ -2637,18 +2643,17 @@ impl Reader<'_, '_> {
                         units,
                         a,
                         t,
-                        Stance {
-                            rel: RelType::Supports,
-                            negated: neg,
-                            hedged: hedge,
-                            abandoned: false,
-                            trig: trig_span,
-                            rule: if passive {
+                        Stance::of(
+                            RelType::Supports,
+                            neg,
+                            hedge,
+                            trig_span,
+                            if passive {
                                 "drafted by (passive)"
                             } else {
                                 "draft verb"
                             },
-                        },
+                        ),
                     );
                 }
             }
@@ -2673,14 +2678,13 @@ impl Reader<'_, '_> {
                             units,
                             ag,
                             p,
-                            Stance {
-                                rel: RelType::Supports,
-                                negated: neg,
-                                hedged: hedge,
-                                abandoned: false,
-                                trig: trig_span,
-                                rule: "authorised by (passive)",
-                            },
+                            Stance::of(
+                                RelType::Supports,
+                                neg,
+                                hedge,
+                                trig_span,
+                                "authorised by (passive)",
+                            ),
                         );
                     }
                     return;
@@ -2706,12 +2710,14 @@ impl Reader<'_, '_> {
                         a,
                         t,
                         Stance {
-                            rel: RelType::Supports,
-                            negated: neg,
-                            hedged: hedge,
-                            abandoned,
-                            trig: trig_span,
-                            rule: "launch/extend verb",
+                            abandoned: abandoned,
+                            ..Stance::of(
+                                RelType::Supports,
+                                neg,
+                                hedge,
+                                trig_span,
+                                "launch/extend verb",
+                            )
                         },
                     );
                 }
@@ -2857,12 +2863,8 @@ impl Reader<'_, '_> {
                             a,
                             t,
                             Stance {
-                                rel,
-                                negated: neg,
-                                hedged: hedge,
                                 abandoned: true,
-                                trig: trig_span,
-                                rule: "dropped by (passive)",
+                                ..Stance::of(rel, neg, hedge, trig_span, "dropped by (passive)")
                             },
                         );
                     } else if followed_by_plan || object_is_mission {
@@ -2872,12 +2874,8 @@ impl Reader<'_, '_> {
                             a,
                             t,
                             Stance {
-                                rel,
-                                negated: neg,
-                                hedged: hedge,
                                 abandoned: true,
-                                trig: trig_span,
-                                rule: "abandoned plan",
+                                ..Stance::of(rel, neg, hedge, trig_span, "abandoned plan")
                             },
                         );
                     }
@@ -2900,14 +2898,7 @@ impl Reader<'_, '_> {
                         units,
                         a,
                         t,
-                        Stance {
-                            rel: RelType::Opposes,
-                            negated: neg,
-                            hedged: hedge,
-                            abandoned: false,
-                            trig: trig_span,
-                            rule: "demand to leave",
-                        },
+                        Stance::of(RelType::Opposes, neg, hedge, trig_span, "demand to leave"),
                     );
                 }
             }
@@ -2996,12 +2987,8 @@ impl Reader<'_, '_> {
                         ag,
                         p,
                         Stance {
-                            rel,
-                            negated: neg,
-                            hedged: hedge,
-                            abandoned,
-                            trig: trig_span,
-                            rule: "passive stance",
+                            abandoned: abandoned,
+                            ..Stance::of(rel, neg, hedge, trig_span, "passive stance")
                         },
                     );
                     return;
@@ -3064,12 +3051,8 @@ impl Reader<'_, '_> {
                             a,
                             last + 1,
                             Stance {
-                                rel,
-                                negated: neg,
-                                hedged: hedge,
-                                abandoned,
-                                trig: trig_span,
-                                rule: "urged to leave",
+                                abandoned: abandoned,
+                                ..Stance::of(rel, neg, hedge, trig_span, "urged to leave")
                             },
                         );
                         return;
@@ -3103,12 +3086,8 @@ impl Reader<'_, '_> {
                             a,
                             t,
                             Stance {
-                                rel,
-                                negated: neg,
-                                hedged: hedge,
-                                abandoned,
-                                trig: trig_span,
-                                rule: "stance verb",
+                                abandoned: abandoned,
+                                ..Stance::of(rel, neg, hedge, trig_span, "stance verb")
                             },
                         );
                     }
@@ -3119,12 +3098,14 @@ impl Reader<'_, '_> {
                             a,
                             m,
                             Stance {
-                                rel,
-                                negated: neg,
-                                hedged: hedge,
-                                abandoned,
-                                trig: trig_span,
-                                rule: "stance on the mission in context",
+                                abandoned: abandoned,
+                                ..Stance::of(
+                                    rel,
+                                    neg,
+                                    hedge,
+                                    trig_span,
+                                    "stance on the mission in context",
+                                )
                             },
                         );
                     }
@@ -3669,14 +3650,7 @@ impl Reader<'_, '_> {
                     units,
                     a,
                     t,
-                    Stance {
-                        rel: RelType::Supports,
-                        negated,
-                        hedged,
-                        abandoned: false,
-                        trig,
-                        rule: "pledged support",
-                    },
+                    Stance::of(RelType::Supports, negated, hedged, trig, "pledged support"),
                 );
             }
             if !(last + 1..end.min(units.len())).any(|k| self.word(units, k) == Some("to")) {
@@ -4112,14 +4086,7 @@ impl Reader<'_, '_> {
                 units,
                 a,
                 t,
-                Stance {
-                    rel,
-                    negated: neg,
-                    hedged: hedge,
-                    abandoned: false,
-                    trig,
-                    rule: "vote on a mission",
-                },
+                Stance::of(rel, neg, hedge, trig, "vote on a mission"),
             );
             return;
         }
@@ -4134,14 +4101,7 @@ impl Reader<'_, '_> {
                     units,
                     a,
                     t,
-                    Stance {
-                        rel: RelType::Opposes,
-                        negated: neg,
-                        hedged: hedge,
-                        abandoned: false,
-                        trig,
-                        rule: "veto",
-                    },
+                    Stance::of(RelType::Opposes, neg, hedge, trig, "veto"),
                 );
             }
             return;
@@ -4442,12 +4402,8 @@ impl Reader<'_, '_> {
                 giver,
                 subject,
                 Stance {
-                    rel: RelType::Opposes,
-                    negated: neg,
-                    hedged: hedge,
-                    abandoned,
-                    trig,
-                    rule: "over the objections of",
+                    abandoned: abandoned,
+                    ..Stance::of(RelType::Opposes, neg, hedge, trig, "over the objections of")
                 },
             );
             return;
@@ -4469,12 +4425,8 @@ impl Reader<'_, '_> {
                 giver,
                 receiver,
                 Stance {
-                    rel,
-                    negated: neg,
-                    hedged: hedge,
-                    abandoned,
-                    trig,
-                    rule: "won the backing of",
+                    abandoned: abandoned,
+                    ..Stance::of(rel, neg, hedge, trig, "won the backing of")
                 },
             );
             return;
@@ -4580,12 +4532,8 @@ impl Reader<'_, '_> {
                     a,
                     t,
                     Stance {
-                        rel,
-                        negated: neg,
-                        hedged: hedge,
-                        abandoned,
-                        trig,
-                        rule: "nominal stance",
+                        abandoned: abandoned,
+                        ..Stance::of(rel, neg, hedge, trig, "nominal stance")
                     },
                 );
                 // "the main financial supporter of" also pays.
@@ -4961,14 +4909,7 @@ impl Reader<'_, '_> {
                         units,
                         k,
                         t,
-                        Stance {
-                            rel: RelType::Supports,
-                            negated: false,
-                            hedged: false,
-                            abandoned: false,
-                            trig: span,
-                            rule: "X-backed",
-                        },
+                        Stance::of(RelType::Supports, false, false, span, "X-backed"),
                     );
                 }
                 "drafted" => {
@@ -4979,14 +4920,7 @@ impl Reader<'_, '_> {
                             units,
                             k,
                             t,
-                            Stance {
-                                rel: RelType::Supports,
-                                negated: false,
-                                hedged: false,
-                                abandoned: false,
-                                trig: span,
-                                rule: "X-drafted",
-                            },
+                            Stance::of(RelType::Supports, false, false, span, "X-drafted"),
                         );
                     }
                 }
