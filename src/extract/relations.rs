@@ -2710,7 +2710,7 @@ impl Reader<'_, '_> {
                         a,
                         t,
                         Stance {
-                            abandoned: abandoned,
+                            abandoned,
                             ..Stance::of(
                                 RelType::Supports,
                                 neg,
@@ -2987,7 +2987,7 @@ impl Reader<'_, '_> {
                         ag,
                         p,
                         Stance {
-                            abandoned: abandoned,
+                            abandoned,
                             ..Stance::of(rel, neg, hedge, trig_span, "passive stance")
                         },
                     );
@@ -3051,7 +3051,7 @@ impl Reader<'_, '_> {
                             a,
                             last + 1,
                             Stance {
-                                abandoned: abandoned,
+                                abandoned,
                                 ..Stance::of(rel, neg, hedge, trig_span, "urged to leave")
                             },
                         );
@@ -3086,7 +3086,7 @@ impl Reader<'_, '_> {
                             a,
                             t,
                             Stance {
-                                abandoned: abandoned,
+                                abandoned,
                                 ..Stance::of(rel, neg, hedge, trig_span, "stance verb")
                             },
                         );
@@ -3098,7 +3098,7 @@ impl Reader<'_, '_> {
                             a,
                             m,
                             Stance {
-                                abandoned: abandoned,
+                                abandoned,
                                 ..Stance::of(
                                     rel,
                                     neg,
@@ -4402,7 +4402,7 @@ impl Reader<'_, '_> {
                 giver,
                 subject,
                 Stance {
-                    abandoned: abandoned,
+                    abandoned,
                     ..Stance::of(RelType::Opposes, neg, hedge, trig, "over the objections of")
                 },
             );
@@ -4425,7 +4425,7 @@ impl Reader<'_, '_> {
                 giver,
                 receiver,
                 Stance {
-                    abandoned: abandoned,
+                    abandoned,
                     ..Stance::of(rel, neg, hedge, trig, "won the backing of")
                 },
             );
@@ -4532,7 +4532,7 @@ impl Reader<'_, '_> {
                     a,
                     t,
                     Stance {
-                        abandoned: abandoned,
+                        abandoned,
                         ..Stance::of(rel, neg, hedge, trig, "nominal stance")
                     },
                 );
