@@ -171,7 +171,7 @@ impl<'g> Encoder<'g> {
                 }
                 b.push(MAP);
                 put(b, m.len() as u64);
-                for (k, item) in m {
+                for (k, item) in m.iter() {
                     let i = self.string(k);
                     put(&mut self.body, i.into());
                     self.value(item, depth + 1)?;
@@ -420,7 +420,7 @@ impl Decoder<'_> {
                     let k = self.string()?;
                     m.insert(k, self.value(depth + 1)?);
                 }
-                Value::Map(m)
+                Value::from(m)
             }
             NODE => Value::Node(NodeId(self.r.u32("node id")?)),
             REL => Value::Rel(RelId(self.r.u32("relationship id")?)),
@@ -435,7 +435,7 @@ impl Decoder<'_> {
                 for _ in 0..n {
                     rels.push(RelId(self.r.u32("relationship id")?));
                 }
-                Value::Path(Path { nodes, rels })
+                Value::from(Path { nodes, rels })
             }
             tag => return self.r.corrupt(at, format!("unknown value tag {tag}")),
         })

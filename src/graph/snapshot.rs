@@ -1022,7 +1022,7 @@ mod tests {
         g.add_node(
             ["L"],
             [
-                ("map", Value::Map(m)),
+                ("map", Value::from(m)),
                 (
                     "nested",
                     Value::List(vec![Value::List(vec![Value::Int(1)])]),
@@ -1031,7 +1031,7 @@ mod tests {
                 ("rel", Value::Rel(RelId(7))),
                 (
                     "path",
-                    Value::Path(ValuePath {
+                    Value::from(ValuePath {
                         nodes: vec![NodeId(0), NodeId(1)],
                         rels: vec![RelId(3)],
                     }),
