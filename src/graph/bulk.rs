@@ -1,7 +1,8 @@
 //! Building a whole graph at once from records in id order, as snapshots
 //! load: elements go in with their properties as they are, and the
-//! indexes, adjacency lists and the index by ends are built in one pass at
-//! the end instead of element by element through the public setters.
+//! indexes and adjacency lists are built in one pass at the end instead of
+//! element by element through the public setters (the index by ends is
+//! left for the merge to build when it first asks).
 
 use std::collections::BTreeSet;
 
@@ -10,11 +11,8 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{
     EdgeIndexable, EdgeRef, IntoEdgeReferences, IntoNodeReferences, NodeIndexable,
 };
-use smallvec::SmallVec;
 
-use super::{
-    Adj, Adjacency, Graph, IdSet, IndexKey, NodeData, Props, RelData, Symbol, Symbols, nid, rid,
-};
+use super::{Adj, Adjacency, Graph, IdSet, NodeData, Props, RelData, Symbol, Symbols, nid, rid};
 use crate::value::{NodeId, RelId, Value};
 
 /// Past this many entries, duplicates are found with a set instead of by
@@ -252,7 +250,7 @@ impl Bulk {
             },
             || node_side.unwrap_or_else(|| node_indexes(inner, &graph.indexed)),
         );
-        (graph.adjacency, graph.by_ends) = rel_side;
+        graph.adjacency = rel_side;
         (graph.by_label, graph.by_property, graph.by_name) = node_side;
         graph
     }
@@ -280,8 +278,7 @@ impl Props {
             out.retain(|(_, v)| !v.is_null());
             pairs = out;
         }
-        pairs.shrink_to_fit();
-        Props(pairs)
+        Props(pairs.into_boxed_slice())
     }
 }
 
@@ -306,25 +303,20 @@ fn dedup_labels(labels: &mut Vec<Symbol>) {
     }
 }
 
-type RelIndexes = (
-    Vec<Adjacency>,
-    HashMap<(NodeId, NodeId), SmallVec<[RelId; 2]>>,
-);
+type RelIndexes = Vec<Adjacency>;
 
-/// Adjacency lists and the index by ends from the relationships in
-/// ascending id order (oldest first), which `rels` walks each time it is
-/// called.
+/// Adjacency lists from the relationships in ascending id order (oldest
+/// first), which `rels` walks each time it is called. The index by ends
+/// is left to be built when the merge first needs it.
 fn rel_indexes<I>(bound: usize, rels: impl Fn() -> I) -> RelIndexes
 where
     I: Iterator<Item = (RelId, NodeId, NodeId, Symbol)>,
 {
     let mut out_degree = vec![0u32; bound];
     let mut in_degree = vec![0u32; bound];
-    let mut count = 0;
     for (_, start, end, _) in rels() {
         out_degree[start.0 as usize] += 1;
         in_degree[end.0 as usize] += 1;
-        count += 1;
     }
     let mut adjacency: Vec<Adjacency> = out_degree
         .iter()
@@ -335,8 +327,6 @@ where
         })
         .collect();
     drop((out_degree, in_degree));
-    let mut by_ends: HashMap<(NodeId, NodeId), SmallVec<[RelId; 2]>> =
-        HashMap::with_capacity(count);
     for (rel, start, end, rel_type) in rels() {
         adjacency[start.0 as usize].out.push(Adj {
             rel,
@@ -348,16 +338,14 @@ where
             other: start,
             rel_type,
         });
-        by_ends.entry((start, end)).or_default().push(rel);
     }
-    by_ends.shrink_to_fit();
-    (adjacency, by_ends)
+    adjacency
 }
 
 type NodeIndexes = (
     HashMap<Symbol, BTreeSet<NodeId>>,
-    HashMap<IndexKey, IdSet>,
-    HashMap<String, IdSet>,
+    HashMap<u64, IdSet>,
+    HashMap<u64, IdSet>,
 );
 
 /// The label, property and name indexes.
@@ -367,8 +355,8 @@ fn node_indexes(inner: &StableDiGraph<NodeData, RelData, u32>, indexed: &[Symbol
     let mut by_label: HashMap<Symbol, Vec<NodeId>> = HashMap::new();
     // About a name a node, and an alias list with its elements for some.
     let n = inner.node_count();
-    let mut by_property: HashMap<IndexKey, IdSet> = HashMap::with_capacity(2 * n);
-    let mut by_name: HashMap<String, IdSet> = HashMap::with_capacity(n);
+    let mut by_property: HashMap<u64, IdSet> = HashMap::with_capacity(2 * n);
+    let mut by_name: HashMap<u64, IdSet> = HashMap::with_capacity(n);
     // Nodes come in ascending id order, so every insertion is at the end
     // of its set.
     for (ix, node) in inner.node_references() {
