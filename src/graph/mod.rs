@@ -989,6 +989,41 @@ mod tests {
     }
 
     #[test]
+    fn index_lookups_keep_only_nodes_that_match() {
+        let mut g = Graph::new();
+        let one = g.add_node(["A"], [("name", Value::Int(1))]);
+        let kenya = g.add_node(
+            ["A"],
+            [
+                ("name", Value::str("Kenya")),
+                ("aliases", Value::from(vec!["KENYA", "Nairobi"])),
+            ],
+        );
+        // Equivalent values share an entry: 1 and 1.0 alike.
+        assert_eq!(
+            g.nodes_by_property("name", &Value::Float(1.0)),
+            Some(vec![one])
+        );
+        assert_eq!(
+            g.nodes_by_property("aliases", &Value::str("Nairobi")),
+            Some(vec![kenya])
+        );
+        assert_eq!(
+            g.nodes_by_property("name", &Value::str("KENYA")),
+            Some(vec![])
+        );
+        assert_eq!(
+            g.nodes_by_name("the Kenya").collect::<Vec<_>>(),
+            vec![kenya]
+        );
+        // A look-up inside another normalizes into a buffer of its own.
+        assert!(with_normalized("Kenya's", |n| g.indexed_under_name(kenya, n)));
+        assert!(!with_normalized("Nairobi", |n| g.indexed_under_name(one, n)));
+        g.set_node_property(kenya, "aliases", Value::Null);
+        assert_eq!(g.nodes_by_name("Nairobi").count(), 0);
+    }
+
+    #[test]
     fn edges_walk_both_ways_and_filter_types() {
         let mut g = Graph::new();
         let a = g.add_node(["A"], []);
