@@ -82,15 +82,19 @@ impl Bulk {
     }
 
     /// Add every relationship at once, ids ascending and ends real (which
-    /// the caller has checked), indexing them on another thread.
-    pub(crate) fn add_rels(&mut self, ends: Vec<RelEnds>, props: Vec<Vec<(Symbol, Value)>>) {
+    /// the caller has checked), indexing them on another thread. They come
+    /// in runs, as they were decoded (in parallel), in order.
+    pub(crate) fn add_rels(&mut self, ends: Vec<Vec<RelEnds>>, props: Vec<Vec<Props>>) {
         let bound = self.graph.inner.node_bound();
         let inner = &mut self.graph.inner;
         let rel_gaps = &mut self.rel_gaps;
+        let ends = &ends;
         let ((), rel_side) = rayon::join(
             || {
-                inner.reserve_edges(ends.len());
-                for (&(id, start, end, rel_type), props) in ends.iter().zip(props) {
+                inner.reserve_edges(ends.iter().map(Vec::len).sum());
+                for (&(id, start, end, rel_type), props) in
+                    ends.iter().flatten().zip(props.into_iter().flatten())
+                {
                     let (a, b) = (NodeIndex::new(start as usize), NodeIndex::new(end as usize));
                     while inner.edge_bound() < id as usize {
                         let gap = inner.add_edge(
@@ -103,19 +107,12 @@ impl Bulk {
                         );
                         rel_gaps.push(gap);
                     }
-                    inner.add_edge(
-                        a,
-                        b,
-                        RelData {
-                            rel_type,
-                            props: Props::from_pairs(props),
-                        },
-                    );
+                    inner.add_edge(a, b, RelData { rel_type, props });
                 }
             },
             || {
                 rel_indexes(bound, || {
-                    ends.iter().map(|&(id, start, end, rel_type)| {
+                    ends.iter().flatten().map(|&(id, start, end, rel_type)| {
                         (RelId(id), NodeId(start), NodeId(end), rel_type)
                     })
                 })
@@ -261,7 +258,7 @@ impl Props {
     /// one on a fresh element would leave them, except that a key set to
     /// null and then to a value again keeps its first place (as a JSON
     /// object with a repeated key reads).
-    fn from_pairs(mut pairs: Vec<(Symbol, Value)>) -> Props {
+    pub(super) fn from_pairs(mut pairs: Vec<(Symbol, Value)>) -> Props {
         let clean = pairs.iter().all(|(_, v)| !v.is_null()) && !has_repeats(&pairs, |p| p.0);
         if !clean {
             let mut out: Vec<(Symbol, Value)> = Vec::with_capacity(pairs.len());
