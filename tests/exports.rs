@@ -110,10 +110,10 @@ fn json_to_value(j: &Json) -> Value {
             .map_or_else(|| Value::Float(n.as_f64().unwrap()), Value::Int),
         Json::String(s) => Value::str(s),
         Json::Array(a) => Value::List(a.iter().map(json_to_value).collect()),
-        Json::Object(o) => Value::Map(
+        Json::Object(o) => Value::from(
             o.iter()
                 .map(|(k, v)| (k.as_str().into(), json_to_value(v)))
-                .collect(),
+                .collect::<newsgraph::value::Map>(),
         ),
     }
 }

@@ -754,10 +754,10 @@ fn to_value(t: &Tv) -> Value {
         Tv::Float(f) => Value::Float(*f),
         Tv::Str(s) => Value::str(s),
         Tv::List(items) => Value::List(items.iter().map(to_value).collect()),
-        Tv::Map(m) => Value::Map(
+        Tv::Map(m) => Value::from(
             m.iter()
                 .map(|(k, v)| (std::sync::Arc::from(k.as_str()), to_value(v)))
-                .collect(),
+                .collect::<newsgraph::value::Map>(),
         ),
         _ => Value::Null,
     }

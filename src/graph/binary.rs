@@ -1,14 +1,16 @@
-//! The binary snapshot format (`.ngb`): compact, and loaded in one pass
-//! straight into the graph's records.
+//! The binary snapshot format (`.ngb`): compact, and loaded straight into
+//! the graph's records, the relationships decoded in parallel.
 //!
-//! Layout, version 1 (integers are unsigned LEB128 varints unless said
+//! Layout, version 2 (integers are unsigned LEB128 varints unless said
 //! otherwise; "string" is an index into the string table):
 //!
 //! ```text
 //! magic      8 bytes   89 4E 47 42 0D 0A 1A 0A   ("\x89NGB\r\n\x1a\n")
-//! version    u32, little-endian                  (1)
+//! version    u32, little-endian                  (2)
 //! counts     strings, nodes, relationships
 //! strings    each: byte length, UTF-8 bytes      (labels, types, keys and string values, each once)
+//! symbols    count, then each: string            (the labels, types and keys, in the order first used)
+//! chunks     count, then each: record count, byte length   (the relationship records, in runs)
 //! nodes      each: id gap, label count, labels (strings), properties
 //! rels       each: id gap, start node id, end node id, type (string), properties
 //! checksum   u32, little-endian: CRC-32 of every byte before it
@@ -21,7 +23,12 @@
 //! ```
 //!
 //! Ids ascend; an element's id is the previous one's plus one plus its gap
-//! (the first's is its gap), so the gaps deletions leave are kept. The
+//! (the first's is its gap, and so is the first of each chunk's), so the
+//! gaps deletions leave are kept. The chunks let the relationships, most
+//! of a snapshot, be decoded on every core: each starts where the one
+//! before ends, and the symbols are known before any record is read.
+//! Version 1 has neither symbols nor chunks (the relationships are one
+//! run, labels, types and keys interned as met) and is still read. The
 //! magic's first byte is not valid at the start of JSON or UTF-8, so a
 //! loader tells the formats apart by it; the line ending bytes catch a
 //! transfer in text mode. Reading never trusts a length: every count is
@@ -34,6 +41,7 @@ use std::sync::Arc;
 
 use foldhash::{HashMap, HashMapExt};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, IntoNodeReferences};
+use rayon::prelude::*;
 
 use super::bulk::{Bulk, RelEnds};
 use super::{Graph, Props, Symbol, Symbols};
@@ -41,8 +49,12 @@ use crate::value::{Map, NodeId, Path, RelId, Value};
 
 /// The first bytes of every binary snapshot.
 pub(crate) const MAGIC: [u8; 8] = *b"\x89NGB\r\n\x1a\n";
-/// The layout version this build reads and writes.
-pub(crate) const VERSION: u32 = 1;
+/// The layout version this build writes (it reads this one and 1).
+pub(crate) const VERSION: u32 = 2;
+/// Relationship records a chunk holds: enough that starting one costs
+/// nothing next to decoding it, few enough that a graph of a million
+/// relationships splits into work for many cores.
+const REL_CHUNK: usize = 1 << 16;
 /// Room made at first for a list, a path or an element's labels or
 /// properties: a corrupt count (capped by the bytes left) asks for at most
 /// this many before the items are there.
@@ -103,6 +115,8 @@ struct Encoder<'g> {
     ids: HashMap<&'g str, u32>,
     /// String index of each symbol, by symbol number (`u32::MAX`: not yet).
     symbols: Vec<u32>,
+    /// The string of each symbol used, in the order first used.
+    declared: Vec<u32>,
     body: Vec<u8>,
 }
 
@@ -123,6 +137,7 @@ impl<'g> Encoder<'g> {
         if i == u32::MAX {
             i = self.string(self.graph.symbols.name(sym));
             self.symbols[at] = i;
+            self.declared.push(i);
         }
         put(&mut self.body, i.into());
     }
@@ -171,7 +186,7 @@ impl<'g> Encoder<'g> {
                 }
                 b.push(MAP);
                 put(b, m.len() as u64);
-                for (k, item) in m {
+                for (k, item) in m.iter() {
                     let i = self.string(k);
                     put(&mut self.body, i.into());
                     self.value(item, depth + 1)?;
@@ -207,11 +222,18 @@ fn too_deep() -> String {
 
 /// Encode a graph; fails only on a property value nested too deep.
 pub(crate) fn encode(graph: &Graph) -> Result<Encoded, String> {
+    encode_in_chunks(graph, REL_CHUNK)
+}
+
+/// [`encode`] with `chunk` relationship records a chunk (tests make many
+/// small ones).
+pub(crate) fn encode_in_chunks(graph: &Graph, chunk: usize) -> Result<Encoded, String> {
     let mut enc = Encoder {
         graph,
         strings: Vec::new(),
         ids: HashMap::new(),
         symbols: vec![u32::MAX; graph.symbols.names.len()],
+        declared: Vec::new(),
         body: Vec::with_capacity(graph.node_count() * 24 + graph.rel_count() * 32),
     };
     let mut next = 0u32;
@@ -226,8 +248,17 @@ pub(crate) fn encode(graph: &Graph) -> Result<Encoded, String> {
         }
         enc.props(&node.props)?;
     }
+    // Each chunk's ids count from 0, so it can be read without the ones
+    // before it: (records, bytes) of each.
+    let mut chunks: Vec<(usize, usize)> = Vec::new();
+    let (mut start, mut records) = (enc.body.len(), 0);
     let mut next = 0u32;
     for e in graph.inner.edge_references() {
+        if records == chunk {
+            chunks.push((records, enc.body.len() - start));
+            (start, records, next) = (enc.body.len(), 0, 0);
+        }
+        records += 1;
         let (id, rel) = (e.id().index() as u32, e.weight());
         let (start, end) = (e.source().index() as u32, e.target().index() as u32);
         put(&mut enc.body, (id - next).into());
@@ -237,7 +268,13 @@ pub(crate) fn encode(graph: &Graph) -> Result<Encoded, String> {
         enc.symbol(rel.rel_type);
         enc.props(&rel.props)?;
     }
-    let mut head = Vec::with_capacity(32 + enc.strings.iter().map(|s| s.len() + 2).sum::<usize>());
+    if records > 0 {
+        chunks.push((records, enc.body.len() - start));
+    }
+    let mut head = Vec::with_capacity(
+        32 + enc.strings.iter().map(|s| s.len() + 2).sum::<usize>()
+            + 4 * (enc.declared.len() + 2 * chunks.len()),
+    );
     head.extend_from_slice(&MAGIC);
     head.extend_from_slice(&VERSION.to_le_bytes());
     put(&mut head, enc.strings.len() as u64);
@@ -246,6 +283,15 @@ pub(crate) fn encode(graph: &Graph) -> Result<Encoded, String> {
     for s in &enc.strings {
         put(&mut head, s.len() as u64);
         head.extend_from_slice(s.as_bytes());
+    }
+    put(&mut head, enc.declared.len() as u64);
+    for &i in &enc.declared {
+        put(&mut head, i.into());
+    }
+    put(&mut head, chunks.len() as u64);
+    for &(records, bytes) in &chunks {
+        put(&mut head, records as u64);
+        put(&mut head, bytes as u64);
     }
     let mut crc = crc32fast::Hasher::new();
     crc.update(&head);
@@ -333,29 +379,60 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The string table, and the graph symbols of the strings used as labels,
-/// types and keys.
-struct Strings {
-    table: Vec<Arc<str>>,
-    symbols: Vec<Option<Symbol>>,
+/// Where the symbols of labels, types and keys come from.
+trait Resolve {
+    /// The symbol of string `i`, if it may name a label, type or key.
+    fn resolve(&mut self, i: usize) -> Option<Symbol>;
+}
+
+/// Version 2: every one declared in the header and interned before any
+/// record is read, so that chunks are decoded in parallel.
+struct Declared<'s>(&'s [Option<Symbol>]);
+
+impl Resolve for Declared<'_> {
+    fn resolve(&mut self, i: usize) -> Option<Symbol> {
+        self.0[i]
+    }
+}
+
+/// Version 1: interned when first met.
+struct OnUse<'s> {
+    table: &'s [Arc<str>],
+    of_string: &'s mut [Option<Symbol>],
+    symbols: &'s mut Symbols,
+}
+
+impl Resolve for OnUse<'_> {
+    fn resolve(&mut self, i: usize) -> Option<Symbol> {
+        Some(*self.of_string[i].get_or_insert_with(|| self.symbols.intern(&self.table[i])))
+    }
 }
 
 struct Decoder<'a> {
     r: Reader<'a>,
-    strings: Strings,
+    table: &'a [Arc<str>],
 }
+
+/// The relationships of one chunk, decoded.
+struct RelRun {
+    ends: Vec<RelEnds>,
+    props: Vec<Props>,
+}
+
+/// A node's id, labels and properties.
+type NodeRecord = (u32, Vec<Symbol>, Vec<(Symbol, Value)>);
+
+/// A fault in a chunk and where it was: the record it was in.
+type RunFault = (Fault, String);
 
 impl Decoder<'_> {
     fn index(&mut self) -> Read<usize> {
         let at = self.r.pos;
         let i = self.r.varint()?;
-        if i >= self.strings.table.len() as u64 {
+        if i >= self.table.len() as u64 {
             return self.r.corrupt(
                 at,
-                format!(
-                    "string {i} is not in the table of {}",
-                    self.strings.table.len()
-                ),
+                format!("string {i} is not in the table of {}", self.table.len()),
             );
         }
         Ok(i as usize)
@@ -363,20 +440,22 @@ impl Decoder<'_> {
 
     fn string(&mut self) -> Read<Arc<str>> {
         let i = self.index()?;
-        Ok(self.strings.table[i].clone())
+        Ok(self.table[i].clone())
     }
 
-    fn symbol(&mut self, syms: &mut Symbols) -> Read<Symbol> {
+    fn symbol(&mut self, syms: &mut impl Resolve) -> Read<Symbol> {
+        let at = self.r.pos;
         let i = self.index()?;
-        if let Some(sym) = self.strings.symbols[i] {
-            return Ok(sym);
+        match syms.resolve(i) {
+            Some(sym) => Ok(sym),
+            None => self.r.corrupt(
+                at,
+                format!("string {i} is not declared as a label, type or key"),
+            ),
         }
-        let sym = syms.intern(&self.strings.table[i]);
-        self.strings.symbols[i] = Some(sym);
-        Ok(sym)
     }
 
-    fn props(&mut self, syms: &mut Symbols) -> Read<Vec<(Symbol, Value)>> {
+    fn props(&mut self, syms: &mut impl Resolve) -> Read<Vec<(Symbol, Value)>> {
         let n = self.r.count(2)?;
         let mut props = Vec::with_capacity(n.min(SMALL));
         for _ in 0..n {
@@ -420,7 +499,7 @@ impl Decoder<'_> {
                     let k = self.string()?;
                     m.insert(k, self.value(depth + 1)?);
                 }
-                Value::Map(m)
+                Value::from(m)
             }
             NODE => Value::Node(NodeId(self.r.u32("node id")?)),
             REL => Value::Rel(RelId(self.r.u32("relationship id")?)),
@@ -435,7 +514,7 @@ impl Decoder<'_> {
                 for _ in 0..n {
                     rels.push(RelId(self.r.u32("relationship id")?));
                 }
-                Value::Path(Path { nodes, rels })
+                Value::from(Path { nodes, rels })
             }
             tag => return self.r.corrupt(at, format!("unknown value tag {tag}")),
         })
@@ -451,28 +530,19 @@ impl Decoder<'_> {
         }
     }
 
-    fn node(&mut self, bulk: &mut Bulk, next: u32) -> Read<u32> {
+    /// A node record: its id, labels and properties.
+    fn node(&mut self, syms: &mut impl Resolve, next: u32) -> Read<NodeRecord> {
         let id = self.id(next, "node")?;
         let n = self.r.count(1)?;
         let mut labels = Vec::with_capacity(n.min(SMALL));
         for _ in 0..n {
-            labels.push(self.symbol(bulk.symbols_mut())?);
+            labels.push(self.symbol(syms)?);
         }
-        let props = self.props(bulk.symbols_mut())?;
-        let at = self.r.pos;
-        if let Err(e) = bulk.add_node(id, labels, props) {
-            return self.r.corrupt(at, e);
-        }
-        Ok(id)
+        Ok((id, labels, self.props(syms)?))
     }
 
     /// A relationship, whose ends must be real nodes.
-    fn rel(
-        &mut self,
-        syms: &mut Symbols,
-        real: &[bool],
-        next: u32,
-    ) -> Read<(RelEnds, Vec<(Symbol, Value)>)> {
+    fn rel(&mut self, syms: &mut impl Resolve, real: &[bool], next: u32) -> Read<(RelEnds, Props)> {
         let id = self.id(next, "relationship")?;
         let mut ends = [0; 2];
         for end in &mut ends {
@@ -483,8 +553,34 @@ impl Decoder<'_> {
             }
         }
         let rel_type = self.symbol(syms)?;
-        let props = self.props(syms)?;
+        let props = Props::from_pairs(self.props(syms)?);
         Ok(((id, ends[0], ends[1], rel_type), props))
+    }
+
+    /// `count` relationship records, the first being record `first` of
+    /// the snapshot; ids count from 0.
+    fn rels(
+        &mut self,
+        syms: &mut impl Resolve,
+        real: &[bool],
+        count: usize,
+        first: usize,
+    ) -> Result<RelRun, RunFault> {
+        // The count was checked against the bytes the chunk spans.
+        let mut run = RelRun {
+            ends: Vec::with_capacity(count),
+            props: Vec::with_capacity(count),
+        };
+        let mut next = 0;
+        for i in 0..count {
+            let (e, p) = self
+                .rel(syms, real, next)
+                .map_err(|f| (f, format!("relationship record {}", first + i)))?;
+            next = e.0 + 1;
+            run.ends.push(e);
+            run.props.push(p);
+        }
+        Ok(run)
     }
 }
 
@@ -494,22 +590,15 @@ impl Decoder<'_> {
 /// with corrupt bytes).
 pub(crate) fn decode(bytes: &[u8], verify: bool) -> Result<Graph, String> {
     let mut place = String::from("the header");
-    let mut d = Decoder {
-        r: Reader { bytes, pos: 0 },
-        strings: Strings {
-            table: Vec::new(),
-            symbols: Vec::new(),
-        },
-    };
     let mut bulk = Bulk::with_capacity(0, 0);
-    match read(&mut d, &mut bulk, &mut place, verify) {
+    match read(bytes, &mut bulk, &mut place, verify) {
         Ok(()) => Ok(bulk.finish()),
         Err(Fault::Truncated) => Err(format!(
             "binary snapshot truncated at byte {}, in {place}",
             bytes.len()
         )),
         Err(Fault::Version(v)) => Err(format!(
-            "binary snapshot version {v} is not supported (this build reads {VERSION})"
+            "binary snapshot version {v} is not supported (this build reads 1 to {VERSION})"
         )),
         Err(Fault::Corrupt { at, what }) => Err(format!(
             "binary snapshot corrupt at byte {at}, in {place}: {what}"
@@ -517,65 +606,197 @@ pub(crate) fn decode(bytes: &[u8], verify: bool) -> Result<Graph, String> {
     }
 }
 
+/// A run of relationship records: how many, and the bytes they span
+/// (`None`: up to the checksum, in version 1).
+struct Chunk {
+    records: usize,
+    bytes: Option<usize>,
+}
+
 /// Read the whole snapshot into `bulk`, keeping `place` up to date for the
 /// error message.
-fn read(d: &mut Decoder, bulk: &mut Bulk, place: &mut String, verify: bool) -> Read<()> {
-    let bytes = d.r.bytes;
+fn read(bytes: &[u8], bulk: &mut Bulk, place: &mut String, verify: bool) -> Read<()> {
+    let mut r = Reader { bytes, pos: 0 };
     if bytes.len() < MAGIC.len() && MAGIC.starts_with(bytes) {
         return Err(Fault::Truncated);
     }
     if !bytes.starts_with(&MAGIC) {
-        return d.r.corrupt(0, "not a newsgraph binary snapshot");
+        return r.corrupt(0, "not a newsgraph binary snapshot");
     }
-    d.r.pos = MAGIC.len();
+    r.pos = MAGIC.len();
     let mut v = [0u8; 4];
-    v.copy_from_slice(d.r.take(4)?);
+    v.copy_from_slice(r.take(4)?);
     let version = u32::from_le_bytes(v);
-    if version != VERSION {
+    if !(1..=VERSION).contains(&version) {
         return Err(Fault::Version(version));
     }
     // Every count is checked against the bytes left (each item takes at
     // least a byte or a few), so no more than the file's size is reserved.
-    let strings = d.r.count(1)?;
-    let nodes = d.r.count(3)?;
-    let rels = d.r.count(5)?;
+    let strings = r.count(1)?;
+    let nodes = r.count(3)?;
+    let rels = r.count(5)?;
     *bulk = Bulk::with_capacity(nodes, rels);
     *place = "the string table".into();
-    d.strings.table.reserve_exact(strings);
+    let mut table: Vec<Arc<str>> = Vec::with_capacity(strings);
     for i in 0..strings {
-        let n = d.r.count(1)?;
-        let at = d.r.pos;
-        let s = std::str::from_utf8(d.r.take(n)?)
-            .or_else(|_| d.r.corrupt(at, format!("string {i} is not UTF-8")))?;
-        d.strings.table.push(Arc::from(s));
+        let n = r.count(1)?;
+        let at = r.pos;
+        let s = std::str::from_utf8(r.take(n)?)
+            .or_else(|_| r.corrupt(at, format!("string {i} is not UTF-8")))?;
+        table.push(Arc::from(s));
     }
-    d.strings.symbols = vec![None; strings];
+    let mut d = Decoder { r, table: &table };
+    let mut of_string: Vec<Option<Symbol>> = vec![None; strings];
+    let chunks = if version == 1 {
+        vec![Chunk {
+            records: rels,
+            bytes: None,
+        }]
+    } else {
+        *place = "the symbol list".into();
+        for _ in 0..d.r.count(1)? {
+            let i = d.index()?;
+            if of_string[i].is_none() {
+                of_string[i] = Some(bulk.symbol(&table[i]));
+            }
+        }
+        *place = "the chunk table".into();
+        let at = d.r.pos;
+        let n = d.r.count(2)?;
+        let mut chunks = Vec::with_capacity(n.min(SMALL));
+        let mut total = 0;
+        for _ in 0..n {
+            let records = d.r.count(5)?;
+            let bytes = d.r.count(1)?;
+            if records > bytes / 5 {
+                return d.r.corrupt(
+                    at,
+                    format!("a chunk of {bytes} bytes cannot hold {records} relationships"),
+                );
+            }
+            total += records;
+            chunks.push(Chunk {
+                records,
+                bytes: Some(bytes),
+            });
+        }
+        if total != rels {
+            return d.r.corrupt(
+                at,
+                format!("the chunks hold {total} relationships, not {rels}"),
+            );
+        }
+        chunks
+    };
     // The place is named only on an error: formatting it for every record
     // would cost more than reading the record.
     let mut next = 0;
     for i in 0..nodes {
-        next = d
-            .node(bulk, next)
-            .inspect_err(|_| *place = format!("node record {i}"))?
-            + 1;
+        let record = if version == 1 {
+            let mut syms = OnUse {
+                table: &table,
+                of_string: &mut of_string,
+                symbols: bulk.symbols_mut(),
+            };
+            d.node(&mut syms, next)
+        } else {
+            d.node(&mut Declared(&of_string), next)
+        };
+        let (id, labels, props) = record.inspect_err(|_| *place = format!("node record {i}"))?;
+        if let Err(e) = bulk.add_node(id, labels, props) {
+            *place = format!("node record {i}");
+            return d.r.corrupt(d.r.pos, e);
+        }
+        next = id + 1;
     }
     // The relationships are read while the nodes are indexed.
-    let (ends, props) = bulk.read_rels_while_indexing_nodes(|syms, real| {
-        let mut ends = Vec::with_capacity(rels);
-        let mut props = Vec::with_capacity(rels);
-        let mut next = 0;
-        for i in 0..rels {
-            let (e, p) = d
-                .rel(syms, real, next)
-                .inspect_err(|_| *place = format!("relationship record {i}"))?;
-            next = e.0 + 1;
-            ends.push(e);
-            props.push(p);
+    let start = d.r.pos;
+    let runs = bulk.read_rels_while_indexing_nodes(|symbols, real| {
+        if let [
+            Chunk {
+                records,
+                bytes: None,
+            },
+        ] = chunks[..]
+        {
+            let mut syms = OnUse {
+                table: &table,
+                of_string: &mut of_string,
+                symbols,
+            };
+            let run = d.rels(&mut syms, real, records, 0)?;
+            return Ok((vec![run], d.r.pos));
         }
-        Ok((ends, props))
+        // Where each chunk starts, and the number of its first record.
+        let mut at = (start, 0);
+        let spans: Vec<(usize, usize, &Chunk)> = chunks
+            .iter()
+            .map(|c| {
+                let span = (at.0, at.1, c);
+                at = (at.0.saturating_add(c.bytes.unwrap_or(0)), at.1 + c.records);
+                span
+            })
+            .collect();
+        let runs: Vec<Result<RelRun, RunFault>> = spans
+            .par_iter()
+            .map(|&(from, first, c)| {
+                let to = from.saturating_add(c.bytes.unwrap_or(0));
+                let mut d = Decoder {
+                    r: Reader {
+                        bytes: &bytes[..to.min(bytes.len())],
+                        pos: from.min(bytes.len()),
+                    },
+                    table: &table,
+                };
+                let run = d.rels(&mut Declared(&of_string), real, c.records, first);
+                let place = || format!("the chunk of relationship records from {first}");
+                match run {
+                    // Past the chunk's end but not the file's: its records
+                    // are longer than it says.
+                    Err((Fault::Truncated, _)) if to <= bytes.len() => Err((
+                        Fault::Corrupt {
+                            at: to,
+                            what: "its records run past its end".into(),
+                        },
+                        place(),
+                    )),
+                    Ok(_) if d.r.pos < to => Err((
+                        Fault::Corrupt {
+                            at: d.r.pos,
+                            what: format!("{} bytes left after its records", to - d.r.pos),
+                        },
+                        place(),
+                    )),
+                    run => run,
+                }
+            })
+            .collect();
+        let mut out = Vec::with_capacity(runs.len());
+        let mut last: Option<u32> = None;
+        for (run, &(from, first, _)) in runs.into_iter().zip(&spans) {
+            let run = run?;
+            if let (Some(l), Some(e)) = (last, run.ends.first())
+                && e.0 <= l
+            {
+                return Err((
+                    Fault::Corrupt {
+                        at: from,
+                        what: format!("id {} is out of order or repeated", e.0),
+                    },
+                    format!("relationship record {first}"),
+                ));
+            }
+            last = run.ends.last().map(|e| e.0).or(last);
+            out.push(run);
+        }
+        Ok((out, at.0))
+    });
+    let (runs, end) = runs.map_err(|(fault, at)| {
+        *place = at;
+        fault
     })?;
+    d.r.pos = end;
     *place = "the checksum".into();
-    let end = d.r.pos;
     let mut c = [0u8; 4];
     c.copy_from_slice(d.r.take(4)?);
     if verify && u32::from_le_bytes(c) != crc32fast::hash(&bytes[..end]) {
@@ -587,6 +808,7 @@ fn read(d: &mut Decoder, bulk: &mut Bulk, place: &mut String, verify: bool) -> R
             .r
             .corrupt(d.r.pos, format!("{extra} bytes after the checksum"));
     }
+    let (ends, props) = runs.into_iter().map(|r| (r.ends, r.props)).unzip();
     bulk.add_rels(ends, props);
     Ok(())
 }

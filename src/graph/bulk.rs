@@ -1,7 +1,8 @@
 //! Building a whole graph at once from records in id order, as snapshots
 //! load: elements go in with their properties as they are, and the
-//! indexes, adjacency lists and the index by ends are built in one pass at
-//! the end instead of element by element through the public setters.
+//! indexes and adjacency lists are built in one pass at the end instead of
+//! element by element through the public setters (the index by ends is
+//! left for the merge to build when it first asks).
 
 use std::collections::BTreeSet;
 
@@ -10,11 +11,8 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{
     EdgeIndexable, EdgeRef, IntoEdgeReferences, IntoNodeReferences, NodeIndexable,
 };
-use smallvec::SmallVec;
 
-use super::{
-    Adj, Adjacency, Graph, IdSet, IndexKey, NodeData, Props, RelData, Symbol, Symbols, nid, rid,
-};
+use super::{Adj, Adjacency, Graph, IdSet, NodeData, Props, RelData, Symbol, Symbols, nid, rid};
 use crate::value::{NodeId, RelId, Value};
 
 /// Past this many entries, duplicates are found with a set instead of by
@@ -84,15 +82,19 @@ impl Bulk {
     }
 
     /// Add every relationship at once, ids ascending and ends real (which
-    /// the caller has checked), indexing them on another thread.
-    pub(crate) fn add_rels(&mut self, ends: Vec<RelEnds>, props: Vec<Vec<(Symbol, Value)>>) {
+    /// the caller has checked), indexing them on another thread. They come
+    /// in runs, as they were decoded (in parallel), in order.
+    pub(crate) fn add_rels(&mut self, ends: Vec<Vec<RelEnds>>, props: Vec<Vec<Props>>) {
         let bound = self.graph.inner.node_bound();
         let inner = &mut self.graph.inner;
         let rel_gaps = &mut self.rel_gaps;
+        let ends = &ends;
         let ((), rel_side) = rayon::join(
             || {
-                inner.reserve_edges(ends.len());
-                for (&(id, start, end, rel_type), props) in ends.iter().zip(props) {
+                inner.reserve_edges(ends.iter().map(Vec::len).sum());
+                for (&(id, start, end, rel_type), props) in
+                    ends.iter().flatten().zip(props.into_iter().flatten())
+                {
                     let (a, b) = (NodeIndex::new(start as usize), NodeIndex::new(end as usize));
                     while inner.edge_bound() < id as usize {
                         let gap = inner.add_edge(
@@ -105,19 +107,12 @@ impl Bulk {
                         );
                         rel_gaps.push(gap);
                     }
-                    inner.add_edge(
-                        a,
-                        b,
-                        RelData {
-                            rel_type,
-                            props: Props::from_pairs(props),
-                        },
-                    );
+                    inner.add_edge(a, b, RelData { rel_type, props });
                 }
             },
             || {
                 rel_indexes(bound, || {
-                    ends.iter().map(|&(id, start, end, rel_type)| {
+                    ends.iter().flatten().map(|&(id, start, end, rel_type)| {
                         (RelId(id), NodeId(start), NodeId(end), rel_type)
                     })
                 })
@@ -252,7 +247,7 @@ impl Bulk {
             },
             || node_side.unwrap_or_else(|| node_indexes(inner, &graph.indexed)),
         );
-        (graph.adjacency, graph.by_ends) = rel_side;
+        graph.adjacency = rel_side;
         (graph.by_label, graph.by_property, graph.by_name) = node_side;
         graph
     }
@@ -263,7 +258,7 @@ impl Props {
     /// one on a fresh element would leave them, except that a key set to
     /// null and then to a value again keeps its first place (as a JSON
     /// object with a repeated key reads).
-    fn from_pairs(mut pairs: Vec<(Symbol, Value)>) -> Props {
+    pub(super) fn from_pairs(mut pairs: Vec<(Symbol, Value)>) -> Props {
         let clean = pairs.iter().all(|(_, v)| !v.is_null()) && !has_repeats(&pairs, |p| p.0);
         if !clean {
             let mut out: Vec<(Symbol, Value)> = Vec::with_capacity(pairs.len());
@@ -280,8 +275,7 @@ impl Props {
             out.retain(|(_, v)| !v.is_null());
             pairs = out;
         }
-        pairs.shrink_to_fit();
-        Props(pairs)
+        Props(pairs.into_boxed_slice())
     }
 }
 
@@ -306,25 +300,20 @@ fn dedup_labels(labels: &mut Vec<Symbol>) {
     }
 }
 
-type RelIndexes = (
-    Vec<Adjacency>,
-    HashMap<(NodeId, NodeId), SmallVec<[RelId; 2]>>,
-);
+type RelIndexes = Vec<Adjacency>;
 
-/// Adjacency lists and the index by ends from the relationships in
-/// ascending id order (oldest first), which `rels` walks each time it is
-/// called.
+/// Adjacency lists from the relationships in ascending id order (oldest
+/// first), which `rels` walks each time it is called. The index by ends
+/// is left to be built when the merge first needs it.
 fn rel_indexes<I>(bound: usize, rels: impl Fn() -> I) -> RelIndexes
 where
     I: Iterator<Item = (RelId, NodeId, NodeId, Symbol)>,
 {
     let mut out_degree = vec![0u32; bound];
     let mut in_degree = vec![0u32; bound];
-    let mut count = 0;
     for (_, start, end, _) in rels() {
         out_degree[start.0 as usize] += 1;
         in_degree[end.0 as usize] += 1;
-        count += 1;
     }
     let mut adjacency: Vec<Adjacency> = out_degree
         .iter()
@@ -335,8 +324,6 @@ where
         })
         .collect();
     drop((out_degree, in_degree));
-    let mut by_ends: HashMap<(NodeId, NodeId), SmallVec<[RelId; 2]>> =
-        HashMap::with_capacity(count);
     for (rel, start, end, rel_type) in rels() {
         adjacency[start.0 as usize].out.push(Adj {
             rel,
@@ -348,16 +335,14 @@ where
             other: start,
             rel_type,
         });
-        by_ends.entry((start, end)).or_default().push(rel);
     }
-    by_ends.shrink_to_fit();
-    (adjacency, by_ends)
+    adjacency
 }
 
 type NodeIndexes = (
     HashMap<Symbol, BTreeSet<NodeId>>,
-    HashMap<IndexKey, IdSet>,
-    HashMap<String, IdSet>,
+    HashMap<u64, IdSet>,
+    HashMap<u64, IdSet>,
 );
 
 /// The label, property and name indexes.
@@ -367,8 +352,8 @@ fn node_indexes(inner: &StableDiGraph<NodeData, RelData, u32>, indexed: &[Symbol
     let mut by_label: HashMap<Symbol, Vec<NodeId>> = HashMap::new();
     // About a name a node, and an alias list with its elements for some.
     let n = inner.node_count();
-    let mut by_property: HashMap<IndexKey, IdSet> = HashMap::with_capacity(2 * n);
-    let mut by_name: HashMap<String, IdSet> = HashMap::with_capacity(n);
+    let mut by_property: HashMap<u64, IdSet> = HashMap::with_capacity(2 * n);
+    let mut by_name: HashMap<u64, IdSet> = HashMap::with_capacity(n);
     // Nodes come in ascending id order, so every insertion is at the end
     // of its set.
     for (ix, node) in inner.node_references() {

@@ -185,8 +185,7 @@ impl Graph {
             // The index holds the node's name too, so a name that
             // normalizes like it is found there.
             let new = with_normalized(alias, |key| {
-                let known = added.iter().any(|(n, _)| n == key)
-                    || self.by_name.get(key).is_some_and(|s| s.contains(id));
+                let known = added.iter().any(|(n, _)| n == key) || self.indexed_under_name(id, key);
                 (!known).then(|| key.to_string())
             });
             if let Some(key) = new {

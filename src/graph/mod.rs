@@ -15,10 +15,12 @@ pub(crate) use snapshot::value_to_json;
 pub use snapshot::{SnapshotError, SnapshotFormat};
 
 use std::collections::BTreeSet;
+use std::hash::{BuildHasher, Hash, Hasher};
+use std::sync::{Arc, OnceLock};
 
+use foldhash::fast::FixedState;
 use foldhash::{HashMap, HashMapExt};
 use smallvec::SmallVec;
-use std::sync::Arc;
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 
@@ -57,9 +59,11 @@ impl Symbols {
 }
 
 /// Properties of one element, in insertion order; short lists make a
-/// linear scan faster than a map.
+/// linear scan faster than a map. A boxed slice rather than a `Vec`: every
+/// element has one, and setting a property on a stored element is rare
+/// next to reading one, so the spare capacity word is not worth keeping.
 #[derive(Debug, Default, Clone)]
-struct Props(Vec<(Symbol, Value)>);
+struct Props(Box<[(Symbol, Value)]>);
 
 impl Props {
     fn get(&self, key: Symbol) -> Option<&Value> {
@@ -74,11 +78,18 @@ impl Props {
     fn set(&mut self, key: Symbol, value: Value) -> Option<Value> {
         let pos = self.0.iter().position(|(k, _)| *k == key);
         match (pos, value) {
-            (Some(i), Value::Null) => Some(self.0.remove(i).1),
+            (Some(i), Value::Null) => {
+                let mut pairs = std::mem::take(&mut self.0).into_vec();
+                let old = pairs.remove(i).1;
+                self.0 = pairs.into_boxed_slice();
+                Some(old)
+            }
             (Some(i), v) => Some(std::mem::replace(&mut self.0[i].1, v)),
             (None, Value::Null) => None,
             (None, v) => {
-                self.0.push((key, v));
+                let mut pairs = std::mem::take(&mut self.0).into_vec();
+                pairs.push((key, v));
+                self.0 = pairs.into_boxed_slice();
                 None
             }
         }
@@ -125,32 +136,31 @@ pub enum Direction {
     Both,
 }
 
-/// Key of the property index: a property key and a value (or, for a list
-/// property, one of its elements), equal when the values are equivalent
-/// (as grouping compares them).
-#[derive(Debug, Clone)]
-struct IndexKey {
-    key: Symbol,
-    element: bool,
-    value: Value,
+/// The property index's key for a property key and a value (or, for a
+/// list property, one of its elements): a hash, equal for values that are
+/// equivalent (as grouping compares them). Entries hold the hash rather
+/// than a copy of the value, so building the index copies and allocates
+/// nothing per node; a look-up checks each node it finds against the
+/// node's own property, which also weeds out the rare collision.
+fn property_hash(key: Symbol, element: bool, value: &Value) -> u64 {
+    let mut h = FixedState::default().build_hasher();
+    key.hash(&mut h);
+    element.hash(&mut h);
+    value.hash_equivalence(&mut h);
+    h.finish()
 }
 
-impl PartialEq for IndexKey {
-    fn eq(&self, other: &IndexKey) -> bool {
-        self.key == other.key
-            && self.element == other.element
-            && self.value.equivalent(&other.value)
-    }
+/// The name index's key for a normalized name: a hash, for the same
+/// reasons as [`property_hash`].
+fn name_hash(normalized: &str) -> u64 {
+    FixedState::default().hash_one(normalized)
 }
 
-impl Eq for IndexKey {}
-
-impl std::hash::Hash for IndexKey {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.key.hash(state);
-        self.element.hash(state);
-        self.value.hash_equivalence(state);
-    }
+/// Whether a property value is, or as a list holds, a value equivalent to
+/// `value`: what an entry of the property index stands for.
+fn holds_equivalent(prop: &Value, value: &Value) -> bool {
+    prop.equivalent(value)
+        || matches!(prop, Value::List(items) if items.iter().any(|v| v.equivalent(value)))
 }
 
 /// The nodes under one key of the property or name index, ascending: most
@@ -198,48 +208,63 @@ pub struct Graph {
     inner: StableDiGraph<NodeData, RelData, u32>,
     symbols: Symbols,
     by_label: HashMap<Symbol, BTreeSet<NodeId>>,
-    by_property: HashMap<IndexKey, IdSet>,
-    by_name: HashMap<String, IdSet>,
+    /// Nodes by [`property_hash`] of an indexed property's value and, for
+    /// a list, of each element.
+    by_property: HashMap<u64, IdSet>,
+    /// Nodes by [`name_hash`] of their normalized names and aliases.
+    by_name: HashMap<u64, IdSet>,
     /// Relationships by start and end node, oldest first: the merge finds
     /// the relationship that already states a fact here instead of walking
-    /// every relationship of a popular actor. Most pairs have one.
-    by_ends: HashMap<(NodeId, NodeId), SmallVec<[RelId; 2]>>,
+    /// every relationship of a popular actor. Most pairs have one. Only
+    /// the merge asks, so it is built on its first question rather than
+    /// with the graph: a snapshot loaded to be queried never pays for it.
+    by_ends: OnceLock<EndsIndex>,
     /// Relationships at each node, by node index (petgraph's own lists are
     /// linked through the relationships, a cache miss per step).
     adjacency: Vec<Adjacency>,
     indexed: Vec<Symbol>,
 }
 
+/// Relationships by start and end node (see `Graph::by_ends`).
+type EndsIndex = HashMap<(NodeId, NodeId), SmallVec<[RelId; 2]>>;
+
+/// The index by ends, from the adjacency lists: each node's outgoing
+/// relationships are oldest first, as the index keeps them.
+fn ends_index(adjacency: &[Adjacency]) -> EndsIndex {
+    let mut by_ends = EndsIndex::with_capacity(adjacency.iter().map(|a| a.out.len()).sum());
+    for (start, a) in adjacency.iter().enumerate() {
+        for e in &a.out {
+            by_ends
+                .entry((NodeId(start as u32), e.other))
+                .or_default()
+                .push(e.rel);
+        }
+    }
+    by_ends
+}
+
 /// The property index's keys for the value of an indexed property: the
 /// value itself and, for a list, each element.
-fn index_keys_of(key: Symbol, value: &Value) -> Vec<IndexKey> {
-    let mut out = vec![IndexKey {
-        key,
-        element: false,
-        value: value.clone(),
-    }];
-    if let Value::List(items) = value {
-        out.extend(items.iter().map(|v| IndexKey {
-            key,
-            element: true,
-            value: v.clone(),
-        }));
-    }
-    out
+fn index_keys_of(key: Symbol, value: &Value) -> impl Iterator<Item = u64> + '_ {
+    let items = match value {
+        Value::List(items) => items.as_slice(),
+        _ => &[],
+    };
+    std::iter::once(property_hash(key, false, value))
+        .chain(items.iter().map(move |v| property_hash(key, true, v)))
 }
 
 /// The name index's keys for the value of an indexed property: a string,
 /// or the strings of a list, normalized.
-fn names_in(value: &Value) -> Vec<String> {
-    match value {
-        Value::String(s) => vec![normalize_name(s)],
-        Value::List(items) => items
-            .iter()
-            .filter_map(Value::as_str)
-            .map(normalize_name)
-            .collect(),
-        _ => Vec::new(),
-    }
+fn names_in(value: &Value) -> impl Iterator<Item = u64> + '_ {
+    let (one, items) = match value {
+        Value::String(s) => (Some(&**s), &[][..]),
+        Value::List(items) => (None, items.as_slice()),
+        _ => (None, &[][..]),
+    };
+    one.into_iter()
+        .chain(items.iter().filter_map(Value::as_str))
+        .map(|s| with_normalized(s, name_hash))
 }
 
 fn nix(id: NodeId) -> NodeIndex<u32> {
@@ -282,17 +307,23 @@ pub fn normalize_name_into(name: &str, out: &mut String) {
 /// Look a name up in a map keyed by normalized names, normalizing into a
 /// buffer of the calling thread rather than a new string.
 pub(crate) fn with_normalized<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    // Two: a look-up by name checks the names of the nodes it finds
+    // while the name looked up is still in the first.
     thread_local! {
-        static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        static BUFFERS: [std::cell::RefCell<String>; 2] = const {
+            [std::cell::RefCell::new(String::new()), std::cell::RefCell::new(String::new())]
+        };
     }
-    BUFFER.with(|b| match b.try_borrow_mut() {
-        Ok(mut buf) => {
-            normalize_name_into(name, &mut buf);
-            f(&buf)
-        }
-        // Called again inside `f`: a buffer of its own.
-        Err(_) => f(&normalize_name(name)),
-    })
+    BUFFERS.with(
+        |bufs| match bufs.iter().find_map(|b| b.try_borrow_mut().ok()) {
+            Some(mut buf) => {
+                normalize_name_into(name, &mut buf);
+                f(&buf)
+            }
+            // Called again inside `f`, deeper still: a buffer of its own.
+            None => f(&normalize_name(name)),
+        },
+    )
 }
 
 /// Whether `name` normalizes to `normalized` (a normalized name), without
@@ -448,13 +479,13 @@ impl Graph {
         let sym = self.symbols.get(key).filter(|s| self.indexed.contains(s))?;
         let mut out = BTreeSet::new();
         for element in [false, true] {
-            let k = IndexKey {
-                key: sym,
-                element,
-                value: value.clone(),
-            };
-            if let Some(set) = self.by_property.get(&k) {
-                out.extend(set.iter());
+            if let Some(set) = self.by_property.get(&property_hash(sym, element, value)) {
+                out.extend(set.iter().filter(|&id| {
+                    self.inner
+                        .node_weight(nix(id))
+                        .and_then(|n| n.props.get(sym))
+                        .is_some_and(|p| holds_equivalent(p, value))
+                }));
             }
         }
         Some(out.into_iter().collect())
@@ -463,9 +494,37 @@ impl Graph {
     /// Nodes whose name or one of whose aliases normalizes to the same text
     /// as `name` (see [`normalize_name`]).
     pub fn nodes_by_name(&self, name: &str) -> impl Iterator<Item = NodeId> + '_ {
-        with_normalized(name, |n| self.by_name.get(n))
-            .into_iter()
-            .flat_map(IdSet::iter)
+        let found: SmallVec<[NodeId; 2]> = with_normalized(name, |n| {
+            self.by_name
+                .get(&name_hash(n))
+                .map_or_else(SmallVec::new, |set| {
+                    set.iter().filter(|&id| self.has_name(id, n)).collect()
+                })
+        });
+        found.into_iter()
+    }
+
+    /// Whether the name index lists the node under a normalized name.
+    fn indexed_under_name(&self, id: NodeId, normalized: &str) -> bool {
+        self.by_name
+            .get(&name_hash(normalized))
+            .is_some_and(|s| s.contains(id))
+            && self.has_name(id, normalized)
+    }
+
+    /// Whether an indexed property of the node (its name, an alias)
+    /// normalizes to `normalized`: the check behind every hit of the name
+    /// index.
+    fn has_name(&self, id: NodeId, normalized: &str) -> bool {
+        let Some(node) = self.inner.node_weight(nix(id)) else {
+            return false;
+        };
+        let is = |v: &Value| v.as_str().is_some_and(|s| normalizes_to(s, normalized));
+        self.indexed.iter().any(|&key| match node.props.get(key) {
+            Some(Value::List(items)) => items.iter().any(is),
+            Some(v) => is(v),
+            None => false,
+        })
     }
 
     /// The labels of a node, in the order they were added.
@@ -579,6 +638,7 @@ impl Graph {
     /// [`Graph::edges`] walks them in).
     pub fn rels_between(&self, start: NodeId, end: NodeId) -> impl Iterator<Item = RelId> + '_ {
         self.by_ends
+            .get_or_init(|| ends_index(&self.adjacency))
             .get(&(start, end))
             .into_iter()
             .flat_map(|rels| rels.iter().rev().copied())
@@ -591,10 +651,13 @@ impl Graph {
         if let Some(a) = self.adjacency.get_mut(end.0 as usize) {
             a.inc.retain(|e| e.rel != id);
         }
-        if let Some(rels) = self.by_ends.get_mut(&(start, end)) {
+        // Not built yet: it will be from the adjacency lists.
+        if let Some(by_ends) = self.by_ends.get_mut()
+            && let Some(rels) = by_ends.get_mut(&(start, end))
+        {
             rels.retain(|r| *r != id);
             if rels.is_empty() {
-                self.by_ends.remove(&(start, end));
+                by_ends.remove(&(start, end));
             }
         }
     }
@@ -645,7 +708,9 @@ impl Graph {
                 props: Props::default(),
             },
         ));
-        self.by_ends.entry((start, end)).or_default().push(id);
+        if let Some(by_ends) = self.by_ends.get_mut() {
+            by_ends.entry((start, end)).or_default().push(id);
+        }
         self.adjacency[start.0 as usize].out.push(Adj {
             rel: id,
             other: end,
@@ -756,18 +821,18 @@ impl Graph {
         Some(rels)
     }
 
-    fn index_keys(&self, id: NodeId, key: Symbol) -> Vec<IndexKey> {
+    fn index_keys(&self, id: NodeId, key: Symbol) -> Vec<u64> {
         self.inner
             .node_weight(nix(id))
             .and_then(|n| n.props.get(key))
-            .map_or_else(Vec::new, |value| index_keys_of(key, value))
+            .map_or_else(Vec::new, |value| index_keys_of(key, value).collect())
     }
 
-    fn names_of(&self, id: NodeId, key: Symbol) -> Vec<String> {
+    fn names_of(&self, id: NodeId, key: Symbol) -> Vec<u64> {
         self.inner
             .node_weight(nix(id))
             .and_then(|n| n.props.get(key))
-            .map_or_else(Vec::new, names_in)
+            .map_or_else(Vec::new, |value| names_in(value).collect())
     }
 
     fn unindex(&mut self, id: NodeId, key: Symbol) {
@@ -921,6 +986,41 @@ mod tests {
         g.delete_node(a);
         assert_eq!(g.nodes_by_name("Nairobi").count(), 0);
         assert_eq!(g.nodes_by_property("title", &Value::Null), None);
+    }
+
+    #[test]
+    fn index_lookups_keep_only_nodes_that_match() {
+        let mut g = Graph::new();
+        let one = g.add_node(["A"], [("name", Value::Int(1))]);
+        let kenya = g.add_node(
+            ["A"],
+            [
+                ("name", Value::str("Kenya")),
+                ("aliases", Value::from(vec!["KENYA", "Nairobi"])),
+            ],
+        );
+        // Equivalent values share an entry: 1 and 1.0 alike.
+        assert_eq!(
+            g.nodes_by_property("name", &Value::Float(1.0)),
+            Some(vec![one])
+        );
+        assert_eq!(
+            g.nodes_by_property("aliases", &Value::str("Nairobi")),
+            Some(vec![kenya])
+        );
+        assert_eq!(
+            g.nodes_by_property("name", &Value::str("KENYA")),
+            Some(vec![])
+        );
+        assert_eq!(
+            g.nodes_by_name("the Kenya").collect::<Vec<_>>(),
+            vec![kenya]
+        );
+        // A look-up inside another normalizes into a buffer of its own.
+        assert!(with_normalized("Kenya's", |n| g.indexed_under_name(kenya, n)));
+        assert!(!with_normalized("Nairobi", |n| g.indexed_under_name(one, n)));
+        g.set_node_property(kenya, "aliases", Value::Null);
+        assert_eq!(g.nodes_by_name("Nairobi").count(), 0);
     }
 
     #[test]

@@ -1022,7 +1022,7 @@ mod tests {
         g.add_node(
             ["L"],
             [
-                ("map", Value::Map(m)),
+                ("map", Value::from(m)),
                 (
                     "nested",
                     Value::List(vec![Value::List(vec![Value::Int(1)])]),
@@ -1031,7 +1031,7 @@ mod tests {
                 ("rel", Value::Rel(RelId(7))),
                 (
                     "path",
-                    Value::Path(ValuePath {
+                    Value::from(ValuePath {
                         nodes: vec![NodeId(0), NodeId(1)],
                         rels: vec![RelId(3)],
                     }),
@@ -1172,7 +1172,8 @@ mod tests {
     fn empty_graphs_round_trip() {
         let g = Graph::new();
         let bytes = binary(&g);
-        assert_eq!(bytes.len(), 8 + 4 + 3 + 4);
+        // Magic, version, three counts, no symbols, no chunks, checksum.
+        assert_eq!(bytes.len(), 8 + 4 + 3 + 2 + 4);
         assert_same(&g, &Graph::from_binary_snapshot(&bytes).unwrap());
         assert_same(
             &g,
@@ -1314,15 +1315,48 @@ mod tests {
         assert!(e.contains("bad.json: not a JSON snapshot: EOF"), "{e}");
     }
 
+    /// A binary snapshot with `chunk` relationship records a chunk.
+    fn binary_in_chunks(g: &Graph, chunk: usize) -> Vec<u8> {
+        binary::encode_in_chunks(g, chunk).unwrap().concat()
+    }
+
+    #[test]
+    fn relationships_in_many_chunks_load_the_same() {
+        for g in [every_value().0, library_values(), Graph::new()] {
+            for chunk in [1, 2, 3] {
+                let back = Graph::from_binary_snapshot(&binary_in_chunks(&g, chunk)).unwrap();
+                assert_same(&back, &g);
+            }
+        }
+    }
+
+    #[test]
+    fn version_1_snapshots_still_load() {
+        // Written by the build before version 2, from these same graphs.
+        let v1 = include_bytes!("../../tests/binary_v1/every_value.ngb");
+        assert_eq!(v1[8], 1);
+        assert_same(&Graph::from_binary_snapshot(v1).unwrap(), &every_value().0);
+        let v1 = include_bytes!("../../tests/binary_v1/library_values.ngb");
+        assert_same(&Graph::from_binary_snapshot(v1).unwrap(), &library_values());
+        let v1 = &v1[..v1.len() - 1];
+        assert!(
+            Graph::from_binary_snapshot(v1)
+                .unwrap_err()
+                .starts_with("binary snapshot truncated at byte 80, in the checksum")
+        );
+    }
+
     #[test]
     fn every_truncation_of_a_binary_snapshot_says_where_it_ends() {
         let (g, _, _) = every_value();
-        let bytes = binary(&g);
-        for k in 0..bytes.len() {
-            let e = Graph::from_binary_snapshot(&bytes[..k]).unwrap_err();
-            let want = format!("binary snapshot truncated at byte {k}, in ");
-            assert!(e.starts_with(&want), "{k}: {e}");
+        for bytes in [binary(&g), binary_in_chunks(&g, 1)] {
+            for k in 0..bytes.len() {
+                let e = Graph::from_binary_snapshot(&bytes[..k]).unwrap_err();
+                let want = format!("binary snapshot truncated at byte {k}, in ");
+                assert!(e.starts_with(&want), "{k}: {e}");
+            }
         }
+        let bytes = binary(&g);
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("cut.ngb");
         std::fs::write(&p, &bytes[..bytes.len() - 5]).unwrap();
@@ -1341,24 +1375,26 @@ mod tests {
     #[test]
     fn corrupt_binary_snapshots_are_errors_not_panics() {
         let (g, _, _) = every_value();
-        let bytes = binary(&g);
-        for i in 0..bytes.len() {
-            for mask in [0x01, 0x40, 0x80, 0xFF] {
-                let mut bad = bytes.clone();
-                bad[i] ^= mask;
-                assert!(
-                    Graph::from_binary_snapshot(&bad).is_err(),
-                    "byte {i} ^ {mask}"
-                );
-                // Past the checksum, the decoder itself never panics.
-                let _ = binary::decode(&bad, false);
+        for bytes in [binary(&g), binary_in_chunks(&g, 1)] {
+            for i in 0..bytes.len() {
+                for mask in [0x01, 0x40, 0x80, 0xFF] {
+                    let mut bad = bytes.clone();
+                    bad[i] ^= mask;
+                    assert!(
+                        Graph::from_binary_snapshot(&bad).is_err(),
+                        "byte {i} ^ {mask}"
+                    );
+                    // Past the checksum, the decoder itself never panics.
+                    let _ = binary::decode(&bad, false);
+                }
             }
         }
+        let bytes = binary(&g);
         let mut bad = bytes.clone();
-        bad[8] = 2;
+        bad[8] = 3;
         assert_eq!(
             Graph::from_binary_snapshot(&bad).unwrap_err(),
-            "binary snapshot version 2 is not supported (this build reads 1)"
+            "binary snapshot version 3 is not supported (this build reads 1 to 2)"
         );
         // A changed letter in a string still reads, but not past the checksum.
         let mut bad = bytes.clone();
@@ -1401,12 +1437,27 @@ mod tests {
             let e = Graph::from_binary_snapshot(&bad).unwrap_err();
             assert!(e.starts_with("binary snapshot truncated at byte"), "{e}");
         }
-        // Nesting deeper than the limit is refused, not a stack overflow.
+        // Nesting deeper than the limit is refused, not a stack overflow,
+        // in both versions (version 2 declares the key `k` and no chunks).
+        for (version, head) in [(1u32, &[][..]), (2, &[1, 0, 0][..])] {
+            let mut bad = binary::MAGIC.to_vec();
+            bad.extend_from_slice(&version.to_le_bytes());
+            bad.extend([1, 1, 0, 1, b'k']);
+            bad.extend(head);
+            bad.extend([0, 0, 1, 0]);
+            bad.extend([6, 1].repeat(100_000));
+            let e = binary::decode(&bad, false).unwrap_err();
+            assert!(e.ends_with("values nest deeper than 100 levels"), "{e}");
+        }
+        // A chunk table claiming more than its bytes can hold.
         let mut bad = binary::MAGIC.to_vec();
         bad.extend_from_slice(&binary::VERSION.to_le_bytes());
-        bad.extend([1, 1, 0, 1, b'k', 0, 0, 1, 0]);
-        bad.extend([6, 1].repeat(100_000));
+        bad.extend([0, 0, 1, 0, 1, 30, 10]);
+        bad.extend_from_slice(&[0; 200]);
         let e = binary::decode(&bad, false).unwrap_err();
-        assert!(e.ends_with("values nest deeper than 100 levels"), "{e}");
+        assert!(
+            e.ends_with("a chunk of 10 bytes cannot hold 30 relationships"),
+            "{e}"
+        );
     }
 }

@@ -410,7 +410,7 @@ fn eval_map(ctx: &Ctx, entries: &[(Arc<str>, CExpr)], row: &[Value]) -> Result<V
     for (k, v) in entries {
         m.insert(k.clone(), eval(ctx, v, row)?);
     }
-    Ok(Value::Map(m))
+    Ok(Value::from(m))
 }
 
 fn not(v: Value) -> Result<Value> {
@@ -967,7 +967,7 @@ fn map_projection(ctx: &Ctx, row: &[Value], slot: usize, items: &[CMapItem]) -> 
                     .map(|(k, v)| (Arc::from(k), v.clone()))
                     .collect()
             }
-            Value::Map(m) => m.clone(),
+            Value::Map(m) => (**m).clone(),
             other => {
                 return Err(type_error(format!(
                     "cannot project a {}",
@@ -988,7 +988,7 @@ fn map_projection(ctx: &Ctx, row: &[Value], slot: usize, items: &[CMapItem]) -> 
             }
         }
     }
-    Ok(Value::Map(out))
+    Ok(Value::from(out))
 }
 
 // ---------------------------------------------------------------- matching
@@ -1158,7 +1158,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         if let Some(props) = &node.props
             && let Value::Map(m) = eval(self.ctx, props, env)?
         {
-            for (k, v) in &m {
+            for (k, v) in m.iter() {
                 if let Some(hits) = g.nodes_by_property(k, v) {
                     return Ok(hits
                         .into_iter()
@@ -1220,7 +1220,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         if let Some(props) = &node.props {
             match eval(self.ctx, props, env)? {
                 Value::Map(m) => {
-                    for (k, v) in &m {
+                    for (k, v) in m.iter() {
                         let actual = g.node_property(n, k).unwrap_or(&Value::Null);
                         if actual.cypher_eq(v) != Some(true) {
                             return Ok(false);
@@ -1244,7 +1244,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         if let Some(props) = &rel.props {
             match eval(self.ctx, props, env)? {
                 Value::Map(m) => {
-                    for (k, v) in &m {
+                    for (k, v) in m.iter() {
                         let actual = self.ctx.graph.rel_property(r, k).unwrap_or(&Value::Null);
                         if actual.cypher_eq(v) != Some(true) {
                             return Ok(false);
@@ -1495,7 +1495,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 rels.push(*r);
             }
         }
-        Value::Path(Path { nodes, rels })
+        Value::from(Path { nodes, rels })
     }
 }
 
@@ -2344,7 +2344,7 @@ impl Writer {
         match props {
             Value::Map(m) => {
                 let mut out = Vec::new();
-                for (k, v) in m {
+                for (k, v) in *m {
                     if v.is_null() {
                         continue;
                     }
@@ -2447,7 +2447,7 @@ impl Writer {
                         _ => None,
                     })
                     .collect();
-                row[s] = Value::Path(Path {
+                row[s] = Value::from(Path {
                     nodes,
                     rels: walked,
                 });

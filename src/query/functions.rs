@@ -206,20 +206,20 @@ impl Func {
             Properties => match a {
                 Value::Node(n) => {
                     ctx.check_node(n)?;
-                    Value::Map(
+                    Value::from(
                         ctx.graph
                             .node_properties(n)
                             .map(|(k, v)| (Arc::from(k), v.clone()))
-                            .collect(),
+                            .collect::<Map>(),
                     )
                 }
                 Value::Rel(r) => {
                     ctx.check_rel(r)?;
-                    Value::Map(
+                    Value::from(
                         ctx.graph
                             .rel_properties(r)
                             .map(|(k, v)| (Arc::from(k), v.clone()))
-                            .collect(),
+                            .collect::<Map>(),
                     )
                 }
                 Value::Map(m) => Value::Map(m),
@@ -604,10 +604,10 @@ pub fn map_of<'a>(entries: impl IntoIterator<Item = (&'a str, Value)>) -> Value 
         .into_iter()
         .map(|(k, v)| (Arc::from(k), v))
         .collect();
-    Value::Map(m)
+    Value::from(m)
 }
 
 /// A path from its nodes and relationships.
 pub fn path(nodes: Vec<crate::value::NodeId>, rels: Vec<crate::value::RelId>) -> Value {
-    Value::Path(Path { nodes, rels })
+    Value::from(Path { nodes, rels })
 }
