@@ -1631,6 +1631,28 @@ impl Reader<'_, '_> {
                             a += 1;
                             continue;
                         }
+                        // "by the chairwoman of the AU Commission, Nkosazana
+                        // Dlamini-Zuma": the person the role names.
+                        let at = if self.word(units, a - 1) == Some("the") {
+                            a - 1
+                        } else {
+                            a
+                        };
+                        let role_of = at >= 2
+                            && self.word(units, at - 1) == Some("of")
+                            && self
+                                .word(units, at - 2)
+                                .is_some_and(|w| self.lex.is(WordClass::PersonRole, w));
+                        if role_of
+                            && self.word(units, a + 1) == Some(",")
+                            && let Some(person) = self.group(units, a + 2)
+                            && person
+                                .ents
+                                .iter()
+                                .all(|&e| self.model.entities[e].kind == Some(ActorKind::Person))
+                        {
+                            return Some(a + 2);
+                        }
                         return Some(a);
                     }
                     if self.word(units, a) == Some("including") {
