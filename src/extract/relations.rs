@@ -5123,6 +5123,10 @@ impl Reader<'_, '_> {
     fn personnel_presence(&mut self, s: usize, units: &[Unit]) {
         // The sentence must put people somewhere ("serve", "arrived",
         // "stationed"), and not be about their leaving or harm.
+        let people = self.national_personnel(s, units);
+        if people.is_empty() {
+            return;
+        }
         let has = |class| (0..units.len()).any(|k| self.phrase_at(units, k, class).is_some());
         let present = has(WordClass::Presence) && !has(WordClass::Absence);
         for NationalPeople {
@@ -5130,7 +5134,7 @@ impl Reader<'_, '_> {
             span: people,
             peacekeepers,
             counted,
-        } in self.national_personnel(s, units)
+        } in people
         {
             // Peacekeepers serve in a mission whatever befalls them.
             if !present && !peacekeepers {
@@ -5268,15 +5272,17 @@ impl Reader<'_, '_> {
 
     /// The number of words of a phrase of `class` starting at unit `k`.
     fn phrase_at(&self, units: &[Unit], k: usize, class: WordClass) -> Option<usize> {
+        let first = self.word(units, k)?;
+        let mut found = self.lex.is(class, first).then_some(1);
         let mut phrase = String::new();
-        let mut found = None;
-        for n in 1..=self.lex.max_words(class) {
+        for n in 2..=self.lex.max_words(class) {
+            if n == 2 {
+                phrase.push_str(first);
+            }
             let Some(w) = self.word(units, k + n - 1) else {
                 break;
             };
-            if n > 1 {
-                phrase.push(' ');
-            }
+            phrase.push(' ');
             phrase.push_str(w);
             if self.lex.is(class, &phrase) {
                 found = Some(n);
