@@ -16,7 +16,7 @@ use super::lexicon::{Lexicon, Pos, TriggerClass, WordClass};
 use super::mentions::{DocModel, Mention, Via};
 use super::text::{Lower, TokenKind, lower};
 use crate::model::{
-    ActorKind, ContributionKind, FactProps, NodeLabel, RelType, Span, StanceStatus,
+    ActorKind, ContributionKind, FactProps, MissionStatus, NodeLabel, RelType, Span, StanceStatus,
 };
 
 /// A fact found in a sentence.
@@ -1984,13 +1984,30 @@ impl Reader<'_, '_> {
                     .lexicon
                     .is_some_and(|l| self.lex.entries[l].id == "UN_PEACEKEEPING")
         };
+        let ended = |e: usize| {
+            self.model.entities[e]
+                .lexicon
+                .is_some_and(|l| self.lex.entries[l].status == Some(MissionStatus::Ended))
+        };
         let prior = self
             .model
             .mentions
             .iter()
             .filter(|m| m.start < pos && target(m.entity) && m.sentence + 4 >= s)
             .max_by_key(|m| m.start)
-            .map(|m| m.entity);
+            .map(|last| {
+                // "MINUSCA ..., succeeding MISCA": a mission that has ended,
+                // named beside one that has not, is the background.
+                if ended(last.entity)
+                    && let Some(running) = self.model.mentions.iter().find(|m| {
+                        m.sentence == last.sentence && target(m.entity) && !ended(m.entity)
+                    })
+                {
+                    running.entity
+                } else {
+                    last.entity
+                }
+            });
         prior.or_else(|| {
             self.model
                 .mentions
@@ -3882,7 +3899,17 @@ impl Reader<'_, '_> {
         let target_entity: Option<usize> = match (mission_target, actor_target.or(direct_actor)) {
             (Some(m), _) => self.mission_of(units, m),
             (None, Some(t)) => self.group(units, t).and_then(|g| g.ents.first().copied()),
-            (None, None) if bilateral => self.host_country(s, units[i].start, &agent_ents),
+            // "under a bilateral agreement with Bangui": the partner named.
+            (None, None) if bilateral => (clause_start..end.min(units.len()))
+                .find(|&k| self.word(units, k) == Some("with"))
+                .and_then(|k| self.group(units, k + 1))
+                .and_then(|g| {
+                    g.ents.iter().copied().find(|&e| {
+                        self.model.entities[e].kind == Some(ActorKind::Country)
+                            && !agent_ents.contains(&e)
+                    })
+                })
+                .or_else(|| self.host_country(s, units[i].start, &agent_ents)),
             (None, None)
                 if implicit_ok
                     && recipient.is_none()
@@ -4689,18 +4716,64 @@ impl Reader<'_, '_> {
                 if word.starts_with("deployment") && amount.is_none() {
                     return;
                 }
+                // "the largest contributor, with about 900 personnel,
+                // followed by the United States with some 600": the size
+                // after "with", and the next in the ranking.
+                let sized = |after: usize| {
+                    let with = (after + 1..units.len().min(after + 6))
+                        .find(|&k| self.word(units, k) == Some("with"))?;
+                    let start = units.get(with + 1)?.start;
+                    self.model.sentences[s]
+                        .amounts
+                        .iter()
+                        .find(|am| am.start == start && !am.strength)
+                        .filter(|am| {
+                            matches!(
+                                (&am.measure, kind),
+                                (Measure::Money(_), ContributionKind::Money)
+                                    | (Measure::Personnel(_), ContributionKind::Personnel)
+                            )
+                        })
+                };
+                let amount = amount
+                    .cloned()
+                    .or_else(|| ranked.then(|| sized(i).cloned()).flatten());
+                let following = (ranked && !neg)
+                    .then(|| {
+                        let by = (i + 1..units.len().saturating_sub(1))
+                            .find(|&k| self.word(units, k) == Some("followed"))
+                            .filter(|&k| self.word(units, k + 1) == Some("by"))?;
+                        let next = (by + 2..units.len().min(by + 4))
+                            .find(|&k| self.group(units, k).is_some())?;
+                        Some((next, sized(next).cloned()))
+                    })
+                    .flatten();
                 self.contribution(
                     s,
                     units,
                     a,
                     to,
-                    amount,
+                    amount.as_ref(),
                     kind,
                     neg,
                     hedge,
                     trig,
                     "nominal contribution",
                 );
+                if let Some((next, amount)) = following {
+                    self.contribution(
+                        s,
+                        units,
+                        next,
+                        to,
+                        amount.as_ref(),
+                        kind,
+                        false,
+                        hedge,
+                        trig,
+                        "followed by (ranking)",
+                    );
+                }
             }
             TriggerClass::Lead => {
                 let Some(t) = target else { return };
