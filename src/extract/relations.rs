@@ -3491,7 +3491,10 @@ impl Reader<'_, '_> {
         } else {
             self.subject(units, i).map(|(p, _)| p)
         };
-        let money_verb = matches!(form.lemma.as_str(), "fund" | "finance" | "pay" | "bankroll");
+        let money_verb = matches!(
+            form.lemma.as_str(),
+            "fund" | "finance" | "pay" | "bankroll" | "underwrite"
+        );
         let receiver = to_group.or(if money_verb { subject } else { None });
         let Some(to) = receiver
             .and_then(|g| self.group(units, g))
@@ -3944,7 +3947,10 @@ impl Reader<'_, '_> {
             return;
         };
         let kind = kind.unwrap_or(
-            if form.lemma == "fund" || form.lemma == "finance" || form.lemma == "pay" {
+            if matches!(
+                form.lemma.as_str(),
+                "fund" | "finance" | "pay" | "bankroll" | "underwrite"
+            ) {
                 ContributionKind::Money
             } else if matches!(form.lemma.as_str(), "deploy" | "dispatch")
                 || (self.is_mission(to)
