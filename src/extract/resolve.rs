@@ -520,6 +520,16 @@ fn leader_hint(words: &[String]) -> Option<&'static str> {
         }
         match w.as_str() {
             "u.n." | "un" | "united" | "nations" | "u.n.-led" | "un-led" => return Some("UN"),
+            // "the southern African force" is a regional bloc's, not the AU's.
+            "african" if i > 0 => {
+                return Some(match words[i - 1].as_str() {
+                    "southern" => "SADC",
+                    "west" => "ECOWAS",
+                    "east" => "EAC",
+                    "central" => "ECCAS",
+                    _ => "AFRICAN_UNION",
+                });
+            }
             "au" | "african" | "african_union" | "au-led" => return Some("AFRICAN_UNION"),
             "eu" | "european" | "eu-led" => return Some("EU"),
             "nato" => return Some("NATO"),
@@ -535,6 +545,10 @@ fn leader_prefix(id: &str) -> &'static str {
         "UN" => "U.N.",
         "AFRICAN_UNION" => "AU",
         "EU" => "EU",
+        "SADC" => "SADC",
+        "ECOWAS" => "ECOWAS",
+        "EAC" => "EAC",
+        "ECCAS" => "ECCAS",
         _ => "NATO",
     }
 }
@@ -1180,4 +1194,23 @@ fn resolution_topic(model: &DocModel, end: usize) -> Option<(String, usize)> {
             matches!(word, "on" | "in" | "against" | "for" | "over" | "to")
         })
         .map(|m| (model.entities[m.entity].name.clone(), m.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hint(words: &str) -> Option<&'static str> {
+        let words: Vec<String> = words.split(' ').map(str::to_string).collect();
+        leader_hint(&words)
+    }
+
+    #[test]
+    fn descriptions_name_their_leader_by_region() {
+        assert_eq!(hint("african force"), Some("AFRICAN_UNION"));
+        assert_eq!(hint("southern african force"), Some("SADC"));
+        assert_eq!(hint("west african standby force"), Some("ECOWAS"));
+        assert_eq!(hint("u.n. police force"), Some("UN"));
+        assert_eq!(hint("regional force"), None);
+    }
 }
