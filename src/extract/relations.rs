@@ -978,8 +978,28 @@ impl Reader<'_, '_> {
     /// The clause boundary to the right of `i`: index of the first unit that ends it.
     fn clause_end(&self, units: &[Unit], i: usize) -> usize {
         let mut k = i;
+        // Quotes around a thing named ("a \"bridging contribution\"",
+        // "\"a first step\""), with an article just inside or before them,
+        // end nothing.
+        let mut quoted_phrase = false;
         while k < units.len() {
             if let Some(w) = self.word(units, k) {
+                let quote = matches!(w, "\"" | "\u{201C}" | "\u{201D}");
+                if quote && quoted_phrase {
+                    quoted_phrase = false;
+                    k += 1;
+                    continue;
+                }
+                let article =
+                    |w: Option<&str>| matches!(w, Some("a" | "an" | "the" | "its" | "their"));
+                if quote
+                    && ((k > 0 && article(self.word(units, k - 1)))
+                        || article(self.word(units, k + 1)))
+                {
+                    quoted_phrase = true;
+                    k += 1;
+                    continue;
+                }
                 if CLAUSE_END.contains(&w) {
                     // "which" right after a mission/actor group in a list does not end it.
                     return k;
