@@ -322,6 +322,30 @@ fn referent(
             return Some(vec![lexicon_entity(model, lex, place)]);
         }
     }
+    // "the transitional authorities led by President Ahmed al-Sharaa": the
+    // leader's country.
+    if a.wants == Wants::Government {
+        let rest = model.text[a.end..].trim_start_matches([',', ' ']);
+        if let Some(after) = rest
+            .strip_prefix("led by ")
+            .or_else(|| rest.strip_prefix("headed by "))
+        {
+            let from = model.text.len() - after.len();
+            let country = model
+                .mentions
+                .iter()
+                .filter(|m| m.start >= from && m.start <= from + 40)
+                .min_by_key(|m| m.start)
+                .and_then(|m| model.entities[m.entity].lexicon)
+                .filter(|&l| lex.entries[l].kind == Some(ActorKind::Person))
+                .and_then(|l| lex.entries[l].parent.as_deref())
+                .and_then(|p| lex.resolve_ref(p))
+                .filter(|&c| lex.entries[c].kind == Some(ActorKind::Country));
+            if let Some(c) = country {
+                return Some(vec![lexicon_entity(model, lex, c)]);
+            }
+        }
+    }
     // "The representative of the United States said her delegation":
     // the speaker's own, the country named last before it in the sentence.
     let personal = model.text[a.start..a.end]
