@@ -1028,6 +1028,23 @@ impl Reader<'_, '_> {
                     }) {
                         return k;
                     }
+                    // "sends peacekeepers to Abyei, declines MONUSCO's
+                    // request": a verb in the present with its object after
+                    // a comma is a predicate of its own (headlines).
+                    if self.word(units, k + 1).is_some_and(|n| {
+                        n.ends_with('s')
+                            && !self.lex.is(WordClass::Personnel, n)
+                            && !self.lex.is(WordClass::Equipment, n)
+                            && self.lex.triggers(n).iter().any(|f| f.pos == Pos::Verb)
+                            && !self.lex.triggers(n).iter().any(|f| f.pos == Pos::Noun)
+                    }) && (self.group(units, k + 2).is_some()
+                        || matches!(
+                            self.word(units, k + 2),
+                            Some("the" | "a" | "an" | "its" | "their" | "to")
+                        ))
+                    {
+                        return k;
+                    }
                     // A comma ends the clause before a new subject ("..., it
                     // has") and unless a list or apposition follows.
                     if self.group(units, k + 1).is_some_and(|g| g.anaphoric)
