@@ -100,6 +100,11 @@ fn qualifier(q: &str) -> Option<Qualifier> {
     })
 }
 
+/// Whether `word` is a number, in digits or in words ("2,000", "two").
+pub(crate) fn is_number(word: &str) -> bool {
+    number(word).is_some()
+}
+
 fn number(n: &str) -> Option<f64> {
     let words = [
         ("one", 1.0),

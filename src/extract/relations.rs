@@ -430,30 +430,24 @@ impl Reader<'_, '_> {
                 ti += 1;
             }
         }
-        Self::on_behalf_of(self.coordinate(units))
+        self.on_behalf_of(self.coordinate(units))
     }
 
     /// "Sierra Leone's representative, speaking also on behalf of Algeria
     /// and Somalia, welcomed ...": the speaker's group takes in those it
     /// speaks for, and the aside goes.
-    fn on_behalf_of(mut units: Vec<Unit>) -> Vec<Unit> {
-        fn word(units: &[Unit], k: usize) -> Option<&str> {
-            match units.get(k).map(|u| &u.kind) {
-                Some(UnitKind::Word(w)) => Some(w.as_str()),
-                _ => None,
-            }
-        }
+    fn on_behalf_of(&self, mut units: Vec<Unit>) -> Vec<Unit> {
         let mut k = 0;
         while k + 1 < units.len() {
             let speaking = matches!(units[k].kind, UnitKind::Group(_))
-                && word(&units, k + 1) == Some(",")
-                && word(&units, k + 2) == Some("speaking");
-            let at = k + 3 + usize::from(word(&units, k + 3) == Some("also"));
+                && self.word(&units, k + 1) == Some(",")
+                && self.word(&units, k + 2) == Some("speaking");
+            let at = k + 3 + usize::from(self.word(&units, k + 3) == Some("also"));
             let phrase = speaking
-                && word(&units, at) == Some("on")
-                && word(&units, at + 1) == Some("behalf")
-                && word(&units, at + 2) == Some("of")
-                && word(&units, at + 4) == Some(",");
+                && self.word(&units, at) == Some("on")
+                && self.word(&units, at + 1) == Some("behalf")
+                && self.word(&units, at + 2) == Some("of")
+                && self.word(&units, at + 4) == Some(",");
             if let (true, Some(UnitKind::Group(others))) =
                 (phrase, units.get(at + 3).map(|u| u.kind.clone()))
                 && let UnitKind::Group(speaker) = &mut units[k].kind
@@ -2198,22 +2192,7 @@ impl Reader<'_, '_> {
         // modifies a machine states nothing.
         let counted = i > 0
             && self.word(units, i - 1).is_some_and(|p| {
-                p.starts_with(|c: char| c.is_ascii_digit())
-                    || matches!(
-                        p,
-                        "two"
-                            | "three"
-                            | "four"
-                            | "five"
-                            | "six"
-                            | "seven"
-                            | "eight"
-                            | "nine"
-                            | "ten"
-                            | "several"
-                            | "more"
-                            | "new"
-                    )
+                super::amount::is_number(p) || matches!(p, "several" | "more" | "new")
             });
         if n == 1
             && (self.determined(units, i) || counted)
