@@ -6,6 +6,11 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use newsgraph::synth::Corpus;
 use newsgraph::{Extractor, Graph};
 
+/// The allocator the command line uses, so the figures are its figures.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 /// Size of the corpus each iteration reads.
 const CORPUS_BYTES: usize = 4 << 20;
 

@@ -7,6 +7,11 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use newsgraph::query::{Limits, Params, PreparedQuery};
 use newsgraph::{Graph, Value};
 
+/// The allocator the command line uses, so the figures are its figures.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn size(var: &str, default: usize) -> usize {
     std::env::var(var)
         .ok()

