@@ -283,6 +283,26 @@ fn is_adverb(w: &str) -> bool {
         )
 }
 
+/// Verbs of giving proper ("pledged personnel"), as against verbs of
+/// having or placing ("stationed troops there").
+fn giving_lemma(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "fly in"
+            | "pledge"
+            | "commit"
+            | "offer"
+            | "send"
+            | "deploy"
+            | "contribute"
+            | "provide"
+            | "supply"
+            | "donate"
+            | "dispatch"
+            | "promise"
+    )
+}
+
 /// A denied consent ("would not accept") is opposition; other denials stay
 /// denials (`negated`).
 fn consent_flip(class: TriggerClass, rel: RelType, negated: bool) -> (RelType, bool) {
@@ -3697,6 +3717,39 @@ impl Reader<'_, '_> {
             self.contribution_kind(units, last + 1, end, amount)
         };
         let (negated, hedged, _) = self.modality(units, a, i, s);
+        // "Nepal and India provide the largest contingents, while Uruguay,
+        // Fiji and Ghana also contribute": a verb of giving with no object
+        // gives what the giver just before it gave, to the same recipient.
+        if giving_lemma(&form.lemma)
+            && kind.is_none()
+            && amounts.is_empty()
+            && (last + 1..end.min(units.len()))
+                .all(|k| matches!(self.word(units, k), Some("too" | "also" | "as" | "well")))
+        {
+            let earlier = self
+                .out
+                .facts
+                .iter()
+                .rev()
+                .take_while(|f| f.sentence + 1 >= s)
+                .find(|f| f.rel == RelType::Contributes && !agent_ents.contains(&f.from))
+                .and_then(|f| Some((f.to, f.props.kind?)));
+            if let Some((to, kind)) = earlier {
+                self.contribution(
+                    s,
+                    units,
+                    a,
+                    to,
+                    None,
+                    kind,
+                    negated,
+                    hedged,
+                    trig,
+                    "gives as the giver before",
+                );
+            }
+            return;
+        }
         // "pledge support" is a stance; "have" needs people in a place.
         if class == TriggerClass::Pledge && kind.is_none() {
             if (last + 1..end.min(units.len()))
@@ -3874,21 +3927,7 @@ impl Reader<'_, '_> {
         };
         // Without an amount, only verbs of giving point at the mission in
         // view ("pledged personnel"), not "stationed troops there".
-        let giving = matches!(
-            form.lemma.as_str(),
-            "fly in"
-                | "pledge"
-                | "commit"
-                | "offer"
-                | "send"
-                | "deploy"
-                | "contribute"
-                | "provide"
-                | "supply"
-                | "donate"
-                | "dispatch"
-                | "promise"
-        );
+        let giving = giving_lemma(&form.lemma);
         // "send vehicles to its contingent there": to its own people in
         // the mission in view.
         let to_own_people = (last + 1..end.min(units.len())).any(|k| {
