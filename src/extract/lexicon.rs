@@ -270,6 +270,7 @@ pub enum WordClass {
     Preposition,
     Presence,
     Absence,
+    Undertake,
 }
 
 impl WordClass {
@@ -305,6 +306,7 @@ impl WordClass {
             "preposition" => Preposition,
             "presence" => Presence,
             "absence" => Absence,
+            "undertake" => Undertake,
             _ => return None,
         })
     }

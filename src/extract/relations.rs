@@ -4548,10 +4548,42 @@ impl Reader<'_, '_> {
             | TriggerClass::Draft
             | TriggerClass::Contribute
             | TriggerClass::Pledge => {
+                // "Nepal has stepped up deployments to UNISFA": the subject
+                // of a verb of doing gives what its object names.
+                let undertaking_agent =
+                    matches!(class, TriggerClass::Contribute | TriggerClass::Pledge)
+                        .then(|| {
+                            let mut k = i;
+                            while k > 0
+                                && self.word(units, k - 1).is_some_and(|w| {
+                                    matches!(
+                                        w,
+                                        "a" | "an"
+                                            | "the"
+                                            | "new"
+                                            | "additional"
+                                            | "further"
+                                            | "more"
+                                            | "fresh"
+                                            | "larger"
+                                            | "bigger"
+                                    )
+                                })
+                            {
+                                k -= 1;
+                            }
+                            let verb = (k.saturating_sub(2)..k).find(|&v| {
+                                self.phrase_at(units, v, WordClass::Undertake) == Some(k - v)
+                            });
+                            let verb = verb?;
+                            self.subject(units, verb).map(|(g, _)| g)
+                        })
+                        .flatten();
                 let agent = from_phrase
                     .or(appositive_agent)
                     .or(copula_agent)
-                    .or(possessive_before.filter(|_| of_phrase.is_some() || from_phrase.is_none()));
+                    .or(possessive_before.filter(|_| of_phrase.is_some() || from_phrase.is_none()))
+                    .or(undertaking_agent);
                 let target = if possessive_before.is_some() && possessive_before != agent {
                     possessive_before
                 } else {
@@ -4774,9 +4806,6 @@ impl Reader<'_, '_> {
                     )
                 });
                 let (neg, hedge, _) = self.modality(units, a, i, s);
-                if word.starts_with("deployment") && amount.is_none() {
-                    return;
-                }
                 // "the largest contributor, with about 900 personnel,
                 // followed by the United States with some 600": the size
                 // after "with", and the next in the ranking.
@@ -5349,6 +5378,19 @@ impl Reader<'_, '_> {
                     owner: m.entity,
                     span: Span::new(m.start, m.end),
                     peacekeepers: false,
+                    counted: true,
+                });
+            }
+            // "Kenya's deployment to Haiti": people sent somewhere, whatever
+            // the rest of the sentence says of them.
+            let rest = self.model.text[m.end..].trim_start();
+            if matches!(last, "deployment" | "deployments")
+                && (rest.starts_with("to ") || rest.starts_with("in "))
+            {
+                out.push(NationalPeople {
+                    owner: m.entity,
+                    span: Span::new(m.start, m.end),
+                    peacekeepers: true,
                     counted: true,
                 });
             }
