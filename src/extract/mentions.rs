@@ -2029,8 +2029,18 @@ impl<'t> Builder<'t, '_> {
                             })
                         };
                         // A capitalised head is part of a proper name ("the
-                        // Security Council"), which the lexicon or patterns read.
-                        let lowercase_head = !is_capitalized(raw);
+                        // Security Council"), which the lexicon or patterns
+                        // read; but right after "the" and before no more of a
+                        // name it is house style for one named before ("The
+                        // Mission is headed by", "the Force's commander").
+                        let house_style = j == i + 1
+                            && lw == "the"
+                            && toks.get(j + 1).is_none_or(|n| {
+                                let t = &self.text[n.start..n.end];
+                                !is_capitalized(t)
+                                    && !matches!(t, "of" | "for" | "in" | "on" | "to" | "-")
+                            });
+                        let lowercase_head = !is_capitalized(raw) || house_style;
                         if let Some(two) = &two
                             && lowercase_head
                             && let Some(w) = head(two)

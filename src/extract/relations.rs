@@ -2698,7 +2698,21 @@ impl Reader<'_, '_> {
             | TriggerClass::VoteAgainst
             | TriggerClass::Abstain
             | TriggerClass::Veto => {
-                self.vote(s, units, i, last, end, class, agent_idx, trig_span);
+                // "Also voting in favour were Denmark, Greece and Panama":
+                // the voters come after the verb.
+                let inverted = matches!(self.word(units, last + 1), Some("were" | "was"))
+                    .then_some(last + 2)
+                    .filter(|&g| self.group(units, g).is_some_and(|g| !g.possessive));
+                self.vote(
+                    s,
+                    units,
+                    i,
+                    last,
+                    end,
+                    class,
+                    inverted.or(agent_idx),
+                    trig_span,
+                );
             }
             TriggerClass::Draft => {
                 let Some(a) = agent_idx else { return };
