@@ -1148,6 +1148,37 @@ impl Reader<'_, '_> {
 
     /// The subject of the clause whose verb is at `i`: (group index, via).
     fn subject(&self, units: &[Unit], i: usize) -> Option<(usize, &'static str)> {
+        let (g, via) = self.subject_as_written(units, i)?;
+        // "Morocco's representative, Omar Hilale, welcomed": a country's
+        // spokesman named in apposition speaks for the country.
+        let speaks_for = g >= 2
+            && self.word(units, g - 1) == Some(",")
+            && self.word(units, g + 1) == Some(",")
+            && self.group(units, g).is_some_and(|p| {
+                p.ents
+                    .iter()
+                    .all(|&e| self.model.entities[e].kind == Some(ActorKind::Person))
+            })
+            && self.group(units, g - 2).is_some_and(|r| {
+                !r.possessive
+                    && r.ents
+                        .iter()
+                        .all(|&e| self.model.entities[e].kind == Some(ActorKind::Country))
+            })
+            && self
+                .text(&units[g - 2])
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| self.lex.is(WordClass::StateRole, &w.to_lowercase()));
+        Some(if speaks_for {
+            (g - 2, "country's spokesman")
+        } else {
+            (g, via)
+        })
+    }
+
+    /// The subject of the verb at `i` as the sentence words it.
+    fn subject_as_written(&self, units: &[Unit], i: usize) -> Option<(usize, &'static str)> {
         // "urged the council to keep the peacekeepers": whoever urges
         // wants it done, so the stance is the urger's; "allowed Russia to
         // endorse", "asks the Secretary-General to set up": the one allowed
