@@ -386,7 +386,16 @@ pub fn find_amounts(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<
         } else {
             match personnel_noun(after, lex) {
                 Some((noun, len)) => (noun, m.end() + len),
-                None => continue,
+                // "an infantry battalion of some 170": the body of troops
+                // before "of" names the people counted.
+                None => match s[..m.start()].trim_end().strip_suffix(" of").and_then(|b| {
+                    b.rsplit(' ')
+                        .next()
+                        .filter(|w| lex.is(WordClass::Formation, &w.to_lowercase()))
+                }) {
+                    Some(formation) => (formation.to_lowercase(), m.end()),
+                    None => continue,
+                },
             }
         };
         // "two formed police units of 140 officers each": units times size.
@@ -486,25 +495,7 @@ fn personnel_noun(after: &str, lex: &Lexicon) -> Option<(String, usize)> {
             .next()
             .unwrap_or("")
             .to_lowercase();
-        let groups = |w: &str| {
-            matches!(
-                w,
-                "unit"
-                    | "units"
-                    | "contingent"
-                    | "contingents"
-                    | "battalion"
-                    | "battalions"
-                    | "company"
-                    | "companies"
-                    | "team"
-                    | "teams"
-                    | "platoon"
-                    | "platoons"
-                    | "squadron"
-                    | "squadrons"
-            )
-        };
+        let groups = |w: &str| lex.is(WordClass::Formation, w);
         let last = best
             .as_ref()
             .map(|(p, _)| p.rsplit(' ').next().unwrap_or("").to_string())
@@ -595,5 +586,10 @@ mod tests {
             150.0
         );
         assert!(amounts("several hundred soldiers").is_empty());
+        assert_eq!(
+            amounts("an infantry battalion of some 170."),
+            [(170.0, "personnel".into(), Some(Qualifier::About))]
+        );
+        assert!(amounts("a battalion of the 12th brigade").is_empty());
     }
 }

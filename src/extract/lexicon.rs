@@ -271,6 +271,7 @@ pub enum WordClass {
     Presence,
     Absence,
     Undertake,
+    Formation,
 }
 
 impl WordClass {
@@ -307,6 +308,7 @@ impl WordClass {
             "presence" => Presence,
             "absence" => Absence,
             "undertake" => Undertake,
+            "formation" => Formation,
             _ => return None,
         })
     }
@@ -714,6 +716,7 @@ impl Lexicon {
                 | WordClass::StateRole
                 | WordClass::PersonRole
                 | WordClass::Institution
+                | WordClass::Formation
         );
         if nouns {
             // Plural of the last word.

@@ -2011,7 +2011,6 @@ impl<'t> Builder<'t, '_> {
                                 | "peacekeepers"
                                 | "observers"
                                 | "monitors"
-                                | "contingent"
                                 | "presence"
                                 | "standby force" => Wants::Mission,
                                 "resolution" | "text" | "draft" | "measure" | "adoption"

@@ -3830,6 +3830,15 @@ impl Reader<'_, '_> {
                     )
                 })
             });
+        // "has the largest contingent", "keeps a battalion at Mora": a body
+        // of troops is people there, counted or not.
+        let formation = class == TriggerClass::Host
+            && kind == Some(ContributionKind::Personnel)
+            && (last + 1..end.min(units.len()).min(last + 5)).any(|k| {
+                self.word(units, k)
+                    .is_some_and(|w| self.lex.is(WordClass::Formation, w))
+            });
+        let vague_number = vague_number || formation;
         // "has 1,000 soldiers in", not the auxiliary of "has yet to send".
         if class == TriggerClass::Host {
             let next = self.word(units, last + 1).unwrap_or("");
