@@ -272,6 +272,7 @@ pub enum WordClass {
     Absence,
     Undertake,
     Formation,
+    MissionFrame,
 }
 
 impl WordClass {
@@ -309,6 +310,7 @@ impl WordClass {
             "absence" => Absence,
             "undertake" => Undertake,
             "formation" => Formation,
+            "mission_frame" => MissionFrame,
             _ => return None,
         })
     }

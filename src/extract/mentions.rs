@@ -406,6 +406,7 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
     b.titled_people();
     b.organization_missions();
     b.organizations_in_mission_names();
+    b.missions_by_frame();
     b.governments_of_countries();
     b.anaphors();
     b.model.mentions.sort_by_key(|m| m.start);
@@ -1186,13 +1187,25 @@ impl<'t> Builder<'t, '_> {
     /// Whether the mentions inside `rs..re` may be swallowed by a longer
     /// name: only countries, and not at the start.
     fn inner_names_allowed(&self, rs: usize, re: usize) -> bool {
+        // "the Solomon Islands International Assistance Force": a mission
+        // may begin with its host's name, where a country's own force or
+        // office ("Kenya Defence Forces") is the country's.
+        let mission = || {
+            matches!(
+                self.classify_name(&self.text[rs..re]),
+                Some((NodeLabel::Mission, _))
+            )
+        };
         self.model
             .mentions
             .iter()
             .filter(|m| m.start < re && rs < m.end)
             .all(|m| {
                 let e = &self.model.entities[m.entity];
-                m.start > rs && m.start >= rs && m.end <= re && e.kind == Some(ActorKind::Country)
+                (m.start > rs || (m.end < re && mission()))
+                    && m.start >= rs
+                    && m.end <= re
+                    && e.kind == Some(ActorKind::Country)
             })
     }
 
@@ -1629,6 +1642,44 @@ impl<'t> Builder<'t, '_> {
     /// "the OSCE mission in Georgia", "the U.N. mission in Mali", "an EU
     /// naval force": an organization's name before a mission word describes
     /// a mission it runs; the description (name included) is the mention.
+    /// Names the text defines as organizations that it frames as missions
+    /// ("officers deployed under the Pacific Policing Initiative"): a
+    /// scheme people are deployed under is a mission, whatever its head.
+    fn missions_by_frame(&mut self) {
+        let framed: Vec<usize> = self
+            .model
+            .mentions
+            .iter()
+            .filter(|m| {
+                let e = &self.model.entities[m.entity];
+                e.lexicon.is_none() && e.kind == Some(ActorKind::Organization)
+            })
+            .filter(|m| {
+                let before = self.text[..m.start].trim_end();
+                let before = before
+                    .strip_suffix(" the")
+                    .or_else(|| before.strip_suffix(" The"))
+                    .unwrap_or(before);
+                let words: SmallVec<[&str; 4]> = before.rsplit(' ').take(4).collect();
+                (1..=words.len()).any(|n| {
+                    let phrase = words[..n]
+                        .iter()
+                        .rev()
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    self.lex.is(WordClass::MissionFrame, &phrase.to_lowercase())
+                })
+            })
+            .map(|m| m.entity)
+            .collect();
+        for e in framed {
+            let entity = &mut self.model.entities[e];
+            entity.label = NodeLabel::Mission;
+            entity.kind = None;
+        }
+    }
+
     fn organization_missions(&mut self) {
         static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
             regex::Regex::new(r"^\)?(?:'s|\u{2019}s)?\s+((?:[a-z-]+\s+){0,2}?)(mission|force|operation|deployment|peacekeepers|troops|observer mission|monitoring mission)\b(?:\s+in\s+(?:the\s+)?(\p{Lu}[\p{L}.' -]*))?").expect("regex")

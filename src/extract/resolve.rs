@@ -3,7 +3,7 @@
 
 use super::lexicon::{Lexicon, WordClass};
 use super::mentions::{Anaphor, DocEntity, DocModel, Mention, Via, Wants};
-use crate::model::{ActorKind, NodeLabel};
+use crate::model::{ActorKind, MissionStatus, NodeLabel};
 
 /// An anaphor that found no referent, for `explain`.
 #[derive(Debug, Clone, PartialEq)]
@@ -1059,7 +1059,9 @@ fn lexicon_mission(
                 .map(|n| n.to_lowercase())
                 .collect::<Vec<_>>()
                 .join(" | ");
+            // A mission that has ended is background unless named.
             e.label == NodeLabel::Mission
+                && e.status != Some(MissionStatus::Ended)
                 && e.location
                     .iter()
                     .filter_map(|l| lex.resolve_ref(l))
