@@ -78,7 +78,7 @@ static MONEY_IN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:{QUALIFIER})(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a hundred|a thousand)(?:\s(?:hundred|thousand))?)(?P<strong>-strong)?\b"
+        r"(?i:{QUALIFIER})(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a thousand)(?:\s(?:hundred|thousand))?)(?P<strong>-strong)?\b"
     ))
     .expect("count regex")
 });
@@ -105,6 +105,11 @@ pub(crate) fn is_number(word: &str) -> bool {
     number(word).is_some()
 }
 
+/// The value of a number in digits or words ("2,000", "thirty-five").
+pub(crate) fn number_value(word: &str) -> Option<f64> {
+    number(word)
+}
+
 fn number(n: &str) -> Option<f64> {
     let words = [
         ("one", 1.0),
@@ -119,11 +124,21 @@ fn number(n: &str) -> Option<f64> {
         ("ten", 10.0),
         ("eleven", 11.0),
         ("twelve", 12.0),
+        ("thirteen", 13.0),
+        ("fourteen", 14.0),
         ("fifteen", 15.0),
+        ("sixteen", 16.0),
+        ("seventeen", 17.0),
+        ("eighteen", 18.0),
+        ("nineteen", 19.0),
         ("twenty", 20.0),
         ("thirty", 30.0),
         ("forty", 40.0),
         ("fifty", 50.0),
+        ("sixty", 60.0),
+        ("seventy", 70.0),
+        ("eighty", 80.0),
+        ("ninety", 90.0),
         ("hundred", 100.0),
         ("a hundred", 100.0),
         ("a thousand", 1000.0),
@@ -136,9 +151,16 @@ fn number(n: &str) -> Option<f64> {
     }
     let mut parts = lower.split_whitespace();
     let first = parts.next()?;
-    let mut value = match words.iter().find(|(w, _)| *w == first) {
-        Some((_, v)) => *v,
-        None => first.replace(',', "").parse().ok()?,
+    let word = |w: &str| words.iter().find(|(x, _)| *x == w).map(|(_, v)| *v);
+    let mut value = match word(first) {
+        Some(v) => v,
+        // "thirty-five"
+        None => match first.split_once('-') {
+            Some((tens, units)) if word(tens).is_some_and(|t| t >= 20.0) => {
+                word(tens)? + word(units).filter(|&u| u < 10.0)?
+            }
+            _ => first.replace(',', "").parse().ok()?,
+        },
     };
     for p in parts {
         value *= match p {
@@ -246,8 +268,8 @@ static NUMBER_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         .ascii_case_insensitive(true)
         .build([
             "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-            "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred",
-            "thousand",
+            "eleven", "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+            "eighty", "ninety", "hundred", "thousand",
         ])
         .expect("number words")
 });
@@ -591,5 +613,8 @@ mod tests {
             [(170.0, "personnel".into(), Some(Qualifier::About))]
         );
         assert!(amounts("a battalion of the 12th brigade").is_empty());
+        assert_eq!(amounts("thirty-five police officers")[0].0, 35.0);
+        assert_eq!(number_value("ninety"), Some(90.0));
+        assert_eq!(number_value("thirty-ten"), None);
     }
 }

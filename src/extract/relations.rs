@@ -4136,6 +4136,32 @@ impl Reader<'_, '_> {
             trig,
             "contribution verb",
         );
+        if let Some(first) = amount {
+            for (giver, value, unit, span) in self.gapped_amounts(s, units, first) {
+                let Some(g) = self.group(units, giver).cloned() else {
+                    continue;
+                };
+                for &from in &g.ents {
+                    let props = FactProps {
+                        kind: Some(kind),
+                        amount: Some(value),
+                        unit: Some(unit.clone()),
+                        negated,
+                        hedged,
+                        ..FactProps::default()
+                    };
+                    self.emit(
+                        s,
+                        RelType::Contributes,
+                        from,
+                        to,
+                        props,
+                        (Some(g.first), Some(trig), Some(span)),
+                        "verb left out (gapping)",
+                    );
+                }
+            }
+        }
         // "300 military instructors along with heavy weapons": each kind
         // of thing given is a contribution.
         for other in self.further_kinds(units, last + 1, end, kind, &amounts) {
@@ -4159,6 +4185,109 @@ impl Reader<'_, '_> {
                 "contribution verb",
             );
         }
+    }
+
+    /// "Papua New Guinea is sending fifty officers, Fiji forty and New
+    /// Zealand thirty-five", "has about 550 soldiers in Latvia, Spain about
+    /// 600": after the first giver and its amount, the verb and the noun
+    /// are left out; each later giver (a group right before a bare number
+    /// or a sum) gives its own amount of the same. The group, value, unit
+    /// and span of each.
+    fn gapped_amounts(
+        &self,
+        s: usize,
+        units: &[Unit],
+        first: &Amount,
+    ) -> Vec<(usize, f64, String, Span)> {
+        let mut out = Vec::new();
+        let Some(mut k) = units.iter().position(|u| u.start >= first.end) else {
+            return out;
+        };
+        // The rest of the first giver's phrase: "soldiers in Latvia".
+        let mut skipped = 0;
+        while k < units.len() && !matches!(self.word(units, k), Some("," | "and")) {
+            k += 1;
+            skipped += 1;
+            if skipped > 4 {
+                return out;
+            }
+        }
+        loop {
+            while matches!(self.word(units, k), Some("," | "and")) {
+                k += 1;
+            }
+            let Some(g) = self.group(units, k).filter(|g| {
+                !g.possessive
+                    && g.ents
+                        .iter()
+                        .all(|&e| self.model.entities[e].label == NodeLabel::Actor)
+            }) else {
+                break;
+            };
+            let _ = g;
+            let Some(next) = units.get(k + 1) else { break };
+            // A sum: "France EUR 5 million".
+            let money = self.model.sentences[s].amounts.iter().find(|a| {
+                a.start == next.start
+                    && matches!(
+                        (&a.measure, &first.measure),
+                        (Measure::Money(_), Measure::Money(_))
+                    )
+            });
+            let (value, unit, span, after) = if let Some(m) = money {
+                let after = units
+                    .iter()
+                    .position(|u| u.start >= m.end)
+                    .unwrap_or(units.len());
+                (
+                    m.value,
+                    m.unit().to_string(),
+                    Span::new(m.start, m.end),
+                    after,
+                )
+            } else {
+                // A bare number, maybe after a qualifier: "Spain about 600".
+                let n = k
+                    + 1
+                    + usize::from(matches!(
+                        self.word(units, k + 1),
+                        Some("about" | "some" | "around" | "roughly" | "nearly" | "almost")
+                    ));
+                // "thirty-five" comes as three words.
+                let compound = match (self.word(units, n), self.word(units, n + 1)) {
+                    (Some(tens), Some("-")) => self
+                        .word(units, n + 2)
+                        .and_then(|ones| super::amount::number_value(&format!("{tens}-{ones}"))),
+                    _ => None,
+                };
+                let (value, n) = match compound {
+                    Some(v) => (Some(v), n + 2),
+                    None => (self.word(units, n).and_then(super::amount::number_value), n),
+                };
+                let Some(value) = value.filter(|_| matches!(first.measure, Measure::Personnel(_)))
+                else {
+                    break;
+                };
+                (
+                    value,
+                    first.unit().to_string(),
+                    Span::new(units[k + 1].start, units[n].end),
+                    n + 1,
+                )
+            };
+            // Nothing more to the clause: no verb, no noun of its own.
+            if !(after >= units.len()
+                || matches!(
+                    self.word(units, after),
+                    Some("," | "and" | "." | ";" | "while" | "respectively")
+                ))
+            {
+                break;
+            }
+            out.push((k, value, unit, span));
+            k = after;
+        }
+        out
     }
 
     /// Kinds of things given besides `first`, joined to it by "and",
