@@ -601,6 +601,21 @@ impl<'t> Builder<'t, '_> {
     /// The participle after a hyphen: "led" in "Kenya-led".
     fn compound_after(&self, end: usize) -> Option<String> {
         let rest = self.text[end..].strip_prefix('-')?;
+        // "the UK- and French-led force": the participle comes after the
+        // second name.
+        let rest = match rest
+            .strip_prefix(" and ")
+            .or_else(|| rest.strip_prefix(" or "))
+        {
+            Some(second) => {
+                let hyphen = second.find('-')?;
+                if second[..hyphen].split_whitespace().count() > 3 {
+                    return None;
+                }
+                &second[hyphen + 1..]
+            }
+            None => rest,
+        };
         let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
         matches!(
             word.as_str(),
@@ -1229,6 +1244,19 @@ impl<'t> Builder<'t, '_> {
         for (i, w) in words.iter().enumerate().skip(1) {
             if matches!(*w, "in" | "for" | "of" | "to" | "on") {
                 head_end = i;
+                break;
+            }
+        }
+        // "Multinational Force Ukraine", "EU Training Mission Somalia": a
+        // country named after the head is where it serves.
+        for n in [2, 1] {
+            if head_end > n
+                && self
+                    .lex
+                    .by_name(&words[head_end - n..head_end].join(" "))
+                    .is_some_and(|i| self.lex.entries[i].kind == Some(ActorKind::Country))
+            {
+                head_end -= n;
                 break;
             }
         }
@@ -2040,7 +2068,7 @@ impl<'t> Builder<'t, '_> {
                     let mut j = i + 1;
                     let mut words: SmallVec<[Lower; 4]> = SmallVec::new();
                     let mut found = None;
-                    while j < toks.len() && j <= i + 6 {
+                    while j < toks.len() && j <= i + 8 {
                         let t = toks[j];
                         let raw = &self.text[t.start..t.end];
                         let lower = super::text::lower(raw);
@@ -2138,36 +2166,42 @@ impl<'t> Builder<'t, '_> {
                                     }))
                                 || raw == "-"
                                 || t.kind == TokenKind::Number;
-                        if !modifier
-                            || matches!(
-                                lower.as_str(),
-                                "of" | "and"
-                                    | "to"
-                                    | "in"
-                                    | "for"
-                                    | "with"
-                                    | "by"
-                                    | "between"
-                                    | "among"
-                                    | "against"
-                                    | "over"
-                                    | "from"
-                                    | "on"
-                                    | "at"
-                                    | "into"
-                                    | "after"
-                                    | "about"
-                                    | "that"
-                                    | "which"
-                                    | "who"
-                                    | "is"
-                                    | "was"
-                                    | "has"
-                                    | "had"
-                                    | "have"
-                                    | "would"
-                                    | "will"
-                            )
+                        // "the UK- and French-led force": a suspended hyphen
+                        // joins the two names into one modifier.
+                        let suspended = matches!(lower.as_str(), "and" | "or")
+                            && j > 0
+                            && &self.text[toks[j - 1].start..toks[j - 1].end] == "-";
+                        if !suspended
+                            && (!modifier
+                                || matches!(
+                                    lower.as_str(),
+                                    "of" | "and"
+                                        | "to"
+                                        | "in"
+                                        | "for"
+                                        | "with"
+                                        | "by"
+                                        | "between"
+                                        | "among"
+                                        | "against"
+                                        | "over"
+                                        | "from"
+                                        | "on"
+                                        | "at"
+                                        | "into"
+                                        | "after"
+                                        | "about"
+                                        | "that"
+                                        | "which"
+                                        | "who"
+                                        | "is"
+                                        | "was"
+                                        | "has"
+                                        | "had"
+                                        | "have"
+                                        | "would"
+                                        | "will"
+                                ))
                         {
                             break;
                         }

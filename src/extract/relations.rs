@@ -5198,6 +5198,18 @@ impl Reader<'_, '_> {
             }
             while t < units.len().min(k + 8) {
                 match &units[t].kind {
+                    // "the UK- and French-led force": the second name shares
+                    // the participle and the head.
+                    UnitKind::Group(second)
+                        if second.compound.is_some()
+                            && matches!(self.word(units, t - 1), Some("and" | "or")) =>
+                    {
+                        t += 1;
+                        while t < units.len() && matches!(self.word(units, t), Some("-")) {
+                            t += 2;
+                        }
+                        continue;
+                    }
                     UnitKind::Group(_) => {
                         target = Some(t);
                         break;
@@ -5253,7 +5265,12 @@ impl Reader<'_, '_> {
                 }
             }
             let Some(t) = target else { continue };
-            let span = Span::new(units[k].end, units[k].end + 1 + c.len());
+            // The hyphen and participle, which come after the second name
+            // in "the UK- and French-led force".
+            let participle_at = self.model.text[units[k].end..]
+                .find(&format!("-{c}"))
+                .map_or(units[k].end, |p| units[k].end + p);
+            let span = Span::new(participle_at, participle_at + 1 + c.len());
             match c.as_str() {
                 "led" | "commanded" | "controlled" | "headed" | "run" => {
                     self.leads(s, units, k, t, span, "X-led")
