@@ -1148,6 +1148,29 @@ impl Reader<'_, '_> {
 
     /// The subject of the clause whose verb is at `i`: (group index, via).
     fn subject(&self, units: &[Unit], i: usize) -> Option<(usize, &'static str)> {
+        // "Uruguay, Chile and Spain are among the countries that provide
+        // observers": the relative clause's subject is the group ranked.
+        if i >= 5 && matches!(self.word(units, i - 1), Some("that" | "which" | "who")) {
+            let among = (i.saturating_sub(6)..i - 1)
+                .rev()
+                .find(|&k| self.word(units, k) == Some("among"))
+                .filter(|&k| {
+                    (k + 1..i - 1).all(|w| {
+                        self.word(units, w)
+                            .is_some_and(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+                    })
+                });
+            if let Some(k) = among
+                && k >= 2
+                && matches!(
+                    self.word(units, k - 1),
+                    Some("is" | "are" | "was" | "were" | "remain" | "remains")
+                )
+                && self.group(units, k - 2).is_some_and(|g| !g.possessive)
+            {
+                return Some((k - 2, "ranked among"));
+            }
+        }
         let (g, via) = self.subject_as_written(units, i)?;
         // "Morocco's representative, Omar Hilale, welcomed": a country's
         // spokesman named in apposition speaks for the country.
@@ -1980,6 +2003,16 @@ impl Reader<'_, '_> {
             ) {
                 hedged = true;
             }
+        }
+        // "An earlier version incorrectly said that Brazil had pledged":
+        // a report the text marks as false.
+        if (0..i).any(|k| {
+            matches!(
+                self.word(units, k),
+                Some("incorrectly" | "wrongly" | "falsely" | "erroneously" | "mistakenly")
+            ) && (k + 1..(k + 3).min(i)).any(|v| self.is_say(units, v))
+        }) {
+            negated = true;
         }
         // A condition after the trigger: "... if asked".
         let end = self.clause_end(units, i + 1);
@@ -4136,6 +4169,24 @@ impl Reader<'_, '_> {
             trig,
             "contribution verb",
         );
+        // "Denmark is sending two F-16 jets, France three Rafale fighters":
+        // the same with things counted rather than amounts.
+        if amount.is_none() && kind == ContributionKind::Equipment {
+            for giver in self.gapped_equipment(units, last) {
+                self.contribution(
+                    s,
+                    units,
+                    giver,
+                    to,
+                    None,
+                    kind,
+                    negated,
+                    hedged,
+                    trig,
+                    "verb left out (gapping)",
+                );
+            }
+        }
         if let Some(first) = amount {
             for (giver, value, unit, span) in self.gapped_amounts(s, units, first) {
                 let Some(g) = self.group(units, giver).cloned() else {
@@ -4286,6 +4337,50 @@ impl Reader<'_, '_> {
             }
             out.push((k, value, unit, span));
             k = after;
+        }
+        out
+    }
+
+    /// The later givers of a gapped list of things counted after the verb
+    /// at `last`: "sending two F-16 jets, France three Rafale fighters,
+    /// and Germany four Eurofighters".
+    fn gapped_equipment(&self, units: &[Unit], last: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let Some(mut k) =
+            (last + 1..units.len().min(last + 16)).find(|&k| self.word(units, k) == Some(","))
+        else {
+            return out;
+        };
+        loop {
+            while matches!(self.word(units, k), Some("," | "and")) {
+                k += 1;
+            }
+            if self.group(units, k).is_none_or(|g| g.possessive)
+                || !self
+                    .word(units, k + 1)
+                    .is_some_and(super::amount::is_number)
+            {
+                break;
+            }
+            let end = (k + 2..units.len().min(k + 7))
+                .find(|&e| {
+                    matches!(
+                        self.word(units, e),
+                        Some("," | "and" | "." | ";" | "which" | "while")
+                    )
+                })
+                .unwrap_or(units.len().min(k + 7));
+            // A name and a count with a noun after it: the noun may be a
+            // model the lexicon does not know ("four Eurofighters").
+            let things = (k + 2..end).any(|w| {
+                self.word(units, w)
+                    .is_some_and(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'))
+            });
+            if !things {
+                break;
+            }
+            out.push(k);
+            k = end;
         }
         out
     }
