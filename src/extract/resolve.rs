@@ -636,6 +636,21 @@ fn mission_referent(
         .filter(|m| model.entities[m.entity].label == NodeLabel::Mission)
         .map(|m| (m.start, m.sentence, m.entity))
         .collect();
+    // "its naval operation in the Red Sea, EUNAVFOR Aspides, until":
+    // a mission's name in apposition says which, and is its mention (the
+    // description adds no second one to weigh in later choices).
+    let rest = &model.text[a.end..];
+    if let Some(comma) = rest.find(',').filter(|&c| {
+        let between = &rest[..c];
+        between.split_whitespace().count() <= 5 && !between.contains(['.', ';', '"'])
+    }) {
+        let name = rest[comma + 1..].trim_start();
+        let name = name.strip_prefix("the ").unwrap_or(name);
+        let name_at = a.end + rest.len() - name.len();
+        if missions.iter().any(|(start, _, _)| *start == name_at) {
+            return Some(Vec::new());
+        }
+    }
     // "the plan", "the proposal": only a mission just talked about.
     if matches!(head.as_str(), "plan" | "proposal" | "intervention") {
         return missions
