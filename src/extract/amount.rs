@@ -100,6 +100,11 @@ fn qualifier(q: &str) -> Option<Qualifier> {
     })
 }
 
+/// How exact a one-word qualifier makes a number ("about", "over").
+pub(crate) fn qualifier_of(word: &str) -> Option<Qualifier> {
+    qualifier(word)
+}
+
 /// Whether `word` is a number, in digits or in words ("2,000", "two").
 pub(crate) fn is_number(word: &str) -> bool {
     number(word).is_some()

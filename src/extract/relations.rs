@@ -3769,12 +3769,18 @@ impl Reader<'_, '_> {
         let clause_end_pos = units
             .get(end)
             .map_or(self.model.sentences[s].span.end, |u| u.start);
-        let amounts: Vec<Amount> = self
+        let mut amounts: Vec<Amount> = self
             .amounts_in(s, units[last].end, clause_end_pos)
             .into_iter()
             .filter(|a| !a.strength)
             .cloned()
             .collect();
+        if class == TriggerClass::Host
+            && amounts.is_empty()
+            && let Some(count) = self.elided_count(s, units, i, last)
+        {
+            amounts.push(count);
+        }
         let amount = amounts.first();
         // "donated military equipment worth about 25 million yuan": the
         // money is what the equipment is worth.
@@ -4339,6 +4345,41 @@ impl Reader<'_, '_> {
             k = after;
         }
         out
+    }
+
+    /// "Britain has around 250 soldiers. Argentina has about 240": a bare
+    /// number right after the verb at `last`, ending its clause, counts
+    /// the people counted just before (in this sentence or the one before).
+    fn elided_count(&self, s: usize, units: &[Unit], i: usize, last: usize) -> Option<Amount> {
+        let mut n = last + 1;
+        let qualifier = self.word(units, n).and_then(super::amount::qualifier_of);
+        if qualifier.is_some() {
+            n += 1;
+        }
+        let value = self.word(units, n).and_then(super::amount::number_value)?;
+        if !self
+            .word(units, n + 1)
+            .is_none_or(|w| matches!(w, "," | "." | ";" | "and"))
+        {
+            return None;
+        }
+        let noun = (s.saturating_sub(1)..=s)
+            .flat_map(|k| self.model.sentences[k].amounts.iter())
+            .filter(|a| a.start < units[i].start)
+            .filter_map(|a| match &a.measure {
+                Measure::Personnel(noun) if !a.strength => Some(noun.clone()),
+                _ => None,
+            })
+            .next_back()?;
+        Some(Amount {
+            value,
+            measure: Measure::Personnel(noun),
+            qualifier,
+            start: units[last + 1].start,
+            end: units[n].end,
+            per_year: false,
+            strength: false,
+        })
     }
 
     /// The later givers of a gapped list of things counted after the verb
