@@ -3348,8 +3348,23 @@ impl Reader<'_, '_> {
             // "welcomed the vote": the resolution voted on, and through it
             // its mission; with no resolution in view a vote is an election
             // ("called for the Dec. 27 vote to be postponed").
+            // With no resolution in view, the council's vote the story
+            // reported on a mission ("The Security Council extended
+            // UNFICYP ... Nicosia welcomed the vote.").
             Some("vote") => self
                 .current_resolution(s, units[from].start)
+                .or_else(|| {
+                    self.out
+                        .facts
+                        .iter()
+                        .rev()
+                        .find(|f| {
+                            f.rel == RelType::Supports
+                                && self.is_council(f.from)
+                                && self.is_mission(f.to)
+                        })
+                        .map(|f| f.to)
+                })
                 .map(Target::Entity),
             Some("decision") => self
                 .current_resolution(s, units[from].start)
