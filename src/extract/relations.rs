@@ -289,6 +289,7 @@ fn giving_lemma(lemma: &str) -> bool {
     matches!(
         lemma,
         "fly in"
+            | "fly"
             | "pledge"
             | "commit"
             | "offer"
@@ -3937,8 +3938,9 @@ impl Reader<'_, '_> {
             }
         }
         // "gives the force until Dec. 31": giving only with a thing given.
-        // "delivered a speech to the Council": nor delivering.
-        if matches!(form.lemma.as_str(), "keep" | "give" | "deliver") && kind.is_none() {
+        // "delivered a speech to the Council", "flew to Brussels": nor
+        // delivering or flying.
+        if matches!(form.lemma.as_str(), "keep" | "give" | "deliver" | "fly") && kind.is_none() {
             return;
         }
         if matches!(
@@ -4930,7 +4932,9 @@ impl Reader<'_, '_> {
                 // "the head of M, Major General P": the name after the
                 // comma, past titles and a nationality.
                 let agent = appositive_agent.or(copula_agent).or_else(|| {
-                    let after = (last + 1..end.min(units.len()))
+                    // The comma may close a relative clause ("which provides
+                    // the operation commander, Rear Admiral X,").
+                    let after = (last + 1..(end + 1).min(units.len()))
                         .find(|&k| self.word(units, k) == Some(","))?;
                     let name = (after + 1..(after + 7).min(units.len()))
                         .find(|&k| !self.is_title_word(units, k))?;
