@@ -4211,29 +4211,19 @@ impl Reader<'_, '_> {
             }
         }
         if let Some(first) = amount {
-            for (giver, value, unit, span) in self.gapped_amounts(s, units, first) {
-                let Some(g) = self.group(units, giver).cloned() else {
-                    continue;
-                };
-                for &from in &g.ents {
-                    let props = FactProps {
-                        kind: Some(kind),
-                        amount: Some(value),
-                        unit: Some(unit.clone()),
-                        negated,
-                        hedged,
-                        ..FactProps::default()
-                    };
-                    self.emit(
-                        s,
-                        RelType::Contributes,
-                        from,
-                        to,
-                        props,
-                        (Some(g.first), Some(trig), Some(span)),
-                        "verb left out (gapping)",
-                    );
-                }
+            for (giver, own) in self.gapped_amounts(s, units, first) {
+                self.contribution(
+                    s,
+                    units,
+                    giver,
+                    to,
+                    Some(&own),
+                    kind,
+                    negated,
+                    hedged,
+                    trig,
+                    "verb left out (gapping)",
+                );
             }
         }
         // "300 military instructors along with heavy weapons": each kind
@@ -4265,14 +4255,9 @@ impl Reader<'_, '_> {
     /// Zealand thirty-five", "has about 550 soldiers in Latvia, Spain about
     /// 600": after the first giver and its amount, the verb and the noun
     /// are left out; each later giver (a group right before a bare number
-    /// or a sum) gives its own amount of the same. The group, value, unit
-    /// and span of each.
-    fn gapped_amounts(
-        &self,
-        s: usize,
-        units: &[Unit],
-        first: &Amount,
-    ) -> Vec<(usize, f64, String, Span)> {
+    /// or a sum) gives its own amount of the same. The group and amount
+    /// of each.
+    fn gapped_amounts(&self, s: usize, units: &[Unit], first: &Amount) -> Vec<(usize, Amount)> {
         let mut out = Vec::new();
         let Some(mut k) = units.iter().position(|u| u.start >= first.end) else {
             return out;
@@ -4308,25 +4293,18 @@ impl Reader<'_, '_> {
                         (Measure::Money(_), Measure::Money(_))
                     )
             });
-            let (value, unit, span, after) = if let Some(m) = money {
+            let (own, after) = if let Some(m) = money {
                 let after = units
                     .iter()
                     .position(|u| u.start >= m.end)
                     .unwrap_or(units.len());
-                (
-                    m.value,
-                    m.unit().to_string(),
-                    Span::new(m.start, m.end),
-                    after,
-                )
+                (m.clone(), after)
             } else {
                 // A bare number, maybe after a qualifier: "Spain about 600".
-                let n = k
-                    + 1
-                    + usize::from(matches!(
-                        self.word(units, k + 1),
-                        Some("about" | "some" | "around" | "roughly" | "nearly" | "almost")
-                    ));
+                let qualifier = self
+                    .word(units, k + 1)
+                    .and_then(super::amount::qualifier_of);
+                let n = k + 1 + usize::from(qualifier.is_some());
                 // "thirty-five" comes as three words.
                 let compound = match (self.word(units, n), self.word(units, n + 1)) {
                     (Some(tens), Some("-")) => self
@@ -4342,12 +4320,16 @@ impl Reader<'_, '_> {
                 else {
                     break;
                 };
-                (
+                let own = Amount {
                     value,
-                    first.unit().to_string(),
-                    Span::new(units[k + 1].start, units[n].end),
-                    n + 1,
-                )
+                    measure: first.measure.clone(),
+                    qualifier,
+                    start: units[k + 1].start,
+                    end: units[n].end,
+                    per_year: false,
+                    strength: false,
+                };
+                (own, n + 1)
             };
             // Nothing more to the clause: no verb, no noun of its own.
             if !(after >= units.len()
@@ -4358,7 +4340,7 @@ impl Reader<'_, '_> {
             {
                 break;
             }
-            out.push((k, value, unit, span));
+            out.push((k, own));
             k = after;
         }
         out
