@@ -1220,6 +1220,20 @@ impl Reader<'_, '_> {
                     UnitKind::Word(w) if self.lex.is(WordClass::Urge, w) && k + 2 <= i => {
                         return self.subject(units, k).map(|(a, _)| (a, URGER));
                     }
+                    // "asked the Council to keep the mission": the council
+                    // decides for the asker, whose wish the stance is.
+                    UnitKind::Word(w)
+                        if self.lex.is(WordClass::Permit, w)
+                            && k + 2 <= i
+                            && match object {
+                                Some(o) => self.ents(units, o).iter().all(|&e| self.is_council(e)),
+                                None => {
+                                    (k + 1..i - 1).any(|q| self.word(units, q) == Some("council"))
+                                }
+                            } =>
+                    {
+                        return self.subject(units, k).map(|(a, _)| (a, URGER));
+                    }
                     UnitKind::Word(w) if self.lex.is(WordClass::Permit, w) && k + 2 <= i => {
                         return object.map(|o| (o, ASKED));
                     }

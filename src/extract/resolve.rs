@@ -308,6 +308,13 @@ fn referent(
         }
         _ => {}
     }
+    // "Yemen's internationally recognised government": the owner's.
+    if a.wants == Wants::Government
+        && let Some(o) = a.owner
+        && compatible(&model.entities[o], Wants::Government)
+    {
+        return Some(vec![o]);
+    }
     // "the host country", "the host government": where the mission in
     // view operates.
     if a.wants == Wants::Government && model.text[a.start..a.end].to_lowercase().contains("host ") {
