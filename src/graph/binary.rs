@@ -1053,6 +1053,40 @@ fn in_chunks<T: Send>(
     Ok(at.0)
 }
 
+/// Strings `range` of the table, from where `r` is.
+fn strings_from(r: &mut Reader, range: std::ops::Range<usize>) -> Read<Vec<Arc<str>>> {
+    let mut table = Vec::with_capacity(range.len());
+    for i in range {
+        let n = r.count(1)?;
+        let at = r.pos;
+        let s = std::str::from_utf8(r.take(n)?)
+            .or_else(|_| r.corrupt(at, format!("string {i} is not UTF-8")))?;
+        table.push(Arc::from(s));
+    }
+    Ok(table)
+}
+
+/// The string table of `strings` strings: its two halves are read at once
+/// (where the second starts is found by skipping over the first).
+fn string_table(r: &mut Reader, strings: usize) -> Read<Vec<Arc<str>>> {
+    let half = strings / 2;
+    let mut second = *r;
+    let found =
+        half >= 1 << 12 && (0..half).all(|_| second.count(1).and_then(|n| second.take(n)).is_ok());
+    if !found {
+        // Small, or the first half is cut short: it says where.
+        return strings_from(r, 0..strings);
+    }
+    let (first, rest) = rayon::join(
+        || strings_from(r, 0..half),
+        || strings_from(&mut second, half..strings),
+    );
+    let mut table = first?;
+    table.extend(rest?);
+    r.pos = second.pos;
+    Ok(table)
+}
+
 /// Read the whole snapshot into `bulk`, keeping `place` up to date for the
 /// error message.
 fn read(bytes: &[u8], bulk: &mut Bulk, place: &mut String, verify: bool) -> Read<()> {
@@ -1077,14 +1111,7 @@ fn read(bytes: &[u8], bulk: &mut Bulk, place: &mut String, verify: bool) -> Read
     let rels = r.count(5)?;
     *bulk = Bulk::with_capacity(nodes, rels);
     *place = "the string table".into();
-    let mut table: Vec<Arc<str>> = Vec::with_capacity(strings);
-    for i in 0..strings {
-        let n = r.count(1)?;
-        let at = r.pos;
-        let s = std::str::from_utf8(r.take(n)?)
-            .or_else(|_| r.corrupt(at, format!("string {i} is not UTF-8")))?;
-        table.push(Arc::from(s));
-    }
+    let table = string_table(&mut r, strings)?;
     let mut d = Decoder::new(r, &table);
     let mut of_string: Vec<Option<Symbol>> = vec![None; strings];
     // One run of unknown length: the records of versions before chunks.
@@ -1119,95 +1146,122 @@ fn read(bytes: &[u8], bulk: &mut Bulk, place: &mut String, verify: bool) -> Read
         *place = at;
         fault
     };
-    let indexed = bulk.indexed().to_vec();
-    let node_run = match &node_chunks[..] {
-        [Chunk { bytes: None, .. }] if version == 1 => {
-            let mut syms = OnUse {
-                table: &table,
-                of_string: &mut of_string,
-                symbols: bulk.symbols_mut(),
-            };
-            Some(d.nodes(&mut syms, &indexed, nodes, 0))
-        }
-        [Chunk { bytes: None, .. }] => Some(d.nodes(&mut Declared(&of_string), &indexed, nodes, 0)),
-        _ => None,
-    };
-    let add_nodes = |bulk: &mut Bulk, run: NodeRun, from: usize, first: usize| {
-        bulk.add_nodes(run.ids, run.nodes, run.keys)
-            .map_err(|(i, what)| {
-                (
-                    Fault::Corrupt { at: from, what },
-                    format!("node record {}", first + i),
-                )
-            })
-    };
-    match node_run {
-        Some(run) => {
-            let from = d.r.pos;
-            let run = run.map_err(|f| fail(place, f))?;
-            add_nodes(bulk, run, from, 0).map_err(|f| fail(place, f))?;
-        }
-        None => {
-            let of_string = &of_string;
-            d.r.pos = in_chunks(
-                bytes,
-                &table,
-                Section {
-                    kind: Kind::Node,
-                    start: d.r.pos,
-                    chunks: &node_chunks,
-                },
-                |d, count, first| d.nodes(&mut Declared(of_string), &indexed, count, first),
-                |run: &NodeRun| Some((*run.ids.first()?, *run.ids.last()?)),
-                |run, from, first| add_nodes(bulk, run, from, first),
-            )
-            .map_err(|f| fail(place, f))?;
-        }
-    }
-    // The relationships are read while the nodes are indexed, and go into
-    // the graph as they are read.
-    let start = d.r.pos;
-    let end = bulk.read_rels_while_indexing_nodes(|symbols, real, sink| {
-        if let [
-            Chunk {
-                records,
-                bytes: None,
-            },
-        ] = rel_chunks[..]
-        {
-            let mut syms = OnUse {
-                table: &table,
-                of_string: &mut of_string,
-                symbols,
-            };
-            let run = d.rels(&mut syms, real, records, 0)?;
-            sink.add(run.ends, run.props);
-            return Ok(d.r.pos);
-        }
-        let of_string = &of_string;
-        in_chunks(
-            bytes,
-            &table,
-            Section {
-                kind: Kind::Rel,
-                start,
-                chunks: &rel_chunks,
-            },
-            |d, count, first| d.rels(&mut Declared(of_string), real, count, first),
-            |run: &RelRun| Some((run.ends.first()?.0, run.ends.last()?.0)),
-            |run, _, _| {
-                sink.add(run.ends, run.props);
-                Ok(())
-            },
-        )
+    // Version 3 says where the records end: the checksum is worked out
+    // while they are decoded.
+    let records_end = (version >= 3).then(|| {
+        node_chunks
+            .iter()
+            .chain(&rel_chunks)
+            .fold(d.r.pos, |at, c| at.saturating_add(c.bytes.unwrap_or(0)))
     });
-    let end = end.map_err(|f| fail(place, f))?;
+    let (crc, end) = rayon::join(
+        || {
+            records_end
+                .filter(|_| verify)
+                .and_then(|e| bytes.get(..e))
+                .map(|b| (b.len(), crc32fast::hash(b)))
+        },
+        || -> Read<usize> {
+            let indexed = bulk.indexed().to_vec();
+            let node_run = match &node_chunks[..] {
+                [Chunk { bytes: None, .. }] if version == 1 => {
+                    let mut syms = OnUse {
+                        table: &table,
+                        of_string: &mut of_string,
+                        symbols: bulk.symbols_mut(),
+                    };
+                    Some(d.nodes(&mut syms, &indexed, nodes, 0))
+                }
+                [Chunk { bytes: None, .. }] => {
+                    Some(d.nodes(&mut Declared(&of_string), &indexed, nodes, 0))
+                }
+                _ => None,
+            };
+            let add_nodes = |bulk: &mut Bulk, run: NodeRun, from: usize, first: usize| {
+                bulk.add_nodes(run.ids, run.nodes, run.keys)
+                    .map_err(|(i, what)| {
+                        (
+                            Fault::Corrupt { at: from, what },
+                            format!("node record {}", first + i),
+                        )
+                    })
+            };
+            match node_run {
+                Some(run) => {
+                    let from = d.r.pos;
+                    let run = run.map_err(|f| fail(place, f))?;
+                    add_nodes(bulk, run, from, 0).map_err(|f| fail(place, f))?;
+                }
+                None => {
+                    let of_string = &of_string;
+                    d.r.pos = in_chunks(
+                        bytes,
+                        &table,
+                        Section {
+                            kind: Kind::Node,
+                            start: d.r.pos,
+                            chunks: &node_chunks,
+                        },
+                        |d, count, first| d.nodes(&mut Declared(of_string), &indexed, count, first),
+                        |run: &NodeRun| Some((*run.ids.first()?, *run.ids.last()?)),
+                        |run, from, first| add_nodes(bulk, run, from, first),
+                    )
+                    .map_err(|f| fail(place, f))?;
+                }
+            }
+            // The relationships are read while the nodes are indexed, and go into
+            // the graph as they are read.
+            let start = d.r.pos;
+            let end = bulk.read_rels_while_indexing_nodes(|symbols, real, sink| {
+                if let [
+                    Chunk {
+                        records,
+                        bytes: None,
+                    },
+                ] = rel_chunks[..]
+                {
+                    let mut syms = OnUse {
+                        table: &table,
+                        of_string: &mut of_string,
+                        symbols,
+                    };
+                    let run = d.rels(&mut syms, real, records, 0)?;
+                    sink.add(run.ends, run.props);
+                    return Ok(d.r.pos);
+                }
+                let of_string = &of_string;
+                in_chunks(
+                    bytes,
+                    &table,
+                    Section {
+                        kind: Kind::Rel,
+                        start,
+                        chunks: &rel_chunks,
+                    },
+                    |d, count, first| d.rels(&mut Declared(of_string), real, count, first),
+                    |run: &RelRun| Some((run.ends.first()?.0, run.ends.last()?.0)),
+                    |run, _, _| {
+                        sink.add(run.ends, run.props);
+                        Ok(())
+                    },
+                )
+            });
+            end.map_err(|f| fail(place, f))
+        },
+    );
+    let end = end?;
     d.r.pos = end;
     *place = "the checksum".into();
     let mut c = [0u8; 4];
     c.copy_from_slice(d.r.take(4)?);
-    if verify && u32::from_le_bytes(c) != crc32fast::hash(&bytes[..end]) {
-        return d.r.corrupt(end, "the checksum does not match");
+    if verify {
+        let crc = match crc {
+            Some((upto, crc)) if upto == end => crc,
+            _ => crc32fast::hash(&bytes[..end]),
+        };
+        if u32::from_le_bytes(c) != crc {
+            return d.r.corrupt(end, "the checksum does not match");
+        }
     }
     if d.r.remaining() > 0 {
         let extra = d.r.remaining();

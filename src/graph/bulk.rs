@@ -46,9 +46,6 @@ pub(crate) struct Bulk {
     /// The node indexes, when built while something else went on (see
     /// [`Bulk::read_rels_while_indexing_nodes`]).
     node_side: Option<NodeIndexes>,
-    /// The ends of the relationships, in runs, when they were read by
-    /// [`Bulk::read_rels_while_indexing_nodes`].
-    rel_ends: Option<Vec<Vec<RelEnds>>>,
 }
 
 /// Which node ids are real nodes (not placeholders), a bit each: small
@@ -90,12 +87,10 @@ impl NodeSet {
 pub(crate) type RelEnds = (u32, u32, u32, Symbol);
 
 /// Where relationships go as they are read: into the graph, runs of them
-/// in id order, each run's ends kept for the adjacency lists (built once
-/// every relationship is in).
+/// in id order.
 pub(crate) struct RelSink<'g> {
     inner: &'g mut StableDiGraph<NodeData, RelData, u32>,
     gaps: &'g mut Vec<EdgeIndex<u32>>,
-    ends: Vec<Vec<RelEnds>>,
 }
 
 impl RelSink<'_> {
@@ -119,7 +114,6 @@ impl RelSink<'_> {
             }
             inner.add_edge(a, b, RelData { rel_type, props });
         }
-        self.ends.push(ends);
     }
 }
 
@@ -188,7 +182,6 @@ impl Bulk {
             rel_gaps: Vec::new(),
             keys: Vec::new(),
             node_side: None,
-            rel_ends: None,
         }
     }
 
@@ -214,11 +207,9 @@ impl Bulk {
         let mut sink = RelSink {
             inner,
             gaps: &mut self.rel_gaps,
-            ends: Vec::new(),
         };
         let real = &self.real;
         let (node_side, r) = rayon::join(|| node_indexes(keys), || read(symbols, real, &mut sink));
-        self.rel_ends = Some(sink.ends);
         self.node_side = Some(node_side);
         r
     }
@@ -343,7 +334,6 @@ impl Bulk {
             rel_gaps,
             keys,
             node_side,
-            rel_ends,
             ..
         } = self;
         // Placeholders go in the order the element-by-element loader
@@ -357,19 +347,16 @@ impl Bulk {
         let inner = &graph.inner;
         let (adjacency, node_side) = rayon::join(
             || {
-                let ends = rel_ends.unwrap_or_else(|| {
-                    vec![
-                        inner
-                            .edge_references()
-                            .map(|e| {
-                                let (start, end) = (e.source().index(), e.target().index());
-                                (rid(e.id()).0, start as u32, end as u32, e.weight().rel_type)
-                            })
-                            .collect(),
-                    ]
-                });
-                let runs: Vec<&[RelEnds]> = ends.iter().map(Vec::as_slice).collect();
-                rel_indexes(inner.node_bound(), &runs)
+                // The ends in id order, from petgraph's array of
+                // relationships read once from end to end.
+                let ends: Vec<RelEnds> = inner
+                    .edge_references()
+                    .map(|e| {
+                        let (start, end) = (e.source().index(), e.target().index());
+                        (rid(e.id()).0, start as u32, end as u32, e.weight().rel_type)
+                    })
+                    .collect();
+                rel_indexes(inner.node_bound(), &ends)
             },
             || node_side.unwrap_or_else(|| node_indexes(keys)),
         );
@@ -429,13 +416,13 @@ fn dedup_labels(labels: &mut Vec<Symbol>) {
 type RelIndexes = Adjacencies;
 
 /// Adjacency lists from the relationships in ascending id order (oldest
-/// first), in runs: the outgoing and the incoming arrays are built at
-/// once, on two threads. The index by ends is left to be built when the
-/// merge first needs it.
-fn rel_indexes(bound: usize, runs: &[&[RelEnds]]) -> RelIndexes {
+/// first): the outgoing and the incoming arrays are built at once, on two
+/// threads. The index by ends is left to be built when the merge first
+/// needs it.
+fn rel_indexes(bound: usize, ends: &[RelEnds]) -> RelIndexes {
     let ((out_starts, out), (inc_starts, inc)) = rayon::join(
-        || adj_array(bound, runs, true),
-        || adj_array(bound, runs, false),
+        || adj_array(bound, ends, true),
+        || adj_array(bound, ends, false),
     );
     let loaded = |starts: &[u32], i: usize| AdjList::Loaded {
         start: starts[i],
@@ -454,12 +441,16 @@ fn rel_indexes(bound: usize, runs: &[&[RelEnds]]) -> RelIndexes {
 /// each node's after the one before's, and where each node's start (with
 /// the end of the last): the relationships are counted by node, then each
 /// put in its node's place. Both passes read the relationships in order,
-/// and their random accesses go to an array of a number per node, small
-/// enough to stay in the cache, rather than to a list per node.
-fn adj_array(bound: usize, runs: &[&[RelEnds]], out: bool) -> (Vec<u32>, Vec<Adj>) {
+/// and their random reads go to an array of a number per node, small
+/// enough to stay in the cache, rather than to a list per node; nothing is
+/// allocated per node. (Dealing the relationships to buckets of nodes
+/// first, to write the array a bucket at a time, was slower: the buckets
+/// are as large as the array, and fresh memory costs more here than
+/// writing to random places in it.)
+fn adj_array(bound: usize, ends: &[RelEnds], out: bool) -> (Vec<u32>, Vec<Adj>) {
     let at = |&(_, start, end, _): &RelEnds| (if out { start } else { end }) as usize;
     let mut starts = vec![0u32; bound + 1];
-    for r in runs.iter().copied().flatten() {
+    for r in ends {
         starts[at(r) + 1] += 1;
     }
     for i in 1..starts.len() {
@@ -471,8 +462,8 @@ fn adj_array(bound: usize, runs: &[&[RelEnds]], out: bool) -> (Vec<u32>, Vec<Adj
         other: NodeId(0),
         rel_type: Symbol(0),
     };
-    let mut array = vec![blank; starts[bound] as usize];
-    for &(id, start, end, rel_type) in runs.iter().copied().flatten() {
+    let mut array = vec![blank; ends.len()];
+    for &(id, start, end, rel_type) in ends {
         let (here, other) = if out { (start, end) } else { (end, start) };
         let slot = &mut next[here as usize];
         array[*slot as usize] = Adj {

@@ -152,7 +152,7 @@ impl Graph {
     pub fn load(path: impl AsRef<Path>) -> Result<Graph, SnapshotError> {
         let path = path.as_ref();
         let name = || path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+        let bytes = read_file(path).map_err(|e| io_error(path, e))?;
         if bytes.first() == Some(&binary::MAGIC[0]) {
             return binary::decode_owned(bytes, true).map_err(|message| SnapshotError::Binary {
                 path: name(),
@@ -192,6 +192,34 @@ impl Graph {
             .map_err(|e| e.to_string())?
             .finish()
     }
+}
+
+/// A whole file, read in as many parts at once as there are threads: a
+/// snapshot is hundreds of megabytes, and copying them in from the page
+/// cache is work for every core.
+#[cfg(unix)]
+fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    use rayon::prelude::*;
+    use std::io::{Read, Seek, SeekFrom};
+    use std::os::unix::fs::FileExt;
+    let mut file = std::fs::File::open(path)?;
+    let len = usize::try_from(file.metadata()?.len()).map_err(std::io::Error::other)?;
+    // Zeroed memory fresh from the system costs nothing to zero.
+    let mut bytes = vec![0u8; len];
+    let part = len.div_ceil(rayon::current_num_threads()).max(1 << 20);
+    bytes
+        .par_chunks_mut(part)
+        .enumerate()
+        .try_for_each(|(i, buf)| file.read_exact_at(buf, (i * part) as u64))?;
+    // A file that grew while it was read: the rest, as it is now.
+    file.seek(SeekFrom::Start(len as u64))?;
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+#[cfg(not(unix))]
+fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    std::fs::read(path)
 }
 
 // Writing: the graph serialized as it is walked, without a JSON tree.
