@@ -1,16 +1,17 @@
 //! The binary snapshot format (`.ngb`): compact, and loaded straight into
-//! the graph's records, the relationships decoded in parallel.
+//! the graph's records, decoded in parallel.
 //!
-//! Layout, version 2 (integers are unsigned LEB128 varints unless said
+//! Layout, version 3 (integers are unsigned LEB128 varints unless said
 //! otherwise; "string" is an index into the string table):
 //!
 //! ```text
 //! magic      8 bytes   89 4E 47 42 0D 0A 1A 0A   ("\x89NGB\r\n\x1a\n")
-//! version    u32, little-endian                  (2)
+//! version    u32, little-endian                  (3)
 //! counts     strings, nodes, relationships
 //! strings    each: byte length, UTF-8 bytes      (labels, types, keys and string values, each once)
 //! symbols    count, then each: string            (the labels, types and keys, in the order first used)
-//! chunks     count, then each: record count, byte length   (the relationship records, in runs)
+//! node chunks  count, then each: record count, byte length   (the node records, in runs)
+//! rel chunks   count, then each: record count, byte length   (the relationship records, in runs)
 //! nodes      each: id gap, label count, labels (strings), properties
 //! rels       each: id gap, start node id, end node id, type (string), properties
 //! checksum   u32, little-endian: CRC-32 of every byte before it
@@ -24,18 +25,25 @@
 //!
 //! Ids ascend; an element's id is the previous one's plus one plus its gap
 //! (the first's is its gap, and so is the first of each chunk's), so the
-//! gaps deletions leave are kept. The chunks let the relationships, most
-//! of a snapshot, be decoded on every core: each starts where the one
-//! before ends, and the symbols are known before any record is read.
-//! Version 1 has neither symbols nor chunks (the relationships are one
-//! run, labels, types and keys interned as met) and is still read. The
-//! magic's first byte is not valid at the start of JSON or UTF-8, so a
-//! loader tells the formats apart by it; the line ending bytes catch a
-//! transfer in text mode. Reading never trusts a length: every count is
-//! checked against the bytes that remain before anything is allocated
-//! (so a corrupt count reserves at most a small multiple of the file),
-//! values nest at most [`MAX_DEPTH`] deep, and every fault is an error
-//! naming the byte where it was found.
+//! gaps deletions leave are kept. The chunks let the records be decoded on
+//! every core: each starts where the one before ends, and the symbols are
+//! known before any record is read. Version 2 has no node chunks (the
+//! nodes are one run) and version 1 neither symbols nor chunks (the
+//! relationships are one run too, labels, types and keys interned as
+//! met); both are still read. The magic's first byte is not valid at the
+//! start of JSON or UTF-8, so a loader tells the formats apart by it; the
+//! line ending bytes catch a transfer in text mode. Reading never trusts a
+//! length: every count is checked against the bytes that remain before
+//! anything is allocated (so a corrupt count reserves at most a small
+//! multiple of the file), values nest at most [`MAX_DEPTH`] deep, and
+//! every fault is an error naming the byte where it was found.
+//!
+//! Decoding a chunk reads it twice. The first pass only lists the string
+//! values it holds; their shared strings are then cloned in the order of
+//! the string table rather than of the records, so that the reference
+//! counts, scattered over the table, are met in passing instead of each
+//! being a wait on memory (and a fence, being atomic) in the middle of
+//! building the records; the second pass builds the records with them.
 
 use std::sync::Arc;
 
@@ -43,18 +51,18 @@ use foldhash::{HashMap, HashMapExt};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, IntoNodeReferences};
 use rayon::prelude::*;
 
-use super::bulk::{Bulk, RelEnds};
-use super::{Graph, Props, Symbol, Symbols};
+use super::bulk::{self, Bulk, NodeKeys, NodeSet, RelEnds};
+use super::{Graph, NodeData, Props, Symbol, Symbols};
 use crate::value::{Map, NodeId, Path, RelId, Value};
 
 /// The first bytes of every binary snapshot.
 pub(crate) const MAGIC: [u8; 8] = *b"\x89NGB\r\n\x1a\n";
-/// The layout version this build writes (it reads this one and 1).
-pub(crate) const VERSION: u32 = 2;
-/// Relationship records a chunk holds: enough that starting one costs
-/// nothing next to decoding it, few enough that a graph of a million
-/// relationships splits into work for many cores.
-const REL_CHUNK: usize = 1 << 16;
+/// The layout version this build writes (it reads this one, 2 and 1).
+pub(crate) const VERSION: u32 = 3;
+/// Records a chunk holds: enough that starting one costs nothing next to
+/// decoding it, few enough that a graph of a million elements splits into
+/// work for many cores.
+const CHUNK: usize = 1 << 16;
 /// Room made at first for a list, a path or an element's labels or
 /// properties: a corrupt count (capped by the bytes left) asks for at most
 /// this many before the items are there.
@@ -216,17 +224,59 @@ impl<'g> Encoder<'g> {
     }
 }
 
+/// Records cut into chunks as they are written.
+struct Chunks {
+    size: usize,
+    /// (records, bytes) of each chunk done.
+    done: Vec<(usize, usize)>,
+    /// Where the chunk being written starts, and its records so far.
+    start: usize,
+    records: usize,
+    /// The id after the last one written in the chunk (0 at its start).
+    next: u32,
+}
+
+impl Chunks {
+    fn new(size: usize, start: usize) -> Chunks {
+        Chunks {
+            size,
+            done: Vec::new(),
+            start,
+            records: 0,
+            next: 0,
+        }
+    }
+
+    /// A record starts at byte `at`: the id its gap counts from.
+    fn record(&mut self, at: usize) -> u32 {
+        if self.records == self.size {
+            self.done.push((self.records, at - self.start));
+            (self.start, self.records, self.next) = (at, 0, 0);
+        }
+        self.records += 1;
+        self.next
+    }
+
+    /// The records end at byte `at`: every chunk.
+    fn end(mut self, at: usize) -> Vec<(usize, usize)> {
+        if self.records > 0 {
+            self.done.push((self.records, at - self.start));
+        }
+        self.done
+    }
+}
+
 fn too_deep() -> String {
     format!("a property value nests lists or maps deeper than {MAX_DEPTH} levels")
 }
 
 /// Encode a graph; fails only on a property value nested too deep.
 pub(crate) fn encode(graph: &Graph) -> Result<Encoded, String> {
-    encode_in_chunks(graph, REL_CHUNK)
+    encode_in_chunks(graph, CHUNK)
 }
 
-/// [`encode`] with `chunk` relationship records a chunk (tests make many
-/// small ones).
+/// [`encode`] with `chunk` node and relationship records a chunk (tests
+/// make many small ones).
 pub(crate) fn encode_in_chunks(graph: &Graph, chunk: usize) -> Result<Encoded, String> {
     let mut enc = Encoder {
         graph,
@@ -236,44 +286,38 @@ pub(crate) fn encode_in_chunks(graph: &Graph, chunk: usize) -> Result<Encoded, S
         declared: Vec::new(),
         body: Vec::with_capacity(graph.node_count() * 24 + graph.rel_count() * 32),
     };
-    let mut next = 0u32;
-    // Both walks go in ascending id order.
+    // Both walks go in ascending id order. Each chunk's ids count from 0,
+    // so it can be read without the ones before it: (records, bytes) of
+    // each.
+    let mut node_chunks = Chunks::new(chunk, enc.body.len());
     for (ix, node) in graph.inner.node_references() {
+        let next = node_chunks.record(enc.body.len());
         let id = ix.index() as u32;
         put(&mut enc.body, (id - next).into());
-        next = id + 1;
+        node_chunks.next = id + 1;
         put(&mut enc.body, node.labels.len() as u64);
         for l in &node.labels {
             enc.symbol(*l);
         }
         enc.props(&node.props)?;
     }
-    // Each chunk's ids count from 0, so it can be read without the ones
-    // before it: (records, bytes) of each.
-    let mut chunks: Vec<(usize, usize)> = Vec::new();
-    let (mut start, mut records) = (enc.body.len(), 0);
-    let mut next = 0u32;
+    let node_chunks = node_chunks.end(enc.body.len());
+    let mut rel_chunks = Chunks::new(chunk, enc.body.len());
     for e in graph.inner.edge_references() {
-        if records == chunk {
-            chunks.push((records, enc.body.len() - start));
-            (start, records, next) = (enc.body.len(), 0, 0);
-        }
-        records += 1;
+        let next = rel_chunks.record(enc.body.len());
         let (id, rel) = (e.id().index() as u32, e.weight());
         let (start, end) = (e.source().index() as u32, e.target().index() as u32);
         put(&mut enc.body, (id - next).into());
-        next = id + 1;
+        rel_chunks.next = id + 1;
         put(&mut enc.body, start.into());
         put(&mut enc.body, end.into());
         enc.symbol(rel.rel_type);
         enc.props(&rel.props)?;
     }
-    if records > 0 {
-        chunks.push((records, enc.body.len() - start));
-    }
+    let rel_chunks = rel_chunks.end(enc.body.len());
     let mut head = Vec::with_capacity(
         32 + enc.strings.iter().map(|s| s.len() + 2).sum::<usize>()
-            + 4 * (enc.declared.len() + 2 * chunks.len()),
+            + 4 * (enc.declared.len() + 2 * (node_chunks.len() + rel_chunks.len())),
     );
     head.extend_from_slice(&MAGIC);
     head.extend_from_slice(&VERSION.to_le_bytes());
@@ -288,10 +332,12 @@ pub(crate) fn encode_in_chunks(graph: &Graph, chunk: usize) -> Result<Encoded, S
     for &i in &enc.declared {
         put(&mut head, i.into());
     }
-    put(&mut head, chunks.len() as u64);
-    for &(records, bytes) in &chunks {
-        put(&mut head, records as u64);
-        put(&mut head, bytes as u64);
+    for chunks in [node_chunks, rel_chunks] {
+        put(&mut head, chunks.len() as u64);
+        for (records, bytes) in chunks {
+            put(&mut head, records as u64);
+            put(&mut head, bytes as u64);
+        }
     }
     let mut crc = crc32fast::Hasher::new();
     crc.update(&head);
@@ -313,6 +359,7 @@ enum Fault {
 
 type Read<T> = Result<T, Fault>;
 
+#[derive(Clone, Copy)]
 struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
@@ -346,6 +393,13 @@ impl<'a> Reader<'a> {
     }
 
     fn varint(&mut self) -> Read<u64> {
+        // Most numbers are under 128: one byte.
+        if let Some(&b) = self.bytes.get(self.pos)
+            && b < 0x80
+        {
+            self.pos += 1;
+            return Ok(u64::from(b));
+        }
         let at = self.pos;
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
@@ -372,10 +426,10 @@ impl<'a> Reader<'a> {
     /// than the bytes left can hold is a truncated (or corrupt) file.
     fn count(&mut self, min: usize) -> Read<usize> {
         let v = self.varint()?;
-        if v > (self.remaining() / min) as u64 {
-            return Err(Fault::Truncated);
+        match v.checked_mul(min as u64) {
+            Some(bytes) if bytes <= self.remaining() as u64 => Ok(v as usize),
+            _ => Err(Fault::Truncated),
         }
-        Ok(v as usize)
     }
 }
 
@@ -385,8 +439,8 @@ trait Resolve {
     fn resolve(&mut self, i: usize) -> Option<Symbol>;
 }
 
-/// Version 2: every one declared in the header and interned before any
-/// record is read, so that chunks are decoded in parallel.
+/// Versions 2 and 3: every one declared in the header and interned before
+/// any record is read, so that chunks are decoded in parallel.
 struct Declared<'s>(&'s [Option<Symbol>]);
 
 impl Resolve for Declared<'_> {
@@ -411,9 +465,36 @@ impl Resolve for OnUse<'_> {
 struct Decoder<'a> {
     r: Reader<'a>,
     table: &'a [Arc<str>],
+    /// The string values of the records ahead, when cloned beforehand
+    /// (see [`clones_by_string`]).
+    ahead: Ahead,
 }
 
-/// The relationships of one chunk, decoded.
+/// Clones of the string values of a chunk, in the order the values come
+/// (but made in the order of the string table).
+#[derive(Default)]
+struct Ahead {
+    clones: Vec<Option<Arc<str>>>,
+    next: usize,
+}
+
+impl Ahead {
+    /// The clone for the next string value, if made.
+    fn next(&mut self) -> Option<Arc<str>> {
+        let at = self.next;
+        self.next += 1;
+        self.clones.get_mut(at)?.take()
+    }
+}
+
+/// The nodes of one run of records, decoded, with their index keys.
+struct NodeRun {
+    ids: Vec<u32>,
+    nodes: Vec<NodeData>,
+    keys: NodeKeys,
+}
+
+/// The relationships of one run of records, decoded.
 struct RelRun {
     ends: Vec<RelEnds>,
     props: Vec<Props>,
@@ -422,10 +503,18 @@ struct RelRun {
 /// A node's id, labels and properties.
 type NodeRecord = (u32, Vec<Symbol>, Vec<(Symbol, Value)>);
 
-/// A fault in a chunk and where it was: the record it was in.
+/// A fault in a run of records and where it was: the record it was in.
 type RunFault = (Fault, String);
 
-impl Decoder<'_> {
+impl<'a> Decoder<'a> {
+    fn new(r: Reader<'a>, table: &'a [Arc<str>]) -> Decoder<'a> {
+        Decoder {
+            r,
+            table,
+            ahead: Ahead::default(),
+        }
+    }
+
     fn index(&mut self) -> Read<usize> {
         let at = self.r.pos;
         let i = self.r.varint()?;
@@ -441,6 +530,15 @@ impl Decoder<'_> {
     fn string(&mut self) -> Read<Arc<str>> {
         let i = self.index()?;
         Ok(self.table[i].clone())
+    }
+
+    /// A string value: the next one cloned beforehand, if there is one.
+    fn string_value(&mut self) -> Read<Arc<str>> {
+        let i = self.index()?;
+        Ok(match self.ahead.next() {
+            Some(s) => s,
+            None => self.table[i].clone(),
+        })
     }
 
     fn symbol(&mut self, syms: &mut impl Resolve) -> Read<Symbol> {
@@ -478,7 +576,7 @@ impl Decoder<'_> {
                 bits.copy_from_slice(b);
                 Value::Float(f64::from_bits(u64::from_le_bytes(bits)))
             }
-            STRING => Value::String(self.string()?),
+            STRING => Value::String(self.string_value()?),
             LIST | MAP if depth >= MAX_DEPTH => {
                 return self
                     .r
@@ -520,18 +618,18 @@ impl Decoder<'_> {
         })
     }
 
-    /// The next id: the previous plus one plus a gap.
-    fn id(&mut self, next: u32, what: &str) -> Read<u32> {
+    /// The next id: the previous plus one (`next`) plus a gap.
+    fn id(&mut self, next: u64, what: &str) -> Read<u32> {
         let at = self.r.pos;
         let gap = self.r.varint()?;
-        match u32::try_from(u64::from(next) + gap) {
-            Ok(id) => Ok(id),
-            Err(_) => self.r.corrupt(at, format!("{what} id past the largest")),
+        match next.checked_add(gap).map(u32::try_from) {
+            Some(Ok(id)) => Ok(id),
+            _ => self.r.corrupt(at, format!("{what} id past the largest")),
         }
     }
 
     /// A node record: its id, labels and properties.
-    fn node(&mut self, syms: &mut impl Resolve, next: u32) -> Read<NodeRecord> {
+    fn node(&mut self, syms: &mut impl Resolve, next: u64) -> Read<NodeRecord> {
         let id = self.id(next, "node")?;
         let n = self.r.count(1)?;
         let mut labels = Vec::with_capacity(n.min(SMALL));
@@ -541,14 +639,49 @@ impl Decoder<'_> {
         Ok((id, labels, self.props(syms)?))
     }
 
+    /// `count` node records, the first being record `first` of the
+    /// snapshot; ids count from 0. Each node's index keys are taken as it
+    /// is read, with its properties in the cache.
+    fn nodes(
+        &mut self,
+        syms: &mut impl Resolve,
+        indexed: &[Symbol],
+        count: usize,
+        first: usize,
+    ) -> Result<NodeRun, RunFault> {
+        // The count was checked against the bytes the records span.
+        let mut run = NodeRun {
+            ids: Vec::with_capacity(count),
+            nodes: Vec::with_capacity(count),
+            keys: NodeKeys::with_capacity(count),
+        };
+        let mut next = 0;
+        for i in 0..count {
+            let (id, labels, props) = self
+                .node(syms, next)
+                .map_err(|f| (f, format!("node record {}", first + i)))?;
+            next = u64::from(id) + 1;
+            let node = NodeData::from_record(labels, props);
+            run.keys.add(NodeId(id), &node, indexed);
+            run.ids.push(id);
+            run.nodes.push(node);
+        }
+        Ok(run)
+    }
+
     /// A relationship, whose ends must be real nodes.
-    fn rel(&mut self, syms: &mut impl Resolve, real: &[bool], next: u32) -> Read<(RelEnds, Props)> {
+    fn rel(
+        &mut self,
+        syms: &mut impl Resolve,
+        real: &NodeSet,
+        next: u64,
+    ) -> Read<(RelEnds, Props)> {
         let id = self.id(next, "relationship")?;
         let mut ends = [0; 2];
         for end in &mut ends {
             let at = self.r.pos;
             *end = self.r.u32("node id")?;
-            if !real.get(*end as usize).copied().unwrap_or(false) {
+            if !real.contains(*end) {
                 return self.r.corrupt(at, format!("node {end} does not exist"));
             }
         }
@@ -557,16 +690,16 @@ impl Decoder<'_> {
         Ok(((id, ends[0], ends[1], rel_type), props))
     }
 
-    /// `count` relationship records, the first being record `first` of
-    /// the snapshot; ids count from 0.
+    /// `count` relationship records, the first being record `first` of the
+    /// snapshot; ids count from 0.
     fn rels(
         &mut self,
         syms: &mut impl Resolve,
-        real: &[bool],
+        real: &NodeSet,
         count: usize,
         first: usize,
     ) -> Result<RelRun, RunFault> {
-        // The count was checked against the bytes the chunk spans.
+        // The count was checked against the bytes the records span.
         let mut run = RelRun {
             ends: Vec::with_capacity(count),
             props: Vec::with_capacity(count),
@@ -576,7 +709,7 @@ impl Decoder<'_> {
             let (e, p) = self
                 .rel(syms, real, next)
                 .map_err(|f| (f, format!("relationship record {}", first + i)))?;
-            next = e.0 + 1;
+            next = u64::from(e.0) + 1;
             run.ends.push(e);
             run.props.push(p);
         }
@@ -584,15 +717,174 @@ impl Decoder<'_> {
     }
 }
 
+/// The first pass over a chunk: the string values of its records, listed
+/// in the order they come, by the same grammar the decoder reads (but
+/// nothing else checked). `None` at the first fault: the decoder will find
+/// it and say where.
+struct Scan<'a> {
+    r: Reader<'a>,
+    strings: u64,
+    refs: Vec<u32>,
+}
+
+impl Scan<'_> {
+    fn index(&mut self) -> Option<u32> {
+        let i = self.r.varint().ok()?;
+        if i >= self.strings {
+            return None;
+        }
+        u32::try_from(i).ok()
+    }
+
+    fn value(&mut self, depth: usize) -> Option<()> {
+        match self.r.byte().ok()? {
+            NULL | FALSE | TRUE => {}
+            INT | NODE | REL => {
+                self.r.varint().ok()?;
+            }
+            FLOAT => {
+                self.r.take(8).ok()?;
+            }
+            STRING => {
+                let i = self.index()?;
+                self.refs.push(i);
+            }
+            LIST | MAP if depth >= MAX_DEPTH => return None,
+            LIST => {
+                for _ in 0..self.r.count(1).ok()? {
+                    self.value(depth + 1)?;
+                }
+            }
+            MAP => {
+                for _ in 0..self.r.count(2).ok()? {
+                    self.index()?;
+                    self.value(depth + 1)?;
+                }
+            }
+            PATH => {
+                for _ in 0..2 {
+                    for _ in 0..self.r.count(1).ok()? {
+                        self.r.varint().ok()?;
+                    }
+                }
+            }
+            _ => return None,
+        }
+        Some(())
+    }
+
+    fn props(&mut self) -> Option<()> {
+        for _ in 0..self.r.count(2).ok()? {
+            self.index()?;
+            self.value(0)?;
+        }
+        Some(())
+    }
+
+    fn record(&mut self, kind: Kind) -> Option<()> {
+        self.r.varint().ok()?;
+        match kind {
+            Kind::Node => {
+                for _ in 0..self.r.count(1).ok()? {
+                    self.index()?;
+                }
+            }
+            Kind::Rel => {
+                for _ in 0..3 {
+                    self.r.varint().ok()?;
+                }
+            }
+        }
+        self.props()
+    }
+}
+
+/// The two kinds of records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Node,
+    Rel,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Node => "node",
+            Kind::Rel => "relationship",
+        }
+    }
+
+    /// The fewest bytes a record takes.
+    fn min_bytes(self) -> usize {
+        match self {
+            Kind::Node => 3,
+            Kind::Rel => 5,
+        }
+    }
+}
+
+/// A string met this many times in a chunk is copied for the chunk, and
+/// its clones made from the copy.
+const HOT: usize = 64;
+
+/// A clone of string `refs[k]` of the table for each `k`, made in the
+/// order of the table: the references, sorted by string, are cloned a
+/// string at a time, so that each reference count is fetched once for all
+/// its clones and the table is read from one end to the other. A string
+/// met often (an evidence sentence, a
+/// unit) is copied for the chunk first: chunks decoded at once on several
+/// cores would otherwise take turns at one reference count, each waiting
+/// for the other's cache. Every reference is in the table.
+fn clones_by_string(table: &[Arc<str>], refs: &[u32]) -> Ahead {
+    let bits = u32::BITS - (table.len() as u32).leading_zeros();
+    let sorted = bulk::radix_sort(
+        refs.iter()
+            .enumerate()
+            .map(|(k, &i)| (i, k as u32))
+            .collect(),
+        bits,
+        |r| r.0,
+    );
+    let mut clones = vec![None; refs.len()];
+    for run in sorted.chunk_by(|a, b| a.0 == b.0) {
+        let Some(s) = table.get(run[0].0 as usize) else {
+            continue;
+        };
+        let s = if run.len() >= HOT {
+            Arc::from(&**s)
+        } else {
+            s.clone()
+        };
+        for &(_, k) in &run[1..] {
+            clones[k as usize] = Some(s.clone());
+        }
+        clones[run[0].1 as usize] = Some(s);
+    }
+    Ahead { clones, next: 0 }
+}
+
 /// Decode a binary snapshot. The error says what is wrong and where:
 /// `binary snapshot truncated at byte 812, in relationship record 17`.
 /// `verify` checks the checksum (tests turn it off to reach the decoder
 /// with corrupt bytes).
 pub(crate) fn decode(bytes: &[u8], verify: bool) -> Result<Graph, String> {
+    read_all(bytes, verify).map(Bulk::finish)
+}
+
+/// [`decode`] of a snapshot read into memory, which is freed before the
+/// indexes are built (their memory is then the snapshot's, used again).
+pub(crate) fn decode_owned(bytes: Vec<u8>, verify: bool) -> Result<Graph, String> {
+    let bulk = read_all(&bytes, verify)?;
+    drop(bytes);
+    Ok(bulk.finish())
+}
+
+/// The records of a binary snapshot, in a graph still to be finished.
+fn read_all(bytes: &[u8], verify: bool) -> Result<Bulk, String> {
     let mut place = String::from("the header");
     let mut bulk = Bulk::with_capacity(0, 0);
     match read(bytes, &mut bulk, &mut place, verify) {
-        Ok(()) => Ok(bulk.finish()),
+        Ok(()) => Ok(bulk),
         Err(Fault::Truncated) => Err(format!(
             "binary snapshot truncated at byte {}, in {place}",
             bytes.len()
@@ -606,11 +898,193 @@ pub(crate) fn decode(bytes: &[u8], verify: bool) -> Result<Graph, String> {
     }
 }
 
-/// A run of relationship records: how many, and the bytes they span
-/// (`None`: up to the checksum, in version 1).
+/// A run of records: how many, and the bytes they span (`None`: up to
+/// where they end, when they are one run, in versions 1 and 2).
 struct Chunk {
     records: usize,
     bytes: Option<usize>,
+}
+
+impl Decoder<'_> {
+    /// A chunk table of records of `kind`, which must hold `total` in all.
+    fn chunk_table(&mut self, kind: Kind, total: usize) -> Read<Vec<Chunk>> {
+        let at = self.r.pos;
+        let n = self.r.count(2)?;
+        let mut chunks = Vec::with_capacity(n.min(SMALL));
+        let mut sum = 0;
+        let what = match kind {
+            Kind::Node => "nodes",
+            Kind::Rel => "relationships",
+        };
+        for _ in 0..n {
+            let records = self.r.count(kind.min_bytes())?;
+            let bytes = self.r.count(1)?;
+            if records > bytes / kind.min_bytes() {
+                return self.r.corrupt(
+                    at,
+                    format!("a chunk of {bytes} bytes cannot hold {records} {what}"),
+                );
+            }
+            sum += records;
+            chunks.push(Chunk {
+                records,
+                bytes: Some(bytes),
+            });
+        }
+        if sum != total {
+            return self
+                .r
+                .corrupt(at, format!("the chunks hold {sum} {what}, not {total}"));
+        }
+        Ok(chunks)
+    }
+}
+
+/// Records of one kind in chunks of known lengths.
+struct Section<'c> {
+    kind: Kind,
+    /// The byte where the first chunk starts.
+    start: usize,
+    chunks: &'c [Chunk],
+}
+
+/// The records of a section, each chunk decoded by `decode` (with its
+/// record count and the number of its first record) on any core, its
+/// string values cloned beforehand, and handed in order to `consume`
+/// (with the byte where its chunk starts and the number of its first
+/// record) a wave of chunks behind the decoding, so that both go on at
+/// once; the byte where they end. `ids` gives a run's first and last id,
+/// which must ascend from one chunk to the next.
+fn in_chunks<T: Send>(
+    bytes: &[u8],
+    table: &[Arc<str>],
+    Section {
+        kind,
+        start,
+        chunks,
+    }: Section,
+    decode: impl Fn(&mut Decoder, usize, usize) -> Result<T, RunFault> + Sync,
+    ids: impl Fn(&T) -> Option<(u32, u32)>,
+    mut consume: impl FnMut(T, usize, usize) -> Result<(), RunFault> + Send,
+) -> Result<usize, RunFault> {
+    // Where each chunk starts, and the number of its first record.
+    let mut at = (start, 0);
+    let spans: Vec<(usize, usize, &Chunk)> = chunks
+        .iter()
+        .map(|c| {
+            let span = (at.0, at.1, c);
+            at = (at.0.saturating_add(c.bytes.unwrap_or(0)), at.1 + c.records);
+            span
+        })
+        .collect();
+    let decode_chunk = |&(from, first, c): &(usize, usize, &Chunk)| {
+        let to = from.saturating_add(c.bytes.unwrap_or(0));
+        let r = Reader {
+            bytes: &bytes[..to.min(bytes.len())],
+            pos: from.min(bytes.len()),
+        };
+        let mut d = Decoder::new(r, table);
+        if kind == Kind::Rel {
+            let mut scan = Scan {
+                r,
+                strings: table.len() as u64,
+                refs: Vec::new(),
+            };
+            if (0..c.records).all(|_| scan.record(kind).is_some()) {
+                d.ahead = clones_by_string(table, &scan.refs);
+            }
+        }
+        let run = decode(&mut d, c.records, first);
+        let place = || format!("the chunk of {} records from {first}", kind.name());
+        match run {
+            // Past the chunk's end but not the file's: its records are
+            // longer than it says.
+            Err((Fault::Truncated, _)) if to <= bytes.len() => Err((
+                Fault::Corrupt {
+                    at: to,
+                    what: "its records run past its end".into(),
+                },
+                place(),
+            )),
+            Ok(_) if d.r.pos < to => Err((
+                Fault::Corrupt {
+                    at: d.r.pos,
+                    what: format!("{} bytes left after its records", to - d.r.pos),
+                },
+                place(),
+            )),
+            run => run,
+        }
+    };
+    let wave = 2 * rayon::current_num_threads();
+    let mut last: Option<u32> = None;
+    let mut ready: Vec<(T, usize, usize)> = Vec::new();
+    for spans in spans.chunks(wave) {
+        let (runs, consumed) = rayon::join(
+            || spans.par_iter().map(decode_chunk).collect::<Vec<_>>(),
+            || {
+                ready
+                    .drain(..)
+                    .try_for_each(|(run, from, first)| consume(run, from, first))
+            },
+        );
+        consumed?;
+        for (run, &(from, first, _)) in runs.into_iter().zip(spans) {
+            let run = run?;
+            let span = ids(&run);
+            if let (Some(l), Some((f, _))) = (last, span)
+                && f <= l
+            {
+                return Err((
+                    Fault::Corrupt {
+                        at: from,
+                        what: format!("id {f} is out of order or repeated"),
+                    },
+                    format!("{} record {first}", kind.name()),
+                ));
+            }
+            last = span.map(|s| s.1).or(last);
+            ready.push((run, from, first));
+        }
+    }
+    for (run, from, first) in ready {
+        consume(run, from, first)?;
+    }
+    Ok(at.0)
+}
+
+/// Strings `range` of the table, from where `r` is.
+fn strings_from(r: &mut Reader, range: std::ops::Range<usize>) -> Read<Vec<Arc<str>>> {
+    let mut table = Vec::with_capacity(range.len());
+    for i in range {
+        let n = r.count(1)?;
+        let at = r.pos;
+        let s = std::str::from_utf8(r.take(n)?)
+            .or_else(|_| r.corrupt(at, format!("string {i} is not UTF-8")))?;
+        table.push(Arc::from(s));
+    }
+    Ok(table)
+}
+
+/// The string table of `strings` strings: its two halves are read at once
+/// (where the second starts is found by skipping over the first).
+fn string_table(r: &mut Reader, strings: usize) -> Read<Vec<Arc<str>>> {
+    let half = strings / 2;
+    let mut second = *r;
+    let found =
+        half >= 1 << 12 && (0..half).all(|_| second.count(1).and_then(|n| second.take(n)).is_ok());
+    if !found {
+        // Small, or the first half is cut short: it says where.
+        return strings_from(r, 0..strings);
+    }
+    let (first, rest) = rayon::join(
+        || strings_from(r, 0..half),
+        || strings_from(&mut second, half..strings),
+    );
+    let mut table = first?;
+    table.extend(rest?);
+    r.pos = second.pos;
+    Ok(table)
 }
 
 /// Read the whole snapshot into `bulk`, keeping `place` up to date for the
@@ -637,21 +1111,18 @@ fn read(bytes: &[u8], bulk: &mut Bulk, place: &mut String, verify: bool) -> Read
     let rels = r.count(5)?;
     *bulk = Bulk::with_capacity(nodes, rels);
     *place = "the string table".into();
-    let mut table: Vec<Arc<str>> = Vec::with_capacity(strings);
-    for i in 0..strings {
-        let n = r.count(1)?;
-        let at = r.pos;
-        let s = std::str::from_utf8(r.take(n)?)
-            .or_else(|_| r.corrupt(at, format!("string {i} is not UTF-8")))?;
-        table.push(Arc::from(s));
-    }
-    let mut d = Decoder { r, table: &table };
+    let table = string_table(&mut r, strings)?;
+    let mut d = Decoder::new(r, &table);
     let mut of_string: Vec<Option<Symbol>> = vec![None; strings];
-    let chunks = if version == 1 {
+    // One run of unknown length: the records of versions before chunks.
+    let one_run = |records| {
         vec![Chunk {
-            records: rels,
+            records,
             bytes: None,
         }]
+    };
+    let (node_chunks, rel_chunks) = if version == 1 {
+        (one_run(nodes), one_run(rels))
     } else {
         *place = "the symbol list".into();
         for _ in 0..d.r.count(1)? {
@@ -660,147 +1131,137 @@ fn read(bytes: &[u8], bulk: &mut Bulk, place: &mut String, verify: bool) -> Read
                 of_string[i] = Some(bulk.symbol(&table[i]));
             }
         }
-        *place = "the chunk table".into();
-        let at = d.r.pos;
-        let n = d.r.count(2)?;
-        let mut chunks = Vec::with_capacity(n.min(SMALL));
-        let mut total = 0;
-        for _ in 0..n {
-            let records = d.r.count(5)?;
-            let bytes = d.r.count(1)?;
-            if records > bytes / 5 {
-                return d.r.corrupt(
-                    at,
-                    format!("a chunk of {bytes} bytes cannot hold {records} relationships"),
-                );
-            }
-            total += records;
-            chunks.push(Chunk {
-                records,
-                bytes: Some(bytes),
-            });
-        }
-        if total != rels {
-            return d.r.corrupt(
-                at,
-                format!("the chunks hold {total} relationships, not {rels}"),
-            );
-        }
-        chunks
+        let node_chunks = if version >= 3 {
+            *place = "the node chunk table".into();
+            d.chunk_table(Kind::Node, nodes)?
+        } else {
+            one_run(nodes)
+        };
+        *place = "the relationship chunk table".into();
+        (node_chunks, d.chunk_table(Kind::Rel, rels)?)
     };
     // The place is named only on an error: formatting it for every record
     // would cost more than reading the record.
-    let mut next = 0;
-    for i in 0..nodes {
-        let record = if version == 1 {
-            let mut syms = OnUse {
-                table: &table,
-                of_string: &mut of_string,
-                symbols: bulk.symbols_mut(),
-            };
-            d.node(&mut syms, next)
-        } else {
-            d.node(&mut Declared(&of_string), next)
-        };
-        let (id, labels, props) = record.inspect_err(|_| *place = format!("node record {i}"))?;
-        if let Err(e) = bulk.add_node(id, labels, props) {
-            *place = format!("node record {i}");
-            return d.r.corrupt(d.r.pos, e);
-        }
-        next = id + 1;
-    }
-    // The relationships are read while the nodes are indexed.
-    let start = d.r.pos;
-    let runs = bulk.read_rels_while_indexing_nodes(|symbols, real| {
-        if let [
-            Chunk {
-                records,
-                bytes: None,
-            },
-        ] = chunks[..]
-        {
-            let mut syms = OnUse {
-                table: &table,
-                of_string: &mut of_string,
-                symbols,
-            };
-            let run = d.rels(&mut syms, real, records, 0)?;
-            return Ok((vec![run], d.r.pos));
-        }
-        // Where each chunk starts, and the number of its first record.
-        let mut at = (start, 0);
-        let spans: Vec<(usize, usize, &Chunk)> = chunks
-            .iter()
-            .map(|c| {
-                let span = (at.0, at.1, c);
-                at = (at.0.saturating_add(c.bytes.unwrap_or(0)), at.1 + c.records);
-                span
-            })
-            .collect();
-        let runs: Vec<Result<RelRun, RunFault>> = spans
-            .par_iter()
-            .map(|&(from, first, c)| {
-                let to = from.saturating_add(c.bytes.unwrap_or(0));
-                let mut d = Decoder {
-                    r: Reader {
-                        bytes: &bytes[..to.min(bytes.len())],
-                        pos: from.min(bytes.len()),
-                    },
-                    table: &table,
-                };
-                let run = d.rels(&mut Declared(&of_string), real, c.records, first);
-                let place = || format!("the chunk of relationship records from {first}");
-                match run {
-                    // Past the chunk's end but not the file's: its records
-                    // are longer than it says.
-                    Err((Fault::Truncated, _)) if to <= bytes.len() => Err((
-                        Fault::Corrupt {
-                            at: to,
-                            what: "its records run past its end".into(),
-                        },
-                        place(),
-                    )),
-                    Ok(_) if d.r.pos < to => Err((
-                        Fault::Corrupt {
-                            at: d.r.pos,
-                            what: format!("{} bytes left after its records", to - d.r.pos),
-                        },
-                        place(),
-                    )),
-                    run => run,
-                }
-            })
-            .collect();
-        let mut out = Vec::with_capacity(runs.len());
-        let mut last: Option<u32> = None;
-        for (run, &(from, first, _)) in runs.into_iter().zip(&spans) {
-            let run = run?;
-            if let (Some(l), Some(e)) = (last, run.ends.first())
-                && e.0 <= l
-            {
-                return Err((
-                    Fault::Corrupt {
-                        at: from,
-                        what: format!("id {} is out of order or repeated", e.0),
-                    },
-                    format!("relationship record {first}"),
-                ));
-            }
-            last = run.ends.last().map(|e| e.0).or(last);
-            out.push(run);
-        }
-        Ok((out, at.0))
-    });
-    let (runs, end) = runs.map_err(|(fault, at)| {
+    let fail = |place: &mut String, (fault, at): RunFault| {
         *place = at;
         fault
-    })?;
+    };
+    // Version 3 says where the records end: the checksum is worked out
+    // while they are decoded.
+    let records_end = (version >= 3).then(|| {
+        node_chunks
+            .iter()
+            .chain(&rel_chunks)
+            .fold(d.r.pos, |at, c| at.saturating_add(c.bytes.unwrap_or(0)))
+    });
+    let (crc, end) = rayon::join(
+        || {
+            records_end
+                .filter(|_| verify)
+                .and_then(|e| bytes.get(..e))
+                .map(|b| (b.len(), crc32fast::hash(b)))
+        },
+        || -> Read<usize> {
+            let indexed = bulk.indexed().to_vec();
+            let node_run = match &node_chunks[..] {
+                [Chunk { bytes: None, .. }] if version == 1 => {
+                    let mut syms = OnUse {
+                        table: &table,
+                        of_string: &mut of_string,
+                        symbols: bulk.symbols_mut(),
+                    };
+                    Some(d.nodes(&mut syms, &indexed, nodes, 0))
+                }
+                [Chunk { bytes: None, .. }] => {
+                    Some(d.nodes(&mut Declared(&of_string), &indexed, nodes, 0))
+                }
+                _ => None,
+            };
+            let add_nodes = |bulk: &mut Bulk, run: NodeRun, from: usize, first: usize| {
+                bulk.add_nodes(run.ids, run.nodes, run.keys)
+                    .map_err(|(i, what)| {
+                        (
+                            Fault::Corrupt { at: from, what },
+                            format!("node record {}", first + i),
+                        )
+                    })
+            };
+            match node_run {
+                Some(run) => {
+                    let from = d.r.pos;
+                    let run = run.map_err(|f| fail(place, f))?;
+                    add_nodes(bulk, run, from, 0).map_err(|f| fail(place, f))?;
+                }
+                None => {
+                    let of_string = &of_string;
+                    d.r.pos = in_chunks(
+                        bytes,
+                        &table,
+                        Section {
+                            kind: Kind::Node,
+                            start: d.r.pos,
+                            chunks: &node_chunks,
+                        },
+                        |d, count, first| d.nodes(&mut Declared(of_string), &indexed, count, first),
+                        |run: &NodeRun| Some((*run.ids.first()?, *run.ids.last()?)),
+                        |run, from, first| add_nodes(bulk, run, from, first),
+                    )
+                    .map_err(|f| fail(place, f))?;
+                }
+            }
+            // The relationships are read while the nodes are indexed, and go into
+            // the graph as they are read.
+            let start = d.r.pos;
+            let end = bulk.read_rels_while_indexing_nodes(|symbols, real, sink| {
+                if let [
+                    Chunk {
+                        records,
+                        bytes: None,
+                    },
+                ] = rel_chunks[..]
+                {
+                    let mut syms = OnUse {
+                        table: &table,
+                        of_string: &mut of_string,
+                        symbols,
+                    };
+                    let run = d.rels(&mut syms, real, records, 0)?;
+                    sink.add(run.ends, run.props);
+                    return Ok(d.r.pos);
+                }
+                let of_string = &of_string;
+                in_chunks(
+                    bytes,
+                    &table,
+                    Section {
+                        kind: Kind::Rel,
+                        start,
+                        chunks: &rel_chunks,
+                    },
+                    |d, count, first| d.rels(&mut Declared(of_string), real, count, first),
+                    |run: &RelRun| Some((run.ends.first()?.0, run.ends.last()?.0)),
+                    |run, _, _| {
+                        sink.add(run.ends, run.props);
+                        Ok(())
+                    },
+                )
+            });
+            end.map_err(|f| fail(place, f))
+        },
+    );
+    let end = end?;
     d.r.pos = end;
     *place = "the checksum".into();
     let mut c = [0u8; 4];
     c.copy_from_slice(d.r.take(4)?);
-    if verify && u32::from_le_bytes(c) != crc32fast::hash(&bytes[..end]) {
-        return d.r.corrupt(end, "the checksum does not match");
+    if verify {
+        let crc = match crc {
+            Some((upto, crc)) if upto == end => crc,
+            _ => crc32fast::hash(&bytes[..end]),
+        };
+        if u32::from_le_bytes(c) != crc {
+            return d.r.corrupt(end, "the checksum does not match");
+        }
     }
     if d.r.remaining() > 0 {
         let extra = d.r.remaining();
@@ -808,7 +1269,5 @@ fn read(bytes: &[u8], bulk: &mut Bulk, place: &mut String, verify: bool) -> Read
             .r
             .corrupt(d.r.pos, format!("{extra} bytes after the checksum"));
     }
-    let (ends, props) = runs.into_iter().map(|r| (r.ends, r.props)).unzip();
-    bulk.add_rels(ends, props);
     Ok(())
 }

@@ -1,18 +1,26 @@
 //! Building a whole graph at once from records in id order, as snapshots
 //! load: elements go in with their properties as they are, and the
-//! indexes and adjacency lists are built in one pass at the end instead of
+//! indexes and adjacency lists are built apart from the records instead of
 //! element by element through the public setters (the index by ends is
 //! left for the merge to build when it first asks).
+//!
+//! The indexes are built from keys gathered while the records are read
+//! (when each node's properties are still in the cache), and each hash
+//! table is filled in the order of its own buckets, so that building it
+//! walks its memory once from end to end instead of touching a random
+//! place per entry.
 
 use std::collections::BTreeSet;
+use std::hash::BuildHasher;
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
-use petgraph::visit::{
-    EdgeIndexable, EdgeRef, IntoEdgeReferences, IntoNodeReferences, NodeIndexable,
-};
+use petgraph::visit::{EdgeIndexable, EdgeRef, IntoEdgeReferences, NodeIndexable};
 
-use super::{Adj, Adjacency, Graph, IdSet, NodeData, Props, RelData, Symbol, Symbols, nid, rid};
+use super::{
+    Adj, AdjList, Adjacencies, Adjacency, Graph, IdSet, NodeData, Props, RelData, Symbol, Symbols,
+    rid,
+};
 use crate::value::{NodeId, RelId, Value};
 
 /// Past this many entries, duplicates are found with a set instead of by
@@ -29,18 +37,138 @@ const SCAN_LIMIT: usize = 32;
 #[derive(Debug)]
 pub(crate) struct Bulk {
     graph: Graph,
-    /// Whether each node id so far is a real node (not a placeholder).
-    real: Vec<bool>,
+    /// Which node ids so far are real nodes (not placeholders).
+    real: NodeSet,
     node_gaps: Vec<NodeIndex<u32>>,
     rel_gaps: Vec<EdgeIndex<u32>>,
-    /// Indexes built while something else went on (see
-    /// [`Bulk::read_rels_while_indexing_nodes`] and [`Bulk::add_rels`]).
+    /// What the node indexes will hold, in runs of nodes in id order.
+    keys: Vec<NodeKeys>,
+    /// The node indexes, when built while something else went on (see
+    /// [`Bulk::read_rels_while_indexing_nodes`]).
     node_side: Option<NodeIndexes>,
-    rel_side: Option<RelIndexes>,
+}
+
+/// Which node ids are real nodes (not placeholders), a bit each: small
+/// enough to stay in the cache while relationships are checked against it
+/// in random order.
+#[derive(Debug, Default)]
+pub(crate) struct NodeSet {
+    bits: Vec<u64>,
+    len: usize,
+}
+
+impl NodeSet {
+    /// Node ids so far.
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The next node id, real or not.
+    fn push(&mut self, real: bool) {
+        if self.len.is_multiple_of(64) {
+            self.bits.push(0);
+        }
+        if real && let Some(w) = self.bits.last_mut() {
+            *w |= 1 << (self.len % 64);
+        }
+        self.len += 1;
+    }
+
+    /// Whether node `id` is real.
+    pub(crate) fn contains(&self, id: u32) -> bool {
+        let id = id as usize;
+        self.bits
+            .get(id / 64)
+            .is_some_and(|w| w >> (id % 64) & 1 == 1)
+    }
 }
 
 /// A relationship's id, start, end and type.
 pub(crate) type RelEnds = (u32, u32, u32, Symbol);
+
+/// Where relationships go as they are read: into the graph, runs of them
+/// in id order.
+pub(crate) struct RelSink<'g> {
+    inner: &'g mut StableDiGraph<NodeData, RelData, u32>,
+    gaps: &'g mut Vec<EdgeIndex<u32>>,
+}
+
+impl RelSink<'_> {
+    /// Add a run of relationships, ids ascending and above every id added
+    /// so far, ends real (which the caller has checked).
+    pub(crate) fn add(&mut self, ends: Vec<RelEnds>, props: Vec<Props>) {
+        let inner = &mut *self.inner;
+        inner.reserve_edges(ends.len());
+        for (&(id, start, end, rel_type), props) in ends.iter().zip(props) {
+            let (a, b) = (NodeIndex::new(start as usize), NodeIndex::new(end as usize));
+            while inner.edge_bound() < id as usize {
+                let gap = inner.add_edge(
+                    a,
+                    b,
+                    RelData {
+                        rel_type,
+                        props: Props::default(),
+                    },
+                );
+                self.gaps.push(gap);
+            }
+            inner.add_edge(a, b, RelData { rel_type, props });
+        }
+    }
+}
+
+/// The entries a run of nodes adds to the label, property and name
+/// indexes, gathered as the nodes are read.
+#[derive(Debug, Default)]
+pub(crate) struct NodeKeys {
+    labels: Vec<(Symbol, NodeId)>,
+    /// [`super::property_hash`] of each indexed value and list element.
+    props: Vec<(u64, NodeId)>,
+    /// [`super::name_hash`] of each normalized name and alias.
+    names: Vec<(u64, NodeId)>,
+}
+
+impl NodeKeys {
+    /// Room for about `nodes` nodes.
+    pub(crate) fn with_capacity(nodes: usize) -> NodeKeys {
+        NodeKeys {
+            labels: Vec::with_capacity(nodes),
+            props: Vec::with_capacity(nodes),
+            names: Vec::with_capacity(nodes),
+        }
+    }
+
+    /// The keys of node `id`, whose properties the keys in `indexed` are
+    /// indexed.
+    pub(crate) fn add(&mut self, id: NodeId, node: &NodeData, indexed: &[Symbol]) {
+        for l in &node.labels {
+            self.labels.push((*l, id));
+        }
+        for &key in indexed {
+            let Some(value) = node.props.get(key) else {
+                continue;
+            };
+            for k in super::index_keys_of(key, value) {
+                self.props.push((k, id));
+            }
+            for name in super::names_in(value) {
+                self.names.push((name, id));
+            }
+        }
+    }
+}
+
+impl NodeData {
+    /// A node from its record: labels repeat at most once; properties
+    /// behave as if set one by one (see [`Props::from_pairs`]).
+    pub(crate) fn from_record(mut labels: Vec<Symbol>, props: Vec<(Symbol, Value)>) -> NodeData {
+        dedup_labels(&mut labels);
+        NodeData {
+            labels,
+            props: Props::from_pairs(props),
+        }
+    }
+}
 
 impl Bulk {
     /// An empty graph with room for about this many elements (hints only).
@@ -49,11 +177,11 @@ impl Bulk {
         graph.inner = StableDiGraph::with_capacity(nodes, rels);
         Bulk {
             graph,
-            real: Vec::with_capacity(nodes),
+            real: NodeSet::default(),
             node_gaps: Vec::new(),
             rel_gaps: Vec::new(),
+            keys: Vec::new(),
             node_side: None,
-            rel_side: None,
         }
     }
 
@@ -62,63 +190,28 @@ impl Bulk {
         &mut self.graph.symbols
     }
 
-    /// Once every node is in: index the nodes on one thread while `read`
-    /// reads the relationships on another, with the symbol table and
-    /// whether each node id is a real node.
-    pub(crate) fn read_rels_while_indexing_nodes<R: Send>(
-        &mut self,
-        read: impl FnOnce(&mut Symbols, &[bool]) -> R + Send,
-    ) -> R {
-        let Graph {
-            inner,
-            symbols,
-            indexed,
-            ..
-        } = &mut self.graph;
-        let real = &self.real;
-        let (node_side, r) = rayon::join(|| node_indexes(inner, indexed), || read(symbols, real));
-        self.node_side = Some(node_side);
-        r
+    /// The property keys whose values are indexed (see [`NodeKeys::add`]).
+    pub(crate) fn indexed(&self) -> &[Symbol] {
+        &self.graph.indexed
     }
 
-    /// Add every relationship at once, ids ascending and ends real (which
-    /// the caller has checked), indexing them on another thread. They come
-    /// in runs, as they were decoded (in parallel), in order.
-    pub(crate) fn add_rels(&mut self, ends: Vec<Vec<RelEnds>>, props: Vec<Vec<Props>>) {
-        let bound = self.graph.inner.node_bound();
-        let inner = &mut self.graph.inner;
-        let rel_gaps = &mut self.rel_gaps;
-        let ends = &ends;
-        let ((), rel_side) = rayon::join(
-            || {
-                inner.reserve_edges(ends.iter().map(Vec::len).sum());
-                for (&(id, start, end, rel_type), props) in
-                    ends.iter().flatten().zip(props.into_iter().flatten())
-                {
-                    let (a, b) = (NodeIndex::new(start as usize), NodeIndex::new(end as usize));
-                    while inner.edge_bound() < id as usize {
-                        let gap = inner.add_edge(
-                            a,
-                            b,
-                            RelData {
-                                rel_type,
-                                props: Props::default(),
-                            },
-                        );
-                        rel_gaps.push(gap);
-                    }
-                    inner.add_edge(a, b, RelData { rel_type, props });
-                }
-            },
-            || {
-                rel_indexes(bound, || {
-                    ends.iter().flatten().map(|&(id, start, end, rel_type)| {
-                        (RelId(id), NodeId(start), NodeId(end), rel_type)
-                    })
-                })
-            },
-        );
-        self.rel_side = Some(rel_side);
+    /// Once every node is in: index the nodes while `read` reads the
+    /// relationships, with the symbol table, which node ids are real
+    /// nodes, and where to put the relationships as they are read.
+    pub(crate) fn read_rels_while_indexing_nodes<R: Send>(
+        &mut self,
+        read: impl FnOnce(&mut Symbols, &NodeSet, &mut RelSink) -> R + Send,
+    ) -> R {
+        let keys = std::mem::take(&mut self.keys);
+        let Graph { inner, symbols, .. } = &mut self.graph;
+        let mut sink = RelSink {
+            inner,
+            gaps: &mut self.rel_gaps,
+        };
+        let real = &self.real;
+        let (node_side, r) = rayon::join(|| node_indexes(keys), || read(symbols, real, &mut sink));
+        self.node_side = Some(node_side);
+        r
     }
 
     /// The symbol of a label, type or key.
@@ -132,9 +225,35 @@ impl Bulk {
     pub(crate) fn add_node(
         &mut self,
         id: u32,
-        mut labels: Vec<Symbol>,
+        labels: Vec<Symbol>,
         props: Vec<(Symbol, Value)>,
     ) -> Result<(), String> {
+        let node = NodeData::from_record(labels, props);
+        if self.keys.is_empty() {
+            self.keys.push(NodeKeys::default());
+        }
+        let keys = self.keys.last_mut().expect("a run was just made");
+        keys.add(NodeId(id), &node, &self.graph.indexed);
+        self.put_node(id, node)
+    }
+
+    /// Add a run of nodes, ids ascending and above every id added so far,
+    /// with their index keys (see [`NodeKeys::add`]). On an error, the
+    /// position in the run of the node at fault.
+    pub(crate) fn add_nodes(
+        &mut self,
+        ids: Vec<u32>,
+        nodes: Vec<NodeData>,
+        keys: NodeKeys,
+    ) -> Result<(), (usize, String)> {
+        self.keys.push(keys);
+        for (i, (id, node)) in ids.into_iter().zip(nodes).enumerate() {
+            self.put_node(id, node).map_err(|e| (i, e))?;
+        }
+        Ok(())
+    }
+
+    fn put_node(&mut self, id: u32, node: NodeData) -> Result<(), String> {
         let at = id as usize;
         if at < self.real.len() {
             return Err(format!("id {id} is out of order or repeated"));
@@ -147,11 +266,7 @@ impl Bulk {
             self.node_gaps.push(gap);
             self.real.push(false);
         }
-        dedup_labels(&mut labels);
-        self.graph.inner.add_node(NodeData {
-            labels,
-            props: Props::from_pairs(props),
-        });
+        self.graph.inner.add_node(node);
         self.real.push(true);
         Ok(())
     }
@@ -169,7 +284,7 @@ impl Bulk {
     pub(crate) fn check_rel(&self, id: u32, start: u32, end: u32) -> Result<(), String> {
         self.check_rel_id(id)?;
         for n in [start, end] {
-            if !self.real.get(n as usize).copied().unwrap_or(false) {
+            if !self.real.contains(n) {
                 return Err(format!("node {n} does not exist"));
             }
         }
@@ -217,8 +332,8 @@ impl Bulk {
             mut graph,
             node_gaps,
             rel_gaps,
+            keys,
             node_side,
-            rel_side,
             ..
         } = self;
         // Placeholders go in the order the element-by-element loader
@@ -230,24 +345,22 @@ impl Bulk {
             graph.inner.remove_node(n);
         }
         let inner = &graph.inner;
-        let (rel_side, node_side) = rayon::join(
+        let (adjacency, node_side) = rayon::join(
             || {
-                rel_side.unwrap_or_else(|| {
-                    rel_indexes(inner.node_bound(), || {
-                        inner.edge_references().map(|e| {
-                            (
-                                rid(e.id()),
-                                nid(e.source()),
-                                nid(e.target()),
-                                e.weight().rel_type,
-                            )
-                        })
+                // The ends in id order, from petgraph's array of
+                // relationships read once from end to end.
+                let ends: Vec<RelEnds> = inner
+                    .edge_references()
+                    .map(|e| {
+                        let (start, end) = (e.source().index(), e.target().index());
+                        (rid(e.id()).0, start as u32, end as u32, e.weight().rel_type)
                     })
-                })
+                    .collect();
+                rel_indexes(inner.node_bound(), &ends)
             },
-            || node_side.unwrap_or_else(|| node_indexes(inner, &graph.indexed)),
+            || node_side.unwrap_or_else(|| node_indexes(keys)),
         );
-        graph.adjacency = rel_side;
+        graph.adjacency = adjacency;
         (graph.by_label, graph.by_property, graph.by_name) = node_side;
         graph
     }
@@ -300,43 +413,67 @@ fn dedup_labels(labels: &mut Vec<Symbol>) {
     }
 }
 
-type RelIndexes = Vec<Adjacency>;
+type RelIndexes = Adjacencies;
 
 /// Adjacency lists from the relationships in ascending id order (oldest
-/// first), which `rels` walks each time it is called. The index by ends
-/// is left to be built when the merge first needs it.
-fn rel_indexes<I>(bound: usize, rels: impl Fn() -> I) -> RelIndexes
-where
-    I: Iterator<Item = (RelId, NodeId, NodeId, Symbol)>,
-{
-    let mut out_degree = vec![0u32; bound];
-    let mut in_degree = vec![0u32; bound];
-    for (_, start, end, _) in rels() {
-        out_degree[start.0 as usize] += 1;
-        in_degree[end.0 as usize] += 1;
-    }
-    let mut adjacency: Vec<Adjacency> = out_degree
-        .iter()
-        .zip(&in_degree)
-        .map(|(&o, &i)| Adjacency {
-            out: Vec::with_capacity(o as usize),
-            inc: Vec::with_capacity(i as usize),
+/// first): the outgoing and the incoming arrays are built at once, on two
+/// threads. The index by ends is left to be built when the merge first
+/// needs it.
+fn rel_indexes(bound: usize, ends: &[RelEnds]) -> RelIndexes {
+    let ((out_starts, out), (inc_starts, inc)) = rayon::join(
+        || adj_array(bound, ends, true),
+        || adj_array(bound, ends, false),
+    );
+    let loaded = |starts: &[u32], i: usize| AdjList::Loaded {
+        start: starts[i],
+        len: starts[i + 1] - starts[i],
+    };
+    let nodes = (0..bound)
+        .map(|i| Adjacency {
+            out: loaded(&out_starts, i),
+            inc: loaded(&inc_starts, i),
         })
         .collect();
-    drop((out_degree, in_degree));
-    for (rel, start, end, rel_type) in rels() {
-        adjacency[start.0 as usize].out.push(Adj {
-            rel,
-            other: end,
-            rel_type,
-        });
-        adjacency[end.0 as usize].inc.push(Adj {
-            rel,
-            other: start,
-            rel_type,
-        });
+    Adjacencies { nodes, out, inc }
+}
+
+/// Every node's outgoing (`out`) or incoming relationships in one array,
+/// each node's after the one before's, and where each node's start (with
+/// the end of the last): the relationships are counted by node, then each
+/// put in its node's place. Both passes read the relationships in order,
+/// and their random reads go to an array of a number per node, small
+/// enough to stay in the cache, rather than to a list per node; nothing is
+/// allocated per node. (Dealing the relationships to buckets of nodes
+/// first, to write the array a bucket at a time, was slower: the buckets
+/// are as large as the array, and fresh memory costs more here than
+/// writing to random places in it.)
+fn adj_array(bound: usize, ends: &[RelEnds], out: bool) -> (Vec<u32>, Vec<Adj>) {
+    let at = |&(_, start, end, _): &RelEnds| (if out { start } else { end }) as usize;
+    let mut starts = vec![0u32; bound + 1];
+    for r in ends {
+        starts[at(r) + 1] += 1;
     }
-    adjacency
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut next = starts.clone();
+    let blank = Adj {
+        rel: RelId(0),
+        other: NodeId(0),
+        rel_type: Symbol(0),
+    };
+    let mut array = vec![blank; ends.len()];
+    for &(id, start, end, rel_type) in ends {
+        let (here, other) = if out { (start, end) } else { (end, start) };
+        let slot = &mut next[here as usize];
+        array[*slot as usize] = Adj {
+            rel: RelId(id),
+            other: NodeId(other),
+            rel_type,
+        };
+        *slot += 1;
+    }
+    (starts, array)
 }
 
 type NodeIndexes = (
@@ -345,37 +482,97 @@ type NodeIndexes = (
     HashMap<u64, IdSet>,
 );
 
-/// The label, property and name indexes.
-fn node_indexes(inner: &StableDiGraph<NodeData, RelData, u32>, indexed: &[Symbol]) -> NodeIndexes {
-    // Labels are few and their sets large: built as sorted lists, then
-    // each set at once.
-    let mut by_label: HashMap<Symbol, Vec<NodeId>> = HashMap::new();
-    // About a name a node, and an alias list with its elements for some.
-    let n = inner.node_count();
-    let mut by_property: HashMap<u64, IdSet> = HashMap::with_capacity(2 * n);
-    let mut by_name: HashMap<u64, IdSet> = HashMap::with_capacity(n);
-    // Nodes come in ascending id order, so every insertion is at the end
-    // of its set.
-    for (ix, node) in inner.node_references() {
-        let id = nid(ix);
-        for l in &node.labels {
-            by_label.entry(*l).or_default().push(id);
-        }
-        for &key in indexed {
-            let Some(value) = node.props.get(key) else {
-                continue;
-            };
-            for k in super::index_keys_of(key, value) {
-                by_property.entry(k).or_default().insert(id);
-            }
-            for name in super::names_in(value) {
-                by_name.entry(name).or_default().insert(id);
-            }
-        }
+/// The label, property and name indexes from the keys of every node, in
+/// runs in id order; the three are built at once.
+fn node_indexes(runs: Vec<NodeKeys>) -> NodeIndexes {
+    let mut labels = Vec::with_capacity(runs.len());
+    let mut props = Vec::with_capacity(runs.len());
+    let mut names = Vec::with_capacity(runs.len());
+    for r in runs {
+        labels.push(r.labels);
+        props.push(r.props);
+        names.push(r.names);
     }
-    let by_label = by_label
+    let ((by_label, by_property), by_name) = rayon::join(
+        || rayon::join(|| label_index(labels), || id_sets(props)),
+        || id_sets(names),
+    );
+    (by_label, by_property, by_name)
+}
+
+/// The label index: labels are few and their sets large, so each set is
+/// built at once from its ids, ascending.
+fn label_index(runs: Vec<Vec<(Symbol, NodeId)>>) -> HashMap<Symbol, BTreeSet<NodeId>> {
+    let mut by_label: HashMap<Symbol, Vec<NodeId>> = HashMap::new();
+    for (l, id) in runs.into_iter().flatten() {
+        by_label.entry(l).or_default().push(id);
+    }
+    by_label
         .into_iter()
         .map(|(l, ids)| (l, ids.into_iter().collect()))
+        .collect()
+}
+
+/// Bits sorted on per pass of [`radix_sort`]: few enough that the places
+/// its passes write to stay in the cache.
+const RADIX_BITS: u32 = 11;
+
+/// `items` sorted by the low `bits` bits of `key`, stably: a radix sort,
+/// [`RADIX_BITS`] bits a pass.
+pub(super) fn radix_sort<T: Copy>(mut items: Vec<T>, bits: u32, key: impl Fn(&T) -> u32) -> Vec<T> {
+    if items.len() < 2 {
+        return items;
+    }
+    let mut spare = items.clone();
+    let mut shift = 0;
+    while shift < bits {
+        let digit = |t: &T| ((key(t) >> shift) & ((1 << RADIX_BITS) - 1)) as usize;
+        let mut start = vec![0usize; 1 << RADIX_BITS];
+        for t in &items {
+            start[digit(t)] += 1;
+        }
+        let mut at = 0;
+        for s in &mut start {
+            (*s, at) = (at, at + *s);
+        }
+        for t in &items {
+            let d = digit(t);
+            spare[start[d]] = *t;
+            start[d] += 1;
+        }
+        std::mem::swap(&mut items, &mut spare);
+        shift += RADIX_BITS;
+    }
+    items
+}
+
+/// A table of node sets by key from `(key, node)` pairs in runs, nodes
+/// ascending. The pairs are first sorted by the bucket of the table their
+/// key falls in (a stable radix sort, so each set still gets its nodes in
+/// ascending order, at its end), then put in that order: the table is
+/// written from one end to the other, as a stream, where pairs in id
+/// order would each touch a random place in a table far larger than the
+/// cache. The buckets are worked out from the table's capacity as
+/// hashbrown lays it out; if the layout were another, the table would be
+/// the same, only slower to build.
+fn id_sets(runs: Vec<Vec<(u64, NodeId)>>) -> HashMap<u64, IdSet> {
+    let n = runs.iter().map(Vec::len).sum();
+    let mut map: HashMap<u64, IdSet> = HashMap::with_capacity(n);
+    if n == 0 {
+        return map;
+    }
+    let buckets = (map.capacity() / 7 * 8).next_power_of_two().max(1);
+    let bits = buckets.trailing_zeros();
+    let mask = (buckets - 1) as u64;
+    let hasher = map.hasher().clone();
+    let items: Vec<(u32, NodeId, u64)> = runs
+        .into_iter()
+        .flatten()
+        .map(|(key, id)| ((hasher.hash_one(key) & mask) as u32, id, key))
         .collect();
-    (by_label, by_property, by_name)
+    let items = radix_sort(items, bits, |it| it.0);
+    for (_, id, key) in items {
+        map.entry(key).or_default().insert(id);
+    }
+    map
 }

@@ -116,13 +116,100 @@ struct Adj {
     rel_type: Symbol,
 }
 
-/// The relationships at one node, oldest first, with their types and
-/// other ends inline: a traversal reads them in sequence and filters by
-/// type without touching the relationships themselves.
+/// The relationships at one node in one direction, oldest first, with
+/// their types and other ends inline: a traversal reads them in sequence
+/// and filters by type without touching the relationships themselves.
+#[derive(Debug, Clone)]
+enum AdjList {
+    /// A run of one of the arrays of [`Adjacencies`], as loaded.
+    Loaded { start: u32, len: u32 },
+    /// A list of its own, once the node's relationships changed.
+    Own(Vec<Adj>),
+}
+
+impl Default for AdjList {
+    fn default() -> AdjList {
+        AdjList::Own(Vec::new())
+    }
+}
+
+/// The relationships at one node.
 #[derive(Debug, Clone, Default)]
 struct Adjacency {
+    out: AdjList,
+    inc: AdjList,
+}
+
+/// Every node's relationships, by node index (petgraph's own lists are
+/// linked through the relationships, a cache miss per step). A loaded
+/// graph keeps the lists in two arrays, outgoing and incoming, each
+/// node's run after the one before: they are built in one pass over the
+/// relationships with no allocation per node. A list that changes later
+/// is copied out to one of its own.
+#[derive(Debug, Clone, Default)]
+struct Adjacencies {
+    nodes: Vec<Adjacency>,
     out: Vec<Adj>,
     inc: Vec<Adj>,
+}
+
+impl Adjacencies {
+    /// A node's outgoing (`out`) or incoming relationships, oldest first.
+    fn get(&self, node: NodeId, out: bool) -> &[Adj] {
+        let Some(a) = self.nodes.get(node.0 as usize) else {
+            return &[];
+        };
+        let (list, base) = if out {
+            (&a.out, &self.out)
+        } else {
+            (&a.inc, &self.inc)
+        };
+        match list {
+            AdjList::Loaded { start, len } => {
+                let start = *start as usize;
+                base.get(start..start + *len as usize).unwrap_or(&[])
+            }
+            AdjList::Own(v) => v,
+        }
+    }
+
+    /// A node's outgoing (`out`) or incoming relationships, to change.
+    fn get_mut(&mut self, node: NodeId, out: bool) -> Option<&mut Vec<Adj>> {
+        let Adjacencies {
+            nodes,
+            out: outs,
+            inc,
+        } = self;
+        let a = nodes.get_mut(node.0 as usize)?;
+        let (list, base) = if out {
+            (&mut a.out, outs)
+        } else {
+            (&mut a.inc, inc)
+        };
+        if let AdjList::Loaded { start, len } = *list {
+            let start = start as usize;
+            let run = base.get(start..start + len as usize).unwrap_or(&[]);
+            *list = AdjList::Own(run.to_vec());
+        }
+        match list {
+            AdjList::Own(v) => Some(v),
+            AdjList::Loaded { .. } => None,
+        }
+    }
+
+    /// Room for nodes up to index `bound`.
+    fn ensure(&mut self, bound: usize) {
+        if self.nodes.len() < bound {
+            self.nodes.resize_with(bound, Adjacency::default);
+        }
+    }
+
+    /// Forget a node's relationships.
+    fn clear(&mut self, node: NodeId) {
+        if let Some(a) = self.nodes.get_mut(node.0 as usize) {
+            *a = Adjacency::default();
+        }
+    }
 }
 
 /// Which way a relationship is walked from a node.
@@ -219,9 +306,8 @@ pub struct Graph {
     /// the merge asks, so it is built on its first question rather than
     /// with the graph: a snapshot loaded to be queried never pays for it.
     by_ends: OnceLock<EndsIndex>,
-    /// Relationships at each node, by node index (petgraph's own lists are
-    /// linked through the relationships, a cache miss per step).
-    adjacency: Vec<Adjacency>,
+    /// Relationships at each node.
+    adjacency: Adjacencies,
     indexed: Vec<Symbol>,
 }
 
@@ -230,14 +316,13 @@ type EndsIndex = HashMap<(NodeId, NodeId), SmallVec<[RelId; 2]>>;
 
 /// The index by ends, from the adjacency lists: each node's outgoing
 /// relationships are oldest first, as the index keeps them.
-fn ends_index(adjacency: &[Adjacency]) -> EndsIndex {
-    let mut by_ends = EndsIndex::with_capacity(adjacency.iter().map(|a| a.out.len()).sum());
-    for (start, a) in adjacency.iter().enumerate() {
-        for e in &a.out {
-            by_ends
-                .entry((NodeId(start as u32), e.other))
-                .or_default()
-                .push(e.rel);
+fn ends_index(adjacency: &Adjacencies) -> EndsIndex {
+    let nodes = (0..adjacency.nodes.len()).map(|n| NodeId(n as u32));
+    let mut by_ends =
+        EndsIndex::with_capacity(nodes.clone().map(|n| adjacency.get(n, true).len()).sum());
+    for start in nodes {
+        for e in adjacency.get(start, true) {
+            by_ends.entry((start, e.other)).or_default().push(e.rel);
         }
     }
     by_ends
@@ -617,17 +702,22 @@ impl Graph {
         let keep = move |t: Symbol| types.is_none_or(|ts| ts.contains(&t));
         // Newest first, the order petgraph walks its lists in, so results
         // come in the order they always did.
-        let adj = self.adjacency.get(node.0 as usize);
-        let out = adj
-            .filter(|_| matches!(direction, Direction::Outgoing | Direction::Both))
-            .into_iter()
-            .flat_map(|a| a.out.iter().rev())
+        let out = match direction {
+            Direction::Outgoing | Direction::Both => self.adjacency.get(node, true),
+            Direction::Incoming => &[],
+        };
+        let inc = match direction {
+            Direction::Incoming | Direction::Both => self.adjacency.get(node, false),
+            Direction::Outgoing => &[],
+        };
+        let out = out
+            .iter()
+            .rev()
             .filter(move |a| keep(a.rel_type))
             .map(|a| (a.rel, a.other));
-        let inc = adj
-            .filter(|_| matches!(direction, Direction::Incoming | Direction::Both))
-            .into_iter()
-            .flat_map(|a| a.inc.iter().rev())
+        let inc = inc
+            .iter()
+            .rev()
             .filter(move |a| keep(a.rel_type))
             .filter(move |a| direction != Direction::Both || a.other != node)
             .map(|a| (a.rel, a.other));
@@ -645,11 +735,11 @@ impl Graph {
     }
 
     fn unindex_rel(&mut self, id: RelId, start: NodeId, end: NodeId) {
-        if let Some(a) = self.adjacency.get_mut(start.0 as usize) {
-            a.out.retain(|e| e.rel != id);
+        if let Some(out) = self.adjacency.get_mut(start, true) {
+            out.retain(|e| e.rel != id);
         }
-        if let Some(a) = self.adjacency.get_mut(end.0 as usize) {
-            a.inc.retain(|e| e.rel != id);
+        if let Some(inc) = self.adjacency.get_mut(end, false) {
+            inc.retain(|e| e.rel != id);
         }
         // Not built yet: it will be from the adjacency lists.
         if let Some(by_ends) = self.by_ends.get_mut()
@@ -677,10 +767,7 @@ impl Graph {
             labels: Vec::new(),
             props: Props::default(),
         }));
-        let at = id.0 as usize;
-        if self.adjacency.len() <= at {
-            self.adjacency.resize_with(at + 1, Adjacency::default);
-        }
+        self.adjacency.ensure(id.0 as usize + 1);
         for l in labels {
             self.add_label(id, l);
         }
@@ -711,16 +798,15 @@ impl Graph {
         if let Some(by_ends) = self.by_ends.get_mut() {
             by_ends.entry((start, end)).or_default().push(id);
         }
-        self.adjacency[start.0 as usize].out.push(Adj {
-            rel: id,
-            other: end,
-            rel_type,
-        });
-        self.adjacency[end.0 as usize].inc.push(Adj {
-            rel: id,
-            other: start,
-            rel_type,
-        });
+        for (at, other, out) in [(start, end, true), (end, start, false)] {
+            if let Some(list) = self.adjacency.get_mut(at, out) {
+                list.push(Adj {
+                    rel: id,
+                    other,
+                    rel_type,
+                });
+            }
+        }
         for (k, v) in props {
             self.set_rel_property(id, k, v);
         }
@@ -816,7 +902,7 @@ impl Graph {
             self.unindex_rel(r, a, b);
         }
         let rels = rels.len();
-        self.adjacency[id.0 as usize] = Adjacency::default();
+        self.adjacency.clear(id);
         self.inner.remove_node(nix(id));
         Some(rels)
     }
