@@ -77,8 +77,13 @@ static MONEY_IN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    let words = WORD_NUMBERS
+        .iter()
+        .map(|(w, _)| *w)
+        .collect::<Vec<_>>()
+        .join("|");
     Regex::new(&format!(
-        r"(?i:{QUALIFIER})(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a thousand)(?:\s(?:hundred|thousand))?)(?P<strong>-strong)?\b"
+        r"(?i:{QUALIFIER})(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|{words})(?:\s(?:hundred|thousand))?)(?P<strong>-strong)?\b"
     ))
     .expect("count regex")
 });
@@ -89,7 +94,42 @@ static GROUPS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z-]+\s+){0,2}(?:units?|contingents?|battalions?|companies|company|teams?|platoons?|squadrons?|groups?)\s+of\s+(?:about\s+|some\s+|up to\s+)?$").expect("groups regex")
 });
 
-fn qualifier(q: &str) -> Option<Qualifier> {
+/// Numbers in words, as counts and sums read them.
+const WORD_NUMBERS: &[(&str, f64)] = &[
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+    ("a hundred", 100.0),
+    ("a thousand", 1000.0),
+];
+
+/// How exact a qualifier makes a number ("about", "more than").
+pub(crate) fn qualifier_of(q: &str) -> Option<Qualifier> {
     Some(match q.to_lowercase().as_str() {
         "about" | "around" | "approximately" | "roughly" | "some" | "nearly" | "almost"
         | "an estimated" | "estimated" | "close to" => Qualifier::About,
@@ -100,54 +140,13 @@ fn qualifier(q: &str) -> Option<Qualifier> {
     })
 }
 
-/// How exact a one-word qualifier makes a number ("about", "over").
-pub(crate) fn qualifier_of(word: &str) -> Option<Qualifier> {
-    qualifier(word)
-}
-
 /// Whether `word` is a number, in digits or in words ("2,000", "two").
 pub(crate) fn is_number(word: &str) -> bool {
-    number(word).is_some()
+    number_value(word).is_some()
 }
 
 /// The value of a number in digits or words ("2,000", "thirty-five").
-pub(crate) fn number_value(word: &str) -> Option<f64> {
-    number(word)
-}
-
-fn number(n: &str) -> Option<f64> {
-    let words = [
-        ("one", 1.0),
-        ("two", 2.0),
-        ("three", 3.0),
-        ("four", 4.0),
-        ("five", 5.0),
-        ("six", 6.0),
-        ("seven", 7.0),
-        ("eight", 8.0),
-        ("nine", 9.0),
-        ("ten", 10.0),
-        ("eleven", 11.0),
-        ("twelve", 12.0),
-        ("thirteen", 13.0),
-        ("fourteen", 14.0),
-        ("fifteen", 15.0),
-        ("sixteen", 16.0),
-        ("seventeen", 17.0),
-        ("eighteen", 18.0),
-        ("nineteen", 19.0),
-        ("twenty", 20.0),
-        ("thirty", 30.0),
-        ("forty", 40.0),
-        ("fifty", 50.0),
-        ("sixty", 60.0),
-        ("seventy", 70.0),
-        ("eighty", 80.0),
-        ("ninety", 90.0),
-        ("hundred", 100.0),
-        ("a hundred", 100.0),
-        ("a thousand", 1000.0),
-    ];
+pub(crate) fn number_value(n: &str) -> Option<f64> {
     let lower = n.to_lowercase();
     match lower.as_str() {
         "half a" => return Some(0.5),
@@ -156,7 +155,7 @@ fn number(n: &str) -> Option<f64> {
     }
     let mut parts = lower.split_whitespace();
     let first = parts.next()?;
-    let word = |w: &str| words.iter().find(|(x, _)| *x == w).map(|(_, v)| *v);
+    let word = |w: &str| WORD_NUMBERS.iter().find(|(x, _)| *x == w).map(|(_, v)| *v);
     let mut value = match word(first) {
         Some(v) => v,
         // "thirty-five"
@@ -266,16 +265,11 @@ fn may_have_digit(s: &str) -> bool {
     b.iter().any(u8::is_ascii_digit) || (!s.is_ascii() && s.chars().any(char::is_numeric))
 }
 
-/// The number words [`COUNT`] reads, as it matches them case-insensitively;
-/// "thousand" stands for "a thousand".
+/// The number words [`COUNT`] reads, as it matches them case-insensitively.
 static NUMBER_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build([
-            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-            "eleven", "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-            "eighty", "ninety", "hundred", "thousand",
-        ])
+        .build(WORD_NUMBERS.iter().map(|(w, _)| w))
         .expect("number words")
 });
 
@@ -358,7 +352,7 @@ pub fn find_amounts(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<
     for re in money.iter().filter(|(on, _)| *on).map(|(_, re)| re) {
         for c in re.captures_iter(s) {
             let m = c.get(0).expect("whole match");
-            let Some(n) = c.name("n").and_then(|n| number(n.as_str())) else {
+            let Some(n) = c.name("n").and_then(|n| number_value(n.as_str())) else {
                 continue;
             };
             let value = n * c.name("s").map_or(1.0, |x| scale(x.as_str()));
@@ -370,7 +364,7 @@ pub fn find_amounts(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<
             out.push(Amount {
                 value,
                 measure: Measure::Money(currency.to_string()),
-                qualifier: c.name("q").and_then(|q| qualifier(q.as_str())),
+                qualifier: c.name("q").and_then(|q| qualifier_of(q.as_str())),
                 start: start + m.start(),
                 end: start + m.end(),
                 per_year: per_year(m.end()),
@@ -393,7 +387,7 @@ pub fn find_amounts(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<
         {
             continue;
         }
-        let Some(value) = number(n.as_str()) else {
+        let Some(value) = number_value(n.as_str()) else {
             continue;
         };
         // "several hundred soldiers", "a few thousand troops": no number.
@@ -433,7 +427,7 @@ pub fn find_amounts(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<
                 .trim_start()
                 .starts_with("each"))
             && let Some(c) = GROUPS.captures(&s[..m.start()])
-            && let Some(k) = number(&c[1])
+            && let Some(k) = number_value(&c[1])
         {
             value *= k;
             first = start + c.get(0).map_or(m.start(), |g| g.start());
@@ -441,7 +435,7 @@ pub fn find_amounts(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<
         out.push(Amount {
             value,
             measure: Measure::Personnel(noun),
-            qualifier: c.name("q").and_then(|q| qualifier(q.as_str())),
+            qualifier: c.name("q").and_then(|q| qualifier_of(q.as_str())),
             start: first,
             end: start + noun_end,
             per_year: false,

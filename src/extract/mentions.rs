@@ -1688,15 +1688,19 @@ impl<'t> Builder<'t, '_> {
                     .strip_suffix(" the")
                     .or_else(|| before.strip_suffix(" The"))
                     .unwrap_or(before);
-                let words: SmallVec<[&str; 4]> = before.rsplit(' ').take(4).collect();
-                (1..=words.len()).any(|n| {
-                    let phrase = words[..n]
-                        .iter()
-                        .rev()
-                        .copied()
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    self.lex.is(WordClass::MissionFrame, &phrase.to_lowercase())
+                // The last one to four words before the name (all of them
+                // at the start of the text).
+                let mut starts: SmallVec<[usize; 4]> = before
+                    .rmatch_indices(' ')
+                    .take(4)
+                    .map(|(at, _)| at + 1)
+                    .collect();
+                if starts.len() < 4 {
+                    starts.push(0);
+                }
+                starts.into_iter().any(|at| {
+                    self.lex
+                        .is(WordClass::MissionFrame, &before[at..].to_lowercase())
                 })
             })
             .map(|m| m.entity)

@@ -16,7 +16,8 @@ use super::lexicon::{Lexicon, Pos, TriggerClass, WordClass};
 use super::mentions::{DocModel, Mention, Via};
 use super::text::{Lower, TokenKind, lower};
 use crate::model::{
-    ActorKind, ContributionKind, FactProps, MissionStatus, NodeLabel, RelType, Span, StanceStatus,
+    ActorKind, ContributionKind, FactProps, MissionStatus, NodeLabel, Qualifier, RelType, Span,
+    StanceStatus,
 };
 
 /// A fact found in a sentence.
@@ -1178,17 +1179,9 @@ impl Reader<'_, '_> {
         let speaks_for = g >= 2
             && self.word(units, g - 1) == Some(",")
             && self.word(units, g + 1) == Some(",")
-            && self.group(units, g).is_some_and(|p| {
-                p.ents
-                    .iter()
-                    .all(|&e| self.model.entities[e].kind == Some(ActorKind::Person))
-            })
-            && self.group(units, g - 2).is_some_and(|r| {
-                !r.possessive
-                    && r.ents
-                        .iter()
-                        .all(|&e| self.model.entities[e].kind == Some(ActorKind::Country))
-            })
+            && self.group_is(units, g, ActorKind::Person)
+            && self.group_is(units, g - 2, ActorKind::Country)
+            && self.group(units, g - 2).is_some_and(|r| !r.possessive)
             && self
                 .text(&units[g - 2])
                 .rsplit(' ')
@@ -1765,11 +1758,7 @@ impl Reader<'_, '_> {
                                 .is_some_and(|w| self.lex.is(WordClass::PersonRole, w));
                         if role_of
                             && self.word(units, a + 1) == Some(",")
-                            && let Some(person) = self.group(units, a + 2)
-                            && person
-                                .ents
-                                .iter()
-                                .all(|&e| self.model.entities[e].kind == Some(ActorKind::Person))
+                            && self.group_is(units, a + 2, ActorKind::Person)
                         {
                             return Some(a + 2);
                         }
@@ -2461,10 +2450,7 @@ impl Reader<'_, '_> {
         end: usize,
         trig: Span,
     ) -> bool {
-        let state = self
-            .ents(units, agent)
-            .iter()
-            .all(|&e| self.model.entities[e].kind == Some(ActorKind::Country));
+        let state = self.group_is(units, agent, ActorKind::Country);
         // The object may have been read as a description of the mission.
         let object = |k: usize| units.get(k).map(|u| self.text(u).to_lowercase());
         let of = match (object(last + 1).as_deref(), object(last + 2).as_deref()) {
@@ -2916,10 +2902,7 @@ impl Reader<'_, '_> {
                     || self
                         .group(units, last + 1)
                         .is_some_and(|g| g.anaphoric && g.possessive);
-                let state = self
-                    .ents(units, a)
-                    .iter()
-                    .all(|&e| self.model.entities[e].kind == Some(ActorKind::Country));
+                let state = self.group_is(units, a, ActorKind::Country);
                 let own_people = own_people
                     && state
                     && (last + 2..end.min(units.len()).min(last + 5)).any(|k| {
@@ -3328,10 +3311,7 @@ impl Reader<'_, '_> {
                     self.word(units, k)
                         .is_some_and(|w| w.chars().all(char::is_alphabetic))
                 })
-                && self
-                    .ents(units, t)
-                    .iter()
-                    .all(|&e| self.model.entities[e].kind == Some(ActorKind::Country));
+                && self.group_is(units, t, ActorKind::Country);
             let not_target = speaker
                 || beneficiary
                 || t > 0
@@ -3339,10 +3319,7 @@ impl Reader<'_, '_> {
                         self.word(units, t - 1),
                         Some("in" | "at" | "across" | "inside" | "near" | "throughout")
                     )
-                    && self
-                        .ents(units, t)
-                        .iter()
-                        .all(|&e| self.model.entities[e].kind == Some(ActorKind::Country));
+                    && self.group_is(units, t, ActorKind::Country);
             if !not_target {
                 return Some(Target::Group(t));
             }
@@ -3361,11 +3338,10 @@ impl Reader<'_, '_> {
         let s = self.model.sentence_of(units[from].start);
         match object {
             // "welcomed the vote": the resolution voted on, and through it
-            // its mission; with no resolution in view a vote is an election
-            // ("called for the Dec. 27 vote to be postponed").
-            // With no resolution in view, the council's vote the story
-            // reported on a mission ("The Security Council extended
-            // UNFICYP ... Nicosia welcomed the vote.").
+            // its mission; with no resolution in view, the council's vote
+            // on a mission the story reported ("The Security Council
+            // extended UNFICYP ... Nicosia welcomed the vote"); with neither,
+            // an election ("called for the Dec. 27 vote to be postponed").
             Some("vote") => self
                 .current_resolution(s, units[from].start)
                 .or_else(|| {
@@ -3436,6 +3412,15 @@ impl Reader<'_, '_> {
 
     fn previous_group(&self, units: &[Unit], i: usize) -> Option<usize> {
         (0..i).rev().find(|&k| self.group(units, k).is_some())
+    }
+
+    /// Whether the unit at `g` is a group of entities all of `kind`.
+    fn group_is(&self, units: &[Unit], g: usize, kind: ActorKind) -> bool {
+        self.group(units, g).is_some_and(|grp| {
+            grp.ents
+                .iter()
+                .all(|&e| self.model.entities[e].kind == Some(kind))
+        })
     }
 
     fn ents(&self, units: &[Unit], g: usize) -> Ents {
@@ -4289,15 +4274,15 @@ impl Reader<'_, '_> {
             while matches!(self.word(units, k), Some("," | "and")) {
                 k += 1;
             }
-            let Some(g) = self.group(units, k).filter(|g| {
+            let giver = self.group(units, k).is_some_and(|g| {
                 !g.possessive
                     && g.ents
                         .iter()
                         .all(|&e| self.model.entities[e].label == NodeLabel::Actor)
-            }) else {
+            });
+            if !giver {
                 break;
-            };
-            let _ = g;
+            }
             let Some(next) = units.get(k + 1) else { break };
             // A sum: "France EUR 5 million".
             let money = self.model.sentences[s].amounts.iter().find(|a| {
@@ -4315,22 +4300,9 @@ impl Reader<'_, '_> {
                 (m.clone(), after)
             } else {
                 // A bare number, maybe after a qualifier: "Spain about 600".
-                let qualifier = self
-                    .word(units, k + 1)
-                    .and_then(super::amount::qualifier_of);
-                let n = k + 1 + usize::from(qualifier.is_some());
-                // "thirty-five" comes as three words.
-                let compound = match (self.word(units, n), self.word(units, n + 1)) {
-                    (Some(tens), Some("-")) => self
-                        .word(units, n + 2)
-                        .and_then(|ones| super::amount::number_value(&format!("{tens}-{ones}"))),
-                    _ => None,
-                };
-                let (value, n) = match compound {
-                    Some(v) => (Some(v), n + 2),
-                    None => (self.word(units, n).and_then(super::amount::number_value), n),
-                };
-                let Some(value) = value.filter(|_| matches!(first.measure, Measure::Personnel(_)))
+                let Some((value, qualifier, n)) = self
+                    .bare_count(units, k + 1)
+                    .filter(|_| matches!(first.measure, Measure::Personnel(_)))
                 else {
                     break;
                 };
@@ -4364,12 +4336,7 @@ impl Reader<'_, '_> {
     /// number right after the verb at `last`, ending its clause, counts
     /// the people counted just before (in this sentence or the one before).
     fn elided_count(&self, s: usize, units: &[Unit], i: usize, last: usize) -> Option<Amount> {
-        let mut n = last + 1;
-        let qualifier = self.word(units, n).and_then(super::amount::qualifier_of);
-        if qualifier.is_some() {
-            n += 1;
-        }
-        let value = self.word(units, n).and_then(super::amount::number_value)?;
+        let (value, qualifier, n) = self.bare_count(units, last + 1)?;
         if !self
             .word(units, n + 1)
             .is_none_or(|w| matches!(w, "," | "." | ";" | "and"))
@@ -4393,6 +4360,24 @@ impl Reader<'_, '_> {
             per_year: false,
             strength: false,
         })
+    }
+
+    /// A number with no noun of its own starting at unit `k`, maybe after a
+    /// one-word qualifier ("about 240", "thirty-five"): its value, the
+    /// qualifier and the index of its last unit.
+    fn bare_count(&self, units: &[Unit], k: usize) -> Option<(f64, Option<Qualifier>, usize)> {
+        let qualifier = self.word(units, k).and_then(super::amount::qualifier_of);
+        let n = k + usize::from(qualifier.is_some());
+        let word = self.word(units, n)?;
+        // "thirty-five" comes as three words.
+        if self.word(units, n + 1) == Some("-")
+            && let Some(value) = self
+                .word(units, n + 2)
+                .and_then(|ones| super::amount::number_value(&format!("{word}-{ones}")))
+        {
+            return Some((value, qualifier, n + 2));
+        }
+        Some((super::amount::number_value(word)?, qualifier, n))
     }
 
     /// The later givers of a gapped list of things counted after the verb
@@ -4906,8 +4891,7 @@ impl Reader<'_, '_> {
                             }
                             let verb = (k.saturating_sub(2)..k).find(|&v| {
                                 self.phrase_at(units, v, WordClass::Undertake) == Some(k - v)
-                            });
-                            let verb = verb?;
+                            })?;
                             self.subject(units, verb).map(|(g, _)| g)
                         })
                         .flatten();
@@ -5629,9 +5613,6 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// "Chad, its largest troop contributor, has ..." handled as nominal; here:
-    /// "X, the head of M" without a verb is covered by nominal triggers. This
-    /// reads "M's commander, X" and "Their commander, X".
     /// "Kenyan police officers arrived", "a contingent of Jamaican soldiers
     /// on the ground": a country's personnel present in a mission's theatre.
     fn personnel_presence(&mut self, s: usize, units: &[Unit]) {

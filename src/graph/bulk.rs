@@ -97,24 +97,35 @@ impl RelSink<'_> {
     /// Add a run of relationships, ids ascending and above every id added
     /// so far, ends real (which the caller has checked).
     pub(crate) fn add(&mut self, ends: Vec<RelEnds>, props: Vec<Props>) {
-        let inner = &mut *self.inner;
-        inner.reserve_edges(ends.len());
+        self.inner.reserve_edges(ends.len());
         for (&(id, start, end, rel_type), props) in ends.iter().zip(props) {
-            let (a, b) = (NodeIndex::new(start as usize), NodeIndex::new(end as usize));
-            while inner.edge_bound() < id as usize {
-                let gap = inner.add_edge(
-                    a,
-                    b,
-                    RelData {
-                        rel_type,
-                        props: Props::default(),
-                    },
-                );
-                self.gaps.push(gap);
-            }
-            inner.add_edge(a, b, RelData { rel_type, props });
+            add_edge_at(self.inner, self.gaps, (id, start, end, rel_type), props);
         }
     }
+}
+
+/// Add the relationship `id` from `start` to `end`, filling the ids below
+/// it that no relationship has with placeholders (listed in `gaps`, to be
+/// removed at the end).
+fn add_edge_at(
+    inner: &mut StableDiGraph<NodeData, RelData, u32>,
+    gaps: &mut Vec<EdgeIndex<u32>>,
+    (id, start, end, rel_type): RelEnds,
+    props: Props,
+) {
+    let (a, b) = (NodeIndex::new(start as usize), NodeIndex::new(end as usize));
+    while inner.edge_bound() < id as usize {
+        let gap = inner.add_edge(
+            a,
+            b,
+            RelData {
+                rel_type,
+                props: Props::default(),
+            },
+        );
+        gaps.push(gap);
+    }
+    inner.add_edge(a, b, RelData { rel_type, props });
 }
 
 /// The entries a run of nodes adds to the label, property and name
@@ -302,26 +313,11 @@ impl Bulk {
         props: Vec<(Symbol, Value)>,
     ) -> Result<(), String> {
         self.check_rel(id, start, end)?;
-        let inner = &mut self.graph.inner;
-        let (a, b) = (NodeIndex::new(start as usize), NodeIndex::new(end as usize));
-        while inner.edge_bound() < id as usize {
-            let gap = inner.add_edge(
-                a,
-                b,
-                RelData {
-                    rel_type,
-                    props: Props::default(),
-                },
-            );
-            self.rel_gaps.push(gap);
-        }
-        inner.add_edge(
-            a,
-            b,
-            RelData {
-                rel_type,
-                props: Props::from_pairs(props),
-            },
+        add_edge_at(
+            &mut self.graph.inner,
+            &mut self.rel_gaps,
+            (id, start, end, rel_type),
+            Props::from_pairs(props),
         );
         Ok(())
     }
