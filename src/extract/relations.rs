@@ -213,7 +213,16 @@ const SUBJECT_OPENERS: &[&str] = &[
 ];
 const BE: &[&str] = &["is", "was", "were", "are", "been", "be", "being", "'s"];
 const MODALS_HEDGE: &[&str] = &["could", "might", "may", "would", "should", "can"];
-const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "cannot", "nor", "neither"];
+const NEGATIONS: &[&str] = &[
+    "not",
+    "n't",
+    "n\u{2019}t",
+    "never",
+    "no",
+    "cannot",
+    "nor",
+    "neither",
+];
 const CLAUSE_END: &[&str] = &[
     ";", ".", "?", "!", "\"", "\u{201D}", "\u{201C}", "which", "who", "whom", "whose", "while",
     "but", "although", "though", "because", "saying", "arguing", "adding", "warning", "whereas",

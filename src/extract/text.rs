@@ -216,6 +216,7 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
         }
         if c.is_alphabetic() {
             let mut j = i + c.len_utf8();
+            let mut negation = None;
             while let Some(&(k, d)) = iter.peek() {
                 // Read only after a dot or an apostrophe: most characters
                 // of a word are letters.
@@ -225,6 +226,17 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
                         .next()
                         .is_some_and(char::is_alphabetic)
                 };
+                // "won't", "doesn't": the negation is a word of its own
+                // ("wo" "n't", "does" "n't"), as "will not" has one.
+                if (d == '\'' || d == '\u{2019}')
+                    && k > i + 1
+                    && s[..k].ends_with(['n', 'N'])
+                    && s[k + d.len_utf8()..].starts_with(['t', 'T'])
+                    && !s[k + d.len_utf8() + 1..].starts_with(char::is_alphanumeric)
+                {
+                    negation = Some(k - 1..k + d.len_utf8() + 1);
+                    break;
+                }
                 if d.is_alphanumeric()
                     || (d == '.' && next_alpha() && is_dotted_acronym(&s[i..k]))
                     || (d == '\'' && next_alpha() && !s[k..].starts_with("'s"))
@@ -245,11 +257,22 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
                 iter.next();
                 j += 1;
             }
+            if let Some(neg) = &negation {
+                j = neg.start;
+            }
             out.push(Token {
                 start: start + i,
                 end: start + j,
                 kind: TokenKind::Word,
             });
+            if let Some(neg) = negation {
+                while iter.next_if(|&(k, _)| k < neg.end).is_some() {}
+                out.push(Token {
+                    start: start + neg.start,
+                    end: start + neg.end,
+                    kind: TokenKind::Word,
+                });
+            }
         } else if c.is_ascii_digit() {
             let mut j = i + 1;
             while let Some(&(k, d)) = iter.peek() {
@@ -519,6 +542,18 @@ mod tests {
             [
                 "Kenya", "-", "led", "U.S.", "troops", ",", "2,500", "of", "them", ",", "at",
                 "Russia", "'s", "$", "1.2", "billion", "."
+            ]
+        );
+        // A contracted negation is a word of its own.
+        let t = "Kenya won't send, Chad doesn’t.";
+        let toks: Vec<&str> = tokens(t, 0, t.len())
+            .iter()
+            .map(|k| &t[k.start..k.end])
+            .collect();
+        assert_eq!(
+            toks,
+            [
+                "Kenya", "wo", "n't", "send", ",", "Chad", "does", "n’t", "."
             ]
         );
         // A number right before a character of several bytes.
