@@ -401,6 +401,7 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
     b.named_phrases();
     b.people();
     b.acronym_uses();
+    b.acronyms_of_names();
     b.surnames();
     b.short_names();
     b.generic_institutions();
@@ -1011,6 +1012,18 @@ impl<'t> Builder<'t, '_> {
                         None => break,
                     }
                 }
+                // "Combined Task Force 150", "Joint Task Force 7": a number
+                // after a mission's head is part of its name.
+                if end < toks.len()
+                    && toks[end].kind == TokenKind::Number
+                    && toks[end].end - toks[end].start <= 3
+                    && toks.get(end + 1).is_none_or(|n| n.kind != TokenKind::Number)
+                    && self
+                        .lex
+                        .is(WordClass::MissionHead, &t[toks[end - 1].start..toks[end - 1].end])
+                {
+                    end += 1;
+                }
                 runs.push((toks[start].start, toks[end - 1].end));
                 i = end;
             } else {
@@ -1240,8 +1253,10 @@ impl<'t> Builder<'t, '_> {
         if first == "Operation" && words.len() >= 2 {
             return Some((NodeLabel::Mission, None));
         }
-        // The head is the last word before "in"/"for"/"of" + place ("Mission in Burundi").
-        let mut head_end = words.len();
+        // The head is the last word before "in"/"for"/"of" + place ("Mission in
+        // Burundi"), or before the number of a numbered force ("Task Force 151").
+        let numbered = words.len() >= 2 && words[words.len() - 1].bytes().all(|b| b.is_ascii_digit());
+        let mut head_end = words.len() - usize::from(numbered);
         for (i, w) in words.iter().enumerate().skip(1) {
             if matches!(*w, "in" | "for" | "of" | "to" | "on") {
                 head_end = i;
@@ -1500,6 +1515,96 @@ impl<'t> Builder<'t, '_> {
                     // The text's own definition wins over the lexicon's
                     // other bearer of the acronym.
                     m.entity = e;
+                }
+            }
+        }
+    }
+
+    /// "SDF" after "the Self-Defense Forces", "CTF-151" after "Combined
+    /// Task Force 151": an acronym the text never defines stands for a name
+    /// the text has written out whose initials (and number) it spells,
+    /// before any other bearer of the acronym the lexicon knows.
+    fn acronyms_of_names(&mut self) {
+        let text = self.text;
+        // The names written out: initials, number, entity.
+        let mut spelled: Vec<(String, Option<&str>, usize)> = Vec::new();
+        for m in &self.model.mentions {
+            let name = &text[m.start..m.end];
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let number = words
+                .last()
+                .filter(|w| w.bytes().all(|b| b.is_ascii_digit()))
+                .copied();
+            let letters = &words[..words.len() - usize::from(number.is_some())];
+            let initials: String = letters
+                .iter()
+                .flat_map(|w| w.split('-'))
+                .filter_map(|w| w.chars().next())
+                .filter(|c| c.is_uppercase())
+                .collect();
+            if initials.len() >= 2 && name.contains(' ') {
+                spelled.push((initials, number, m.entity));
+            }
+        }
+        if spelled.is_empty() {
+            return;
+        }
+        let written_out = |entity: usize, mentions: &[Mention]| {
+            mentions
+                .iter()
+                .any(|m| m.entity == entity && text[m.start..m.end].contains(' '))
+        };
+        for s in 0..self.model.sentences.len() {
+            let toks = self.model.sentences[s].tokens.clone();
+            for (k, t) in toks.iter().enumerate() {
+                let word = &text[t.start..t.end];
+                if t.kind != TokenKind::Word
+                    || !(2..=6).contains(&word.len())
+                    || !word.bytes().all(|b| b.is_ascii_uppercase())
+                {
+                    continue;
+                }
+                // "CTF-151", "CTF 151".
+                let (number, end) = match (toks.get(k + 1), toks.get(k + 2)) {
+                    (Some(dash), Some(n))
+                        if &text[dash.start..dash.end] == "-"
+                            && dash.start == t.end
+                            && n.start == dash.end
+                            && n.kind == TokenKind::Number =>
+                    {
+                        (Some(&text[n.start..n.end]), n.end)
+                    }
+                    (Some(n), _) if n.kind == TokenKind::Number && n.start == t.end + 1 => {
+                        (Some(&text[n.start..n.end]), n.end)
+                    }
+                    _ => (None, t.end),
+                };
+                let Some(&(_, _, entity)) = spelled.iter().find(|(initials, n, _)| {
+                    initials == word && (n.is_none() || *n == number)
+                }) else {
+                    continue;
+                };
+                // The acronym and its number are one mention.
+                let end = if spelled
+                    .iter()
+                    .any(|(i, n, e)| i == word && *e == entity && n.is_some())
+                {
+                    end
+                } else {
+                    t.end
+                };
+                if self.free(t.start, end) {
+                    self.push(entity, t.start, end, Via::Acronym);
+                } else if let Some(m) = self
+                    .model
+                    .mentions
+                    .iter()
+                    .position(|m| m.start == t.start && m.end == t.end)
+                {
+                    let other = self.model.mentions[m].entity;
+                    if other != entity && !written_out(other, &self.model.mentions) {
+                        self.model.mentions[m].entity = entity;
+                    }
                 }
             }
         }

@@ -210,6 +210,9 @@ const SUBJECT_OPENERS: &[&str] = &[
     "yet",
     "if",
     "unless",
+    // "the sixth time Japan has led": a relative clause without "that".
+    "time",
+    "times",
 ];
 const BE: &[&str] = &["is", "was", "were", "are", "been", "be", "being", "'s"];
 const MODALS_HEDGE: &[&str] = &["could", "might", "may", "would", "should", "can"];
