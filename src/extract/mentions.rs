@@ -1017,10 +1017,13 @@ impl<'t> Builder<'t, '_> {
                 if end < toks.len()
                     && toks[end].kind == TokenKind::Number
                     && toks[end].end - toks[end].start <= 3
-                    && toks.get(end + 1).is_none_or(|n| n.kind != TokenKind::Number)
-                    && self
-                        .lex
-                        .is(WordClass::MissionHead, &t[toks[end - 1].start..toks[end - 1].end])
+                    && toks
+                        .get(end + 1)
+                        .is_none_or(|n| n.kind != TokenKind::Number)
+                    && self.lex.is(
+                        WordClass::MissionHead,
+                        &t[toks[end - 1].start..toks[end - 1].end],
+                    )
                 {
                     end += 1;
                 }
@@ -1255,7 +1258,8 @@ impl<'t> Builder<'t, '_> {
         }
         // The head is the last word before "in"/"for"/"of" + place ("Mission in
         // Burundi"), or before the number of a numbered force ("Task Force 151").
-        let numbered = words.len() >= 2 && words[words.len() - 1].bytes().all(|b| b.is_ascii_digit());
+        let numbered =
+            words.len() >= 2 && words[words.len() - 1].bytes().all(|b| b.is_ascii_digit());
         let mut head_end = words.len() - usize::from(numbered);
         for (i, w) in words.iter().enumerate().skip(1) {
             if matches!(*w, "in" | "for" | "of" | "to" | "on") {
@@ -1437,7 +1441,31 @@ impl<'t> Builder<'t, '_> {
                 }
                 let nend = nstart + name.len();
                 if !self.free(nstart, nend) {
-                    continue;
+                    // "analyst Chad Whitaker", "Leading Seaman Jordan Price":
+                    // a country's name as a first name, when a title or role
+                    // says a person follows.
+                    let strong_cue = name_start.is_some()
+                        || self.text[..nstart]
+                            .trim_end()
+                            .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+                            .next()
+                            .is_some_and(|w| {
+                                w.starts_with(char::is_lowercase)
+                                    && self.lex.is(WordClass::PersonRole, w)
+                            })
+                        || [", a ", ", an ", ", the "]
+                            .iter()
+                            .any(|c| self.text[nend..].starts_with(c));
+                    let first_end = nstart + first.len();
+                    let country_first_name = self.model.mentions.iter().any(|m| {
+                        m.start == nstart
+                            && m.end == first_end
+                            && self.model.entities[m.entity].kind == Some(ActorKind::Country)
+                    }) && self.free(first_end, nend);
+                    if !(strong_cue && country_first_name) {
+                        continue;
+                    }
+                    self.replace_inner(nstart, nend);
                 }
                 let e = self.new_entity(NodeLabel::Actor, Some(ActorKind::Person), name);
                 if name_start.is_some() {
@@ -1579,9 +1607,10 @@ impl<'t> Builder<'t, '_> {
                     }
                     _ => (None, t.end),
                 };
-                let Some(&(_, _, entity)) = spelled.iter().find(|(initials, n, _)| {
-                    initials == word && (n.is_none() || *n == number)
-                }) else {
+                let Some(&(_, _, entity)) = spelled
+                    .iter()
+                    .find(|(initials, n, _)| initials == word && (n.is_none() || *n == number))
+                else {
                     continue;
                 };
                 // The acronym and its number are one mention.
@@ -1623,12 +1652,27 @@ impl<'t> Builder<'t, '_> {
             .collect();
         let text = self.text;
         let before = self.model.mentions.len();
+        let people_ends: Vec<usize> = self
+            .model
+            .mentions
+            .iter()
+            .filter(|m| self.model.entities[m.entity].kind == Some(ActorKind::Person))
+            .map(|m| m.end)
+            .collect();
         self.model.mentions.retain(|m| {
             let role = m.via == Via::Role;
             let gap = people
                 .iter()
                 .any(|&p| p >= m.end && text[m.end..p].trim().is_empty());
-            !(role && gap)
+            // "Ertugrul Apakan, the Turkish diplomat": the role describes
+            // the person named before it.
+            let apposed = people_ends.iter().any(|&p| {
+                p <= m.start && {
+                    let between = text[p..m.start].trim();
+                    matches!(between, ", the" | ", a" | ", an")
+                }
+            });
+            !(role && (gap || apposed))
         });
         if self.model.mentions.len() != before {
             let kept: Vec<(usize, usize)> = self

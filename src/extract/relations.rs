@@ -1437,6 +1437,22 @@ impl Reader<'_, '_> {
                                         _ => break,
                                     }
                                 }
+                                // "Ertugrul Apakan, the Turkish diplomat who
+                                // headed": the person the apposition describes.
+                                if w == "who" {
+                                    return (k.saturating_sub(6)..k)
+                                        .rev()
+                                        .find(|&c| self.word(units, c) == Some(","))
+                                        .filter(|&c| {
+                                            (c + 1..k).all(|x| {
+                                                self.word(units, x).is_some_and(|x| {
+                                                    x.chars().all(|ch| ch.is_alphabetic() || ch == '-')
+                                                })
+                                            })
+                                        })
+                                        .filter(|&c| c > 0 && self.group_is(units, c - 1, ActorKind::Person))
+                                        .map(|c| (c - 1, "relative antecedent"));
+                                }
                                 return None;
                             }
                         _ => {}
@@ -2870,6 +2886,19 @@ impl Reader<'_, '_> {
                 if let Some(t) = self.target_after(units, from, end, &agent_ents, Self::is_mission)
                 {
                     let (neg, hedge, abandoned) = self.modality(units, a, i, s);
+                    // "refused to agree to extend its mandate": a refusal to
+                    // keep a mission is opposition to it, not a mere absence
+                    // of support.
+                    let refused = neg
+                        && self
+                            .verb_chain(units, i)
+                            .iter()
+                            .any(|w| matches!(*w, "refused" | "refuses" | "refuse" | "refusing"));
+                    let (rel, neg) = if refused {
+                        (RelType::Opposes, false)
+                    } else {
+                        (RelType::Supports, neg)
+                    };
                     self.stance(
                         s,
                         units,
@@ -2877,13 +2906,7 @@ impl Reader<'_, '_> {
                         t,
                         Stance {
                             abandoned,
-                            ..Stance::of(
-                                RelType::Supports,
-                                neg,
-                                hedge,
-                                trig_span,
-                                "launch/extend verb",
-                            )
+                            ..Stance::of(rel, neg, hedge, trig_span, "launch/extend verb")
                         },
                     );
                 }
@@ -3324,8 +3347,17 @@ impl Reader<'_, '_> {
                         .is_some_and(|w| w.chars().all(char::is_alphabetic))
                 })
                 && self.group_is(units, t, ActorKind::Country);
+            // "supports talks between Chisinau and Tiraspol", "approves a
+            // measure over US objections": the parties to what is backed,
+            // or the circumstance, are not what is backed.
+            let circumstance = t > from + 1
+                && matches!(
+                    self.word(units, t - 1),
+                    Some("between" | "among" | "over" | "despite" | "amid")
+                );
             let not_target = speaker
                 || beneficiary
+                || circumstance
                 || t > 0
                     && matches!(
                         self.word(units, t - 1),
@@ -5390,7 +5422,16 @@ impl Reader<'_, '_> {
                 }
                 t += 1;
             }
-            if target.is_none() {
+            // "Operation Prosperity Guardian, the US-led coalition", "the
+            // Combined Maritime Forces, the US-led naval partnership": the
+            // name in apposition is what the description's head means, before
+            // whatever the description alone was taken for.
+            let described = target.is_none()
+                || target.is_some_and(|t| {
+                    self.group(units, t).is_some_and(|g| g.anaphoric)
+                        && self.ents(units, t).iter().all(|&e| !self.is_mission(e))
+                });
+            if described {
                 let mut b = k;
                 while b > 0 {
                     b -= 1;
@@ -5399,7 +5440,25 @@ impl Reader<'_, '_> {
                             && self.group(units, b - 1).is_some()
                             && (b + 1..k).all(|x| self.group(units, x).is_none())
                         {
-                            let head_is_noun = (k + 1..(k + 6).min(units.len())).any(|x| matches!(self.word(units, x), Some(w) if matches!(w, "movement" | "group" | "force" | "forces" | "militia" | "government" | "authorities" | "coalition" | "administration" | "party" | "alliance" | "rebels" | "junta" | "mission" | "operation")));
+                            let head_is_noun = (k + 1..(k + 6).min(units.len())).any(|x| {
+                                let w = self.text(&units[x]).to_lowercase();
+                                matches!(
+                                    w.as_str(),
+                                    "movement"
+                                        | "group"
+                                        | "forces"
+                                        | "militia"
+                                        | "government"
+                                        | "authorities"
+                                        | "administration"
+                                        | "party"
+                                        | "alliance"
+                                        | "rebels"
+                                        | "junta"
+                                        | "partnership"
+                                        | "initiative"
+                                ) || self.lex.is(WordClass::MissionWord, &w)
+                            });
                             if head_is_noun {
                                 target = Some(b - 1);
                             }
