@@ -946,12 +946,18 @@ impl Reader<'_, '_> {
         // A resolution stands for the missions it acts on.
         if te.label == NodeLabel::Resolution && matches!(rel, RelType::Supports | RelType::Opposes)
         {
+            // "the resolution" and "Resolution 2628" are the council's act
+            // on whatever mission the story says the council acted on; a
+            // text known by its topic ("a draft resolution demanding a
+            // ceasefire in Gaza") is about that topic alone.
+            let by_topic = !te.implicit && !te.name.starts_with("Resolution ");
             let links = self
                 .links
                 .get(&to)
                 .cloned()
                 .filter(|l| !l.is_empty())
-                .unwrap_or_else(|| self.council_links.clone());
+                .or_else(|| (!by_topic).then(|| self.council_links.clone()))
+                .unwrap_or_default();
             let mut carried = false;
             for (mission, effect) in links {
                 if effect == Effect::Supports {

@@ -174,9 +174,18 @@ fn referent(
                 .map(|m| m.entity);
             // "a text ending the measures": an indefinite description is a
             // resolution of its own, known by its topic or not at all.
+            // "a UN Security Council draft resolution": the article may
+            // stand before the name of the body.
             let indefinite = {
                 let text = model.text[a.start..a.end].to_lowercase();
-                text.starts_with("a ") || text.starts_with("an ")
+                let sentence_start = model.sentences[a.sentence].span.start;
+                text.starts_with("a ")
+                    || text.starts_with("an ")
+                    || model.text[sentence_start..a.start]
+                        .split_whitespace()
+                        .rev()
+                        .find(|w| !w.starts_with(char::is_uppercase) || w.contains('-'))
+                        .is_some_and(|w| matches!(w, "a" | "an"))
             };
             // A story about one resolution means it wherever it names it
             // ("the text" in a live blog, newest entry first).
@@ -214,6 +223,33 @@ fn referent(
                                 format!("resolution on {topic}"),
                                 described,
                             ],
+                            lexicon: None,
+                            implicit: false,
+                            location: Vec::new(),
+                            leader: None,
+                        });
+                        model.entities.len() - 1
+                    }
+                };
+                return Some(vec![e]);
+            }
+            // "a draft resolution demanding an immediate ceasefire in
+            // Gaza": a text of its own, known by what it asks.
+            if indefinite && let Some(words_end) = resolution_clause_end(model, a.end) {
+                let written = &model.text[a.start..words_end];
+                let name = ["a ", "an ", "A ", "An "]
+                    .iter()
+                    .find_map(|article| written.strip_prefix(article))
+                    .unwrap_or(written)
+                    .to_string();
+                let e = match model.entities.iter().position(|e| e.name == name) {
+                    Some(e) => e,
+                    None => {
+                        model.entities.push(DocEntity {
+                            label: NodeLabel::Resolution,
+                            kind: None,
+                            name,
+                            aliases: Vec::new(),
                             lexicon: None,
                             implicit: false,
                             location: Vec::new(),
@@ -1242,6 +1278,43 @@ fn resolution_topic(model: &DocModel, end: usize) -> Option<(String, usize)> {
             matches!(word, "on" | "in" | "against" | "for" | "over" | "to")
         })
         .map(|m| (model.entities[m.entity].name.clone(), m.end))
+}
+
+/// Where a participle clause right after a resolution ends ("demanding an
+/// immediate ceasefire in Gaza"), when it says what the text asks.
+fn resolution_clause_end(model: &DocModel, end: usize) -> Option<usize> {
+    const CUES: &[&str] = &[
+        "demanding",
+        "calling",
+        "condemning",
+        "urging",
+        "imposing",
+        "extending",
+        "authorising",
+        "authorizing",
+        "establishing",
+        "creating",
+        "seeking",
+        "requiring",
+        "allowing",
+        "permitting",
+        "giving",
+    ];
+    let sentence_end = model
+        .sentences
+        .iter()
+        .find(|s| s.span.start <= end && end <= s.span.end)?
+        .span
+        .end;
+    let after = &model.text[end..sentence_end];
+    let first = after.split_whitespace().next()?;
+    if !CUES.contains(&first) {
+        return None;
+    }
+    let clause = after.find([',', ';', '.', '(']).unwrap_or(after.len());
+    // A dozen words at most: a name, not a paragraph.
+    (after[..clause].split_whitespace().count() <= 12)
+        .then(|| end + after[..clause].trim_end().len())
 }
 
 #[cfg(test)]
