@@ -3869,11 +3869,16 @@ impl Reader<'_, '_> {
         // "Nepal and India provide the largest contingents, while Uruguay,
         // Fiji and Ghana also contribute": a verb of giving with no object
         // gives what the giver just before it gave, to the same recipient.
-        if giving_lemma(&form.lemma)
+        // "Germany and Japan have also paid in full": so does paying.
+        if (giving_lemma(&form.lemma) || matches!(form.lemma.as_str(), "pay" | "settle"))
             && kind.is_none()
             && amounts.is_empty()
-            && (last + 1..end.min(units.len()))
-                .all(|k| matches!(self.word(units, k), Some("too" | "also" | "as" | "well")))
+            && (last + 1..end.min(units.len())).all(|k| {
+                matches!(
+                    self.word(units, k),
+                    Some("too" | "also" | "as" | "well" | "in" | "full")
+                )
+            })
         {
             let earlier = self
                 .out
@@ -4012,11 +4017,14 @@ impl Reader<'_, '_> {
         // the recipient as well.
         let recipient = (last + 1..end.min(units.len())).find(|&k| {
             // The article may stand apart from the name ("to the Central
-            // African Republic").
-            let p = if k >= 2 && self.word(units, k - 1) == Some("the") {
-                k - 1
+            // African Republic"), and an owner before it ("to the UN's
+            // Triangular Partnership Programme").
+            let owned = k >= 2 && self.group(units, k - 1).is_some_and(|g| g.possessive);
+            let p = if owned { k - 1 } else { k };
+            let p = if p >= 2 && self.word(units, p - 1) == Some("the") {
+                p - 1
             } else {
-                k
+                p
             };
             let (Some(prep), Some(g)) =
                 (self.word(units, p.saturating_sub(1)), self.group(units, k))
