@@ -273,6 +273,8 @@ pub enum WordClass {
     Undertake,
     Formation,
     MissionFrame,
+    Praise,
+    Blame,
 }
 
 impl WordClass {
@@ -311,6 +313,8 @@ impl WordClass {
             "undertake" => Undertake,
             "formation" => Formation,
             "mission_frame" => MissionFrame,
+            "praise" => Praise,
+            "blame" => Blame,
             _ => return None,
         })
     }

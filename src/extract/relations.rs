@@ -885,6 +885,7 @@ impl Reader<'_, '_> {
             produced_any[ti] = self.out.facts.len() > before;
         }
         self.compounds(s, units);
+        self.evaluations(s, units);
         self.memberships(s, units);
         self.personnel_presence(s, units);
         self.dedupe_contributions(s);
@@ -1594,6 +1595,10 @@ impl Reader<'_, '_> {
                         continue;
                     }
                     if w.ends_with("ly") && w.len() > 4 {
+                        continue;
+                    }
+                    // "Kenya's Foreign Minister X": the owner of the title.
+                    if matches!(w.as_str(), "'s" | "\u{2019}s") {
                         continue;
                     }
                     // "Since 2021 the mission has been financed by", "On
@@ -5554,6 +5559,68 @@ impl Reader<'_, '_> {
     /// Membership of organizations: "NATO member Turkey", "Russia and
     /// China, both permanent members of the Security Council with veto
     /// power", "Ghana is a member of ECOWAS".
+    /// "called the Moldova mission \"indispensable\"", "described the
+    /// force as a failure": a verdict on a mission is a stance on it.
+    fn evaluations(&mut self, s: usize, units: &[Unit]) {
+        for i in 0..units.len() {
+            let Some(w) = self.word(units, i) else {
+                continue;
+            };
+            if !matches!(
+                w,
+                "call"
+                    | "calls"
+                    | "called"
+                    | "calling"
+                    | "describe"
+                    | "describes"
+                    | "described"
+                    | "describing"
+            ) {
+                continue;
+            }
+            // "called the Moldova mission": past the article and modifiers.
+            let Some(t) = (i + 1..units.len().min(i + 4))
+                .take_while(|&k| self.word(units, k).is_none_or(|w| w == "the"))
+                .find(|&k| {
+                    self.ents(units, k)
+                        .iter()
+                        .any(|&e| self.is_mission(e) || self.is_resolution(e))
+                })
+            else {
+                continue;
+            };
+            let verdict = (t + 1..units.len().min(t + 6))
+                .map_while(|k| match &units[k].kind {
+                    UnitKind::Word(w) if !matches!(w.as_str(), "," | ";" | "." | "but") => {
+                        Some(w.as_str())
+                    }
+                    _ => None,
+                })
+                .find_map(|w| {
+                    if self.lex.is(WordClass::Praise, w) {
+                        Some(RelType::Supports)
+                    } else if self.lex.is(WordClass::Blame, w) {
+                        Some(RelType::Opposes)
+                    } else {
+                        None
+                    }
+                });
+            let (Some(rel), Some((a, _))) = (verdict, self.subject(units, i)) else {
+                continue;
+            };
+            let (negated, hedged, _) = self.modality(units, a, i, s);
+            let trig = Span::new(units[i].start, units[i].end);
+            self.stance(
+                s,
+                units,
+                a,
+                t,
+                Stance::of(rel, negated, hedged, trig, "verdict on a mission"),
+            );
+        }
+    }
+
     fn memberships(&mut self, s: usize, units: &[Unit]) {
         let is_org = |r: &Self, k: usize| {
             r.group(units, k).is_some_and(|g| {
