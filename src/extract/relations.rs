@@ -720,6 +720,16 @@ impl Reader<'_, '_> {
             if phrasal(i, i + 1) && self.word(units, i + 2) != Some("against") {
                 continue;
             }
+            // "ECOWAS heads of state extended": people, not a verb of leading.
+            if matches!(w, "head" | "heads")
+                && self.word(units, i + 1) == Some("of")
+                && matches!(
+                    self.word(units, i + 2),
+                    Some("state" | "government" | "mission" | "missions" | "delegation")
+                )
+            {
+                continue;
+            }
             let mut matched: smallvec::SmallVec<[(usize, super::lexicon::TriggerForm); 4]> =
                 smallvec::SmallVec::new();
             for f in forms {
@@ -1563,8 +1573,16 @@ impl Reader<'_, '_> {
     /// Whether the group at `k` can be a clause subject: at the start of the
     /// sentence or after a clause opener, not after a preposition or verb.
     fn is_subject_position(&self, units: &[Unit], k: usize) -> bool {
-        // "U.N. experts have accused ...": the name only modifies the noun.
-        if self.is_modifier(units, k) && self.group(units, k).is_some_and(|g| g.compound.is_none())
+        // "U.N. experts have accused ...": the name only modifies the noun;
+        // but "ECOWAS heads of state extended", "EU leaders agreed": its
+        // own leaders act for it.
+        let own_leaders = matches!(
+            self.word(units, k + 1),
+            Some("heads" | "leaders" | "ministers" | "chiefs" | "envoys")
+        );
+        if self.is_modifier(units, k)
+            && !own_leaders
+            && self.group(units, k).is_some_and(|g| g.compound.is_none())
         {
             return false;
         }
@@ -2134,6 +2152,25 @@ impl Reader<'_, '_> {
 
     /// The most recent mission mentioned up to the end of sentence `s`
     /// (or the first one after it): what an implicit contribution goes to.
+    /// The mission the story has named most before `pos` (twice at least):
+    /// what "the mandate" means far from any mention.
+    fn main_mission(&self, pos: usize) -> Option<usize> {
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for m in self
+            .model
+            .mentions
+            .iter()
+            .filter(|m| m.start < pos && self.is_mission(m.entity))
+        {
+            *counts.entry(m.entity).or_default() += 1;
+        }
+        counts
+            .into_iter()
+            .filter(|&(_, n)| n >= 2)
+            .max_by_key(|&(e, n)| (n, std::cmp::Reverse(e)))
+            .map(|(e, _)| e)
+    }
+
     fn context_mission(&self, s: usize, pos: usize) -> Option<usize> {
         // U.N. peacekeeping as a whole counts as the mission in view.
         let target = |e: usize| {
@@ -2894,8 +2931,26 @@ impl Reader<'_, '_> {
                 } else {
                     last
                 };
-                if let Some(t) = self.target_after(units, from, end, &agent_ents, Self::is_mission)
-                {
+                let named = self.target_after(units, from, end, &agent_ents, Self::is_mission);
+                // "extended the mandate by one more year": the mission in view.
+                let in_view = || {
+                    (from + 1..end.min(units.len()).min(from + 3))
+                        .take_while(|&k| self.group(units, k).is_none())
+                        .any(|k| {
+                            self.word(units, k)
+                                .is_some_and(|w| matches!(w, "mandate" | "deployment"))
+                        })
+                        .then(|| {
+                            self.context_mission(s, units[i].start)
+                                .or_else(|| self.main_mission(units[i].start))
+                        })
+                        .flatten()
+                };
+                let target = match named {
+                    Some(t) => Some(Target::Group(t)),
+                    None => in_view().map(Target::Entity),
+                };
+                if let Some(target) = target {
                     let (neg, hedge, abandoned) = self.modality(units, a, i, s);
                     // "refused to agree to extend its mandate": a refusal to
                     // keep a mission is opposition to it, not a mere absence
@@ -2910,16 +2965,14 @@ impl Reader<'_, '_> {
                     } else {
                         (RelType::Supports, neg)
                     };
-                    self.stance(
-                        s,
-                        units,
-                        a,
-                        t,
-                        Stance {
-                            abandoned,
-                            ..Stance::of(rel, neg, hedge, trig_span, "launch/extend verb")
-                        },
-                    );
+                    let how = Stance {
+                        abandoned,
+                        ..Stance::of(rel, neg, hedge, trig_span, "launch/extend verb")
+                    };
+                    match target {
+                        Target::Group(t) => self.stance(s, units, a, t, how),
+                        Target::Entity(m) => self.stance_on(s, units, a, m, how),
+                    }
                 }
             }
             TriggerClass::End => {
@@ -5881,6 +5934,37 @@ impl Reader<'_, '_> {
         }
         let amounts = &self.model.sentences[s].amounts;
         for k in 0..units.len() {
+            // "The bulk come from Senegal", "Its personnel are drawn largely
+            // from Italy's Carabinieri and the French gendarmerie": where
+            // people of the mission in view come from.
+            if let Some(w) = self.word(units, k)
+                && matches!(w, "come" | "comes" | "came" | "drawn")
+                && let Some(from) =
+                    (k + 1..units.len().min(k + 3)).find(|&f| self.word(units, f) == Some("from"))
+                && (k.saturating_sub(4)..k).any(|b| {
+                    self.word(units, b).is_some_and(|b| {
+                        self.lex.is(WordClass::Personnel, b)
+                            || self.lex.is(WordClass::Personnel, b.trim_end_matches('s'))
+                            || matches!(b, "bulk" | "most" | "majority" | "rest" | "remainder")
+                    })
+                })
+            {
+                let clause_end = (from + 1..units.len())
+                    .find(|&e| matches!(self.word(units, e), Some(";" | ":" | "but" | "while")))
+                    .unwrap_or(units.len());
+                for g in from + 1..clause_end {
+                    for &owner in self.ents(units, g).iter() {
+                        if self.model.entities[owner].kind == Some(ActorKind::Country) {
+                            out.push(NationalPeople {
+                                owner,
+                                span: Span::new(units[g].start, units[g].end),
+                                peacekeepers: true,
+                                counted: false,
+                            });
+                        }
+                    }
+                }
+            }
             // "peacekeepers from Indonesia and Sri Lanka": every country
             // of the group after "from".
             if let Some(w) = self.word(units, k)

@@ -501,6 +501,78 @@ fn referent(
     {
         return Some(vec![antecedent.entity]);
     }
+    // "The government keeps asking for it": an object pronoun is not the
+    // subject of its own clause.
+    let clause_text = &model.text[sentence_start..a.start];
+    let word_before = clause_text
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    // "said it would provide": the subject of a reported clause.
+    let word_after = model.text[a.end..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let subject_of_next = matches!(
+        word_after.as_str(),
+        "would"
+            | "will"
+            | "is"
+            | "was"
+            | "has"
+            | "had"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "does"
+            | "did"
+            | "remains"
+            | "remained"
+            | "also"
+            | "still"
+            | "now"
+    ) || lex.is(WordClass::Say, &word_before);
+    let object_pronoun = a.wants == Wants::It
+        && !a.possessive
+        && !subject_of_next
+        && !word_before.is_empty()
+        && !word_before.ends_with([',', ';', ':', '"', '\u{201C}'])
+        && !matches!(
+            word_before.as_str(),
+            "that" | "and" | "but" | "because" | "if" | "when" | "while" | "so" | "as" | "whether"
+        );
+    let before: Vec<Mention> = if object_pronoun {
+        let clause_start = [
+            ",", ";", " that ", " and ", " but ", " which ", " who ", "\"", "\u{201C}",
+        ]
+        .iter()
+        .filter_map(|b| clause_text.rfind(b).map(|p| p + b.len()))
+        .max()
+        .map_or(sentence_start, |p| sentence_start + p);
+        let subject = before
+            .iter()
+            .find(|m| {
+                m.sentence == a.sentence
+                    && m.start >= clause_start
+                    && !m.possessive
+                    && !is_prepositional(model, lex, m)
+            })
+            .map(|m| m.entity);
+        before
+            .into_iter()
+            .filter(|m| {
+                m.sentence != a.sentence || m.start < clause_start || Some(m.entity) != subject
+            })
+            .collect()
+    } else {
+        before
+    };
     let same: Vec<&Mention> = before.iter().filter(|m| m.sentence == a.sentence).collect();
     // "Ghana pledged a battalion, and Senegal said it would send troops":
     // the one who speaks of itself.
@@ -511,11 +583,24 @@ fn referent(
     {
         return Some(vec![speaker.entity]);
     }
+    // "Nigeria and Ghana contribute ... Why is it still here?": a singular
+    // pronoun is no one conjunct of a plural subject.
+    let conjuncts: Vec<usize> = if a.wants == Wants::It {
+        coordinated_groups(model)
+            .into_iter()
+            .filter(|g| g.len() >= 2)
+            .flatten()
+            .map(|i| model.mentions[i].start)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let subject_like = |m: &Mention| {
+        !is_prepositional(model, lex, m) && !m.possessive && !conjuncts.contains(&m.start)
+    };
     // Singular: the subject of this sentence if it comes first, else the
     // subject of the previous sentences, else the nearest.
-    if let Some(subject) = same
-        .iter()
-        .find(|m| !is_prepositional(model, lex, m) && !m.possessive)
+    if let Some(subject) = same.iter().find(|m| subject_like(m))
         && ok(subject)
     {
         return Some(vec![subject.entity]);
@@ -530,9 +615,7 @@ fn referent(
         Wants::It | Wants::Person | Wants::Group | Wants::Bloc
     ) {
         for s in (a.sentence.saturating_sub(2)..a.sentence).rev() {
-            if let Some(subject) = before
-                .iter()
-                .find(|m| m.sentence == s && !is_prepositional(model, lex, m) && !m.possessive)
+            if let Some(subject) = before.iter().find(|m| m.sentence == s && subject_like(m))
                 && ok(subject)
             {
                 return Some(vec![subject.entity]);
