@@ -314,6 +314,8 @@ fn giving_lemma(lemma: &str) -> bool {
             | "donate"
             | "dispatch"
             | "promise"
+            | "cover"
+            | "pay for"
     )
 }
 
@@ -1257,6 +1259,14 @@ impl Reader<'_, '_> {
                         return self.subject(units, k).map(|(a, _)| (a, URGER));
                     }
                     UnitKind::Word(w) if self.lex.is(WordClass::Permit, w) && k + 2 <= i => {
+                        // "Genovia and Orsinia were asked to send": the
+                        // passive's subject is the one asked.
+                        if object.is_none()
+                            && k > 0
+                            && self.word(units, k - 1).is_some_and(|b| BE.contains(&b))
+                        {
+                            return self.subject(units, k - 1).map(|(a, _)| (a, ASKED));
+                        }
                         return object.map(|o| (o, ASKED));
                     }
                     // "send 1,000 police officers to lead the mission": the
@@ -1281,6 +1291,14 @@ impl Reader<'_, '_> {
                             && self.lex.triggers(w).is_empty() => {}
                     // "send 1,000 police officers to": a count in the object.
                     UnitKind::Word(w) if w.chars().all(|c| c.is_ascii_digit() || c == ',') => {}
+                    // "were asked in 2024 to send": a date between.
+                    UnitKind::Word(w)
+                        if matches!(w.as_str(), "in" | "on" | "last" | "this")
+                            && self.word(units, k + 1).is_some_and(|n| {
+                                n.chars().all(|c| c.is_ascii_digit())
+                                    || self.lex.is(WordClass::Month, self.text(&units[k + 1]))
+                                    || matches!(n, "year" | "week" | "month")
+                            }) => {}
                     UnitKind::Word(_) => break,
                 }
             }
@@ -2044,6 +2062,14 @@ impl Reader<'_, '_> {
             }
             if *w == "yet" && k > 0 && matches!(chain[k - 1], "has" | "have" | "had") {
                 negated = true;
+            }
+            // "were asked in 2024 to send": a request made of the subject,
+            // not yet an act of it.
+            if k > 0
+                && BE.contains(&chain[k - 1])
+                && (self.lex.is(WordClass::Urge, w) || self.lex.is(WordClass::Permit, w))
+            {
+                hedged = true;
             }
             if matches!(
                 *w,
@@ -3414,10 +3440,12 @@ impl Reader<'_, '_> {
             // "supports talks between Chisinau and Tiraspol", "approves a
             // measure over US objections": the parties to what is backed,
             // or the circumstance, are not what is backed.
+            // "refused to accept his defeat by Adama Barrow": the agent of
+            // a noun, not the object of the stance.
             let circumstance = t > from + 1
                 && matches!(
                     self.word(units, t - 1),
-                    Some("between" | "among" | "over" | "despite" | "amid")
+                    Some("between" | "among" | "over" | "despite" | "amid" | "by")
                 );
             let not_target = speaker
                 || beneficiary
@@ -3916,6 +3944,10 @@ impl Reader<'_, '_> {
         let kind = if worth {
             self.contribution_kind(units, last + 1, end, None)
                 .or(Some(ContributionKind::Money))
+        } else if form.lemma == "pay for" {
+            // "pays for accommodation, fuel and utilities": money, whatever
+            // it buys.
+            Some(ContributionKind::Money)
         } else if form.lemma == "train" {
             // "trains Somalia's special forces": the people are who is
             // trained; training is what is given.
@@ -4199,9 +4231,16 @@ impl Reader<'_, '_> {
                     && (to_own_people || !self.elsewhere(units, last, end)) =>
             {
                 // What this giver gave to before in the story, else the
-                // mission in view.
+                // mission in view, else the one the story is about.
                 self.earlier_recipient(&agent_ents)
                     .or_else(|| self.context_mission(s, units[i].start))
+                    .or_else(|| {
+                        // Troops someone has somewhere are not given to
+                        // a mission far back in the story.
+                        (class != TriggerClass::Host)
+                            .then(|| self.main_mission(units[i].start))
+                            .flatten()
+                    })
             }
             (None, None) => None,
         };
