@@ -1051,6 +1051,11 @@ impl Reader<'_, '_> {
                     // "which" right after a mission/actor group in a list does not end it.
                     return k;
                 }
+                // "endorsing the roadmap even as the country's rival camps
+                // traded blame": a subordinate clause of its own.
+                if w == "even" && matches!(self.word(units, k + 1), Some("as" | "though" | "if")) {
+                    return k;
+                }
                 if w == "," {
                     // A participle after a comma starts a clause of its own
                     // ("..., highlighting the tensions").
@@ -1815,7 +1820,9 @@ impl Reader<'_, '_> {
                 let mut a = k + 1;
                 while a < end.min(units.len()) {
                     if let Some(g) = self.group(units, a) {
-                        if g.possessive {
+                        // "by the Tripoli-based Government of National
+                        // Unity": the owner or place only modifies.
+                        if g.possessive || g.compound.as_deref().is_some_and(|c| c != "led") {
                             a += 1;
                             continue;
                         }
@@ -3254,7 +3261,34 @@ impl Reader<'_, '_> {
                 };
                 if passive {
                     let Some(ag) = agent_idx else { return };
-                    let Some(p) = patient else { return };
+                    let Some(p) = patient else {
+                        // "The renewal was welcomed by the GNU": the
+                        // mission in view.
+                        let subject_noun = (0..i)
+                            .rev()
+                            .find(|&k| {
+                                self.word(units, k)
+                                    .is_some_and(|w| !BE.contains(&w) && !is_adverb(w))
+                            })
+                            .and_then(|k| self.word(units, k));
+                        if subject_noun.is_some_and(|w| MISSION_OBJECTS.contains(&w))
+                            && let Some(m) = self.context_mission(s, units[i].start)
+                        {
+                            let (neg, hedge, abandoned) = self.modality(units, ag, i, s);
+                            let (rel, neg) = consent_flip(class, base, neg);
+                            self.stance_on(
+                                s,
+                                units,
+                                ag,
+                                m,
+                                Stance {
+                                    abandoned,
+                                    ..Stance::of(rel, neg, hedge, trig_span, "passive stance")
+                                },
+                            );
+                        }
+                        return;
+                    };
                     let (neg, hedge, abandoned) = self.modality(units, p, i, s);
                     let (rel, neg) = consent_flip(class, base, neg);
                     self.stance(
@@ -4110,7 +4144,19 @@ impl Reader<'_, '_> {
             // African Republic"), and an owner before it ("to the UN's
             // Triangular Partnership Programme").
             let owned = k >= 2 && self.group(units, k - 1).is_some_and(|g| g.possessive);
-            let p = if owned { k - 1 } else { k };
+            // "to the US-led Combined Maritime Forces": past the compound.
+            let compound = k >= 4
+                && self.word(units, k - 2) == Some("-")
+                && self
+                    .group(units, k - 3)
+                    .is_some_and(|g| g.compound.is_some());
+            let p = if owned {
+                k - 1
+            } else if compound {
+                k - 3
+            } else {
+                k
+            };
             let p = if p >= 2 && self.word(units, p - 1) == Some("the") {
                 p - 1
             } else {
@@ -4138,6 +4184,7 @@ impl Reader<'_, '_> {
             (purpose || matches!(prep, "to" | "for" | "toward" | "towards"))
                 && !g.ents.iter().any(|e| agent_ents.contains(e))
                 && !g.possessive
+                && g.compound.is_none()
         });
         // "maintain a standby force of 8,000 troops for U.N. operations":
         // a force introduced as the object is what is given; the recipient
@@ -4381,8 +4428,14 @@ impl Reader<'_, '_> {
             }
         }
         // "300 military instructors along with heavy weapons": each kind
-        // of thing given is a contribution.
-        for other in self.further_kinds(units, last + 1, end, kind, &amounts) {
+        // of thing given is a contribution; what money pays for is not
+        // given besides it.
+        let paid_for = form.lemma == "pay for";
+        for other in self
+            .further_kinds(units, last + 1, end, kind, &amounts)
+            .into_iter()
+            .filter(|_| !paid_for)
+        {
             let amount = amounts.iter().find(|a| {
                 matches!(
                     (&a.measure, other),
