@@ -1228,16 +1228,25 @@ impl<'t> Builder<'t, '_> {
                 Some((NodeLabel::Mission, _))
             )
         };
+        // "the African Union Peace Fund": an organization's own fund or
+        // body may begin with its name.
+        let organization = || {
+            matches!(
+                self.classify_name(&self.text[rs..re]),
+                Some((NodeLabel::Actor, Some(ActorKind::Organization)))
+            ) && self.text[rs..re].ends_with("Fund")
+        };
         self.model
             .mentions
             .iter()
             .filter(|m| m.start < re && rs < m.end)
             .all(|m| {
                 let e = &self.model.entities[m.entity];
-                (m.start > rs || (m.end < re && mission()))
+                let country = e.kind == Some(ActorKind::Country);
+                let owner = e.kind == Some(ActorKind::Organization) && m.start == rs && m.end < re;
+                ((m.start > rs || (m.end < re && mission())) && country || owner && organization())
                     && m.start >= rs
                     && m.end <= re
-                    && e.kind == Some(ActorKind::Country)
             })
     }
 
@@ -1388,8 +1397,13 @@ impl<'t> Builder<'t, '_> {
                             || after.starts_with("said")
                             || after.starts_with("told")
                             || after.starts_with("says");
-                        let cue_before =
-                            before.ends_with(" said") || before.ends_with(',') && rs > span.start;
+                        // "headed by Giovanni Pietro Barbano": whoever
+                        // heads something is a person, named or titled.
+                        let cue_before = before.ends_with(" said")
+                            || before.ends_with(',') && rs > span.start
+                            || [" led by", " headed by", " commanded by", " chaired by"]
+                                .iter()
+                                .any(|c| before.ends_with(c));
                         // "deputy ambassador Robert Wood": a role noun in
                         // lower case before the name.
                         let role_before = before

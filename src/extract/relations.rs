@@ -4181,7 +4181,7 @@ impl Reader<'_, '_> {
                         | "train"
                         | "equip"
                 );
-            (purpose || matches!(prep, "to" | "for" | "toward" | "towards"))
+            (purpose || matches!(prep, "to" | "for" | "toward" | "towards" | "into"))
                 && !g.ents.iter().any(|e| agent_ents.contains(e))
                 && !g.possessive
                 && g.compound.is_none()
@@ -4277,9 +4277,19 @@ impl Reader<'_, '_> {
                     && recipient.is_none()
                     && (to_own_people || !self.elsewhere(units, last, end)) =>
             {
-                // What this giver gave to before in the story, else the
-                // mission in view, else the one the story is about.
-                self.earlier_recipient(&agent_ents)
+                // "deploys 1,800 personnel in UN peacekeeping operations":
+                // U.N. peacekeeping as a whole; else what this giver gave to
+                // before in the story, else the mission in view, else the
+                // one the story is about.
+                (last + 1..end.min(units.len()))
+                    .filter(|&k| matches!(self.word(units, k - 1), Some("in" | "with")))
+                    .flat_map(|k| self.ents(units, k))
+                    .find(|&e| {
+                        self.model.entities[e]
+                            .lexicon
+                            .is_some_and(|l| self.lex.entries[l].id == "UN_PEACEKEEPING")
+                    })
+                    .or_else(|| self.earlier_recipient(&agent_ents))
                     .or_else(|| self.context_mission(s, units[i].start))
                     .or_else(|| {
                         // Troops someone has somewhere are not given to
