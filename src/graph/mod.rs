@@ -8,6 +8,7 @@
 mod binary;
 mod bulk;
 mod merge;
+mod provenance;
 mod snapshot;
 
 pub use merge::MergeStats;
@@ -306,6 +307,11 @@ pub struct Graph {
     /// the merge asks, so it is built on its first question rather than
     /// with the graph: a snapshot loaded to be queried never pays for it.
     by_ends: OnceLock<EndsIndex>,
+    /// The strings of long `sources` and `evidence_spans` lists, so the
+    /// merge finds whether a fact already cites a document or a span in
+    /// constant time. Only the merge asks; it builds the index on its
+    /// first question, and until then nothing keeps it.
+    provenance: Option<provenance::ProvenanceIndex>,
     /// Relationships at each node.
     adjacency: Adjacencies,
     indexed: Vec<Symbol>,
@@ -735,6 +741,15 @@ impl Graph {
     }
 
     fn unindex_rel(&mut self, id: RelId, start: NodeId, end: NodeId) {
+        if let Some(ix) = &mut self.provenance
+            && let Some(rel) = self.inner.edge_weight(eix(id))
+        {
+            for (key, value) in rel.props.0.iter() {
+                if ix.covers(*key) {
+                    ix.remove_value(id, *key, Some(value));
+                }
+            }
+        }
         if let Some(out) = self.adjacency.get_mut(start, true) {
             out.retain(|e| e.rel != id);
         }
@@ -860,8 +875,8 @@ impl Graph {
     }
 
     /// A relationship property to change in place, by symbol: the merge
-    /// appends to provenance lists without copying them (relationship
-    /// properties are not indexed, so no index needs updating).
+    /// appends to provenance lists without copying them (and keeps the
+    /// provenance index itself).
     fn rel_property_mut(&mut self, id: RelId, key: Symbol) -> Option<&mut Value> {
         self.inner.edge_weight_mut(eix(id))?.props.get_mut(key)
     }
@@ -869,7 +884,16 @@ impl Graph {
     /// Set a relationship property (`Null` removes it); returns the previous value.
     pub fn set_rel_property(&mut self, id: RelId, key: &str, value: Value) -> Option<Value> {
         let sym = self.symbols.intern(key);
-        self.inner.edge_weight_mut(eix(id))?.props.set(sym, value)
+        let rel = self.inner.edge_weight_mut(eix(id))?;
+        match &mut self.provenance {
+            Some(ix) if ix.covers(sym) => {
+                ix.add_value(id, sym, Some(&value));
+                let old = rel.props.set(sym, value);
+                ix.remove_value(id, sym, old.as_ref());
+                old
+            }
+            _ => rel.props.set(sym, value),
+        }
     }
 
     /// Delete a relationship; returns whether it existed.
