@@ -59,9 +59,9 @@ impl Graph {
                 }
                 None => {
                     stats.rels_created += 1;
-                    let rel = self.add_rel(from, to, fact.rel.as_str(), fact_properties(fact));
-                    self.add_evidence(rel, fact, &mut shared);
-                    self.add_date(rel, doc.document.date.as_deref());
+                    let date = doc.document.date.as_deref();
+                    let props = new_fact_properties(fact, date, &mut shared);
+                    self.add_rel(from, to, fact.rel.as_str(), props);
                 }
             }
         }
@@ -516,6 +516,43 @@ fn fact_properties(fact: &Fact) -> Vec<(&'static str, Value)> {
         if p.veto {
             props.push((keys::VETO, Value::Bool(true)));
         }
+    }
+    props
+}
+
+/// Every property of a relationship that a fact creates: its own, then
+/// its provenance, in the order [`Graph::add_evidence`] and
+/// [`Graph::add_date`] would add them to a relationship without any, so
+/// that it is built in one go rather than property by property.
+fn new_fact_properties(
+    fact: &Fact,
+    date: Option<&str>,
+    shared: &mut SharedText,
+) -> Vec<(&'static str, Value)> {
+    let ev = &fact.evidence;
+    let mut props = fact_properties(fact);
+    props.extend([
+        (
+            keys::SOURCES,
+            Value::List(vec![SharedText::value(&mut shared.document, &ev.document)]),
+        ),
+        (
+            keys::EVIDENCE,
+            Value::List(vec![SharedText::value(&mut shared.sentence, &ev.sentence)]),
+        ),
+        (
+            keys::EVIDENCE_SPANS,
+            Value::List(vec![Value::from(ev.location())]),
+        ),
+        (keys::MENTIONS, Value::Int(1)),
+    ]);
+    // Stated once: `hedged` is the fact's own, and its amount is set above.
+    if let Some(status) = fact.props.status {
+        props.push((keys::STATUS, Value::str(status.as_str())));
+    }
+    if let Some(date) = date {
+        props.push((keys::DATE, Value::str(date)));
+        props.push((keys::DATES, Value::List(vec![Value::str(date)])));
     }
     props
 }
