@@ -355,8 +355,7 @@ impl Graph {
     /// first reported), so stances can be followed over time.
     fn add_date(&mut self, rel: RelId, date: Option<&str>) {
         let Some(date) = date else { return };
-        let current = self.rel_property(rel, keys::DATES);
-        if !is_string_list(current) {
+        if !self.is_string_list_rel(rel, keys::DATES) {
             let mut dates = self.string_list_property(rel, keys::DATES);
             if let Err(at) = dates.binary_search_by(|d| d.as_str().cmp(date)) {
                 dates.insert(at, date.to_string());
@@ -365,7 +364,7 @@ impl Graph {
             self.set_rel_property(rel, keys::DATES, string_list(&dates));
             return;
         }
-        let items: &[Value] = match current {
+        let items: &[Value] = match self.rel_property(rel, keys::DATES) {
             Some(Value::List(items)) => items,
             _ => &[],
         };
@@ -406,10 +405,17 @@ impl Graph {
     /// question (a graph that is only queried never pays for it).
     fn build_provenance_index(&mut self) {
         if self.provenance.is_none() {
-            let keys = [keys::SOURCES, keys::EVIDENCE_SPANS].map(|k| self.symbols.intern(k));
-            let mut ix = ProvenanceIndex::new(keys.to_vec());
+            let searched = [keys::SOURCES, keys::EVIDENCE_SPANS].map(|k| self.symbols.intern(k));
+            let shaped = [
+                keys::SOURCES,
+                keys::EVIDENCE_SPANS,
+                keys::EVIDENCE,
+                keys::DATES,
+            ]
+            .map(|k| self.symbols.intern(k));
+            let mut ix = ProvenanceIndex::new(searched.to_vec(), shaped.to_vec());
             for e in self.inner.edge_indices() {
-                for key in keys {
+                for key in shaped {
                     ix.add_value(rid(e), key, self.inner[e].props.get(key));
                 }
             }
@@ -440,11 +446,29 @@ impl Graph {
         }
     }
 
+    /// Whether the relationship's value under `key` is a list of strings
+    /// only: for provenance lists a question for the provenance index,
+    /// since they grow with every statement of the fact.
+    fn is_string_list_rel(&mut self, rel: RelId, key: &str) -> bool {
+        self.build_provenance_index();
+        let Some(sym) = self.symbol(key) else {
+            return false;
+        };
+        let value = self
+            .inner
+            .edge_weight(eix(rel))
+            .and_then(|r| r.props.get(sym));
+        match &self.provenance {
+            Some(ix) if ix.covers(sym) => ix.is_string_list(rel, sym, value),
+            _ => is_string_list(value),
+        }
+    }
+
     /// The list of strings under `key`, to change in place. A missing
     /// property, or one that is not a list of strings, is first replaced
     /// by its strings (none when it is no list), as a copy would be.
     fn string_list_mut(&mut self, rel: RelId, key: &str) -> Option<&mut Vec<Value>> {
-        if !is_string_list(self.rel_property(rel, key)) {
+        if !self.is_string_list_rel(rel, key) {
             let items = self.string_list_property(rel, key);
             self.set_rel_property(rel, key, string_list(&items));
         }
@@ -736,6 +760,23 @@ mod tests {
         let mut expected = kept;
         expected.push("d3".into());
         assert_eq!(sources(&g), Some(Value::from(expected)));
+        // A list holding more than strings is made a list of its strings
+        // before the merge appends to it, as before there was an index.
+        g.set_rel_property(
+            rel,
+            "evidence",
+            Value::List(vec![Value::Int(1), Value::str("kept")]),
+        );
+        state(&mut g, "d4");
+        assert_eq!(
+            g.rel_property(rel, "evidence"),
+            Some(&Value::from(vec!["kept"]))
+        );
+        state(&mut g, "d20");
+        assert_eq!(
+            g.rel_property(rel, "evidence"),
+            Some(&Value::from(vec!["kept", "backs"]))
+        );
         // A deleted relationship leaves nothing behind for a new one.
         g.delete_rel(rel);
         state(&mut g, "d3");

@@ -326,10 +326,11 @@ pub struct Graph {
     /// the merge asks, so it is built on its first question rather than
     /// with the graph: a snapshot loaded to be queried never pays for it.
     by_ends: OnceLock<EndsIndex>,
-    /// The strings of long `sources` and `evidence_spans` lists, so the
-    /// merge finds whether a fact already cites a document or a span in
-    /// constant time. Only the merge asks; it builds the index on its
-    /// first question, and until then nothing keeps it.
+    /// The strings of long `sources` and `evidence_spans` lists and which
+    /// provenance lists hold more than strings, so that the merge finds
+    /// whether a fact already cites a document or a span, and may append
+    /// to its lists, in constant time. Only the merge asks; it builds the
+    /// index on its first question, and until then nothing keeps it.
     provenance: Option<provenance::ProvenanceIndex>,
     /// Relationships at each node.
     adjacency: Adjacencies,
@@ -969,9 +970,9 @@ impl Graph {
         let rel = self.inner.edge_weight_mut(eix(id))?;
         match &mut self.provenance {
             Some(ix) if ix.covers(sym) => {
-                ix.add_value(id, sym, Some(&value));
                 let old = rel.props.set(sym, value);
                 ix.remove_value(id, sym, old.as_ref());
+                ix.add_value(id, sym, rel.props.get(sym));
                 old
             }
             _ => rel.props.set(sym, value),

@@ -1,19 +1,21 @@
-//! An index of the strings in relationships' long provenance lists
-//! (`sources`, `evidence_spans`), so that the merge asks "does this fact
-//! already cite this document, this span?" in constant time instead of
-//! scanning a list that grows with every statement of the fact.
+//! An index of relationships' provenance lists (`sources`, `evidence`,
+//! `evidence_spans`, `dates`), so that each statement of a fact costs the
+//! merge the same however often the fact was stated before: "does this
+//! fact already cite this document, this span?" and "is this list still
+//! a list of strings the merge may append to?" are hash look-ups instead
+//! of scans of lists that grow with the corpus.
 //!
-//! Only lists longer than [`SHORT`] are indexed: most facts are stated a
-//! few times, and a scan of a short list is cheaper than a hash look-up,
-//! while a popular fact's list grows with the corpus. Entries are 64-bit
-//! hashes of (relationship, key, string) with a count, not copies of the
-//! strings; a hit is checked against the list itself, so a collision never
-//! gives a wrong answer, and a miss is final.
+//! Only lists longer than [`SHORT`] have their strings counted: most facts
+//! are stated a few times, and a scan of a short list is cheaper than a
+//! hash look-up, while a popular fact's list grows with the corpus.
+//! Entries are 64-bit hashes of (relationship, key, string) with a count,
+//! not copies of the strings; a hit is checked against the list itself, so
+//! a collision never gives a wrong answer, and a miss is final.
 
 use std::hash::{BuildHasher, Hash, Hasher};
 
-use foldhash::HashMap;
 use foldhash::fast::FixedState;
+use foldhash::{HashMap, HashSet};
 
 use super::Symbol;
 use crate::value::{RelId, Value};
@@ -21,15 +23,20 @@ use crate::value::{RelId, Value};
 /// Lists of up to this many items are scanned rather than indexed.
 pub(super) const SHORT: usize = 8;
 
-/// The strings of every indexed list, for the keys it covers.
+/// What the merge asks of provenance lists, kept as they change.
 ///
-/// Invariant: for each relationship and covered key whose value is a list
-/// of more than [`SHORT`] items, every string item is counted here (as
-/// often as it occurs); nothing else is.
+/// Invariants, for each relationship: under each key of `searched` whose
+/// value is a list of more than [`SHORT`] items, every string item is
+/// counted in `counts` (as often as it occurs), and nothing else is; under
+/// each key of `shaped`, the value is in `mixed` exactly when it is a list
+/// holding something other than a string (which the merge writes only by
+/// mistake of a user's `SET`, so the set is nearly always empty).
 #[derive(Debug, Clone, Default)]
 pub(super) struct ProvenanceIndex {
-    keys: Vec<Symbol>,
+    searched: Vec<Symbol>,
+    shaped: Vec<Symbol>,
     counts: HashMap<u64, u32>,
+    mixed: HashSet<(RelId, Symbol)>,
 }
 
 fn entry(rel: RelId, key: Symbol, s: &str) -> u64 {
@@ -40,52 +47,76 @@ fn entry(rel: RelId, key: Symbol, s: &str) -> u64 {
     h.finish()
 }
 
-/// The items of a value that an index holds: a long list's strings.
-fn indexed_items(value: Option<&Value>) -> &[Value] {
+/// The items of a value whose strings are counted: a long list's.
+fn counted_items(value: Option<&Value>) -> &[Value] {
     match value {
         Some(Value::List(items)) if items.len() > SHORT => items,
         _ => &[],
     }
 }
 
+/// Whether a value is a list holding something other than a string.
+fn is_mixed(value: Option<&Value>) -> bool {
+    matches!(value, Some(Value::List(items)) if items.iter().any(|v| !matches!(v, Value::String(_))))
+}
+
 impl ProvenanceIndex {
-    /// An empty index of the lists under `keys`.
-    pub(super) fn new(keys: Vec<Symbol>) -> ProvenanceIndex {
+    /// An empty index: strings counted under `searched`, shapes kept under
+    /// `shaped` (which holds `searched`).
+    pub(super) fn new(searched: Vec<Symbol>, shaped: Vec<Symbol>) -> ProvenanceIndex {
         ProvenanceIndex {
-            keys,
-            counts: HashMap::default(),
+            searched,
+            shaped,
+            ..ProvenanceIndex::default()
         }
     }
 
-    /// Whether the index keeps the lists under `key`.
+    /// Whether the index keeps anything of the values under `key`.
     pub(super) fn covers(&self, key: Symbol) -> bool {
-        self.keys.contains(&key)
+        self.shaped.contains(&key)
     }
 
-    /// Count the strings of a relationship's property value (none unless it
-    /// is a long list).
+    /// Take in a relationship's new value under `key`.
     pub(super) fn add_value(&mut self, rel: RelId, key: Symbol, value: Option<&Value>) {
-        for s in indexed_items(value).iter().filter_map(Value::as_str) {
-            *self.counts.entry(entry(rel, key, s)).or_default() += 1;
+        if self.searched.contains(&key) {
+            for s in counted_items(value).iter().filter_map(Value::as_str) {
+                *self.counts.entry(entry(rel, key, s)).or_default() += 1;
+            }
+        }
+        if self.shaped.contains(&key) && is_mixed(value) {
+            self.mixed.insert((rel, key));
         }
     }
 
-    /// Forget the strings of a value [`ProvenanceIndex::add_value`] counted.
+    /// Forget a value [`ProvenanceIndex::add_value`] took in (before the
+    /// new one is added).
     pub(super) fn remove_value(&mut self, rel: RelId, key: Symbol, value: Option<&Value>) {
-        for s in indexed_items(value).iter().filter_map(Value::as_str) {
-            let e = entry(rel, key, s);
-            if let Some(n) = self.counts.get_mut(&e) {
-                *n -= 1;
-                if *n == 0 {
-                    self.counts.remove(&e);
+        if self.searched.contains(&key) {
+            for s in counted_items(value).iter().filter_map(Value::as_str) {
+                let e = entry(rel, key, s);
+                if let Some(n) = self.counts.get_mut(&e) {
+                    *n -= 1;
+                    if *n == 0 {
+                        self.counts.remove(&e);
+                    }
                 }
             }
         }
+        self.mixed.remove(&(rel, key));
+    }
+
+    /// Whether `value`, a relationship's value under a key the index
+    /// covers, is a list of strings only.
+    pub(super) fn is_string_list(&self, rel: RelId, key: Symbol, value: Option<&Value>) -> bool {
+        matches!(value, Some(Value::List(_))) && !self.mixed.contains(&(rel, key))
     }
 
     /// Keep the invariant after `s` was pushed onto the list `items` (which
     /// holds it now): a list that just became long is counted whole.
     pub(super) fn pushed(&mut self, rel: RelId, key: Symbol, items: &[Value], s: &str) {
+        if !self.searched.contains(&key) {
+            return;
+        }
         match items.len() {
             n if n <= SHORT => {}
             n if n == SHORT + 1 => {
@@ -128,7 +159,7 @@ mod tests {
     #[test]
     fn answers_like_a_scan_as_a_list_grows_past_short() {
         let (rel, key) = (RelId(3), Symbol(1));
-        let mut ix = ProvenanceIndex::new(vec![key]);
+        let mut ix = ProvenanceIndex::new(vec![key], vec![key]);
         let mut v: Vec<Value> = Vec::new();
         for i in 0..3 * SHORT {
             let s = format!("doc{i}");
@@ -147,7 +178,7 @@ mod tests {
     #[test]
     fn values_set_and_removed_keep_counts_of_duplicates() {
         let (rel, key) = (RelId(0), Symbol(0));
-        let mut ix = ProvenanceIndex::new(vec![key]);
+        let mut ix = ProvenanceIndex::new(vec![key], vec![key]);
         let long = list((0..SHORT + 2).map(|i| format!("s{}", i % 3)));
         ix.add_value(rel, key, Some(&long));
         assert!(ix.holds(rel, key, items(&long), "s2"));
@@ -158,5 +189,25 @@ mod tests {
         ix.remove_value(rel, key, Some(&long));
         assert!(ix.counts.is_empty());
         assert!(ix.covers(key) && !ix.covers(Symbol(9)));
+    }
+
+    #[test]
+    fn lists_with_other_values_than_strings_are_known() {
+        let (rel, key, dates) = (RelId(0), Symbol(0), Symbol(1));
+        let mut ix = ProvenanceIndex::new(vec![key], vec![key, dates]);
+        let strings = list(["a".to_string()]);
+        let mixed = Value::List(vec![Value::str("a"), Value::Int(1)]);
+        for k in [key, dates] {
+            assert!(!ix.is_string_list(rel, k, None));
+            assert!(!ix.is_string_list(rel, k, Some(&Value::Int(1))));
+            ix.add_value(rel, k, Some(&strings));
+            assert!(ix.is_string_list(rel, k, Some(&strings)));
+            ix.remove_value(rel, k, Some(&strings));
+            ix.add_value(rel, k, Some(&mixed));
+            assert!(!ix.is_string_list(rel, k, Some(&mixed)));
+            ix.remove_value(rel, k, Some(&mixed));
+            ix.add_value(rel, k, Some(&strings));
+            assert!(ix.is_string_list(rel, k, Some(&strings)));
+        }
     }
 }
