@@ -347,8 +347,9 @@ pub struct Lexicon {
     /// Every surface, leftmost-longest, searched from where a name may
     /// start (anchored).
     matcher: AhoCorasick,
-    /// The bytes a surface starts with.
-    first_bytes: [bool; 256],
+    /// The first two bytes of the surfaces, where an anchored search may
+    /// find one.
+    starts: SurfaceStarts,
     triggers: HashMap<String, Vec<TriggerForm>>,
     words: HashMap<WordClass, HashSet<String>>,
     /// Longest phrase (in words) of each word class.
@@ -524,7 +525,7 @@ impl Lexicon {
             places: HashMap::new(),
             surfaces: Vec::new(),
             matcher: AhoCorasick::new([""]).expect("an empty matcher builds"),
-            first_bytes: [false; 256],
+            starts: SurfaceStarts::default(),
             triggers: HashMap::new(),
             words: HashMap::new(),
             max_words: HashMap::new(),
@@ -801,11 +802,9 @@ impl Lexicon {
             .start_kind(aho_corasick::StartKind::Anchored)
             .build(surfaces.iter().map(|(s, _, _)| s.as_str()))
             .expect("lexicon patterns build");
-        self.first_bytes = [false; 256];
+        self.starts = SurfaceStarts::default();
         for (s, _, _) in &surfaces {
-            if let Some(&b) = s.as_bytes().first() {
-                self.first_bytes[b as usize] = true;
-            }
+            self.starts.add(s.as_bytes());
         }
         self.surfaces = surfaces;
         self.by_written_name.clear();
@@ -846,7 +845,7 @@ impl Lexicon {
         while pos < bytes.len() {
             // A name starts where a surface can start and no word runs
             // into it from the left: the automaton runs only from there.
-            if !self.first_bytes[bytes[pos] as usize] || !self.may_start_at(text, pos) {
+            if !self.starts.may_start(&bytes[pos..]) || !self.may_start_at(text, pos) {
                 pos += 1;
                 continue;
             }
@@ -1084,9 +1083,77 @@ fn noun_forms(n: &str) -> Vec<String> {
     vec![n.to_string(), plural]
 }
 
+/// Which two bytes surfaces start with: an anchored search for a name
+/// runs only where the text starts so. A test of the first byte alone let
+/// every word starting with the first letter of a lower-case surface
+/// ("self-proclaimed ...", "peacekeeping budget") through.
+#[derive(Debug, Clone)]
+struct SurfaceStarts {
+    /// Bit `a * 256 + b` is set when a surface starts with bytes `a b`.
+    pairs: Box<[u64; 1024]>,
+    /// The bytes that are a whole surface.
+    single: [bool; 256],
+}
+
+impl Default for SurfaceStarts {
+    fn default() -> SurfaceStarts {
+        SurfaceStarts {
+            pairs: Box::new([0; 1024]),
+            single: [false; 256],
+        }
+    }
+}
+
+impl SurfaceStarts {
+    fn add(&mut self, surface: &[u8]) {
+        match *surface {
+            [] => {}
+            [a] => self.single[a as usize] = true,
+            [a, b, ..] => {
+                let bit = (a as usize) << 8 | b as usize;
+                self.pairs[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+    }
+
+    /// Whether some surface may start `rest` (a necessary condition).
+    fn may_start(&self, rest: &[u8]) -> bool {
+        match *rest {
+            [] => false,
+            [a] => self.single[a as usize],
+            [a, b, ..] => {
+                let bit = (a as usize) << 8 | b as usize;
+                self.single[a as usize] || self.pairs[bit / 64] & (1 << (bit % 64)) != 0
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn surface_starts_admit_exactly_the_first_two_bytes_of_surfaces() {
+        let mut starts = SurfaceStarts::default();
+        for s in ["Kenya", "eFP", "U", "Ké"] {
+            starts.add(s.as_bytes());
+        }
+        for (text, may) in [
+            ("Kenyan", true),
+            ("Ke", true),
+            ("K", false),
+            ("Ka", false),
+            ("eFP", true),
+            ("each", false),
+            ("U.S.", true),
+            ("U", true),
+            ("Ké", true),
+            ("", false),
+        ] {
+            assert_eq!(starts.may_start(text.as_bytes()), may, "{text:?}");
+        }
+    }
 
     #[test]
     fn builtin_lexicon_loads_every_file() {
