@@ -351,6 +351,10 @@ pub struct Lexicon {
     /// find one.
     starts: SurfaceStarts,
     triggers: HashMap<String, Vec<TriggerForm>>,
+    /// The first bytes and lengths of the trigger forms, so that a word no
+    /// form could be is turned away without hashing it (relation reading
+    /// asks for every word).
+    trigger_shapes: WordShapes,
     words: HashMap<WordClass, HashSet<String>>,
     /// Longest phrase (in words) of each word class.
     max_words: HashMap<WordClass, usize>,
@@ -527,6 +531,7 @@ impl Lexicon {
             matcher: AhoCorasick::new([""]).expect("an empty matcher builds"),
             starts: SurfaceStarts::default(),
             triggers: HashMap::new(),
+            trigger_shapes: WordShapes::default(),
             words: HashMap::new(),
             max_words: HashMap::new(),
             user_triggers: 0,
@@ -685,6 +690,7 @@ impl Lexicon {
         // One string for all the forms: relation reading copies forms.
         let lemma = Lemma(std::sync::Arc::from(base.as_str()));
         for (form, participle, gerund) in forms {
+            self.trigger_shapes.add(&form);
             let list = self.triggers.entry(form).or_default();
             let tf = TriggerForm {
                 class,
@@ -968,6 +974,9 @@ impl Lexicon {
 
     /// Trigger forms whose first word is `word` (lower case).
     pub fn triggers(&self, word: &str) -> &[TriggerForm] {
+        if !self.trigger_shapes.may_hold(word) {
+            return &[];
+        }
         self.triggers.get(word).map_or(&[], Vec::as_slice)
     }
 
@@ -1083,6 +1092,38 @@ fn noun_forms(n: &str) -> Vec<String> {
     vec![n.to_string(), plural]
 }
 
+/// The first bytes and lengths of a set of words: whether a word may be
+/// in the set, without hashing it. Lengths of 31 bytes and more share
+/// one mark.
+#[derive(Debug, Clone)]
+struct WordShapes([u32; 256]);
+
+impl Default for WordShapes {
+    fn default() -> WordShapes {
+        WordShapes([0; 256])
+    }
+}
+
+impl WordShapes {
+    /// The mark of a word: its first byte (0 for the empty word, whose
+    /// length 0 no other word has) and its length.
+    fn mark(word: &str) -> (usize, u32) {
+        let first = word.as_bytes().first().map_or(0, |&b| b as usize);
+        (first, 1 << word.len().min(31))
+    }
+
+    fn add(&mut self, word: &str) {
+        let (first, len) = WordShapes::mark(word);
+        self.0[first] |= len;
+    }
+
+    /// Whether `word` may be one of the words added (a necessary condition).
+    fn may_hold(&self, word: &str) -> bool {
+        let (first, len) = WordShapes::mark(word);
+        self.0[first] & len != 0
+    }
+}
+
 /// Which two bytes surfaces start with: an anchored search for a name
 /// runs only where the text starts so. A test of the first byte alone let
 /// every word starting with the first letter of a lower-case surface
@@ -1132,6 +1173,30 @@ impl SurfaceStarts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_shapes_hold_every_word_added_and_turn_most_others_away() {
+        let mut shapes = WordShapes::default();
+        let words = ["support", "back", "", "x", "internationalization-of-things"];
+        for w in words {
+            shapes.add(w);
+        }
+        for w in words {
+            assert!(shapes.may_hold(w), "{w:?}");
+        }
+        for w in [
+            "the",
+            "supports",
+            "backs",
+            "y",
+            "internationalization-of-thingsy",
+        ] {
+            assert!(!shapes.may_hold(w), "{w:?}");
+        }
+        // Long words share one mark.
+        shapes.add(&"a".repeat(40));
+        assert!(shapes.may_hold(&"a".repeat(31)));
+    }
 
     #[test]
     fn surface_starts_admit_exactly_the_first_two_bytes_of_surfaces() {
