@@ -29,8 +29,8 @@ pub(super) const SHORT: usize = 8;
 /// value is a list of more than [`SHORT`] items, every string item is
 /// counted in `counts` (as often as it occurs), and nothing else is; under
 /// each key of `shaped`, the value is in `mixed` exactly when it is a list
-/// holding something other than a string (which the merge writes only by
-/// mistake of a user's `SET`, so the set is nearly always empty).
+/// holding something other than a string (the merge never writes one;
+/// only a user's `SET` does, so the set is nearly always empty).
 #[derive(Debug, Clone, Default)]
 pub(super) struct ProvenanceIndex {
     searched: Vec<Symbol>,
@@ -39,6 +39,7 @@ pub(super) struct ProvenanceIndex {
     mixed: HashSet<(RelId, Symbol)>,
 }
 
+/// The key of one string of one relationship's list under `key`.
 fn entry(rel: RelId, key: Symbol, s: &str) -> u64 {
     let mut h = FixedState::default().build_hasher();
     rel.0.hash(&mut h);
