@@ -332,8 +332,10 @@ pub fn find_amounts(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<
     // Every amount has a number: the regexes run only where one may be,
     // which most sentences lack.
     let digit = may_have_digit(s);
+    // Asked once: the sums after a number need a currency word too.
+    let currency_word = CURRENCY_WORDS.is_match(s);
     // Or a sum in words ("half a billion dollars").
-    let in_words = CURRENCY_WORDS.is_match(s) && s.contains("illion");
+    let in_words = currency_word && s.contains("illion");
     if !may_have_count(s, digit) && !in_words {
         return out;
     }
@@ -343,7 +345,7 @@ pub fn find_amounts(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<
     };
     // Money needs a digit, and a currency before or after it.
     let prefix = digit && may_have_prefix_money(s);
-    let suffix = digit && CURRENCY_WORDS.is_match(s);
+    let suffix = digit && currency_word;
     let money = [
         (prefix, &*MONEY_PREFIX),
         (suffix, &*MONEY_SUFFIX),

@@ -351,9 +351,14 @@ pub struct Lexicon {
     /// Every surface, leftmost-longest, searched from where a name may
     /// start (anchored).
     matcher: AhoCorasick,
-    /// The bytes a surface starts with.
-    first_bytes: [bool; 256],
+    /// The first two bytes of the surfaces, where an anchored search may
+    /// find one.
+    starts: SurfaceStarts,
     triggers: HashMap<String, Vec<TriggerForm>>,
+    /// The first bytes and lengths of the trigger forms, so that a word no
+    /// form could be is turned away without hashing it (relation reading
+    /// asks for every word).
+    trigger_shapes: WordShapes,
     words: HashMap<WordClass, HashSet<String>>,
     /// Longest phrase (in words) of each word class.
     max_words: HashMap<WordClass, usize>,
@@ -528,8 +533,9 @@ impl Lexicon {
             places: HashMap::new(),
             surfaces: Vec::new(),
             matcher: AhoCorasick::new([""]).expect("an empty matcher builds"),
-            first_bytes: [false; 256],
+            starts: SurfaceStarts::default(),
             triggers: HashMap::new(),
+            trigger_shapes: WordShapes::default(),
             words: HashMap::new(),
             max_words: HashMap::new(),
             user_triggers: 0,
@@ -688,6 +694,7 @@ impl Lexicon {
         // One string for all the forms: relation reading copies forms.
         let lemma = Lemma(std::sync::Arc::from(base.as_str()));
         for (form, participle, gerund) in forms {
+            self.trigger_shapes.add(&form);
             let list = self.triggers.entry(form).or_default();
             let tf = TriggerForm {
                 class,
@@ -805,11 +812,9 @@ impl Lexicon {
             .start_kind(aho_corasick::StartKind::Anchored)
             .build(surfaces.iter().map(|(s, _, _)| s.as_str()))
             .expect("lexicon patterns build");
-        self.first_bytes = [false; 256];
+        self.starts = SurfaceStarts::default();
         for (s, _, _) in &surfaces {
-            if let Some(&b) = s.as_bytes().first() {
-                self.first_bytes[b as usize] = true;
-            }
+            self.starts.add(s.as_bytes());
         }
         self.surfaces = surfaces;
         self.by_written_name.clear();
@@ -850,7 +855,7 @@ impl Lexicon {
         while pos < bytes.len() {
             // A name starts where a surface can start and no word runs
             // into it from the left: the automaton runs only from there.
-            if !self.first_bytes[bytes[pos] as usize] || !self.may_start_at(text, pos) {
+            if !self.starts.may_start(&bytes[pos..]) || !self.may_start_at(text, pos) {
                 pos += 1;
                 continue;
             }
@@ -973,6 +978,9 @@ impl Lexicon {
 
     /// Trigger forms whose first word is `word` (lower case).
     pub fn triggers(&self, word: &str) -> &[TriggerForm] {
+        if !self.trigger_shapes.may_hold(word) {
+            return &[];
+        }
         self.triggers.get(word).map_or(&[], Vec::as_slice)
     }
 
@@ -1088,9 +1096,133 @@ fn noun_forms(n: &str) -> Vec<String> {
     vec![n.to_string(), plural]
 }
 
+/// The first bytes and lengths of a set of words: whether a word may be
+/// in the set, without hashing it. Lengths of 31 bytes and more share
+/// one mark.
+#[derive(Debug, Clone)]
+struct WordShapes([u32; 256]);
+
+impl Default for WordShapes {
+    fn default() -> WordShapes {
+        WordShapes([0; 256])
+    }
+}
+
+impl WordShapes {
+    /// The mark of a word: its first byte (0 for the empty word, whose
+    /// length 0 no other word has) and its length.
+    fn mark(word: &str) -> (usize, u32) {
+        let first = word.as_bytes().first().map_or(0, |&b| b as usize);
+        (first, 1 << word.len().min(31))
+    }
+
+    fn add(&mut self, word: &str) {
+        let (first, len) = WordShapes::mark(word);
+        self.0[first] |= len;
+    }
+
+    /// Whether `word` may be one of the words added (a necessary condition).
+    fn may_hold(&self, word: &str) -> bool {
+        let (first, len) = WordShapes::mark(word);
+        self.0[first] & len != 0
+    }
+}
+
+/// Which two bytes surfaces start with: an anchored search for a name
+/// runs only where the text starts so. A test of the first byte alone let
+/// every word starting with the first letter of a lower-case surface
+/// ("self-proclaimed ...", "peacekeeping budget") through.
+#[derive(Debug, Clone)]
+struct SurfaceStarts {
+    /// Bit `a * 256 + b` is set when a surface starts with bytes `a b`.
+    pairs: Box<[u64; 1024]>,
+    /// The bytes that are a whole surface.
+    single: [bool; 256],
+}
+
+impl Default for SurfaceStarts {
+    fn default() -> SurfaceStarts {
+        SurfaceStarts {
+            pairs: Box::new([0; 1024]),
+            single: [false; 256],
+        }
+    }
+}
+
+impl SurfaceStarts {
+    fn add(&mut self, surface: &[u8]) {
+        match *surface {
+            [] => {}
+            [a] => self.single[a as usize] = true,
+            [a, b, ..] => {
+                let bit = (a as usize) << 8 | b as usize;
+                self.pairs[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+    }
+
+    /// Whether some surface may start `rest` (a necessary condition).
+    fn may_start(&self, rest: &[u8]) -> bool {
+        match *rest {
+            [] => false,
+            [a] => self.single[a as usize],
+            [a, b, ..] => {
+                let bit = (a as usize) << 8 | b as usize;
+                self.single[a as usize] || self.pairs[bit / 64] & (1 << (bit % 64)) != 0
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_shapes_hold_every_word_added_and_turn_most_others_away() {
+        let mut shapes = WordShapes::default();
+        let words = ["support", "back", "", "x", "internationalization-of-things"];
+        for w in words {
+            shapes.add(w);
+        }
+        for w in words {
+            assert!(shapes.may_hold(w), "{w:?}");
+        }
+        for w in [
+            "the",
+            "supports",
+            "backs",
+            "y",
+            "internationalization-of-thingsy",
+        ] {
+            assert!(!shapes.may_hold(w), "{w:?}");
+        }
+        // Long words share one mark.
+        shapes.add(&"a".repeat(40));
+        assert!(shapes.may_hold(&"a".repeat(31)));
+    }
+
+    #[test]
+    fn surface_starts_admit_exactly_the_first_two_bytes_of_surfaces() {
+        let mut starts = SurfaceStarts::default();
+        for s in ["Kenya", "eFP", "U", "Ké"] {
+            starts.add(s.as_bytes());
+        }
+        for (text, may) in [
+            ("Kenyan", true),
+            ("Ke", true),
+            ("K", false),
+            ("Ka", false),
+            ("eFP", true),
+            ("each", false),
+            ("U.S.", true),
+            ("U", true),
+            ("Ké", true),
+            ("", false),
+        ] {
+            assert_eq!(starts.may_start(text.as_bytes()), may, "{text:?}");
+        }
+    }
 
     #[test]
     fn builtin_lexicon_loads_every_file() {

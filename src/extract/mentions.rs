@@ -15,7 +15,7 @@ use smallvec::SmallVec;
 
 use super::amount::{Amount, find_amounts};
 use super::lexicon::{Lexicon, Surface, TriggerClass, WordClass};
-use super::text::{Lower, Sentence, Token, TokenKind, lower, sentences, tokens};
+use super::text::{Lower, Sentence, Token, TokenKind, lower, sentences, tokens, trim_prefix};
 use crate::graph::{normalize_name, normalizes_to};
 use crate::model::{ActorKind, NodeLabel};
 
@@ -1168,7 +1168,7 @@ impl<'t> Builder<'t, '_> {
             rs = o;
         }
         let text = &self.text[rs..re];
-        let trimmed = text.trim_start_matches("The ").trim_start_matches("the ");
+        let trimmed = trim_prefix(trim_prefix(text, "The "), "the ");
         rs += text.len() - trimmed.len();
         if rs >= re {
             return None;
@@ -1370,10 +1370,10 @@ impl<'t> Builder<'t, '_> {
                         }
                         title_buf.push_str(w);
                     }
-                    let title = title_buf
-                        .trim_start_matches("U.S. ")
-                        .trim_start_matches("U.N. ")
-                        .trim_start_matches("UN ");
+                    let title = trim_prefix(
+                        trim_prefix(trim_prefix(&title_buf, "U.S. "), "U.N. "),
+                        "UN ",
+                    );
                     let t_last = words[k - 1];
                     if self.lex.is(WordClass::Title, title) || self.lex.is(WordClass::Title, t_last)
                     {

@@ -1,7 +1,8 @@
 //! Merging one document's extracted facts into the graph: entity resolution
 //! across documents and one relationship per fact, however often stated.
 
-use super::{Direction, Graph, normalize_name, with_normalized};
+use super::provenance::ProvenanceIndex;
+use super::{Direction, Graph, eix, normalize_name, rid, with_normalized};
 use crate::model::{ContributionKind, DocumentFacts, Entity, Fact, NodeLabel, RelType, keys};
 use crate::value::{NodeId, RelId, Value};
 
@@ -58,9 +59,9 @@ impl Graph {
                 }
                 None => {
                     stats.rels_created += 1;
-                    let rel = self.add_rel(from, to, fact.rel.as_str(), fact_properties(fact));
-                    self.add_evidence(rel, fact, &mut shared);
-                    self.add_date(rel, doc.document.date.as_deref());
+                    let date = doc.document.date.as_deref();
+                    let props = new_fact_properties(fact, date, &mut shared);
+                    self.add_rel(from, to, fact.rel.as_str(), props);
                 }
             }
         }
@@ -303,26 +304,25 @@ impl Graph {
         let ev = &fact.evidence;
         let location = ev.location();
         // Provenance lists grow with every statement of a fact, so they are
-        // appended to in place; copying them at each merge made building
-        // quadratic in how often a fact is stated. Duplicates come from the
-        // document being merged, at the end of the lists: search from there.
-        let new_span = !self
-            .rel_property(rel, keys::EVIDENCE_SPANS)
-            .is_some_and(|v| list_contains(v, &location));
-        if let Some(sources) = self.string_list_mut(rel, keys::SOURCES)
-            && !list_has(sources, &ev.document)
-        {
-            sources.push(SharedText::value(&mut shared.document, &ev.document));
+        // appended to in place (copying them at each merge made building
+        // quadratic in how often a fact is stated), and whether a list
+        // already holds the document or the span is a question for the
+        // provenance index, not a scan of the list.
+        let new_span = !self.provenance_holds(rel, keys::EVIDENCE_SPANS, &location);
+        if !self.provenance_holds(rel, keys::SOURCES, &ev.document) {
+            let doc = SharedText::value(&mut shared.document, &ev.document);
+            self.push_provenance(rel, keys::SOURCES, doc);
+        } else {
+            // The list is made a list of strings all the same.
+            self.string_list_mut(rel, keys::SOURCES);
         }
-        if let Some(evidence) = self.string_list_mut(rel, keys::EVIDENCE)
-            && new_span
-        {
-            evidence.push(SharedText::value(&mut shared.sentence, &ev.sentence));
-        }
-        if let Some(spans) = self.string_list_mut(rel, keys::EVIDENCE_SPANS)
-            && new_span
-        {
-            spans.push(Value::from(location));
+        if new_span {
+            let sentence = SharedText::value(&mut shared.sentence, &ev.sentence);
+            self.push_provenance(rel, keys::EVIDENCE, sentence);
+            self.push_provenance(rel, keys::EVIDENCE_SPANS, Value::from(location));
+        } else {
+            self.string_list_mut(rel, keys::EVIDENCE);
+            self.string_list_mut(rel, keys::EVIDENCE_SPANS);
         }
         let mentions = self
             .rel_property(rel, keys::MENTIONS)
@@ -355,8 +355,7 @@ impl Graph {
     /// first reported), so stances can be followed over time.
     fn add_date(&mut self, rel: RelId, date: Option<&str>) {
         let Some(date) = date else { return };
-        let current = self.rel_property(rel, keys::DATES);
-        if !is_string_list(current) {
+        if !self.is_string_list_rel(rel, keys::DATES) {
             let mut dates = self.string_list_property(rel, keys::DATES);
             if let Err(at) = dates.binary_search_by(|d| d.as_str().cmp(date)) {
                 dates.insert(at, date.to_string());
@@ -365,7 +364,7 @@ impl Graph {
             self.set_rel_property(rel, keys::DATES, string_list(&dates));
             return;
         }
-        let items: &[Value] = match current {
+        let items: &[Value] = match self.rel_property(rel, keys::DATES) {
             Some(Value::List(items)) => items,
             _ => &[],
         };
@@ -384,11 +383,92 @@ impl Graph {
         }
     }
 
+    /// Whether the list under `key` holds the string `s` (false when the
+    /// property is no list).
+    fn provenance_holds(&mut self, rel: RelId, key: &str, s: &str) -> bool {
+        let Some(sym) = self.symbol(key) else {
+            return false;
+        };
+        self.build_provenance_index();
+        match (
+            &self.provenance,
+            self.inner
+                .edge_weight(eix(rel))
+                .and_then(|r| r.props.get(sym)),
+        ) {
+            (Some(ix), Some(Value::List(items))) => ix.holds(rel, sym, items, s),
+            _ => false,
+        }
+    }
+
+    /// The provenance index, built from every relationship on the first
+    /// question (a graph that is only queried never pays for it).
+    fn build_provenance_index(&mut self) {
+        if self.provenance.is_none() {
+            let searched = [keys::SOURCES, keys::EVIDENCE_SPANS].map(|k| self.symbols.intern(k));
+            let shaped = [
+                keys::SOURCES,
+                keys::EVIDENCE_SPANS,
+                keys::EVIDENCE,
+                keys::DATES,
+            ]
+            .map(|k| self.symbols.intern(k));
+            let mut ix = ProvenanceIndex::new(searched.to_vec(), shaped.to_vec());
+            for e in self.inner.edge_indices() {
+                for key in shaped {
+                    ix.add_value(rid(e), key, self.inner[e].props.get(key));
+                }
+            }
+            self.provenance = Some(ix);
+        }
+    }
+
+    /// Append a string to the list of strings under `key` (made one first,
+    /// as [`Graph::string_list_mut`] does), keeping the provenance index.
+    fn push_provenance(&mut self, rel: RelId, key: &str, value: Value) {
+        if self.string_list_mut(rel, key).is_none() {
+            return;
+        }
+        let Some(sym) = self.symbol(key) else { return };
+        let Some(Value::List(items)) = self
+            .inner
+            .edge_weight_mut(eix(rel))
+            .and_then(|r| r.props.get_mut(sym))
+        else {
+            return;
+        };
+        items.push(value);
+        if let Some(ix) = &mut self.provenance
+            && ix.covers(sym)
+            && let Some(s) = items.last().and_then(Value::as_str)
+        {
+            ix.pushed(rel, sym, items, s);
+        }
+    }
+
+    /// Whether the relationship's value under `key` is a list of strings
+    /// only: for provenance lists a question for the provenance index,
+    /// since they grow with every statement of the fact.
+    fn is_string_list_rel(&mut self, rel: RelId, key: &str) -> bool {
+        self.build_provenance_index();
+        let Some(sym) = self.symbol(key) else {
+            return false;
+        };
+        let value = self
+            .inner
+            .edge_weight(eix(rel))
+            .and_then(|r| r.props.get(sym));
+        match &self.provenance {
+            Some(ix) if ix.covers(sym) => ix.is_string_list(rel, sym, value),
+            _ => is_string_list(value),
+        }
+    }
+
     /// The list of strings under `key`, to change in place. A missing
     /// property, or one that is not a list of strings, is first replaced
     /// by its strings (none when it is no list), as a copy would be.
     fn string_list_mut(&mut self, rel: RelId, key: &str) -> Option<&mut Vec<Value>> {
-        if !is_string_list(self.rel_property(rel, key)) {
+        if !self.is_string_list_rel(rel, key) {
             let items = self.string_list_property(rel, key);
             self.set_rel_property(rel, key, string_list(&items));
         }
@@ -464,6 +544,43 @@ fn fact_properties(fact: &Fact) -> Vec<(&'static str, Value)> {
     props
 }
 
+/// Every property of a relationship that a fact creates: its own, then
+/// its provenance, in the order [`Graph::add_evidence`] and
+/// [`Graph::add_date`] would add them to a relationship without any, so
+/// that it is built in one go rather than property by property.
+fn new_fact_properties(
+    fact: &Fact,
+    date: Option<&str>,
+    shared: &mut SharedText,
+) -> Vec<(&'static str, Value)> {
+    let ev = &fact.evidence;
+    let mut props = fact_properties(fact);
+    props.extend([
+        (
+            keys::SOURCES,
+            Value::List(vec![SharedText::value(&mut shared.document, &ev.document)]),
+        ),
+        (
+            keys::EVIDENCE,
+            Value::List(vec![SharedText::value(&mut shared.sentence, &ev.sentence)]),
+        ),
+        (
+            keys::EVIDENCE_SPANS,
+            Value::List(vec![Value::from(ev.location())]),
+        ),
+        (keys::MENTIONS, Value::Int(1)),
+    ]);
+    // Stated once: `hedged` is the fact's own, and its amount is set above.
+    if let Some(status) = fact.props.status {
+        props.push((keys::STATUS, Value::str(status.as_str())));
+    }
+    if let Some(date) = date {
+        props.push((keys::DATE, Value::str(date)));
+        props.push((keys::DATES, Value::List(vec![Value::str(date)])));
+    }
+    props
+}
+
 /// Whole amounts are stored as integers, so `300000000` reads as such.
 fn number(x: f64) -> Value {
     if x.fract() == 0.0 && x.abs() < 9.0e15 {
@@ -477,16 +594,6 @@ fn number(x: f64) -> Value {
 /// writes and can append to as it is.
 fn is_string_list(value: Option<&Value>) -> bool {
     matches!(value, Some(Value::List(items)) if items.iter().all(|v| matches!(v, Value::String(_))))
-}
-
-/// Whether a list of values holds the string `s`, searched from the end.
-fn list_has(items: &[Value], s: &str) -> bool {
-    items.iter().rev().any(|v| v.as_str() == Some(s))
-}
-
-/// Whether a property value is a list holding the string `s`.
-fn list_contains(value: &Value, s: &str) -> bool {
-    matches!(value, Value::List(items) if list_has(items, s))
 }
 
 fn string_list(items: &[String]) -> Value {
@@ -622,6 +729,61 @@ mod tests {
         assert_eq!(
             g.node_property(doc_a, "date"),
             Some(&Value::str("2024-03-12"))
+        );
+    }
+
+    #[test]
+    fn long_provenance_lists_follow_changes_made_outside_the_merge() {
+        let mut g = Graph::new();
+        let state = |g: &mut Graph, name: &str| {
+            let actors = vec![
+                actor("United States", &[], ActorKind::Country),
+                actor("Kenya", &[], ActorKind::Country),
+            ];
+            g.merge(&doc(name, actors, vec![supports(0, 1, name, "backs")]));
+        };
+        let names: Vec<String> = (0..20).map(|i| format!("d{i}")).collect();
+        for name in &names {
+            state(&mut g, name);
+        }
+        let rel = g.rels().find(|&r| g.rel_type(r) == "SUPPORTS").unwrap();
+        let sources = |g: &Graph| g.rel_property(rel, "sources").cloned();
+        assert_eq!(sources(&g), Some(Value::from(names.clone())));
+        // Stated again by a document it cites: nothing new.
+        state(&mut g, "d3");
+        assert_eq!(sources(&g), Some(Value::from(names.clone())));
+        // A list set by hand is what the next merge reads.
+        let kept: Vec<String> = names.iter().filter(|n| *n != "d3").cloned().collect();
+        g.set_rel_property(rel, "sources", Value::from(kept.clone()));
+        state(&mut g, "d3");
+        state(&mut g, "d4");
+        let mut expected = kept;
+        expected.push("d3".into());
+        assert_eq!(sources(&g), Some(Value::from(expected)));
+        // A list holding more than strings is made a list of its strings
+        // before the merge appends to it, as before there was an index.
+        g.set_rel_property(
+            rel,
+            "evidence",
+            Value::List(vec![Value::Int(1), Value::str("kept")]),
+        );
+        state(&mut g, "d4");
+        assert_eq!(
+            g.rel_property(rel, "evidence"),
+            Some(&Value::from(vec!["kept"]))
+        );
+        state(&mut g, "d20");
+        assert_eq!(
+            g.rel_property(rel, "evidence"),
+            Some(&Value::from(vec!["kept", "backs"]))
+        );
+        // A deleted relationship leaves nothing behind for a new one.
+        g.delete_rel(rel);
+        state(&mut g, "d3");
+        let rel = g.rels().find(|&r| g.rel_type(r) == "SUPPORTS").unwrap();
+        assert_eq!(
+            g.rel_property(rel, "sources"),
+            Some(&Value::from(vec!["d3"]))
         );
     }
 

@@ -8,6 +8,7 @@
 mod binary;
 mod bulk;
 mod merge;
+mod provenance;
 mod snapshot;
 
 pub use merge::MergeStats;
@@ -72,6 +73,25 @@ impl Props {
 
     fn get_mut(&mut self, key: Symbol) -> Option<&mut Value> {
         self.0.iter_mut().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+
+    /// Properties set one after another, as [`Props::set`] would leave
+    /// them, in one allocation: a new element gets all its properties at
+    /// once instead of a copy of its list per property.
+    fn set_in_order(pairs: impl IntoIterator<Item = (Symbol, Value)>) -> Props {
+        let pairs = pairs.into_iter();
+        let mut out: Vec<(Symbol, Value)> = Vec::with_capacity(pairs.size_hint().0);
+        for (key, value) in pairs {
+            match (out.iter().position(|(k, _)| *k == key), value) {
+                (Some(i), Value::Null) => {
+                    out.remove(i);
+                }
+                (Some(i), v) => out[i].1 = v,
+                (None, Value::Null) => {}
+                (None, v) => out.push((key, v)),
+            }
+        }
+        Props(out.into_boxed_slice())
     }
 
     /// Set a value (`Null` removes); returns the previous value.
@@ -306,6 +326,12 @@ pub struct Graph {
     /// the merge asks, so it is built on its first question rather than
     /// with the graph: a snapshot loaded to be queried never pays for it.
     by_ends: OnceLock<EndsIndex>,
+    /// The strings of long `sources` and `evidence_spans` lists and which
+    /// provenance lists hold more than strings, so that the merge finds
+    /// whether a fact already cites a document or a span, and may append
+    /// to its lists, in constant time. Only the merge asks; it builds the
+    /// index on its first question, and until then nothing keeps it.
+    provenance: Option<provenance::ProvenanceIndex>,
     /// Relationships at each node.
     adjacency: Adjacencies,
     indexed: Vec<Symbol>,
@@ -414,14 +440,64 @@ pub(crate) fn with_normalized<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
 /// Whether `name` normalizes to `normalized` (a normalized name), without
 /// a normalized copy of `name`.
 pub fn normalizes_to(name: &str, normalized: &str) -> bool {
-    with_normalized(name, |n| n == normalized)
+    if name.is_ascii() {
+        ascii_normalizes_to(name.as_bytes(), normalized.as_bytes())
+    } else {
+        with_normalized(name, |n| n == normalized)
+    }
+}
+
+/// [`normalizes_to`] for an ASCII name, comparing as it normalizes: every
+/// hit of the name index is checked so against a node's names and
+/// aliases, and nearly all of those differ within a byte or two.
+fn ascii_normalizes_to(name: &[u8], normalized: &[u8]) -> bool {
+    // The first four bytes out wait to see whether they are a leading
+    // "the ", which normalizing drops.
+    let mut head = [0u8; 4];
+    let mut held = 0;
+    let mut at = 0;
+    let mut same = true;
+    normalize_ascii_each(name, |c| {
+        if held < 4 {
+            head[held] = c;
+            held += 1;
+            if held < 4 || &head == b"the " {
+                return true;
+            }
+            same = normalized.starts_with(&head);
+            at = 4;
+            return same;
+        }
+        same = normalized.get(at) == Some(&c);
+        at += 1;
+        same
+    });
+    match held {
+        _ if !same => false,
+        4 => at == normalized.len(),
+        _ => &head[..held] == normalized,
+    }
 }
 
 /// [`normalize_name`] of an ASCII name, byte by byte.
 fn normalize_ascii(name: &str, out: &mut String) {
     let b = name.as_bytes();
     out.reserve(b.len());
+    normalize_ascii_each(b, |c| {
+        out.push(c as char);
+        true
+    });
+    if out.starts_with("the ") {
+        out.drain(..4);
+    }
+}
+
+/// The bytes of an ASCII name's normalized form, but for the leading
+/// "the " that [`normalize_name`] drops, given one by one to `emit` until
+/// it returns false.
+fn normalize_ascii_each(b: &[u8], mut emit: impl FnMut(u8) -> bool) {
     let mut pending_space = false;
+    let mut any = false;
     let mut i = 0;
     while i < b.len() {
         let c = b[i].to_ascii_lowercase();
@@ -438,17 +514,19 @@ fn normalize_ascii(name: &str, out: &mut String) {
         }
         // The ASCII characters `char::is_whitespace` accepts, and '-'.
         if matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'-') {
-            pending_space = !out.is_empty();
+            pending_space = any;
             continue;
         }
         if pending_space {
-            out.push(' ');
+            if !emit(b' ') {
+                return;
+            }
             pending_space = false;
         }
-        out.push(c as char);
-    }
-    if out.starts_with("the ") {
-        out.drain(..4);
+        if !emit(c) {
+            return;
+        }
+        any = true;
     }
 }
 
@@ -735,6 +813,15 @@ impl Graph {
     }
 
     fn unindex_rel(&mut self, id: RelId, start: NodeId, end: NodeId) {
+        if let Some(ix) = &mut self.provenance
+            && let Some(rel) = self.inner.edge_weight(eix(id))
+        {
+            for (key, value) in rel.props.0.iter() {
+                if ix.covers(*key) {
+                    ix.remove_value(id, *key, Some(value));
+                }
+            }
+        }
         if let Some(out) = self.adjacency.get_mut(start, true) {
             out.retain(|e| e.rel != id);
         }
@@ -763,16 +850,22 @@ impl Graph {
         labels: impl IntoIterator<Item = &'a str>,
         props: impl IntoIterator<Item = (&'a str, Value)>,
     ) -> NodeId {
+        let props = Props::set_in_order(
+            props
+                .into_iter()
+                .map(|(k, v)| (self.symbols.intern(k), v))
+                .collect::<SmallVec<[_; 8]>>(),
+        );
         let id = nid(self.inner.add_node(NodeData {
             labels: Vec::new(),
-            props: Props::default(),
+            props,
         }));
         self.adjacency.ensure(id.0 as usize + 1);
         for l in labels {
             self.add_label(id, l);
         }
-        for (k, v) in props {
-            self.set_node_property(id, k, v);
+        for i in 0..self.indexed.len() {
+            self.index(id, self.indexed[i]);
         }
         id
     }
@@ -787,14 +880,22 @@ impl Graph {
         props: impl IntoIterator<Item = (&'a str, Value)>,
     ) -> RelId {
         let rel_type = self.symbols.intern(rel_type);
-        let id = rid(self.inner.add_edge(
-            nix(start),
-            nix(end),
-            RelData {
-                rel_type,
-                props: Props::default(),
-            },
-        ));
+        let props = Props::set_in_order(
+            props
+                .into_iter()
+                .map(|(k, v)| (self.symbols.intern(k), v))
+                .collect::<SmallVec<[_; 16]>>(),
+        );
+        let id = rid(self
+            .inner
+            .add_edge(nix(start), nix(end), RelData { rel_type, props }));
+        if let Some(ix) = &mut self.provenance {
+            for (key, value) in self.inner[eix(id)].props.0.iter() {
+                if ix.covers(*key) {
+                    ix.add_value(id, *key, Some(value));
+                }
+            }
+        }
         if let Some(by_ends) = self.by_ends.get_mut() {
             by_ends.entry((start, end)).or_default().push(id);
         }
@@ -806,9 +907,6 @@ impl Graph {
                     rel_type,
                 });
             }
-        }
-        for (k, v) in props {
-            self.set_rel_property(id, k, v);
         }
         id
     }
@@ -860,8 +958,8 @@ impl Graph {
     }
 
     /// A relationship property to change in place, by symbol: the merge
-    /// appends to provenance lists without copying them (relationship
-    /// properties are not indexed, so no index needs updating).
+    /// appends to provenance lists without copying them (and keeps the
+    /// provenance index itself).
     fn rel_property_mut(&mut self, id: RelId, key: Symbol) -> Option<&mut Value> {
         self.inner.edge_weight_mut(eix(id))?.props.get_mut(key)
     }
@@ -869,7 +967,16 @@ impl Graph {
     /// Set a relationship property (`Null` removes it); returns the previous value.
     pub fn set_rel_property(&mut self, id: RelId, key: &str, value: Value) -> Option<Value> {
         let sym = self.symbols.intern(key);
-        self.inner.edge_weight_mut(eix(id))?.props.set(sym, value)
+        let rel = self.inner.edge_weight_mut(eix(id))?;
+        match &mut self.provenance {
+            Some(ix) if ix.covers(sym) => {
+                let old = rel.props.set(sym, value);
+                ix.remove_value(id, sym, old.as_ref());
+                ix.add_value(id, sym, rel.props.get(sym));
+                old
+            }
+            _ => rel.props.set(sym, value),
+        }
     }
 
     /// Delete a relationship; returns whether it existed.
@@ -1039,6 +1146,19 @@ mod tests {
             normalize_name_into(n, &mut ascii);
             assert_eq!(ascii, normalize_unicode(n), "{n:?}");
             assert!(normalizes_to(n, &ascii));
+            // The comparison as it normalizes agrees with a comparison of
+            // the normalized names, for every pair.
+            for other in names {
+                assert_eq!(
+                    normalizes_to(other, &ascii),
+                    normalize_name(other) == ascii,
+                    "{other:?} against {ascii:?}"
+                );
+            }
+            for cut in 0..ascii.len() {
+                assert!(!normalizes_to(n, &ascii[..cut]));
+            }
+            assert!(!normalizes_to(n, &format!("{ascii}x")));
         }
         assert_eq!(normalize_name("Côte d'Ivoire's"), "côte d'ivoire");
     }
