@@ -1285,12 +1285,20 @@ mod tests {
     #[test]
     fn user_files_add_actors_and_report_errors_with_lines() {
         let mut lex = Lexicon::builtin();
-        lex.add_user_toml("[[actor]]\nname = \"Freedonia\"\nkind = \"country\"\nadjectives = [\"Freedonian\"]\n[triggers]\nsupport = [\"stand behind\"]\n")
+        lex.add_user_toml("[[actor]]\nname = \"Freedonia\"\nkind = \"country\"\nadjectives = [\"Freedonian\"]\n[triggers]\nsupport = [\"stick up for\"]\n")
             .unwrap();
         let text = "Freedonian officials";
         assert_eq!(lex.find_names(text)[0].surface, Surface::Adjective);
-        assert!(!lex.triggers("stood").iter().any(|t| t.rest == ["behind"]));
-        assert!(lex.triggers("stand").iter().any(|t| t.rest == ["behind"]));
+        assert!(
+            !lex.triggers("stuck")
+                .iter()
+                .any(|t| t.rest == ["up", "for"])
+        );
+        assert!(
+            lex.triggers("stick")
+                .iter()
+                .any(|t| t.rest == ["up", "for"])
+        );
         let err = lex
             .add_user_toml("[[actor]]\nname = \"X\"\nkind = \"planet\"\n")
             .unwrap_err();
