@@ -898,6 +898,7 @@ impl Reader<'_, '_> {
         }
         self.compounds(s, units);
         self.evaluations(s, units);
+        self.under_command(s, units);
         self.memberships(s, units);
         self.personnel_presence(s, units);
         self.dedupe_contributions(s);
@@ -916,7 +917,12 @@ impl Reader<'_, '_> {
                         | TriggerClass::Draft
                 )
             });
-            if !produced_any[ti] && meaningful {
+            // A later pass may have read the word ("under the command of").
+            let read_later =
+                self.out.facts.iter().any(|f| {
+                    f.sentence == s && f.trigger.is_some_and(|t| t.start == units[*i].start)
+                });
+            if !produced_any[ti] && meaningful && !read_later {
                 self.out.unmatched.push(super::relations::Unmatched {
                     sentence: s,
                     word: self.text(&units[*i]).to_string(),
@@ -5714,6 +5720,72 @@ impl Reader<'_, '_> {
     /// Membership of organizations: "NATO member Turkey", "Russia and
     /// China, both permanent members of the Security Council with veto
     /// power", "Ghana is a member of ECOWAS".
+    /// "the force will be under the command of a Chilean officer, Brigadier
+    /// General Rodrigo Varas": the officer (and the country a description
+    /// names) leads the mission the clause is about.
+    fn under_command(&mut self, s: usize, units: &[Unit]) {
+        for i in 0..units.len().saturating_sub(3) {
+            if self.word(units, i) != Some("under")
+                || !matches!(
+                    self.word(units, i + 1).zip(self.word(units, i + 2)),
+                    Some(("the" | "its", "command" | "leadership"))
+                )
+                || self.word(units, i + 3) != Some("of")
+            {
+                continue;
+            }
+            // The leader: the group after "of" past an article, and a
+            // person named in apposition to it.
+            let mut leaders = Vec::new();
+            let mut k = i + 4;
+            while k < units.len().min(i + 12) {
+                if self.group(units, k).is_some() {
+                    leaders.push(k);
+                } else if matches!(self.word(units, k), Some("," | "a" | "an" | "the"))
+                    || self
+                        .word(units, k)
+                        .is_some_and(|w| self.lex.is(WordClass::PersonRole, w) || is_adjective(w))
+                    || self.is_title_word(units, k)
+                {
+                    // "a Chilean officer, Brigadier General X".
+                } else {
+                    break;
+                }
+                k += 1;
+            }
+            // The led: a mission before "under" in the clause, else the
+            // mission in view when the clause's subject describes one.
+            let before = (0..i).rev().find(|&k| self.mission_of(units, k).is_some());
+            let trig = Span::new(units[i + 2].start, units[i + 2].end);
+            for a in leaders {
+                match before {
+                    Some(t) => self.leads(s, units, a, t, trig, "under the command of"),
+                    None => {
+                        let Some(m) = self.context_mission(s, units[i].start) else {
+                            continue;
+                        };
+                        let Some(g) = self.group(units, a).cloned() else {
+                            continue;
+                        };
+                        for &from in &g.ents {
+                            if self.model.entities[from].label == NodeLabel::Actor {
+                                self.emit(
+                                    s,
+                                    RelType::Leads,
+                                    from,
+                                    m,
+                                    FactProps::default(),
+                                    (Some(g.first), Some(trig), None),
+                                    "under the command of",
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// "called the Moldova mission \"indispensable\"", "described the
     /// force as a failure": a verdict on a mission is a stance on it.
     fn evaluations(&mut self, s: usize, units: &[Unit]) {
