@@ -50,9 +50,19 @@ const QUALIFIER: &str = r"(?:(?P<q>about|around|approximately|roughly|some|nearl
 const NUMBER: &str = r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)";
 const SCALE: &str = r"(?:\s?(?P<s>trillion|billion|million|thousand|bn|mln|m|k)\b)?";
 
+/// ISO 4217 codes written before an amount ("DKK 20 million") that are
+/// their own currency; the codes with a sign of their own are in
+/// [`MONEY_PREFIX`].
+const ISO_CODES: &[&str] = &[
+    "DKK", "SEK", "NOK", "ISK", "PLN", "CZK", "HUF", "RON", "BGN", "INR", "NGN", "GHS", "RUB",
+    "SAR", "AED", "QAR", "KWD", "TRY", "XOF", "XAF", "BRL", "MXN", "ARS", "CLP", "COP", "KRW",
+    "IDR", "PKR", "BDT", "NZD", "HKD", "SGD", "EGP", "MAD", "ETB", "UGX", "TZS", "RWF",
+];
+
 static MONEY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:{QUALIFIER})(?P<c>US\$|U\.S\.\s?\$|C\$|CA\$|A\$|AU\$|NZ\$|HK\$|\$|€|£|¥|₹|EUR\s?|USD\s?|GBP\s?|CHF\s?|CAD\s?|AUD\s?|JPY\s?|CNY\s?|ZAR\s?|KSh\s?|\bR){NUMBER}{SCALE}"
+        r"(?i:{QUALIFIER})(?P<c>US\$|U\.S\.\s?\$|C\$|CA\$|A\$|AU\$|NZ\$|HK\$|\$|€|£|¥|₹|EUR\s?|USD\s?|GBP\s?|CHF\s?|CAD\s?|AUD\s?|JPY\s?|CNY\s?|ZAR\s?|KSh\s?|\b(?:{})\s?|\bR){NUMBER}{SCALE}",
+        ISO_CODES.join("|")
     ))
     .expect("money regex")
 });
@@ -200,7 +210,11 @@ fn currency_of_prefix(c: &str) -> &'static str {
         "CHF" => "CHF",
         "R" | "ZAR" => "ZAR",
         "KSH" => "KES",
-        _ => "USD",
+        code => ISO_CODES
+            .iter()
+            .find(|c| **c == code)
+            .copied()
+            .unwrap_or("USD"),
     }
 }
 
@@ -284,10 +298,14 @@ fn may_have_count(s: &str, digit: bool) -> bool {
 /// regex reads them): a currency sign or code. Its one other currency, a
 /// bare "R", is checked apart.
 static CURRENCY_MARKS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::new([
-        "$", "€", "£", "¥", "₹", "EUR", "USD", "GBP", "CHF", "CAD", "AUD", "JPY", "CNY", "ZAR",
-        "KSh",
-    ])
+    aho_corasick::AhoCorasick::new(
+        [
+            "$", "€", "£", "¥", "₹", "EUR", "USD", "GBP", "CHF", "CAD", "AUD", "JPY", "CNY", "ZAR",
+            "KSh",
+        ]
+        .iter()
+        .chain(ISO_CODES),
+    )
     .expect("currency marks")
 });
 
@@ -567,6 +585,12 @@ mod tests {
             (2.5e7, "CNY".into(), Some(Qualifier::About))
         );
         assert_eq!(amounts("£10m")[0], (1e7, "GBP".into(), None));
+        assert_eq!(
+            amounts("committed DKK 20 million")[0],
+            (2e7, "DKK".into(), None)
+        );
+        // A code inside a word is no currency.
+        assert!(amounts("the ADKK 20 plan").is_empty());
     }
 
     #[test]

@@ -903,6 +903,7 @@ impl Reader<'_, '_> {
         self.personnel_presence(s, units);
         self.dedupe_contributions(s);
         self.drop_purposes_of_contributions(s);
+        self.withdrawn_offers(s, units);
         for (ti, (i, _, forms)) in triggers.iter().enumerate() {
             let meaningful = forms.iter().any(|f| {
                 !matches!(
@@ -1126,6 +1127,7 @@ impl Reader<'_, '_> {
                                 | "adding"
                                 | "after"
                                 | "and"
+                                | "according"
                         )
                     ) {
                         return k;
@@ -5720,6 +5722,59 @@ impl Reader<'_, '_> {
     /// Membership of organizations: "NATO member Turkey", "Russia and
     /// China, both permanent members of the Security Council with veto
     /// power", "Ghana is a member of ECOWAS".
+    /// "Burundi, which had offered a company of 150 soldiers, withdrew the
+    /// offer last month": what the sentence offers and then takes back is
+    /// not given, and the support it showed is abandoned.
+    fn withdrawn_offers(&mut self, s: usize, units: &[Unit]) {
+        let Some(w) = (0..units.len()).find(|&k| {
+            matches!(
+                self.word(units, k),
+                Some(
+                    "withdrew"
+                        | "withdrawn"
+                        | "retracted"
+                        | "rescinded"
+                        | "revoked"
+                        | "cancelled"
+                        | "canceled"
+                )
+            ) && (k + 1..units.len().min(k + 4)).any(|o| {
+                matches!(
+                    self.word(units, o),
+                    Some("offer" | "pledge" | "commitment" | "promise")
+                )
+            })
+        }) else {
+            return;
+        };
+        let Some((a, _)) = self.subject(units, w) else {
+            return;
+        };
+        let givers = self.ents(units, a);
+        let trig = Span::new(units[w].start, units[w].end);
+        let mut taken_back = Vec::new();
+        for f in self.out.facts.iter_mut().filter(|f| {
+            f.sentence == s && f.rel == RelType::Contributes && givers.contains(&f.from)
+        }) {
+            f.props.negated = true;
+            taken_back.push((f.from, f.to, f.actor));
+        }
+        for (from, to, actor) in taken_back {
+            self.emit(
+                s,
+                RelType::Supports,
+                from,
+                to,
+                FactProps {
+                    status: Some(StanceStatus::Abandoned),
+                    ..FactProps::default()
+                },
+                (actor, Some(trig), None),
+                "withdrew the offer",
+            );
+        }
+    }
+
     /// "the force will be under the command of a Chilean officer, Brigadier
     /// General Rodrigo Varas": the officer (and the country a description
     /// names) leads the mission the clause is about.
