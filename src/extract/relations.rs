@@ -3269,46 +3269,41 @@ impl Reader<'_, '_> {
                 };
                 if passive {
                     let Some(ag) = agent_idx else { return };
-                    let Some(p) = patient else {
+                    let target = match patient {
+                        Some(p) => Target::Group(p),
                         // "The renewal was welcomed by the GNU": the
                         // mission in view.
-                        let subject_noun = (0..i)
-                            .rev()
-                            .find(|&k| {
-                                self.word(units, k)
-                                    .is_some_and(|w| !BE.contains(&w) && !is_adverb(w))
-                            })
-                            .and_then(|k| self.word(units, k));
-                        if subject_noun.is_some_and(|w| MISSION_OBJECTS.contains(&w))
-                            && let Some(m) = self.context_mission(s, units[i].start)
-                        {
-                            let (neg, hedge, abandoned) = self.modality(units, ag, i, s);
-                            let (rel, neg) = consent_flip(class, base, neg);
-                            self.stance_on(
-                                s,
-                                units,
-                                ag,
-                                m,
-                                Stance {
-                                    abandoned,
-                                    ..Stance::of(rel, neg, hedge, trig_span, "passive stance")
-                                },
-                            );
+                        None => {
+                            let subject_noun = (0..i)
+                                .rev()
+                                .find(|&k| {
+                                    self.word(units, k)
+                                        .is_some_and(|w| !BE.contains(&w) && !is_adverb(w))
+                                })
+                                .and_then(|k| self.word(units, k));
+                            match subject_noun
+                                .filter(|w| MISSION_OBJECTS.contains(w))
+                                .and_then(|_| self.context_mission(s, units[i].start))
+                            {
+                                Some(m) => Target::Entity(m),
+                                None => return,
+                            }
                         }
-                        return;
                     };
-                    let (neg, hedge, abandoned) = self.modality(units, p, i, s);
+                    let holder = match target {
+                        Target::Group(p) => p,
+                        Target::Entity(_) => ag,
+                    };
+                    let (neg, hedge, abandoned) = self.modality(units, holder, i, s);
                     let (rel, neg) = consent_flip(class, base, neg);
-                    self.stance(
-                        s,
-                        units,
-                        ag,
-                        p,
-                        Stance {
-                            abandoned,
-                            ..Stance::of(rel, neg, hedge, trig_span, "passive stance")
-                        },
-                    );
+                    let how = Stance {
+                        abandoned,
+                        ..Stance::of(rel, neg, hedge, trig_span, "passive stance")
+                    };
+                    match target {
+                        Target::Group(p) => self.stance(s, units, ag, p, how),
+                        Target::Entity(m) => self.stance_on(s, units, ag, m, how),
+                    }
                     return;
                 }
                 let Some(a) = agent_idx else { return };

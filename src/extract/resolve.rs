@@ -211,27 +211,12 @@ fn referent(
                     })
                     .map_or(&model.text[a.start..words_end], |(_, rest)| rest)
                     .to_string();
-                let e = match model.entities.iter().position(|e| e.name == name) {
-                    Some(e) => e,
-                    None => {
-                        model.entities.push(DocEntity {
-                            label: NodeLabel::Resolution,
-                            kind: None,
-                            name,
-                            aliases: vec![
-                                format!("{topic} resolution"),
-                                format!("resolution on {topic}"),
-                                described,
-                            ],
-                            lexicon: None,
-                            implicit: false,
-                            location: Vec::new(),
-                            leader: None,
-                        });
-                        model.entities.len() - 1
-                    }
-                };
-                return Some(vec![e]);
+                let aliases = vec![
+                    format!("{topic} resolution"),
+                    format!("resolution on {topic}"),
+                    described,
+                ];
+                return Some(vec![resolution_entity(model, name, aliases, false)]);
             }
             // "a draft resolution demanding an immediate ceasefire in
             // Gaza": a text of its own, known by what it asks.
@@ -242,46 +227,11 @@ fn referent(
                     .find_map(|article| written.strip_prefix(article))
                     .unwrap_or(written)
                     .to_string();
-                let e = match model.entities.iter().position(|e| e.name == name) {
-                    Some(e) => e,
-                    None => {
-                        model.entities.push(DocEntity {
-                            label: NodeLabel::Resolution,
-                            kind: None,
-                            name,
-                            aliases: Vec::new(),
-                            lexicon: None,
-                            implicit: false,
-                            location: Vec::new(),
-                            leader: None,
-                        });
-                        model.entities.len() - 1
-                    }
-                };
-                return Some(vec![e]);
+                return Some(vec![resolution_entity(model, name, Vec::new(), false)]);
             }
             // An unnumbered resolution: one implicit entity per document.
-            let e = match model
-                .entities
-                .iter()
-                .position(|e| e.implicit && e.label == NodeLabel::Resolution)
-            {
-                Some(e) => e,
-                None => {
-                    model.entities.push(DocEntity {
-                        label: NodeLabel::Resolution,
-                        kind: None,
-                        name: "the resolution".into(),
-                        aliases: Vec::new(),
-                        lexicon: None,
-                        implicit: true,
-                        location: Vec::new(),
-                        leader: None,
-                    });
-                    model.entities.len() - 1
-                }
-            };
-            return Some(vec![e]);
+            let name = "the resolution".to_string();
+            return Some(vec![resolution_entity(model, name, Vec::new(), true)]);
         }
         Wants::Council => {
             let council = model
@@ -1361,6 +1311,35 @@ fn resolution_topic(model: &DocModel, end: usize) -> Option<(String, usize)> {
             matches!(word, "on" | "in" | "against" | "for" | "over" | "to")
         })
         .map(|m| (model.entities[m.entity].name.clone(), m.end))
+}
+
+/// The document's resolution entity of this name, added if new; an
+/// implicit one ("the resolution") stands for what it acts on and is not
+/// written to the graph.
+fn resolution_entity(
+    model: &mut DocModel,
+    name: String,
+    aliases: Vec<String>,
+    implicit: bool,
+) -> usize {
+    if let Some(e) = model
+        .entities
+        .iter()
+        .position(|e| e.label == NodeLabel::Resolution && e.implicit == implicit && e.name == name)
+    {
+        return e;
+    }
+    model.entities.push(DocEntity {
+        label: NodeLabel::Resolution,
+        kind: None,
+        name,
+        aliases,
+        lexicon: None,
+        implicit,
+        location: Vec::new(),
+        leader: None,
+    });
+    model.entities.len() - 1
 }
 
 /// Where a participle clause right after a resolution ends ("demanding an

@@ -544,28 +544,25 @@ mod tests {
         );
     }
 
-    #[test]
-    fn tokens_keep_acronyms_numbers_and_possessives() {
-        let t = "Kenya-led U.S. troops, 2,500 of them, at Russia's $1.2 billion.";
-        let toks: Vec<&str> = tokens(t, 0, t.len())
+    fn token_texts(t: &str) -> Vec<&str> {
+        tokens(t, 0, t.len())
             .iter()
             .map(|k| &t[k.start..k.end])
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn tokens_keep_acronyms_numbers_and_possessives() {
         assert_eq!(
-            toks,
+            token_texts("Kenya-led U.S. troops, 2,500 of them, at Russia's $1.2 billion."),
             [
                 "Kenya", "-", "led", "U.S.", "troops", ",", "2,500", "of", "them", ",", "at",
                 "Russia", "'s", "$", "1.2", "billion", "."
             ]
         );
         // A contracted negation is a word of its own.
-        let t = "Kenya won't send, Chad doesn’t.";
-        let toks: Vec<&str> = tokens(t, 0, t.len())
-            .iter()
-            .map(|k| &t[k.start..k.end])
-            .collect();
         assert_eq!(
-            toks,
+            token_texts("Kenya won't send, Chad doesn’t."),
             [
                 "Kenya", "wo", "n't", "send", ",", "Chad", "does", "n’t", "."
             ]
