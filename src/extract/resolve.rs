@@ -1255,14 +1255,9 @@ fn resolution_topic(model: &DocModel, end: usize) -> Option<(String, usize)> {
         "that would have condemned",
         "that would have demanded",
     ];
-    let sentence_end = model
-        .sentences
-        .iter()
-        .find(|s| s.span.start <= end && end <= s.span.end)?
-        .span
-        .end;
-    let after = model.text[end..sentence_end].trim_start();
-    let offset = sentence_end - end - after.len();
+    let rest = rest_of_sentence(model, end)?;
+    let after = rest.trim_start();
+    let offset = rest.len() - after.len();
     let lower = after.to_lowercase();
     let is_country = |m: &&Mention| model.entities[m.entity].kind == Some(ActorKind::Country);
     // The cue follows the resolution at once.
@@ -1342,6 +1337,15 @@ fn resolution_entity(
     model.entities.len() - 1
 }
 
+/// The text from `end` to the end of its sentence.
+fn rest_of_sentence<'t>(model: &DocModel<'t>, end: usize) -> Option<&'t str> {
+    let sentence = model
+        .sentences
+        .iter()
+        .find(|s| s.span.start <= end && end <= s.span.end)?;
+    Some(&model.text[end..sentence.span.end])
+}
+
 /// Where a participle clause right after a resolution ends ("demanding an
 /// immediate ceasefire in Gaza"), when it says what the text asks.
 fn resolution_clause_end(model: &DocModel, end: usize) -> Option<usize> {
@@ -1362,13 +1366,7 @@ fn resolution_clause_end(model: &DocModel, end: usize) -> Option<usize> {
         "permitting",
         "giving",
     ];
-    let sentence_end = model
-        .sentences
-        .iter()
-        .find(|s| s.span.start <= end && end <= s.span.end)?
-        .span
-        .end;
-    let after = &model.text[end..sentence_end];
+    let after = rest_of_sentence(model, end)?;
     let first = after.split_whitespace().next()?;
     if !CUES.contains(&first) {
         return None;
