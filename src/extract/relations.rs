@@ -2201,7 +2201,7 @@ impl Reader<'_, '_> {
             .model
             .mentions
             .iter()
-            .filter(|m| m.start < pos && self.is_mission(m.entity))
+            .filter(|m| m.start < pos && self.in_view_as_mission(m.entity))
         {
             *counts.entry(m.entity).or_default() += 1;
         }
@@ -2212,14 +2212,17 @@ impl Reader<'_, '_> {
             .map(|(e, _)| e)
     }
 
+    /// A mission, or U.N. peacekeeping as a whole, which counts as the
+    /// mission in view.
+    fn in_view_as_mission(&self, e: usize) -> bool {
+        self.is_mission(e)
+            || self.model.entities[e]
+                .lexicon
+                .is_some_and(|l| self.lex.entries[l].id == "UN_PEACEKEEPING")
+    }
+
     fn context_mission(&self, s: usize, pos: usize) -> Option<usize> {
-        // U.N. peacekeeping as a whole counts as the mission in view.
-        let target = |e: usize| {
-            self.is_mission(e)
-                || self.model.entities[e]
-                    .lexicon
-                    .is_some_and(|l| self.lex.entries[l].id == "UN_PEACEKEEPING")
-        };
+        let target = |e: usize| self.in_view_as_mission(e);
         let ended = |e: usize| {
             self.model.entities[e]
                 .lexicon
@@ -2365,7 +2368,8 @@ impl Reader<'_, '_> {
             let modifies_equipment = self
                 .word(units, k + 1)
                 .is_some_and(|n| self.lex.is(WordClass::Equipment, n));
-            if is(WordClass::Personnel)
+            // "a second engineering company": a body of troops.
+            if (is(WordClass::Personnel) || is(WordClass::Formation))
                 && !modifies_equipment
                 && !matches!(w, "guard" | "man" | "boots")
             {
@@ -5270,7 +5274,9 @@ impl Reader<'_, '_> {
                     .and_then(|t| self.group(units, t).and_then(|g| g.ents.first().copied()))
                 {
                     Some(t) => Some(t),
-                    None => self.context_mission(s, units[i].start),
+                    None => self
+                        .context_mission(s, units[i].start)
+                        .or_else(|| self.main_mission(units[i].start)),
                 };
                 let Some(to) = to else { return };
                 let amounts: Vec<Amount> = self
