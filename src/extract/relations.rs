@@ -4203,11 +4203,13 @@ impl Reader<'_, '_> {
             );
             !(indefinite && recipient.is_some_and(|r| r > m))
         });
+        // "to the EU missions in Ukraine and Georgia": the organization's
+        // missions, not the organization, receive.
         let actor_target = recipient.filter(|&k| {
             !self.is_modifier(units, k)
-                || !matches!(
-                    self.word(units, k + 1),
-                    Some(
+                || !self.word(units, k + 1).is_some_and(|w| {
+                    matches!(
+                        w,
                         "trust"
                             | "fund"
                             | "programme"
@@ -4216,8 +4218,10 @@ impl Reader<'_, '_> {
                             | "agencies"
                             | "experts"
                             | "panel"
-                    )
-                )
+                            | "missions"
+                            | "operations"
+                    ) || self.lex.is(WordClass::MissionWord, w)
+                })
         });
         let direct_actor = if matches!(form.lemma.as_str(), "fund" | "finance" | "train" | "equip")
         {
@@ -4666,6 +4670,11 @@ impl Reader<'_, '_> {
             let Some(w) = self.word(units, k) else {
                 continue;
             };
+            // "..., including support for the destruction of ammunition":
+            // what the gift is for, not more of it.
+            if matches!(w, "including" | "for") {
+                break;
+            }
             if matches!(w, "and" | "along" | "plus" | "well") {
                 joined = true;
                 continue;
