@@ -4932,7 +4932,17 @@ impl Reader<'_, '_> {
                 )
             })
             .and_then(|k| {
-                (k + 1..(k + 4).min(units.len())).find(|&g| self.group(units, g).is_some())
+                // "support for dialogue between Chisinau and Tiraspol": a
+                // group behind another preposition is not what is backed.
+                (k + 1..(k + 4).min(units.len()))
+                    .find(|&g| self.group(units, g).is_some())
+                    .filter(|&g| {
+                        !(k + 1..g).any(|w| {
+                            self.word(units, w).is_some_and(|w| {
+                                PREPOSITION_WORDS.contains(&w) || matches!(w, "between" | "among")
+                            })
+                        })
+                    })
             });
         // The agent in apposition: "X, the main backer of Y" / "X, its largest contributor".
         let appositive_agent =
