@@ -1404,16 +1404,7 @@ impl<'t> Builder<'t, '_> {
                             || [" led by", " headed by", " commanded by", " chaired by"]
                                 .iter()
                                 .any(|c| before.ends_with(c));
-                        // "deputy ambassador Robert Wood": a role noun in
-                        // lower case before the name.
-                        let role_before = before
-                            .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
-                            .next()
-                            .is_some_and(|w| {
-                                w.chars().next().is_some_and(char::is_lowercase)
-                                    && self.lex.is(WordClass::PersonRole, w)
-                            });
-                        if !(cue_after || cue_before || role_before) {
+                        if !(cue_after || cue_before || self.role_noun_before(span.start, rs)) {
                             continue;
                         }
                         (rs, words.as_slice())
@@ -1459,14 +1450,7 @@ impl<'t> Builder<'t, '_> {
                     // a country's name as a first name, when a title or role
                     // says a person follows.
                     let strong_cue = name_start.is_some()
-                        || self.text[..nstart]
-                            .trim_end()
-                            .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
-                            .next()
-                            .is_some_and(|w| {
-                                w.starts_with(char::is_lowercase)
-                                    && self.lex.is(WordClass::PersonRole, w)
-                            })
+                        || self.role_noun_before(0, nstart)
                         || [", a ", ", an ", ", the "]
                             .iter()
                             .any(|c| self.text[nend..].starts_with(c));
@@ -1562,42 +1546,51 @@ impl<'t> Builder<'t, '_> {
         }
     }
 
+    /// "deputy ambassador Robert Wood", "analyst Chad Whitaker": a role
+    /// noun in lower case right before `pos`, in the text from `from`.
+    fn role_noun_before(&self, from: usize, pos: usize) -> bool {
+        self.text[from..pos]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .is_some_and(|w| {
+                w.starts_with(char::is_lowercase) && self.lex.is(WordClass::PersonRole, w)
+            })
+    }
+
     /// "SDF" after "the Self-Defense Forces", "CTF-151" after "Combined
     /// Task Force 151": an acronym the text never defines stands for a name
     /// the text has written out whose initials (and number) it spells,
     /// before any other bearer of the acronym the lexicon knows.
     fn acronyms_of_names(&mut self) {
         let text = self.text;
-        // The names written out: initials, number, entity.
-        let mut spelled: Vec<(String, Option<&str>, usize)> = Vec::new();
-        for m in &self.model.mentions {
-            let name = &text[m.start..m.end];
-            let words: Vec<&str> = name.split_whitespace().collect();
-            let number = words
-                .last()
-                .filter(|w| w.bytes().all(|b| b.is_ascii_digit()))
-                .copied();
-            let letters = &words[..words.len() - usize::from(number.is_some())];
-            let initials: String = letters
-                .iter()
-                .flat_map(|w| w.split('-'))
-                .filter_map(|w| w.chars().next())
-                .filter(|c| c.is_uppercase())
-                .collect();
-            if initials.len() >= 2 && name.contains(' ') {
-                spelled.push((initials, number, m.entity));
-            }
-        }
+        // The names written out: the words an acronym spells, the number
+        // after them, the entity.
+        let spelled: Vec<(&str, Option<&str>, usize)> = self
+            .model
+            .mentions
+            .iter()
+            .filter_map(|m| {
+                let name = &text[m.start..m.end];
+                if !name.contains(' ') {
+                    return None;
+                }
+                let (letters, number) = match name.rsplit_once(' ') {
+                    Some((letters, n)) if n.bytes().all(|b| b.is_ascii_digit()) => {
+                        (letters, Some(n))
+                    }
+                    _ => (name, None),
+                };
+                Some((letters, number, m.entity))
+            })
+            .collect();
         if spelled.is_empty() {
             return;
         }
-        let written_out = |entity: usize, mentions: &[Mention]| {
-            mentions
-                .iter()
-                .any(|m| m.entity == entity && text[m.start..m.end].contains(' '))
-        };
-        for s in 0..self.model.sentences.len() {
-            let toks = self.model.sentences[s].tokens.clone();
+        // Where an acronym (with its number) stands for which entity.
+        let mut found: Vec<(usize, usize, usize, usize)> = Vec::new();
+        for sentence in &self.model.sentences {
+            let toks = &sentence.tokens;
             for (k, t) in toks.iter().enumerate() {
                 let word = &text[t.start..t.end];
                 if t.kind != TokenKind::Word
@@ -1607,7 +1600,7 @@ impl<'t> Builder<'t, '_> {
                     continue;
                 }
                 // "CTF-151", "CTF 151".
-                let (number, end) = match (toks.get(k + 1), toks.get(k + 2)) {
+                let (number, with_number) = match (toks.get(k + 1), toks.get(k + 2)) {
                     (Some(dash), Some(n))
                         if &text[dash.start..dash.end] == "-"
                             && dash.start == t.end
@@ -1621,33 +1614,38 @@ impl<'t> Builder<'t, '_> {
                     }
                     _ => (None, t.end),
                 };
+                let spells_it = |letters: &str| spells(letters, word);
                 let Some(&(_, _, entity)) = spelled
                     .iter()
-                    .find(|(initials, n, _)| initials == word && (n.is_none() || *n == number))
+                    .find(|(letters, n, _)| spells_it(letters) && (n.is_none() || *n == number))
                 else {
                     continue;
                 };
                 // The acronym and its number are one mention.
-                let end = if spelled
+                let numbered = spelled
                     .iter()
-                    .any(|(i, n, e)| i == word && *e == entity && n.is_some())
-                {
-                    end
-                } else {
-                    t.end
-                };
-                if self.free(t.start, end) {
-                    self.push(entity, t.start, end, Via::Acronym);
-                } else if let Some(m) = self
-                    .model
-                    .mentions
-                    .iter()
-                    .position(|m| m.start == t.start && m.end == t.end)
-                {
-                    let other = self.model.mentions[m].entity;
-                    if other != entity && !written_out(other, &self.model.mentions) {
-                        self.model.mentions[m].entity = entity;
-                    }
+                    .any(|(letters, n, e)| *e == entity && n.is_some() && spells_it(letters));
+                let end = if numbered { with_number } else { t.end };
+                found.push((t.start, t.end, end, entity));
+            }
+        }
+        let written_out = |entity: usize, mentions: &[Mention]| {
+            mentions
+                .iter()
+                .any(|m| m.entity == entity && text[m.start..m.end].contains(' '))
+        };
+        for (start, word_end, end, entity) in found {
+            if self.free(start, end) {
+                self.push(entity, start, end, Via::Acronym);
+            } else if let Some(m) = self
+                .model
+                .mentions
+                .iter()
+                .position(|m| m.start == start && m.end == word_end)
+            {
+                let other = self.model.mentions[m].entity;
+                if other != entity && !written_out(other, &self.model.mentions) {
+                    self.model.mentions[m].entity = entity;
                 }
             }
         }
@@ -1657,36 +1655,28 @@ impl<'t> Builder<'t, '_> {
     /// country's role right before a person's name is the person's title,
     /// not a mention of the country.
     fn titled_people(&mut self) {
-        let people: Vec<usize> = self
+        let people: Vec<(usize, usize)> = self
             .model
             .mentions
             .iter()
             .filter(|m| self.model.entities[m.entity].kind == Some(ActorKind::Person))
-            .map(|m| m.start)
+            .map(|m| (m.start, m.end))
             .collect();
         let text = self.text;
         let before = self.model.mentions.len();
-        let people_ends: Vec<usize> = self
-            .model
-            .mentions
-            .iter()
-            .filter(|m| self.model.entities[m.entity].kind == Some(ActorKind::Person))
-            .map(|m| m.end)
-            .collect();
         self.model.mentions.retain(|m| {
-            let role = m.via == Via::Role;
-            let gap = people
-                .iter()
-                .any(|&p| p >= m.end && text[m.end..p].trim().is_empty());
+            if m.via != Via::Role {
+                return true;
+            }
+            let titles = |&(start, _): &(usize, usize)| {
+                start >= m.end && text[m.end..start].trim().is_empty()
+            };
             // "Ertugrul Apakan, the Turkish diplomat": the role describes
             // the person named before it.
-            let apposed = people_ends.iter().any(|&p| {
-                p <= m.start && {
-                    let between = text[p..m.start].trim();
-                    matches!(between, ", the" | ", a" | ", an")
-                }
-            });
-            !(role && (gap || apposed))
+            let describes = |&(_, end): &(usize, usize)| {
+                end <= m.start && matches!(text[end..m.start].trim(), ", the" | ", a" | ", an")
+            };
+            !people.iter().any(|p| titles(p) || describes(p))
         });
         if self.model.mentions.len() != before {
             let kept: Vec<(usize, usize)> = self

@@ -203,14 +203,7 @@ fn referent(
                 let name = format!("draft resolution on {topic}");
                 // As the text words it: "resolution that would have imposed
                 // sanctions on Zimbabwe".
-                let described = model.text[a.start..words_end]
-                    .trim_start_matches(|c: char| !c.is_alphanumeric())
-                    .split_once(' ')
-                    .filter(|(article, _)| {
-                        matches!(article.to_lowercase().as_str(), "a" | "an" | "the")
-                    })
-                    .map_or(&model.text[a.start..words_end], |(_, rest)| rest)
-                    .to_string();
+                let described = without_article(&model.text[a.start..words_end]).to_string();
                 let aliases = vec![
                     format!("{topic} resolution"),
                     format!("resolution on {topic}"),
@@ -221,12 +214,7 @@ fn referent(
             // "a draft resolution demanding an immediate ceasefire in
             // Gaza": a text of its own, known by what it asks.
             if indefinite && let Some(words_end) = resolution_clause_end(model, a.end) {
-                let written = &model.text[a.start..words_end];
-                let name = ["a ", "an ", "A ", "An "]
-                    .iter()
-                    .find_map(|article| written.strip_prefix(article))
-                    .unwrap_or(written)
-                    .to_string();
+                let name = without_article(&model.text[a.start..words_end]).to_string();
                 return Some(vec![resolution_entity(model, name, Vec::new(), false)]);
             }
             // An unnumbered resolution: one implicit entity per document.
@@ -1335,6 +1323,16 @@ fn resolution_entity(
         leader: None,
     });
     model.entities.len() - 1
+}
+
+/// A description as the text words it, without its article ("a draft
+/// resolution demanding ..." -> "draft resolution demanding ...").
+fn without_article(written: &str) -> &str {
+    written
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split_once(' ')
+        .filter(|(article, _)| matches!(article.to_lowercase().as_str(), "a" | "an" | "the"))
+        .map_or(written, |(_, rest)| rest)
 }
 
 /// The text from `end` to the end of its sentence.
