@@ -163,9 +163,11 @@ fn referent(
                 c.0 += 1;
                 c.1 = c.1.max(m.start);
             }
+            // Ties (two entities of one mention, "both countries") go to
+            // the one the story met first, whatever the hash order.
             let prior = counts
                 .into_iter()
-                .max_by_key(|(_, (n, last))| (*n, *last))
+                .max_by_key(|(e, (n, last))| (*n, *last, std::cmp::Reverse(*e)))
                 .map(|(e, _)| e);
             let next = res
                 .clone()
@@ -370,7 +372,7 @@ fn referent(
         }
         return counts
             .into_iter()
-            .max_by_key(|(_, (n, last))| (*n, *last))
+            .max_by_key(|(e, (n, last))| (*n, *last, std::cmp::Reverse(*e)))
             .map(|(e, _)| vec![e]);
     }
     // "its withdrawal", "its mandate": the mission nearest before.
