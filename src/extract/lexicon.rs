@@ -275,6 +275,7 @@ pub enum WordClass {
     MissionFrame,
     Praise,
     Blame,
+    VerdictVerb,
 }
 
 impl WordClass {
@@ -315,6 +316,7 @@ impl WordClass {
             "mission_frame" => MissionFrame,
             "praise" => Praise,
             "blame" => Blame,
+            "verdict_verb" => VerdictVerb,
             _ => return None,
         })
     }
@@ -1272,6 +1274,19 @@ mod tests {
             .map(|m| lex.entries[m.entry].id.as_str())
             .collect();
         assert_eq!(found, ["ECOWAS_SF", "EUNAVFOR_ATALANTA"]);
+    }
+
+    #[test]
+    fn every_word_class_of_the_data_is_known() {
+        for row in rows(WORDS) {
+            assert!(
+                WordClass::parse(row[0]).is_some(),
+                "unknown word class `{}`",
+                row[0]
+            );
+        }
+        let lex = Lexicon::builtin();
+        assert!(lex.is(WordClass::VerdictVerb, "described"));
     }
 
     #[test]

@@ -2215,10 +2215,13 @@ impl Reader<'_, '_> {
     /// A mission, or U.N. peacekeeping as a whole, which counts as the
     /// mission in view.
     fn in_view_as_mission(&self, e: usize) -> bool {
-        self.is_mission(e)
-            || self.model.entities[e]
-                .lexicon
-                .is_some_and(|l| self.lex.entries[l].id == "UN_PEACEKEEPING")
+        self.is_mission(e) || self.is_un_peacekeeping(e)
+    }
+
+    fn is_un_peacekeeping(&self, e: usize) -> bool {
+        self.model.entities[e]
+            .lexicon
+            .is_some_and(|l| self.lex.entries[l].id == "UN_PEACEKEEPING")
     }
 
     fn context_mission(&self, s: usize, pos: usize) -> Option<usize> {
@@ -3014,10 +3017,7 @@ impl Reader<'_, '_> {
                         abandoned,
                         ..Stance::of(rel, neg, hedge, trig_span, "launch/extend verb")
                     };
-                    match target {
-                        Target::Group(t) => self.stance(s, units, a, t, how),
-                        Target::Entity(m) => self.stance_on(s, units, a, m, how),
-                    }
+                    self.stance_to(s, units, a, target, how);
                 }
             }
             TriggerClass::End => {
@@ -3304,10 +3304,7 @@ impl Reader<'_, '_> {
                         abandoned,
                         ..Stance::of(rel, neg, hedge, trig_span, "passive stance")
                     };
-                    match target {
-                        Target::Group(p) => self.stance(s, units, ag, p, how),
-                        Target::Entity(m) => self.stance_on(s, units, ag, m, how),
-                    }
+                    self.stance_to(s, units, ag, target, how);
                     return;
                 }
                 let Some(a) = agent_idx else { return };
@@ -3581,6 +3578,15 @@ impl Reader<'_, '_> {
     }
 
     /// A stance on one entity (the mission in context).
+    /// A stance of group `a` on a target: a group of the sentence or an
+    /// entity in view.
+    fn stance_to(&mut self, s: usize, units: &[Unit], a: usize, target: Target, how: Stance) {
+        match target {
+            Target::Group(t) => self.stance(s, units, a, t, how),
+            Target::Entity(m) => self.stance_on(s, units, a, m, how),
+        }
+    }
+
     fn stance_on(&mut self, s: usize, units: &[Unit], a: usize, to: usize, how: Stance) {
         if let Some(ag) = self.group(units, a).cloned() {
             self.stance_from(s, &ag, &[to], how);
@@ -4295,11 +4301,7 @@ impl Reader<'_, '_> {
                 (last + 1..end.min(units.len()))
                     .filter(|&k| matches!(self.word(units, k - 1), Some("in" | "with")))
                     .flat_map(|k| self.ents(units, k))
-                    .find(|&e| {
-                        self.model.entities[e]
-                            .lexicon
-                            .is_some_and(|l| self.lex.entries[l].id == "UN_PEACEKEEPING")
-                    })
+                    .find(|&e| self.is_un_peacekeeping(e))
                     .or_else(|| self.earlier_recipient(&agent_ents))
                     .or_else(|| self.context_mission(s, units[i].start))
                     .or_else(|| {
@@ -5868,17 +5870,7 @@ impl Reader<'_, '_> {
             let Some(w) = self.word(units, i) else {
                 continue;
             };
-            if !matches!(
-                w,
-                "call"
-                    | "calls"
-                    | "called"
-                    | "calling"
-                    | "describe"
-                    | "describes"
-                    | "described"
-                    | "describing"
-            ) {
+            if !self.lex.is(WordClass::VerdictVerb, w) {
                 continue;
             }
             // "called the Moldova mission": past the article and modifiers.
