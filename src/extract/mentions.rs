@@ -356,6 +356,30 @@ const FUNCTION_WORDS: &[&str] = &[
     "Jan",
 ];
 
+/// Whether a word or phrase is written in capitals ("MAJ. GEN.").
+fn is_all_caps(text: &str) -> bool {
+    text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase)
+}
+
+/// "MAJ. GEN." as a title is usually written: "Maj. Gen.".
+fn title_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word_start = true;
+    for c in text.chars() {
+        if word_start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        word_start = !c.is_alphabetic();
+    }
+    out
+}
+
+/// Possessive pronouns, capitalised at a sentence's start: never a name's
+/// first word.
+const POSSESSIVE_PRONOUNS: &[&str] = &["Its", "Their", "His", "Her", "Our", "My", "Your"];
+
 /// Connectors allowed inside a capitalised name ("Coordination of Azawad Movements").
 const NAME_CONNECTORS: &[&str] = &[
     "of", "for", "the", "and", "in", "on", "de", "du", "des", "la", "le", "al", "el", "to", "-",
@@ -1027,6 +1051,18 @@ impl<'t> Builder<'t, '_> {
                 {
                     end += 1;
                 }
+                // "Today the Collective Peacekeeping Forces", "Its
+                // Collective ...": a word before "the" and a possessive
+                // pronoun are no part of the name.
+                let first = &t[toks[start].start..toks[start].end];
+                let start =
+                    if end > start + 2 && &t[toks[start + 1].start..toks[start + 1].end] == "the" {
+                        start + 2
+                    } else if end > start + 1 && POSSESSIVE_PRONOUNS.contains(&first) {
+                        start + 1
+                    } else {
+                        start
+                    };
                 runs.push((toks[start].start, toks[end - 1].end));
                 i = end;
             } else {
@@ -1289,25 +1325,25 @@ impl<'t> Builder<'t, '_> {
                 break;
             }
         }
-        let head = words[..head_end].join(" ");
         let last = words[head_end - 1];
         let last2 = if head_end >= 2 {
             words[head_end - 2..head_end].join(" ")
         } else {
             String::new()
         };
-        let ends = |class: WordClass| self.lex.is(class, last) || self.lex.is(class, &last2);
-        if ends(WordClass::ForceHead) {
-            return Some((NodeLabel::Actor, Some(ActorKind::Force)));
-        }
-        if ends(WordClass::MissionHead) {
-            return Some((NodeLabel::Mission, None));
-        }
-        if ends(WordClass::OrgHead) {
-            return Some((NodeLabel::Actor, Some(ActorKind::Organization)));
-        }
-        let _ = head;
-        None
+        // A two-word head is the more telling one: "Peacekeeping Forces" is
+        // a mission although "Forces" alone heads an army.
+        [last2.as_str(), last].into_iter().find_map(|h| {
+            if self.lex.is(WordClass::ForceHead, h) {
+                Some((NodeLabel::Actor, Some(ActorKind::Force)))
+            } else if self.lex.is(WordClass::MissionHead, h) {
+                Some((NodeLabel::Mission, None))
+            } else if self.lex.is(WordClass::OrgHead, h) {
+                Some((NodeLabel::Actor, Some(ActorKind::Organization)))
+            } else {
+                None
+            }
+        })
     }
 
     /// Capitalised names with an organization, force or mission head.
@@ -1375,7 +1411,9 @@ impl<'t> Builder<'t, '_> {
                         "UN ",
                     );
                     let t_last = words[k - 1];
-                    if self.lex.is(WordClass::Title, title) || self.lex.is(WordClass::Title, t_last)
+                    if self.lex.is(WordClass::Title, title)
+                        || self.lex.is(WordClass::Title, t_last)
+                        || is_all_caps(title) && self.lex.is(WordClass::Title, &title_case(title))
                     {
                         name_start = Some(k);
                         break;

@@ -250,6 +250,10 @@ fn w_is_inflected(w: Option<&str>) -> bool {
 }
 
 /// How [`Reader::subject`] names an urger standing in for the subject.
+/// How many sentences back a fund still receives the money a story's
+/// givers give without naming where it goes.
+const SALIENT_SENTENCES: usize = 8;
+
 const URGER: &str = "the one who urges";
 /// How [`Reader::subject`] names the one asked or allowed to act, who has
 /// not acted yet.
@@ -1685,6 +1689,8 @@ impl Reader<'_, '_> {
                                     || time_word(self.text(&units[q]))
                                     || x.chars().all(|c| c.is_ascii_digit())
                                     || x == ","
+                                    // "In 2021 the UPDF launched"
+                                    || x == "the"
                             })
                         })
                         && p + 1 < k
@@ -2216,6 +2222,31 @@ impl Reader<'_, '_> {
     /// mission in view.
     fn in_view_as_mission(&self, e: usize) -> bool {
         self.is_mission(e) || self.is_un_peacekeeping(e)
+    }
+
+    /// The fund the story last named, a few sentences back at most: where
+    /// money goes when no mission is in view ("Britain offered £12m").
+    fn fund_in_view(&self, s: usize, pos: usize) -> Option<usize> {
+        self.model
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.start < pos && m.sentence + SALIENT_SENTENCES >= s && self.is_fund(m.entity)
+            })
+            .max_by_key(|m| m.start)
+            .map(|m| m.entity)
+    }
+
+    /// A fund ("the UN Peacebuilding Fund", "the European Peace
+    /// Facility"): like a mission, what a story's givers give to.
+    fn is_fund(&self, e: usize) -> bool {
+        let ent = &self.model.entities[e];
+        ent.kind == Some(ActorKind::Organization)
+            && ent
+                .name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| matches!(w, "Fund" | "Facility"))
     }
 
     fn is_un_peacekeeping(&self, e: usize) -> bool {
@@ -3018,6 +3049,29 @@ impl Reader<'_, '_> {
                         ..Stance::of(rel, neg, hedge, trig_span, "launch/extend verb")
                     };
                     self.stance_to(s, units, a, target, how);
+                    // "the UPDF and the FARDC launched Operation Shujaa":
+                    // armies that launch an operation fight in it.
+                    if form.lemma == "launch" && !neg && self.group_is(units, a, ActorKind::Force) {
+                        let mut missions = match target {
+                            Target::Group(t) => self.ents(units, t).to_vec(),
+                            Target::Entity(m) => vec![m],
+                        };
+                        missions.retain(|&m| self.is_mission(m));
+                        for m in missions {
+                            self.contribution(
+                                s,
+                                units,
+                                a,
+                                m,
+                                None,
+                                ContributionKind::Personnel,
+                                false,
+                                hedge,
+                                trig_span,
+                                "force launching an operation",
+                            );
+                        }
+                    }
                 }
             }
             TriggerClass::End => {
@@ -4305,6 +4359,11 @@ impl Reader<'_, '_> {
                     .or_else(|| self.earlier_recipient(&agent_ents))
                     .or_else(|| self.context_mission(s, units[i].start))
                     .or_else(|| {
+                        (kind == Some(ContributionKind::Money))
+                            .then(|| self.fund_in_view(s, units[i].start))
+                            .flatten()
+                    })
+                    .or_else(|| {
                         // Troops someone has somewhere are not given to
                         // a mission far back in the story.
                         (class != TriggerClass::Host)
@@ -4668,6 +4727,7 @@ impl Reader<'_, '_> {
     ) -> Vec<ContributionKind> {
         let mut out = Vec::new();
         let mut joined = false;
+        let mut value = false;
         for k in from..to.min(units.len()) {
             let Some(w) = self.word(units, k) else {
                 continue;
@@ -4676,6 +4736,17 @@ impl Reader<'_, '_> {
             // what the gift is for, not more of it.
             if matches!(w, "including" | "for") {
                 break;
+            }
+            // "... to the Tajik border troops": who gets it, until another
+            // gift is joined ("to the mission, along with a destroyer").
+            if w == "to" {
+                joined = false;
+                continue;
+            }
+            // "equipment worth about 3.2 billion rubles": what it is worth.
+            if matches!(w, "worth" | "valued") {
+                value = true;
+                continue;
             }
             if matches!(w, "and" | "along" | "plus" | "well") {
                 joined = true;
@@ -4688,6 +4759,9 @@ impl Reader<'_, '_> {
                 .iter()
                 .find(|a| units[k].start <= a.start && a.start < units[k].end);
             let kind = if let Some(a) = amount {
+                if value && matches!(a.measure, Measure::Money(_)) {
+                    continue;
+                }
                 match a.measure {
                     Measure::Money(_) => ContributionKind::Money,
                     Measure::Personnel(_) => ContributionKind::Personnel,

@@ -199,7 +199,18 @@ fn is_abbreviation(line: &str, dot: usize, next: &str) -> bool {
     if word.len() == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
-    ABBREVIATIONS.contains(&word)
+    is_abbreviation_word(word)
+}
+
+/// Titles that transcripts and bylines write in capitals ("MAJ. GEN.").
+const CAPITALISED_TITLES: &[&str] = &[
+    "MR", "MRS", "MS", "DR", "PROF", "GEN", "LT", "COL", "MAJ", "CAPT", "CMDR", "ADM", "SGT",
+    "BRIG", "REP", "SEN", "GOV", "PRES", "AMB", "HON", "REV",
+];
+
+/// Whether a word written before a dot is a known abbreviation.
+fn is_abbreviation_word(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word) || CAPITALISED_TITLES.contains(&word)
 }
 
 /// Split a byte range of `text` into tokens.
@@ -251,7 +262,7 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
             // A trailing dot belongs to an abbreviation ("U.S.", "Gen.").
             if s[j..].starts_with('.')
                 && (s[i..j].contains('.')
-                    || ABBREVIATIONS.contains(&&s[i..j])
+                    || is_abbreviation_word(&s[i..j])
                     || (j - i == 1 && c.is_uppercase()))
             {
                 iter.next();
@@ -478,6 +489,17 @@ mod tests {
             .iter()
             .map(|s| &text[s.start..s.end])
             .collect()
+    }
+
+    #[test]
+    fn titles_in_capitals_do_not_end_sentences() {
+        assert_eq!(
+            split("MAJ. GEN. DICK OLUM, Commander. COL. MAGEZI: Good morning."),
+            [
+                "MAJ. GEN. DICK OLUM, Commander.",
+                "COL. MAGEZI: Good morning."
+            ]
+        );
     }
 
     #[test]
