@@ -276,6 +276,7 @@ pub enum WordClass {
     Praise,
     Blame,
     VerdictVerb,
+    Impose,
 }
 
 impl WordClass {
@@ -317,6 +318,7 @@ impl WordClass {
             "praise" => Praise,
             "blame" => Blame,
             "verdict_verb" => VerdictVerb,
+            "impose" => Impose,
             _ => return None,
         })
     }

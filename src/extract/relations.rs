@@ -903,6 +903,7 @@ impl Reader<'_, '_> {
         self.compounds(s, units);
         self.evaluations(s, units);
         self.under_command(s, units);
+        self.sanctions(s, units);
         self.memberships(s, units);
         self.personnel_presence(s, units);
         self.dedupe_contributions(s);
@@ -3722,8 +3723,9 @@ impl Reader<'_, '_> {
         let Some(tg) = self.group(units, t).cloned() else {
             return;
         };
-        // "the Kremlin-controlled Africa Corps": a compound right before
-        // an armed force says who commands it.
+        // "the Kremlin-controlled Africa Corps", "the Saudi-led Arab
+        // Coalition": a compound right before an armed force or a body says
+        // who commands it.
         // A description there ("the U.S.-led coalition") is a new body,
         // not one named before.
         let compound_on_force = !tg.anaphoric
@@ -3734,10 +3736,15 @@ impl Reader<'_, '_> {
             for &to in &tg.ents {
                 let target = &self.model.entities[to];
                 let leader = &self.model.entities[from];
-                // Countries and organizations lead missions; people lead
-                // missions and bodies.
+                // Countries and organizations lead missions and coalitions;
+                // people lead missions and bodies.
                 let ok = target.label == NodeLabel::Mission
-                    || (compound_on_force && target.kind == Some(ActorKind::Force))
+                    || target.kind == Some(ActorKind::Group)
+                    || (compound_on_force
+                        && matches!(
+                            target.kind,
+                            Some(ActorKind::Force | ActorKind::Organization)
+                        ))
                     || (leader.kind == Some(ActorKind::Person)
                         && target.label == NodeLabel::Actor
                         && target.kind != Some(ActorKind::Country));
@@ -5714,11 +5721,21 @@ impl Reader<'_, '_> {
                 while b > 0 {
                     b -= 1;
                     if self.word(units, b) == Some(",") {
-                        if b > 0
-                            && self.group(units, b - 1).is_some()
-                            && (b + 1..k).all(|x| self.group(units, x).is_none())
+                        // The name may close a quotation: "the \"coalition
+                        // of the willing\", the UK- and French-led effort".
+                        let named = if b > 1
+                            && matches!(self.word(units, b - 1), Some("\"" | "\u{201d}"))
                         {
-                            let head_is_noun = (k + 1..(k + 6).min(units.len())).any(|x| {
+                            b - 2
+                        } else {
+                            b.saturating_sub(1)
+                        };
+                        if b > 0
+                            && self.group(units, named).is_some()
+                            && (b + 1..k)
+                                .all(|x| self.group(units, x).is_none_or(|g| g.compound.is_some()))
+                        {
+                            let head_is_noun = (k + 1..(k + 8).min(units.len())).any(|x| {
                                 let w = self.text(&units[x]).to_lowercase();
                                 matches!(
                                     w.as_str(),
@@ -5735,15 +5752,23 @@ impl Reader<'_, '_> {
                                         | "junta"
                                         | "partnership"
                                         | "initiative"
+                                        | "effort"
                                 ) || self.lex.is(WordClass::MissionWord, &w)
                             });
                             if head_is_noun {
-                                target = Some(b - 1);
+                                target = Some(named);
                             }
                         }
                         break;
                     }
-                    if self.group(units, b).is_some() {
+                    // "the UK- and French-led effort": the first name shares
+                    // the second's participle and head.
+                    let shares_participle = self.group(units, b).is_some_and(|g| {
+                        g.compound.is_some()
+                            && (b + 1..k)
+                                .all(|x| matches!(self.word(units, x), Some("-" | "and" | "or")))
+                    });
+                    if self.group(units, b).is_some() && !shares_participle {
                         break;
                     }
                 }
@@ -5934,6 +5959,78 @@ impl Reader<'_, '_> {
                     }
                 }
             }
+        }
+    }
+
+    /// "Brussels has adopted 16 packages of sanctions against Moscow",
+    /// "Washington imposed sanctions on Petro": whoever imposes sanctions
+    /// on someone opposes them.
+    fn sanctions(&mut self, s: usize, units: &[Unit]) {
+        for i in 0..units.len().saturating_sub(2) {
+            if !matches!(self.word(units, i), Some("sanctions" | "sanction"))
+                || !matches!(self.word(units, i + 1), Some("on" | "against"))
+            {
+                continue;
+            }
+            let Some(target) = (i + 2..units.len().min(i + 4))
+                .take_while(|&k| {
+                    self.group(units, k).is_some() || self.word(units, k) == Some("the")
+                })
+                .find(|&k| self.group(units, k).is_some())
+            else {
+                continue;
+            };
+            // The verb that imposes them, past what counts or qualifies
+            // them ("16 packages of new", "further targeted").
+            let verb = (i.saturating_sub(7)..i).rev().find(|&k| {
+                self.word(units, k)
+                    .is_some_and(|w| self.lex.is(WordClass::Impose, w))
+            });
+            let Some(verb) = verb.filter(|&v| {
+                (v + 1..i).all(|k| {
+                    self.word(units, k).is_some_and(|w| {
+                        w.chars().all(|c| c.is_ascii_digit() || c == ',')
+                            || is_adjective(w)
+                            || matches!(
+                                w,
+                                "new"
+                                    | "fresh"
+                                    | "further"
+                                    | "more"
+                                    | "packages"
+                                    | "package"
+                                    | "rounds"
+                                    | "round"
+                                    | "of"
+                                    | "a"
+                                    | "the"
+                                    | "its"
+                                    | "their"
+                                    | "economic"
+                                    | "financial"
+                                    | "targeted"
+                                    | "tougher"
+                                    | "wider"
+                                    | "sweeping"
+                                    | "additional"
+                            )
+                    })
+                })
+            }) else {
+                continue;
+            };
+            let Some((agent, _)) = self.subject(units, verb) else {
+                continue;
+            };
+            let (neg, hedge, _) = self.modality(units, agent, verb, s);
+            let trig = Span::new(units[i].start, units[i].end);
+            self.stance(
+                s,
+                units,
+                agent,
+                target,
+                Stance::of(RelType::Opposes, neg, hedge, trig, "sanctions on"),
+            );
         }
     }
 
