@@ -1264,8 +1264,9 @@ impl<'t> Builder<'t, '_> {
                 Some((NodeLabel::Mission, _))
             )
         };
-        // "the African Union Peace Fund": an organization's own fund or
-        // body may begin with its name.
+        // "the African Union Peace Fund", "the UN Verification and
+        // Inspection Mechanism": an organization's own fund or mission may
+        // begin with its name.
         let organization = || {
             matches!(
                 self.classify_name(&self.text[rs..re]),
@@ -1280,7 +1281,11 @@ impl<'t> Builder<'t, '_> {
                 let e = &self.model.entities[m.entity];
                 let country = e.kind == Some(ActorKind::Country);
                 let owner = e.kind == Some(ActorKind::Organization) && m.start == rs && m.end < re;
-                ((m.start > rs || (m.end < re && mission())) && country || owner && organization())
+                // "the OSCE Mission" alone is the organization's mission
+                // described, not a name.
+                let own_name = || self.text[m.end..re].split_whitespace().count() >= 2;
+                ((m.start > rs || (m.end < re && mission())) && country
+                    || owner && (organization() || own_name() && mission()))
                     && m.start >= rs
                     && m.end <= re
             })
