@@ -168,6 +168,8 @@ pub enum Wants {
     Bloc,
     /// "the group", "the movement", "the militia".
     Group,
+    /// "the coalition": a group, or a body named a coalition.
+    Coalition,
     /// "the government", "the junta", "the country", "the authorities".
     Government,
     /// "the army", "the military": a national army.
@@ -2300,7 +2302,8 @@ impl<'t> Builder<'t, '_> {
                                     Wants::Bloc
                                 }
                                 "group" | "movement" | "militia" | "rebels" | "insurgents"
-                                | "militants" | "coalition" => Wants::Group,
+                                | "militants" => Wants::Group,
+                                "coalition" => Wants::Coalition,
                                 "government" | "junta" | "country" | "authorities"
                                 | "administration" | "regime" | "delegation" => Wants::Government,
                                 "army" | "military" | "armed forces" => Wants::Army,

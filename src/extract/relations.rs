@@ -3012,6 +3012,38 @@ impl Reader<'_, '_> {
                     last
                 };
                 let named = self.target_after(units, from, end, &agent_ents, Self::is_mission);
+                // "The EU and Canada have renewed smaller grants": renewing
+                // money is giving it again, to the mission or fund in view.
+                let renews_money = (from + 1..end.min(units.len()).min(from + 4))
+                    .take_while(|&k| self.group(units, k).is_none())
+                    .any(|k| {
+                        self.word(units, k).is_some_and(|w| {
+                            self.lex.is(WordClass::Money, w)
+                                || self.lex.is(WordClass::Money, w.trim_end_matches('s'))
+                        })
+                    });
+                if renews_money && matches!(form.lemma.as_str(), "renew" | "extend") {
+                    let to = named
+                        .and_then(|t| self.mission_of(units, t))
+                        .or_else(|| self.context_mission(s, units[i].start))
+                        .or_else(|| self.fund_in_view(s, units[i].start));
+                    if let Some(to) = to {
+                        let (neg, hedge, _) = self.modality(units, a, i, s);
+                        self.contribution(
+                            s,
+                            units,
+                            a,
+                            to,
+                            None,
+                            ContributionKind::Money,
+                            neg,
+                            hedge,
+                            trig_span,
+                            "renewed funding",
+                        );
+                    }
+                    return;
+                }
                 // "extended the mandate by one more year": the mission in view.
                 let in_view = || {
                     (from + 1..end.min(units.len()).min(from + 3))

@@ -127,6 +127,13 @@ fn compatible(e: &DocEntity, wants: Wants) -> bool {
             e.label == NodeLabel::Actor
                 && matches!(e.kind, Some(ActorKind::Force) | Some(ActorKind::Group))
         }
+        // "the coalition": also a body named one ("the Coalition to
+        // Restore Legitimacy in Yemen").
+        Wants::Coalition => {
+            compatible(e, Wants::Group)
+                || e.label == NodeLabel::Actor
+                    && e.name.split_whitespace().any(|w| w == "Coalition")
+        }
         Wants::Government | Wants::Pair => e.kind == Some(ActorKind::Country),
         Wants::Army => e.kind == Some(ActorKind::Force),
     }
@@ -552,7 +559,7 @@ fn referent(
     }
     if matches!(
         a.wants,
-        Wants::It | Wants::Person | Wants::Group | Wants::Bloc
+        Wants::It | Wants::Person | Wants::Group | Wants::Coalition | Wants::Bloc
     ) {
         for s in (a.sentence.saturating_sub(2)..a.sentence).rev() {
             if let Some(subject) = before.iter().find(|m| m.sentence == s && subject_like(m))
