@@ -2286,6 +2286,8 @@ impl<'t> Builder<'t, '_> {
                                 | "plan"
                                 | "proposal"
                                 | "intervention"
+                                | "mechanism"
+                                | "initiative"
                                 | "peacekeeping force"
                                 | "peacekeeping mission"
                                 | "peacekeeping operation"

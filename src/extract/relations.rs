@@ -249,11 +249,11 @@ fn w_is_inflected(w: Option<&str>) -> bool {
     w.is_some_and(|w| w.ends_with("ed") || w.ends_with("ing"))
 }
 
-/// How [`Reader::subject`] names an urger standing in for the subject.
 /// How many sentences back a fund still receives the money a story's
 /// givers give without naming where it goes.
 const SALIENT_SENTENCES: usize = 8;
 
+/// How [`Reader::subject`] names an urger standing in for the subject.
 const URGER: &str = "the one who urges";
 /// How [`Reader::subject`] names the one asked or allowed to act, who has
 /// not acted yet.
@@ -3764,6 +3764,18 @@ impl Reader<'_, '_> {
             && ag.compound.as_deref().is_some_and(|c| {
                 (a + 1..t).all(|k| self.word(units, k).is_some_and(|w| w == "-" || w == c))
             });
+        // "the International Maritime Security Construct (IMSC), a US-led
+        // coalition": the description in apposition says what it is.
+        let appositive = t < a
+            && (t + 1..a).all(|k| {
+                self.group(units, k).is_some_and(|g| g.compound.is_some())
+                    || matches!(
+                        self.word(units, k),
+                        Some(
+                            "," | "a" | "an" | "the" | "\"" | "\u{201d}" | ")" | "-" | "and" | "or"
+                        )
+                    )
+            });
         for &from in &ag.ents {
             for &to in &tg.ents {
                 let target = &self.model.entities[to];
@@ -3772,6 +3784,8 @@ impl Reader<'_, '_> {
                 // people lead missions and bodies.
                 let ok = target.label == NodeLabel::Mission
                     || target.kind == Some(ActorKind::Group)
+                    || (appositive
+                        && !matches!(target.kind, Some(ActorKind::Country | ActorKind::Person)))
                     || (compound_on_force
                         && matches!(
                             target.kind,
@@ -5135,10 +5149,13 @@ impl Reader<'_, '_> {
         let receiving_verb = {
             let mut k = i;
             while k > 0
-                && matches!(
-                    self.word(units, k - 1),
-                    Some("the" | "full" | "strong" | "broad")
-                )
+                && self.word(units, k - 1).is_some_and(|w| {
+                    // "won political backing from".
+                    matches!(
+                        w,
+                        "the" | "full" | "strong" | "broad" | "political" | "wide"
+                    ) || is_adjective(w)
+                })
             {
                 k -= 1;
             }
@@ -5753,10 +5770,11 @@ impl Reader<'_, '_> {
                 while b > 0 {
                     b -= 1;
                     if self.word(units, b) == Some(",") {
-                        // The name may close a quotation: "the \"coalition
-                        // of the willing\", the UK- and French-led effort".
+                        // The name may close a quotation or bracket: "the
+                        // \"coalition of the willing\", the UK- and French-led
+                        // effort", "the ... Construct (IMSC), a US-led coalition".
                         let named = if b > 1
-                            && matches!(self.word(units, b - 1), Some("\"" | "\u{201d}"))
+                            && matches!(self.word(units, b - 1), Some("\"" | "\u{201d}" | ")"))
                         {
                             b - 2
                         } else {
