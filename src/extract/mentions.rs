@@ -2348,9 +2348,11 @@ impl<'t> Builder<'t, '_> {
                         }
                         // A possessive pronoun or a verb after a name ends
                         // the phrase ("the African Union abandoned its plan").
+                        // So does an article: "the League extended the
+                        // mission", "at its peak the mission" hold two phrases.
                         if matches!(
                             lower.as_str(),
-                            "its" | "their" | "his" | "her" | "our" | "my"
+                            "its" | "their" | "his" | "her" | "our" | "my" | "the" | "a" | "an"
                         ) {
                             break;
                         }

@@ -1067,9 +1067,11 @@ fn mission_referent(
             .flatten()
             .map(|p| p.trim_start_matches("the ").to_string());
         let mut name = short;
-        // Only the words after the organization's name ("peacekeeping").
-        for w in &a.words {
-            if NAME_WORDS.contains(&w.as_str()) && !name.ends_with(w.as_str()) {
+        // Only the words after the organization's name ("peacekeeping",
+        // "observer").
+        let span_words = span.split_whitespace().map(str::to_lowercase);
+        for w in a.words.iter().cloned().chain(span_words) {
+            if NAME_WORDS.contains(&w.as_str()) && !name.contains(w.as_str()) {
                 name = format!("{name} {w}");
             }
         }
@@ -1087,7 +1089,17 @@ fn mission_referent(
             .and_then(|p| lex.by_name(&p))
             .into_iter()
             .collect();
-        return Some(vec![described_mission(model, name, leader, location)]);
+        // The text's own words name it too ("Arab League observer mission").
+        let written = without_article(span).to_string();
+        let e = described_mission(model, name, leader, location);
+        let ent = &mut model.entities[e];
+        if written.split_whitespace().count() >= 3
+            && ent.name != written
+            && !ent.aliases.contains(&written)
+        {
+            ent.aliases.push(written);
+        }
+        return Some(vec![e]);
     }
     prior.or(next).map(|e| vec![e])
 }
@@ -1139,6 +1151,8 @@ fn lexicon_mission(
         return None;
     }
     let wants_office = head == "office";
+    // "the Arab League observer mission": run by the owner the words name.
+    let owner = a.owner.and_then(|o| model.entities[o].lexicon);
     let candidates: Vec<usize> = (0..lex.entries.len())
         .filter(|&i| {
             let e = &lex.entries[i];
@@ -1162,6 +1176,8 @@ fn lexicon_mission(
                 })
                 && name.contains("office") == wants_office
                 && distinctive.iter().all(|w| name.contains(w))
+                && owner
+                    .is_none_or(|o| e.parent.as_deref().and_then(|p| lex.resolve_ref(p)) == Some(o))
         })
         .collect();
     // Which of a country's missions is active depends on when the story
