@@ -1286,7 +1286,14 @@ impl<'t> Builder<'t, '_> {
                 // "the OSCE Mission" alone is the organization's mission
                 // described, not a name.
                 let own_name = || self.text[m.end..re].split_whitespace().count() >= 2;
-                ((m.start > rs || (m.end < re && mission())) && country
+                // "the Government of Kenya" is Kenya's government, whereas
+                // "the Autonomous Bougainville Government" is a body.
+                let government = || {
+                    self.text[rs..re]
+                        .split_whitespace()
+                        .any(|w| w == "Government")
+                };
+                ((m.start > rs || (m.end < re && mission())) && country && !government()
                     || owner && (organization() || own_name() && mission()))
                     && m.start >= rs
                     && m.end <= re
@@ -1338,6 +1345,36 @@ impl<'t> Builder<'t, '_> {
         } else {
             String::new()
         };
+        // "the Federal Government", "the Transitional Government": a
+        // country's government, which only a name of its own ("the
+        // Autonomous Bougainville Government") makes a body.
+        if last == "Government"
+            && words[..head_end - 1].iter().all(|w| {
+                matches!(
+                    *w,
+                    "Federal"
+                        | "Transitional"
+                        | "Interim"
+                        | "National"
+                        | "Central"
+                        | "Provisional"
+                        | "Regional"
+                        | "Caretaker"
+                        | "Military"
+                        | "Civilian"
+                        | "Unity"
+                        | "New"
+                        | "Coalition"
+                        | "Democratic"
+                        | "Royal"
+                        | "State"
+                        | "Local"
+                        | "Autonomous"
+                )
+            })
+        {
+            return None;
+        }
         // A two-word head is the more telling one: "Peacekeeping Forces" is
         // a mission although "Forces" alone heads an army.
         [last2.as_str(), last].into_iter().find_map(|h| {

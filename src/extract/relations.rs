@@ -4306,6 +4306,40 @@ impl Reader<'_, '_> {
                 && !g.possessive
                 && g.compound.is_none()
         });
+        // "has given the Autonomous Bougainville Government about A$15
+        // million": the indirect object receives what follows it.
+        let recipient = recipient.or_else(|| {
+            if !matches!(
+                form.lemma.as_str(),
+                "give" | "pay" | "send" | "offer" | "grant" | "lend" | "promise"
+            ) {
+                return None;
+            }
+            let k = if self.word(units, last + 1) == Some("the") {
+                last + 2
+            } else {
+                last + 1
+            };
+            let g = self.group(units, k)?;
+            let gift_follows = self.word(units, k + 1).is_some_and(|w| {
+                matches!(
+                    w,
+                    "about" | "nearly" | "some" | "around" | "roughly" | "more" | "over" | "up"
+                ) || w.starts_with(|c: char| c.is_ascii_digit() || !c.is_alphanumeric())
+                    || self.lex.is(WordClass::Money, w)
+                    || self.lex.is(WordClass::Equipment, w)
+                    || self.lex.is(WordClass::Personnel, w)
+            }) || amounts
+                .first()
+                .is_some_and(|am| self.model.text[units[k].end..am.start].trim().is_empty());
+            // "send the largest group, about 120 officers": a description
+            // there is the gift itself.
+            (gift_follows
+                && !g.possessive
+                && !g.anaphoric
+                && !g.ents.iter().any(|e| agent_ents.contains(e)))
+            .then_some(k)
+        });
         // "maintain a standby force of 8,000 troops for U.N. operations":
         // a force introduced as the object is what is given; the recipient
         // named after it receives it.
