@@ -836,6 +836,13 @@ impl Reader<'_, '_> {
     /// adjective, or followed by "of"/"for"/"from").
     fn nominal(&self, units: &[Unit], i: usize) -> bool {
         let prev = if i > 0 { self.word(units, i - 1) } else { None };
+        // "references to sanctions were moved": the plural of "sanction" is
+        // a verb only right after the one who sanctions.
+        if self.word(units, i) == Some("sanctions")
+            && (i == 0 || self.group(units, i - 1).is_none())
+        {
+            return true;
+        }
         let next = self.word(units, i + 1);
         let prev_group_possessive = i > 0 && self.group(units, i - 1).is_some_and(|g| g.possessive);
         // "a 4-0 defeat", "a 2024 pledge": a number or score before it.
@@ -1957,7 +1964,13 @@ impl Reader<'_, '_> {
             if w == "by" {
                 return true;
             }
-            if !adverb(w) && !matches!(w, "jointly" | "in" | "from" | "the") {
+            // "a decision welcomed yesterday by Jamaica", "welcomed on
+            // Friday by".
+            let time = matches!(
+                w,
+                "yesterday" | "today" | "overnight" | "earlier" | "again" | "on"
+            ) || self.lex.is(WordClass::Weekday, self.text(&units[k]));
+            if !adverb(w) && !time && !matches!(w, "jointly" | "in" | "from" | "the") {
                 break;
             }
             k += 1;
@@ -2460,6 +2473,8 @@ impl Reader<'_, '_> {
         if is_noun_use
             && form.pos == Pos::Verb
             && (self.determined(units, i)
+                // The noun "sanctions" is read by `sanctions`.
+                || self.word(units, i) == Some("sanctions")
                 || self.after_preposition(units, i)
                 || self.object_of_gerund(units, i)
                 || (i > 0
