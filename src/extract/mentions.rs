@@ -2298,7 +2298,14 @@ impl<'t> Builder<'t, '_> {
                     i += 1;
                     continue;
                 }
+                // "voted for Thursday's resolution": a day owns nothing.
+                let time_owner = matches!(w, "'s" | "\u{2019}s") && i > 0 && {
+                    let prev = super::text::lower(&self.text[toks[i - 1].start..toks[i - 1].end]);
+                    self.lex.is(WordClass::Weekday, &prev)
+                        || matches!(prev.as_str(), "yesterday" | "today")
+                };
                 if owner.is_some()
+                    || time_owner
                     || describes_government
                     || matches!(
                         lw.as_str(),

@@ -820,6 +820,53 @@ fn mission_referent(
     // counts half as much with each sentence back, so a mission named
     // again and again stays in view through an aside, but one the last
     // sentence is about wins over one talked about four sentences ago.
+    // "the transitional mission": the one mission named before whose own
+    // name has the description's telling word ("UN Transitional Assistance
+    // Mission in Somalia").
+    let telling: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| {
+            w.len() > 5
+                && w.chars().all(|c| c.is_ascii_lowercase())
+                && !lex.is(WordClass::MissionWord, w)
+                && !matches!(
+                    *w,
+                    "peacekeeping"
+                        | "political"
+                        | "military"
+                        | "international"
+                        | "current"
+                        | "proposed"
+                        | "planned"
+                        | "previous"
+                        | "former"
+                        | "united"
+                        | "nations"
+                )
+        })
+        .collect();
+    let by_words = {
+        let mut named: Vec<usize> = missions
+            .iter()
+            .filter(|(st, _, e)| *st < a.start && fits(*e))
+            .map(|(_, _, e)| *e)
+            .filter(|&e| {
+                let ent = &model.entities[e];
+                let name = ent.name.to_lowercase();
+                telling
+                    .iter()
+                    .any(|w| name.split_whitespace().any(|n| n == *w))
+            })
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        match named.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    };
+    let prior_new = by_words.or(prior_new);
     let prior = prior_new.or_else(|| {
         let mut score: std::collections::HashMap<usize, (u32, usize)> =
             std::collections::HashMap::new();
