@@ -5372,6 +5372,20 @@ impl Reader<'_, '_> {
             }
             _ => (None, None),
         };
+        // "AFC/M23 leader Corneille Nangaa": a body's title before a name.
+        if class == TriggerClass::Lead
+            && i > 0
+            && self.group(units, i - 1).is_some_and(|g| {
+                !g.possessive
+                    && !g.anaphoric
+                    && g.ents.len() == 1
+                    && self.model.entities[g.ents[0]].kind != Some(ActorKind::Person)
+            })
+            && self.group_is(units, i + 1, ActorKind::Person)
+        {
+            self.leads(s, units, i + 1, i - 1, trig, "title before a name");
+            return;
+        }
         let Some(a) = agent else { return };
         let agent_ents = self.ents(units, a);
         let target = target
