@@ -279,6 +279,11 @@ pub enum WordClass {
 }
 
 impl WordClass {
+    /// The class's bit in a set of classes (there are fewer than 64).
+    fn bit(self) -> u64 {
+        1 << (self as u32)
+    }
+
     fn parse(s: &str) -> Option<WordClass> {
         use WordClass::*;
         Some(match s {
@@ -362,6 +367,14 @@ pub struct Lexicon {
     /// asks for every word).
     trigger_shapes: WordShapes,
     words: HashMap<WordClass, HashSet<String>>,
+    /// Every phrase of `words` with the set of its classes (bit `class as
+    /// u32`): [`Lexicon::is`] is one hash look-up, where a table per class
+    /// cost a look-up of the class and then one of the phrase, and the
+    /// passes ask it for nearly every phrase they read.
+    word_classes: HashMap<String, u64>,
+    /// The first bytes and lengths of those phrases, so that most words,
+    /// which are in no class, are turned away without hashing them.
+    word_shapes: WordShapes,
     /// Longest phrase (in words) of each word class.
     max_words: HashMap<WordClass, usize>,
     /// Lower-case trigger lemmas added by user files, for explanations.
@@ -539,6 +552,8 @@ impl Lexicon {
             triggers: HashMap::new(),
             trigger_shapes: WordShapes::default(),
             words: HashMap::new(),
+            word_classes: HashMap::new(),
+            word_shapes: WordShapes::default(),
             max_words: HashMap::new(),
             user_triggers: 0,
             resolved: Vec::new(),
@@ -740,9 +755,14 @@ impl Lexicon {
                 None => (String::new(), w.clone()),
             };
             for f in noun_forms(&last) {
-                set.insert(format!("{init}{f}"));
+                let form = format!("{init}{f}");
+                self.word_shapes.add(&form);
+                *self.word_classes.entry(form.clone()).or_default() |= class.bit();
+                set.insert(form);
             }
         }
+        self.word_shapes.add(&w);
+        *self.word_classes.entry(w.clone()).or_default() |= class.bit();
         set.insert(w);
     }
 
@@ -989,7 +1009,11 @@ impl Lexicon {
     /// Whether `phrase` (lower case unless the class is case-sensitive)
     /// belongs to a word class.
     pub fn is(&self, class: WordClass, phrase: &str) -> bool {
-        self.words.get(&class).is_some_and(|s| s.contains(phrase))
+        self.word_shapes.may_hold(phrase)
+            && self
+                .word_classes
+                .get(phrase)
+                .is_some_and(|&classes| classes & class.bit() != 0)
     }
 
     /// Longest phrase of the class, in words.
