@@ -384,8 +384,11 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
             unknown: Vec::new(),
             dateline: Vec::new(),
         },
-        by_lexicon: HashMap::new(),
-        by_name: HashMap::new(),
+        // Room for what an article's entities bring at once: grown from
+        // empty, these tables were rehashed (their names hashed again)
+        // five or six times in every document.
+        by_lexicon: HashMap::with_capacity(64),
+        by_name: HashMap::with_capacity(256),
         taken: Vec::new(),
         defined_acronyms: Vec::new(),
         runs: Vec::new(),
@@ -527,9 +530,9 @@ impl<'t> Builder<'t, '_> {
             None => {
                 let id = self.model.entities.len();
                 for key in &resolved.keys {
-                    if !self.by_name.contains_key(key.as_str()) {
-                        self.by_name.insert(Cow::Borrowed(key.as_str()), id);
-                    }
+                    self.by_name
+                        .entry(Cow::Borrowed(key.as_str()))
+                        .or_insert(id);
                 }
                 self.model
                     .entities
