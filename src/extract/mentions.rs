@@ -181,6 +181,10 @@ pub struct SentenceData {
     pub span: Sentence,
     /// Its tokens.
     pub tokens: Vec<Token>,
+    /// Its tokens in lower case ([`lower`] of each token's text), worked
+    /// out once for the passes that compare words: pronouns and
+    /// descriptions, and relation reading, lower-cased every token again.
+    pub lower: Vec<Lower>,
     /// Its amounts.
     pub amounts: Vec<Amount>,
 }
@@ -366,10 +370,18 @@ const NAME_CONNECTORS: &[&str] = &[
 pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
     let sents: Vec<SentenceData> = sentences(text)
         .into_iter()
-        .map(|s| SentenceData {
-            span: s,
-            tokens: tokens(text, s.start, s.end),
-            amounts: find_amounts(text, s.start, s.end, lex),
+        .map(|s| {
+            let tokens = tokens(text, s.start, s.end);
+            let lower = tokens
+                .iter()
+                .map(|t| lower(&text[t.start..t.end]))
+                .collect();
+            SentenceData {
+                span: s,
+                tokens,
+                lower,
+                amounts: find_amounts(text, s.start, s.end, lex),
+            }
         })
         .collect();
     let mut b = Builder {
@@ -2084,6 +2096,9 @@ impl<'t> Builder<'t, '_> {
     fn anaphors(&mut self) {
         for s in 0..self.model.sentences.len() {
             let toks = self.model.sentences[s].tokens.clone();
+            // Lent for the sentence and given back after it (the loop
+            // changes `self`): the tokens in lower case, by index in `toks`.
+            let lowers = std::mem::take(&mut self.model.sentences[s].lower);
             let mut i = 0;
             while i < toks.len() {
                 let tk = toks[i];
@@ -2092,12 +2107,8 @@ impl<'t> Builder<'t, '_> {
                     continue;
                 }
                 let w = &self.text[tk.start..tk.end];
-                let lw = lower(w);
-                let next = |k: usize| {
-                    toks.get(i + k)
-                        .map(|t| lower(&self.text[t.start..t.end]))
-                        .unwrap_or_default()
-                };
+                let lw = &lowers[i];
+                let next = |k: usize| lowers.get(i + k).cloned().unwrap_or_default();
                 let possessive_after = |end_tok: usize| {
                     toks.get(end_tok + 1)
                         .is_some_and(|t| matches!(&self.text[t.start..t.end], "'s" | "\u{2019}s"))
@@ -2232,10 +2243,8 @@ impl<'t> Builder<'t, '_> {
                     while j < toks.len() && j <= i + 8 {
                         let t = toks[j];
                         let raw = &self.text[t.start..t.end];
-                        let lower = super::text::lower(raw);
-                        let two = toks.get(j + 1).map(|n| {
-                            Lower::joined(&lower, &super::text::lower(&self.text[n.start..n.end]))
-                        });
+                        let lower = lowers[j].clone();
+                        let two = lowers.get(j + 1).map(|n| Lower::joined(&lower, n));
                         let head = |p: &str| -> Option<Wants> {
                             Some(match p {
                                 "mission"
@@ -2400,12 +2409,7 @@ impl<'t> Builder<'t, '_> {
                         let end_tok = last;
                         // "the mission's" / "the force in Mali": keep location words after "in".
                         let mut k = end_tok + 1;
-                        if k + 1 < toks.len()
-                            && matches!(
-                                lower(&self.text[toks[k].start..toks[k].end]).as_str(),
-                                "in" | "for"
-                            )
-                        {
+                        if k + 1 < toks.len() && matches!(lowers[k].as_str(), "in" | "for") {
                             let place = &self.text[toks[k + 1].start..toks[k + 1].end];
                             if is_capitalized(place) {
                                 words.push(Lower::from(format!("in {}", place.to_lowercase())));
@@ -2495,11 +2499,7 @@ impl<'t> Builder<'t, '_> {
                         });
                         // "the separatist authorities in both regions": the
                         // governments of the last pair named.
-                        let word_at = |k: usize| {
-                            toks.get(k)
-                                .map(|t| lower(&self.text[t.start..t.end]))
-                                .unwrap_or_default()
-                        };
+                        let word_at = |k: usize| lowers.get(k).cloned().unwrap_or_default();
                         let pair_end = (wants == Wants::Government
                             && matches!(word_at(end_tok + 1).as_str(), "in" | "of"))
                         .then(|| match word_at(end_tok + 2).as_str() {
@@ -2538,6 +2538,7 @@ impl<'t> Builder<'t, '_> {
                 }
                 i += 1;
             }
+            self.model.sentences[s].lower = lowers;
         }
     }
 }
