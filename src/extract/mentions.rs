@@ -2583,13 +2583,24 @@ fn shares_a_word(a: &str, b: &str) -> bool {
 /// Whether the capitalised words of a name begin with the letters of an
 /// acronym, in order ("Coalition of Patriots for Change" spells CPC).
 fn spells(name: &str, acronym: &str) -> bool {
-    let initials: String = name
+    // The initials and the letters compared one by one as they are read,
+    // without collecting either into a string: the acronym passes ask this
+    // of every name and acronym pair. Two strings are equal but for ASCII
+    // case exactly when their characters are, one by one.
+    let mut initials = name
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect();
-    let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && initials.eq_ignore_ascii_case(&letters)
+        .filter(|c| c.is_uppercase());
+    let mut letters = acronym.chars().filter(|c| c.is_alphabetic());
+    // The letters' length in bytes, which must be two or more.
+    let mut len = 0;
+    loop {
+        match (initials.next(), letters.next()) {
+            (None, None) => return len >= 2,
+            (Some(i), Some(l)) if i.eq_ignore_ascii_case(&l) => len += l.len_utf8(),
+            _ => return false,
+        }
+    }
 }
 
 #[cfg(test)]
