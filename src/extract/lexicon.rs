@@ -372,9 +372,10 @@ pub struct Lexicon {
     /// cost a look-up of the class and then one of the phrase, and the
     /// passes ask it for nearly every phrase they read.
     word_classes: HashMap<String, u64>,
-    /// The first bytes and lengths of those phrases, so that most words,
-    /// which are in no class, are turned away without hashing them.
-    word_shapes: WordShapes,
+    /// The first bytes and the lengths of each class's phrases, so that
+    /// most words, which are not in the class asked about, are turned away
+    /// without hashing them.
+    class_shapes: ClassShapes,
     /// Longest phrase (in words) of each word class.
     max_words: HashMap<WordClass, usize>,
     /// Lower-case trigger lemmas added by user files, for explanations.
@@ -553,7 +554,7 @@ impl Lexicon {
             trigger_shapes: WordShapes::default(),
             words: HashMap::new(),
             word_classes: HashMap::new(),
-            word_shapes: WordShapes::default(),
+            class_shapes: ClassShapes::default(),
             max_words: HashMap::new(),
             user_triggers: 0,
             resolved: Vec::new(),
@@ -756,12 +757,12 @@ impl Lexicon {
             };
             for f in noun_forms(&last) {
                 let form = format!("{init}{f}");
-                self.word_shapes.add(&form);
+                self.class_shapes.add(class, &form);
                 *self.word_classes.entry(form.clone()).or_default() |= class.bit();
                 set.insert(form);
             }
         }
-        self.word_shapes.add(&w);
+        self.class_shapes.add(class, &w);
         *self.word_classes.entry(w.clone()).or_default() |= class.bit();
         set.insert(w);
     }
@@ -1009,7 +1010,7 @@ impl Lexicon {
     /// Whether `phrase` (lower case unless the class is case-sensitive)
     /// belongs to a word class.
     pub fn is(&self, class: WordClass, phrase: &str) -> bool {
-        self.word_shapes.may_hold(phrase)
+        self.class_shapes.may_hold(class, phrase)
             && self
                 .word_classes
                 .get(phrase)
@@ -1154,6 +1155,43 @@ impl WordShapes {
     }
 }
 
+/// The first bytes and the lengths of each word class's phrases: whether a
+/// phrase may be in a class, without hashing it. Tested apart, the two
+/// turn away more of the words asked about than the first byte and length
+/// of every class's phrases together did (most words are in some class).
+/// Lengths of 31 bytes and more share one mark.
+#[derive(Debug, Clone)]
+struct ClassShapes {
+    /// Bit `b` of a class's entry is set when one of its phrases starts
+    /// with byte `b` (0 for the empty phrase).
+    first: Box<[[u64; 4]; 64]>,
+    /// Bit `n` is set when one of the class's phrases is `n` bytes long.
+    lengths: [u32; 64],
+}
+
+impl Default for ClassShapes {
+    fn default() -> ClassShapes {
+        ClassShapes {
+            first: Box::new([[0; 4]; 64]),
+            lengths: [0; 64],
+        }
+    }
+}
+
+impl ClassShapes {
+    fn add(&mut self, class: WordClass, phrase: &str) {
+        let (c, (first, len)) = (class as usize, WordShapes::mark(phrase));
+        self.first[c][first / 64] |= 1 << (first % 64);
+        self.lengths[c] |= len;
+    }
+
+    /// Whether `phrase` may be in `class` (a necessary condition).
+    fn may_hold(&self, class: WordClass, phrase: &str) -> bool {
+        let (c, (first, len)) = (class as usize, WordShapes::mark(phrase));
+        self.lengths[c] & len != 0 && self.first[c][first / 64] & (1 << (first % 64)) != 0
+    }
+}
+
 /// Which two bytes surfaces start with: an anchored search for a name
 /// runs only where the text starts so. A test of the first byte alone let
 /// every word starting with the first letter of a lower-case surface
@@ -1226,6 +1264,26 @@ mod tests {
         // Long words share one mark.
         shapes.add(&"a".repeat(40));
         assert!(shapes.may_hold(&"a".repeat(31)));
+    }
+
+    #[test]
+    fn class_shapes_hold_every_phrase_of_a_class_and_only_its_shapes() {
+        let mut shapes = ClassShapes::default();
+        shapes.add(WordClass::Say, "said");
+        shapes.add(WordClass::Say, "told");
+        shapes.add(WordClass::Month, "");
+        for (class, phrase) in [
+            (WordClass::Say, "said"),
+            (WordClass::Say, "told"),
+            (WordClass::Month, ""),
+        ] {
+            assert!(shapes.may_hold(class, phrase), "{phrase:?}");
+        }
+        // Another class, another first byte, another length.
+        assert!(!shapes.may_hold(WordClass::Month, "said"));
+        assert!(!shapes.may_hold(WordClass::Say, "asid"));
+        assert!(!shapes.may_hold(WordClass::Say, "says."));
+        assert!(!shapes.may_hold(WordClass::Say, ""));
     }
 
     #[test]
