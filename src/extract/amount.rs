@@ -350,8 +350,10 @@ pub fn find_amounts(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<
     // Every amount has a number: the regexes run only where one may be,
     // which most sentences lack.
     let digit = may_have_digit(s);
-    // Asked once: the sums after a number need a currency word too.
-    let currency_word = CURRENCY_WORDS.is_match(s);
+    // Asked once: the sums after a number need a currency word too, and
+    // so do sums in words, which need "illion"; a sentence with neither a
+    // digit nor that (most) is not searched for one.
+    let currency_word = (digit || s.contains("illion")) && CURRENCY_WORDS.is_match(s);
     // Or a sum in words ("half a billion dollars").
     let in_words = currency_word && s.contains("illion");
     if !may_have_count(s, digit) && !in_words {
@@ -392,34 +394,26 @@ pub fn find_amounts(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<
             });
         }
     }
-    for c in COUNT.captures_iter(s) {
-        let m = c.get(0).expect("whole match");
+    // Most matches count no one (a year, "one of", "ten" in "often"): the
+    // groups are read only for a match a noun of people follows, as the
+    // whole match alone tells that; `captures_at` from a match's start
+    // finds that same match.
+    for m in COUNT.find_iter(s) {
         if out
             .iter()
             .any(|a| a.start <= start + m.start() && start + m.start() < a.end)
         {
             continue;
         }
-        let n = c.name("n").expect("a number");
         // A year, a percentage or part of a larger number is no count.
         let after = &s[m.end()..];
         if after.starts_with('%') || after.starts_with(" percent") || after.starts_with(" per cent")
         {
             continue;
         }
-        let Some(value) = number_value(n.as_str()) else {
-            continue;
-        };
-        // "several hundred soldiers", "a few thousand troops": no number.
-        let before = s[..m.start()].trim_end().to_lowercase();
-        let vague = matches!(n.as_str().to_lowercase().as_str(), "hundred" | "thousand")
-            && ["several", "few", "many", "hundreds", "thousands", "tens"]
-                .iter()
-                .any(|w| before.ends_with(w));
-        if vague {
-            continue;
-        }
-        let strength = c.name("strong").is_some();
+        // No number before it holds "-strong", so it ends the match only
+        // as the group `strong`.
+        let strength = m.as_str().ends_with("-strong");
         // The noun: up to four words after the number, the last of which
         // names people ("foreign security personnel", "military police").
         let (noun, noun_end) = if strength {
@@ -439,6 +433,22 @@ pub fn find_amounts(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<
                 },
             }
         };
+        let c = COUNT.captures_at(s, m.start()).expect("the same match");
+        debug_assert_eq!(c.get(0).map(|g| g.range()), Some(m.range()));
+        let n = c.name("n").expect("a number");
+        let Some(value) = number_value(n.as_str()) else {
+            continue;
+        };
+        // "several hundred soldiers", "a few thousand troops": no number.
+        let vague = matches!(n.as_str().to_lowercase().as_str(), "hundred" | "thousand") && {
+            let before = s[..m.start()].trim_end().to_lowercase();
+            ["several", "few", "many", "hundreds", "thousands", "tens"]
+                .iter()
+                .any(|w| before.ends_with(w))
+        };
+        if vague {
+            continue;
+        }
         // "two formed police units of 140 officers each": units times size.
         let mut value = value;
         let mut first = start + m.start();

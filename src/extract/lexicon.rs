@@ -280,6 +280,11 @@ pub enum WordClass {
 }
 
 impl WordClass {
+    /// The class's bit in a set of classes (there are fewer than 64).
+    fn bit(self) -> u64 {
+        1 << (self as u32)
+    }
+
     fn parse(s: &str) -> Option<WordClass> {
         use WordClass::*;
         Some(match s {
@@ -364,6 +369,15 @@ pub struct Lexicon {
     /// asks for every word).
     trigger_shapes: WordShapes,
     words: HashMap<WordClass, HashSet<String>>,
+    /// Every phrase of `words` with the set of its classes (bit `class as
+    /// u32`): [`Lexicon::is`] is one hash look-up, where a table per class
+    /// cost a look-up of the class and then one of the phrase, and the
+    /// passes ask it for nearly every phrase they read.
+    word_classes: HashMap<String, u64>,
+    /// The first bytes and the lengths of each class's phrases, so that
+    /// most words, which are not in the class asked about, are turned away
+    /// without hashing them.
+    class_shapes: ClassShapes,
     /// Longest phrase (in words) of each word class.
     max_words: HashMap<WordClass, usize>,
     /// Lower-case trigger lemmas added by user files, for explanations.
@@ -541,6 +555,8 @@ impl Lexicon {
             triggers: HashMap::new(),
             trigger_shapes: WordShapes::default(),
             words: HashMap::new(),
+            word_classes: HashMap::new(),
+            class_shapes: ClassShapes::default(),
             max_words: HashMap::new(),
             user_triggers: 0,
             resolved: Vec::new(),
@@ -742,9 +758,14 @@ impl Lexicon {
                 None => (String::new(), w.clone()),
             };
             for f in noun_forms(&last) {
-                set.insert(format!("{init}{f}"));
+                let form = format!("{init}{f}");
+                self.class_shapes.add(class, &form);
+                *self.word_classes.entry(form.clone()).or_default() |= class.bit();
+                set.insert(form);
             }
         }
+        self.class_shapes.add(class, &w);
+        *self.word_classes.entry(w.clone()).or_default() |= class.bit();
         set.insert(w);
     }
 
@@ -991,7 +1012,11 @@ impl Lexicon {
     /// Whether `phrase` (lower case unless the class is case-sensitive)
     /// belongs to a word class.
     pub fn is(&self, class: WordClass, phrase: &str) -> bool {
-        self.words.get(&class).is_some_and(|s| s.contains(phrase))
+        self.class_shapes.may_hold(class, phrase)
+            && self
+                .word_classes
+                .get(phrase)
+                .is_some_and(|&classes| classes & class.bit() != 0)
     }
 
     /// Longest phrase of the class, in words.
@@ -1132,6 +1157,43 @@ impl WordShapes {
     }
 }
 
+/// The first bytes and the lengths of each word class's phrases: whether a
+/// phrase may be in a class, without hashing it. Tested apart, the two
+/// turn away more of the words asked about than the first byte and length
+/// of every class's phrases together did (most words are in some class).
+/// Lengths of 31 bytes and more share one mark.
+#[derive(Debug, Clone)]
+struct ClassShapes {
+    /// Bit `b` of a class's entry is set when one of its phrases starts
+    /// with byte `b` (0 for the empty phrase).
+    first: Box<[[u64; 4]; 64]>,
+    /// Bit `n` is set when one of the class's phrases is `n` bytes long.
+    lengths: [u32; 64],
+}
+
+impl Default for ClassShapes {
+    fn default() -> ClassShapes {
+        ClassShapes {
+            first: Box::new([[0; 4]; 64]),
+            lengths: [0; 64],
+        }
+    }
+}
+
+impl ClassShapes {
+    fn add(&mut self, class: WordClass, phrase: &str) {
+        let (c, (first, len)) = (class as usize, WordShapes::mark(phrase));
+        self.first[c][first / 64] |= 1 << (first % 64);
+        self.lengths[c] |= len;
+    }
+
+    /// Whether `phrase` may be in `class` (a necessary condition).
+    fn may_hold(&self, class: WordClass, phrase: &str) -> bool {
+        let (c, (first, len)) = (class as usize, WordShapes::mark(phrase));
+        self.lengths[c] & len != 0 && self.first[c][first / 64] & (1 << (first % 64)) != 0
+    }
+}
+
 /// Which two bytes surfaces start with: an anchored search for a name
 /// runs only where the text starts so. A test of the first byte alone let
 /// every word starting with the first letter of a lower-case surface
@@ -1204,6 +1266,26 @@ mod tests {
         // Long words share one mark.
         shapes.add(&"a".repeat(40));
         assert!(shapes.may_hold(&"a".repeat(31)));
+    }
+
+    #[test]
+    fn class_shapes_hold_every_phrase_of_a_class_and_only_its_shapes() {
+        let mut shapes = ClassShapes::default();
+        shapes.add(WordClass::Say, "said");
+        shapes.add(WordClass::Say, "told");
+        shapes.add(WordClass::Month, "");
+        for (class, phrase) in [
+            (WordClass::Say, "said"),
+            (WordClass::Say, "told"),
+            (WordClass::Month, ""),
+        ] {
+            assert!(shapes.may_hold(class, phrase), "{phrase:?}");
+        }
+        // Another class, another first byte, another length.
+        assert!(!shapes.may_hold(WordClass::Month, "said"));
+        assert!(!shapes.may_hold(WordClass::Say, "asid"));
+        assert!(!shapes.may_hold(WordClass::Say, "says."));
+        assert!(!shapes.may_hold(WordClass::Say, ""));
     }
 
     #[test]

@@ -183,6 +183,10 @@ pub struct SentenceData {
     pub span: Sentence,
     /// Its tokens.
     pub tokens: Vec<Token>,
+    /// Its tokens in lower case ([`lower`] of each token's text), worked
+    /// out once for the passes that compare words: pronouns and
+    /// descriptions, and relation reading, lower-cased every token again.
+    pub lower: Vec<Lower>,
     /// Its amounts.
     pub amounts: Vec<Amount>,
 }
@@ -392,10 +396,18 @@ const NAME_CONNECTORS: &[&str] = &[
 pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
     let sents: Vec<SentenceData> = sentences(text)
         .into_iter()
-        .map(|s| SentenceData {
-            span: s,
-            tokens: tokens(text, s.start, s.end),
-            amounts: find_amounts(text, s.start, s.end, lex),
+        .map(|s| {
+            let tokens = tokens(text, s.start, s.end);
+            let lower = tokens
+                .iter()
+                .map(|t| lower(&text[t.start..t.end]))
+                .collect();
+            SentenceData {
+                span: s,
+                tokens,
+                lower,
+                amounts: find_amounts(text, s.start, s.end, lex),
+            }
         })
         .collect();
     let mut b = Builder {
@@ -410,8 +422,11 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
             unknown: Vec::new(),
             dateline: Vec::new(),
         },
-        by_lexicon: HashMap::new(),
-        by_name: HashMap::new(),
+        // Room for what an article's entities bring at once: grown from
+        // empty, these tables were rehashed (their names hashed again)
+        // five or six times in every document.
+        by_lexicon: HashMap::with_capacity(64),
+        by_name: HashMap::with_capacity(256),
         taken: Vec::new(),
         defined_acronyms: Vec::new(),
         runs: Vec::new(),
@@ -553,9 +568,9 @@ impl<'t> Builder<'t, '_> {
             None => {
                 let id = self.model.entities.len();
                 for key in &resolved.keys {
-                    if !self.by_name.contains_key(key.as_str()) {
-                        self.by_name.insert(Cow::Borrowed(key.as_str()), id);
-                    }
+                    self.by_name
+                        .entry(Cow::Borrowed(key.as_str()))
+                        .or_insert(id);
                 }
                 self.model
                     .entities
@@ -2163,6 +2178,9 @@ impl<'t> Builder<'t, '_> {
     fn anaphors(&mut self) {
         for s in 0..self.model.sentences.len() {
             let toks = self.model.sentences[s].tokens.clone();
+            // Lent for the sentence and given back after it (the loop
+            // changes `self`): the tokens in lower case, by index in `toks`.
+            let lowers = std::mem::take(&mut self.model.sentences[s].lower);
             let mut i = 0;
             while i < toks.len() {
                 let tk = toks[i];
@@ -2171,12 +2189,8 @@ impl<'t> Builder<'t, '_> {
                     continue;
                 }
                 let w = &self.text[tk.start..tk.end];
-                let lw = lower(w);
-                let next = |k: usize| {
-                    toks.get(i + k)
-                        .map(|t| lower(&self.text[t.start..t.end]))
-                        .unwrap_or_default()
-                };
+                let lw = &lowers[i];
+                let next = |k: usize| lowers.get(i + k).cloned().unwrap_or_default();
                 let possessive_after = |end_tok: usize| {
                     toks.get(end_tok + 1)
                         .is_some_and(|t| matches!(&self.text[t.start..t.end], "'s" | "\u{2019}s"))
@@ -2318,10 +2332,8 @@ impl<'t> Builder<'t, '_> {
                     while j < toks.len() && j <= i + 8 {
                         let t = toks[j];
                         let raw = &self.text[t.start..t.end];
-                        let lower = super::text::lower(raw);
-                        let two = toks.get(j + 1).map(|n| {
-                            Lower::joined(&lower, &super::text::lower(&self.text[n.start..n.end]))
-                        });
+                        let lower = lowers[j].clone();
+                        let two = lowers.get(j + 1).map(|n| Lower::joined(&lower, n));
                         let head = |p: &str| -> Option<Wants> {
                             Some(match p {
                                 "mission"
@@ -2491,12 +2503,7 @@ impl<'t> Builder<'t, '_> {
                         let end_tok = last;
                         // "the mission's" / "the force in Mali": keep location words after "in".
                         let mut k = end_tok + 1;
-                        if k + 1 < toks.len()
-                            && matches!(
-                                lower(&self.text[toks[k].start..toks[k].end]).as_str(),
-                                "in" | "for"
-                            )
-                        {
+                        if k + 1 < toks.len() && matches!(lowers[k].as_str(), "in" | "for") {
                             let place = &self.text[toks[k + 1].start..toks[k + 1].end];
                             if is_capitalized(place) {
                                 words.push(Lower::from(format!("in {}", place.to_lowercase())));
@@ -2586,11 +2593,7 @@ impl<'t> Builder<'t, '_> {
                         });
                         // "the separatist authorities in both regions": the
                         // governments of the last pair named.
-                        let word_at = |k: usize| {
-                            toks.get(k)
-                                .map(|t| lower(&self.text[t.start..t.end]))
-                                .unwrap_or_default()
-                        };
+                        let word_at = |k: usize| lowers.get(k).cloned().unwrap_or_default();
                         let pair_end = (wants == Wants::Government
                             && matches!(word_at(end_tok + 1).as_str(), "in" | "of"))
                         .then(|| match word_at(end_tok + 2).as_str() {
@@ -2629,6 +2632,7 @@ impl<'t> Builder<'t, '_> {
                 }
                 i += 1;
             }
+            self.model.sentences[s].lower = lowers;
         }
     }
 }
@@ -2673,13 +2677,24 @@ fn shares_a_word(a: &str, b: &str) -> bool {
 /// Whether the capitalised words of a name begin with the letters of an
 /// acronym, in order ("Coalition of Patriots for Change" spells CPC).
 fn spells(name: &str, acronym: &str) -> bool {
-    let initials: String = name
+    // The initials and the letters compared one by one as they are read,
+    // without collecting either into a string: the acronym passes ask this
+    // of every name and acronym pair. Two strings are equal but for ASCII
+    // case exactly when their characters are, one by one.
+    let mut initials = name
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect();
-    let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && initials.eq_ignore_ascii_case(&letters)
+        .filter(|c| c.is_uppercase());
+    let mut letters = acronym.chars().filter(|c| c.is_alphabetic());
+    // The letters' length in bytes, which must be two or more.
+    let mut len = 0;
+    loop {
+        match (initials.next(), letters.next()) {
+            (None, None) => return len >= 2,
+            (Some(i), Some(l)) if i.eq_ignore_ascii_case(&l) => len += l.len_utf8(),
+            _ => return false,
+        }
+    }
 }
 
 #[cfg(test)]

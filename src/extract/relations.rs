@@ -14,7 +14,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use super::amount::{Amount, Measure};
 use super::lexicon::{Lexicon, Pos, TriggerClass, WordClass};
 use super::mentions::{DocModel, Mention, Via};
-use super::text::{Lower, TokenKind, lower};
+use super::text::{Lower, TokenKind};
 use crate::model::{
     ActorKind, ContributionKind, FactProps, MissionStatus, NodeLabel, Qualifier, RelType, Span,
     StanceStatus,
@@ -388,7 +388,8 @@ impl Reader<'_, '_> {
             .iter()
             .filter(|m| m.sentence == s && m.via.in_sentence())
             .collect();
-        let mut units: Vec<Unit> = Vec::new();
+        // At most a unit a token.
+        let mut units: Vec<Unit> = Vec::with_capacity(sd.tokens.len());
         let mut ti = 0;
         let toks = &sd.tokens;
         while ti < toks.len() {
@@ -412,7 +413,7 @@ impl Reader<'_, '_> {
                 units.push(Unit {
                     start: t.start,
                     end: t.end,
-                    kind: UnitKind::Word(lower(&self.model.text[t.start..t.end])),
+                    kind: UnitKind::Word(sd.lower[ti].clone()),
                 });
                 ti += 1;
                 continue;

@@ -100,11 +100,16 @@ impl Graph {
     /// merge two entities, so two people who share a surname stay apart.
     fn resolve(&self, entity: &Entity) -> Option<NodeId> {
         let label = entity.label?.as_str();
+        // The symbols of the label and of `kind`, looked up once rather
+        // than for every candidate (the symbol table only grows).
+        let label = self.symbol(label);
+        let kind = self.symbol(keys::KIND);
         let compatible = |n: NodeId| {
-            self.has_label(n, label)
+            label.is_some_and(|label| self.has_label_symbol(n, label))
                 && match (
                     entity.kind,
-                    self.node_property(n, keys::KIND).and_then(Value::as_str),
+                    kind.and_then(|k| self.node_property_symbol(n, k))
+                        .and_then(Value::as_str),
                 ) {
                     (Some(k), Some(existing)) => k.as_str() == existing,
                     _ => true,
@@ -172,7 +177,8 @@ impl Graph {
     /// a name is new (nearly always none is).
     fn absorb_names(&mut self, id: NodeId, entity: &Entity) {
         let name = self.node_property(id, keys::NAME).and_then(Value::as_str);
-        let aliases: &[Value] = match self.node_property(id, keys::ALIASES) {
+        let current = self.node_property(id, keys::ALIASES);
+        let aliases: &[Value] = match current {
             Some(Value::List(items)) => items,
             _ => &[],
         };
@@ -193,7 +199,6 @@ impl Graph {
                 added.push((key, alias));
             }
         }
-        let current = self.node_property(id, keys::ALIASES);
         // A node without aliases gets the list, even an empty one.
         if added.is_empty() && current.is_some() {
             return;

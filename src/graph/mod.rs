@@ -716,7 +716,14 @@ impl Graph {
     /// A property of a node.
     pub fn node_property(&self, id: NodeId, key: &str) -> Option<&Value> {
         let sym = self.symbols.get(key)?;
-        self.inner.node_weight(nix(id))?.props.get(sym)
+        self.node_property_symbol(id, sym)
+    }
+
+    /// A property of a node, by its key's symbol: for the merge, which
+    /// asks each node it resolves to for the same few keys, and looks
+    /// their symbols up once rather than at every question.
+    pub(crate) fn node_property_symbol(&self, id: NodeId, key: Symbol) -> Option<&Value> {
+        self.inner.node_weight(nix(id))?.props.get(key)
     }
 
     /// The properties of a node, in insertion order.
