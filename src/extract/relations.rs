@@ -320,6 +320,7 @@ fn giving_lemma(lemma: &str) -> bool {
             | "promise"
             | "cover"
             | "pay for"
+            | "make"
     )
 }
 
@@ -4114,10 +4115,46 @@ impl Reader<'_, '_> {
         let kind = if worth {
             self.contribution_kind(units, last + 1, end, None)
                 .or(Some(ContributionKind::Money))
-        } else if form.lemma == "pay for" {
-            // "pays for accommodation, fuel and utilities": money, whatever
-            // it buys.
+        } else if form.lemma == "pay for"
+            || form.lemma == "cover"
+                && (last + 1..end.min(units.len()).min(last + 7)).any(|k| {
+                    matches!(
+                        self.word(units, k),
+                        Some(
+                            "costs"
+                                | "cost"
+                                | "bill"
+                                | "bills"
+                                | "expenses"
+                                | "salaries"
+                                | "budget"
+                        )
+                    )
+                })
+        {
+            // "pays for accommodation, fuel and utilities", "has covered
+            // most of CTSAMVM's costs": money, whatever it buys.
             Some(ContributionKind::Money)
+        } else if form.lemma == "make" {
+            // "have made smaller grants": only money made over is given.
+            (last + 1..end.min(units.len()).min(last + 4))
+                .take_while(|&k| self.group(units, k).is_none())
+                .any(|k| {
+                    self.word(units, k).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "grant"
+                                | "grants"
+                                | "donation"
+                                | "donations"
+                                | "contribution"
+                                | "contributions"
+                                | "payment"
+                                | "payments"
+                        )
+                    })
+                })
+                .then_some(ContributionKind::Money)
         } else if form.lemma == "train" {
             // "trains Somalia's special forces": the people are who is
             // trained; training is what is given.
@@ -4254,7 +4291,11 @@ impl Reader<'_, '_> {
         // "gives the force until Dec. 31": giving only with a thing given.
         // "delivered a speech to the Council", "flew to Brussels": nor
         // delivering or flying.
-        if matches!(form.lemma.as_str(), "keep" | "give" | "deliver" | "fly") && kind.is_none() {
+        if matches!(
+            form.lemma.as_str(),
+            "keep" | "give" | "deliver" | "fly" | "make"
+        ) && kind.is_none()
+        {
             return;
         }
         if matches!(
