@@ -277,6 +277,7 @@ pub enum WordClass {
     Blame,
     VerdictVerb,
     Impose,
+    GovernmentModifier,
 }
 
 impl WordClass {
@@ -324,6 +325,7 @@ impl WordClass {
             "blame" => Blame,
             "verdict_verb" => VerdictVerb,
             "impose" => Impose,
+            "government_modifier" => GovernmentModifier,
             _ => return None,
         })
     }
@@ -335,6 +337,7 @@ impl WordClass {
             WordClass::MissionHead
                 | WordClass::OrgHead
                 | WordClass::ForceHead
+                | WordClass::GovernmentModifier
                 | WordClass::Title
                 | WordClass::StopPhrase
         )

@@ -1275,20 +1275,26 @@ impl<'t> Builder<'t, '_> {
         // "the Solomon Islands International Assistance Force": a mission
         // may begin with its host's name, where a country's own force or
         // office ("Kenya Defence Forces") is the country's.
-        let mission = || {
-            matches!(
-                self.classify_name(&self.text[rs..re]),
-                Some((NodeLabel::Mission, _))
-            )
-        };
+        // What the whole name is, worked out once and only when a name
+        // inside it asks.
+        let class = std::cell::OnceCell::new();
+        let class = || *class.get_or_init(|| self.classify_name(&self.text[rs..re]));
+        let mission = || matches!(class(), Some((NodeLabel::Mission, _)));
         // "the African Union Peace Fund", "the UN Verification and
         // Inspection Mechanism": an organization's own fund or mission may
         // begin with its name.
         let organization = || {
             matches!(
-                self.classify_name(&self.text[rs..re]),
+                class(),
                 Some((NodeLabel::Actor, Some(ActorKind::Organization)))
             ) && self.text[rs..re].ends_with("Fund")
+        };
+        // "the Government of Kenya" is Kenya's government, whereas "the
+        // Autonomous Bougainville Government" is a body.
+        let government = || {
+            self.text[rs..re]
+                .split_whitespace()
+                .any(|w| w == "Government")
         };
         self.model
             .mentions
@@ -1301,13 +1307,6 @@ impl<'t> Builder<'t, '_> {
                 // "the OSCE Mission" alone is the organization's mission
                 // described, not a name.
                 let own_name = || self.text[m.end..re].split_whitespace().count() >= 2;
-                // "the Government of Kenya" is Kenya's government, whereas
-                // "the Autonomous Bougainville Government" is a body.
-                let government = || {
-                    self.text[rs..re]
-                        .split_whitespace()
-                        .any(|w| w == "Government")
-                };
                 ((m.start > rs || (m.end < re && mission())) && country && !government()
                     || owner && (organization() || own_name() && mission()))
                     && m.start >= rs
@@ -1364,29 +1363,9 @@ impl<'t> Builder<'t, '_> {
         // country's government, which only a name of its own ("the
         // Autonomous Bougainville Government") makes a body.
         if last == "Government"
-            && words[..head_end - 1].iter().all(|w| {
-                matches!(
-                    *w,
-                    "Federal"
-                        | "Transitional"
-                        | "Interim"
-                        | "National"
-                        | "Central"
-                        | "Provisional"
-                        | "Regional"
-                        | "Caretaker"
-                        | "Military"
-                        | "Civilian"
-                        | "Unity"
-                        | "New"
-                        | "Coalition"
-                        | "Democratic"
-                        | "Royal"
-                        | "State"
-                        | "Local"
-                        | "Autonomous"
-                )
-            })
+            && words[..head_end - 1]
+                .iter()
+                .all(|w| self.lex.is(WordClass::GovernmentModifier, w))
         {
             return None;
         }
@@ -2314,9 +2293,8 @@ impl<'t> Builder<'t, '_> {
                 }
                 // "voted for Thursday's resolution": a day owns nothing.
                 let time_owner = matches!(w, "'s" | "\u{2019}s") && i > 0 && {
-                    let prev = super::text::lower(&self.text[toks[i - 1].start..toks[i - 1].end]);
-                    self.lex.is(WordClass::Weekday, &prev)
-                        || matches!(prev.as_str(), "yesterday" | "today")
+                    let prev = lowers[i - 1].as_str();
+                    self.lex.is(WordClass::Weekday, prev) || matches!(prev, "yesterday" | "today")
                 };
                 if owner.is_some()
                     || time_owner

@@ -251,7 +251,7 @@ fn w_is_inflected(w: Option<&str>) -> bool {
 
 /// How many sentences back a fund still receives the money a story's
 /// givers give without naming where it goes.
-const SALIENT_SENTENCES: usize = 8;
+const FUND_IN_VIEW_SENTENCES: usize = 8;
 
 /// How [`Reader::subject`] names an urger standing in for the subject.
 const URGER: &str = "the one who urges";
@@ -2240,6 +2240,22 @@ impl Reader<'_, '_> {
         self.is_mission(e) || self.is_un_peacekeeping(e)
     }
 
+    /// Whether one of the `reach` words after the verb at `verb`, before
+    /// any name, is `wanted`: "extended the mandate", "renewed smaller
+    /// grants".
+    fn object_word(
+        &self,
+        units: &[Unit],
+        verb: usize,
+        end: usize,
+        reach: usize,
+        wanted: impl Fn(&str) -> bool,
+    ) -> bool {
+        (verb + 1..end.min(units.len()).min(verb + 1 + reach))
+            .take_while(|&k| self.group(units, k).is_none())
+            .any(|k| self.word(units, k).is_some_and(&wanted))
+    }
+
     /// The fund the story last named, a few sentences back at most: where
     /// money goes when no mission is in view ("Britain offered £12m").
     fn fund_in_view(&self, s: usize, pos: usize) -> Option<usize> {
@@ -2247,7 +2263,7 @@ impl Reader<'_, '_> {
             .mentions
             .iter()
             .filter(|m| {
-                m.start < pos && m.sentence + SALIENT_SENTENCES >= s && self.is_fund(m.entity)
+                m.start < pos && m.sentence + FUND_IN_VIEW_SENTENCES >= s && self.is_fund(m.entity)
             })
             .max_by_key(|m| m.start)
             .map(|m| m.entity)
@@ -3031,14 +3047,10 @@ impl Reader<'_, '_> {
                 let named = self.target_after(units, from, end, &agent_ents, Self::is_mission);
                 // "The EU and Canada have renewed smaller grants": renewing
                 // money is giving it again, to the mission or fund in view.
-                let renews_money = (from + 1..end.min(units.len()).min(from + 4))
-                    .take_while(|&k| self.group(units, k).is_none())
-                    .any(|k| {
-                        self.word(units, k).is_some_and(|w| {
-                            self.lex.is(WordClass::Money, w)
-                                || self.lex.is(WordClass::Money, w.trim_end_matches('s'))
-                        })
-                    });
+                let renews_money = self.object_word(units, from, end, 3, |w| {
+                    self.lex.is(WordClass::Money, w)
+                        || self.lex.is(WordClass::Money, w.trim_end_matches('s'))
+                });
                 if renews_money && matches!(form.lemma.as_str(), "renew" | "extend") {
                     let to = named
                         .and_then(|t| self.mission_of(units, t))
@@ -3063,17 +3075,14 @@ impl Reader<'_, '_> {
                 }
                 // "extended the mandate by one more year": the mission in view.
                 let in_view = || {
-                    (from + 1..end.min(units.len()).min(from + 3))
-                        .take_while(|&k| self.group(units, k).is_none())
-                        .any(|k| {
-                            self.word(units, k)
-                                .is_some_and(|w| matches!(w, "mandate" | "deployment"))
-                        })
-                        .then(|| {
-                            self.context_mission(s, units[i].start)
-                                .or_else(|| self.main_mission(units[i].start))
-                        })
-                        .flatten()
+                    self.object_word(units, from, end, 2, |w| {
+                        matches!(w, "mandate" | "deployment")
+                    })
+                    .then(|| {
+                        self.context_mission(s, units[i].start)
+                            .or_else(|| self.main_mission(units[i].start))
+                    })
+                    .flatten()
                 };
                 let target = match named {
                     Some(t) => Some(Target::Group(t)),
@@ -4137,24 +4146,20 @@ impl Reader<'_, '_> {
             Some(ContributionKind::Money)
         } else if form.lemma == "make" {
             // "have made smaller grants": only money made over is given.
-            (last + 1..end.min(units.len()).min(last + 4))
-                .take_while(|&k| self.group(units, k).is_none())
-                .any(|k| {
-                    self.word(units, k).is_some_and(|w| {
-                        matches!(
-                            w,
-                            "grant"
-                                | "grants"
-                                | "donation"
-                                | "donations"
-                                | "contribution"
-                                | "contributions"
-                                | "payment"
-                                | "payments"
-                        )
-                    })
-                })
-                .then_some(ContributionKind::Money)
+            self.object_word(units, last, end, 3, |w| {
+                matches!(
+                    w,
+                    "grant"
+                        | "grants"
+                        | "donation"
+                        | "donations"
+                        | "contribution"
+                        | "contributions"
+                        | "payment"
+                        | "payments"
+                )
+            })
+            .then_some(ContributionKind::Money)
         } else if form.lemma == "train" {
             // "trains Somalia's special forces": the people are who is
             // trained; training is what is given.

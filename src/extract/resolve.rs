@@ -816,10 +816,6 @@ fn mission_referent(
     } else {
         None
     };
-    // Of the missions in view, the most salient: every mention counts, and
-    // counts half as much with each sentence back, so a mission named
-    // again and again stays in view through an aside, but one the last
-    // sentence is about wins over one talked about four sentences ago.
     // "the transitional mission": the one mission named before whose own
     // name has the description's telling word ("UN Transitional Assistance
     // Mission in Somalia").
@@ -867,6 +863,10 @@ fn mission_referent(
         }
     };
     let prior_new = by_words.or(prior_new);
+    // Of the missions in view, the most salient: every mention counts, and
+    // counts half as much with each sentence back, so a mission named
+    // again and again stays in view through an aside, but one the last
+    // sentence is about wins over one talked about four sentences ago.
     let prior = prior_new.or_else(|| {
         let mut score: std::collections::HashMap<usize, (u32, usize)> =
             std::collections::HashMap::new();

@@ -34,12 +34,18 @@ pub struct Token {
     pub kind: TokenKind,
 }
 
-/// Words after which a period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
+/// Titles after which a period does not end a sentence, written as here
+/// or, in transcripts and bylines, in capitals ("MAJ. GEN.").
+const TITLE_ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt",
-    "Brig", "Rep", "Sen", "Gov", "Pres", "St", "Jr", "Sr", "No", "Nos", "Jan", "Feb", "Mar", "Apr",
-    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc", "Co", "Corp", "Ltd", "vs",
-    "etc", "approx", "Mt", "Ft", "Rev", "Hon", "Amb", "Dept", "Est",
+    "Brig", "Rep", "Sen", "Gov", "Pres", "Rev", "Hon", "Amb",
+];
+
+/// Other words after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "St", "Jr", "Sr", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+    "Oct", "Nov", "Dec", "Inc", "Co", "Corp", "Ltd", "vs", "etc", "approx", "Mt", "Ft", "Dept",
+    "Est",
 ];
 
 /// Words that, capitalised after an abbreviation like "U.S.", start a new sentence.
@@ -205,15 +211,12 @@ fn is_abbreviation(line: &str, dot: usize, next: &str) -> bool {
     is_abbreviation_word(word)
 }
 
-/// Titles that transcripts and bylines write in capitals ("MAJ. GEN.").
-const CAPITALISED_TITLES: &[&str] = &[
-    "MR", "MRS", "MS", "DR", "PROF", "GEN", "LT", "COL", "MAJ", "CAPT", "CMDR", "ADM", "SGT",
-    "BRIG", "REP", "SEN", "GOV", "PRES", "AMB", "HON", "REV",
-];
-
 /// Whether a word written before a dot is a known abbreviation.
 fn is_abbreviation_word(word: &str) -> bool {
-    ABBREVIATIONS.contains(&word) || CAPITALISED_TITLES.contains(&word)
+    ABBREVIATIONS.contains(&word)
+        || TITLE_ABBREVIATIONS.iter().any(|t| {
+            *t == word || (t.eq_ignore_ascii_case(word) && !word.chars().any(|c| c.is_lowercase()))
+        })
 }
 
 /// Split a byte range of `text` into tokens.
