@@ -156,8 +156,9 @@ pub enum Wants {
     They,
     /// "he", "she", "his", "her": a person.
     Person,
-    /// "both countries", "the two powers": the last pair of countries.
-    Pair,
+    /// "both countries", "the two powers", "the three juntas": the last
+    /// countries named together, as many as the number says.
+    Set(u8),
     /// "the mission", "the force", "a peacekeeping operation".
     Mission,
     /// "the resolution", "the text", "the draft".
@@ -441,6 +442,7 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
     b.acronym_definitions();
     b.named_phrases();
     b.people();
+    b.code_names();
     b.acronym_uses();
     b.acronyms_of_names();
     b.surnames();
@@ -674,6 +676,7 @@ impl<'t> Builder<'t, '_> {
                 | "controlled"
                 | "run"
                 | "headed"
+                | "chaired"
                 | "allied"
                 | "aligned"
                 // "the Tripoli-based government": a place, no stance.
@@ -1401,7 +1404,7 @@ impl<'t> Builder<'t, '_> {
                     }
                 }
                 let start = re - phrase.len();
-                if phrase.split_whitespace().count() < 2 {
+                if phrase.split_whitespace().count() < 2 && !self.introduced_as_name(start) {
                     continue;
                 }
                 let first = phrase.split_whitespace().next().unwrap_or("");
@@ -1411,7 +1414,18 @@ impl<'t> Builder<'t, '_> {
                 {
                     continue;
                 }
-                let Some((label, kind)) = self.classify_name(phrase) else {
+                // "the so-called Mechanism": a word that heads descriptions
+                // of missions names one when the text introduces it as a name.
+                let introduced_mission = || {
+                    (self.introduced_as_name(start)
+                        && matches!(
+                            phrase.to_lowercase().as_str(),
+                            "mechanism" | "initiative" | "mission" | "force" | "operation"
+                        ))
+                    .then_some((NodeLabel::Mission, None))
+                };
+                let Some((label, kind)) = self.classify_name(phrase).or_else(introduced_mission)
+                else {
                     if self.free(start, re) && !FUNCTION_WORDS.contains(&first) {
                         self.model.unknown.push((s, phrase.to_string()));
                     }
@@ -1423,6 +1437,16 @@ impl<'t> Builder<'t, '_> {
                 self.push(e, start, re, Via::Name);
             }
         }
+    }
+
+    /// Whether the text introduces the word at `start` as a name: "the
+    /// so-called Mechanism", "known as the Quartet".
+    fn introduced_as_name(&self, start: usize) -> bool {
+        let before = self.text[..start].trim_end_matches(['"', '\u{201c}', ' ']);
+        let before = before.strip_suffix(" the").unwrap_or(before);
+        ["so-called", "known as", "dubbed"]
+            .iter()
+            .any(|cue| before.ends_with(cue))
     }
 
     /// People: a title and a name, a name with "said", a name in apposition.
@@ -1569,6 +1593,48 @@ impl<'t> Builder<'t, '_> {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// "Atalanta" in a text that names "EUNAVFOR Atalanta", "Southern
+    /// Spear" after "Operation Southern Spear": an operation's code name
+    /// alone stands for it (`acronym_uses` then finds it).
+    fn code_names(&mut self) {
+        const PREFIXES: &[&str] = &[
+            "Operation ",
+            "Opération ",
+            "EUNAVFOR Med ",
+            "EUNAVFOR MED ",
+            "EUNAVFOR ",
+            "EU NAVFOR ",
+            "EUFOR ",
+        ];
+        let mut found: Vec<(usize, String)> = Vec::new();
+        for (i, e) in self.model.entities.iter().enumerate() {
+            if e.label != NodeLabel::Mission {
+                continue;
+            }
+            for name in std::iter::once(&e.name).chain(&e.aliases) {
+                let Some(code) = PREFIXES.iter().find_map(|p| name.strip_prefix(p)) else {
+                    continue;
+                };
+                // A code name of its own: capitalised words, none of them
+                // a name the lexicon gives something else ("EUFOR BiH").
+                let own = code.len() >= 4
+                    && code
+                        .split(' ')
+                        .all(|w| w.starts_with(char::is_uppercase) && !is_all_caps(w))
+                    && self.lex.by_name(code).is_none()
+                    && !found.iter().any(|(_, c)| c == code);
+                if own {
+                    found.push((i, code.to_string()));
+                }
+            }
+        }
+        for (e, code) in found {
+            if !self.by_name.contains_key(normalize_name(&code).as_str()) {
+                self.add_alias(e, &code);
             }
         }
     }
@@ -2250,19 +2316,23 @@ impl<'t> Builder<'t, '_> {
                     i += 1;
                     continue;
                 }
-                // "both countries", "the two powers"
-                if (lw == "both" && self.lex.is(WordClass::PairNoun, &next(1)))
-                    || (lw == "the"
-                        && next(1) == "two"
-                        && self.lex.is(WordClass::PairNoun, &next(2)))
+                // "both countries", "the two powers", "all three juntas"
+                let counted = if lw == "both" && self.lex.is(WordClass::PairNoun, &next(1)) {
+                    Some((2, 2))
+                } else if matches!(lw.as_str(), "the" | "all")
+                    && self.lex.is(WordClass::PairNoun, &next(2))
                 {
-                    let len = if lw == "both" { 2 } else { 3 };
+                    count_word(&next(1)).map(|n| (n, 3))
+                } else {
+                    None
+                };
+                if let Some((count, len)) = counted {
                     let end = toks[i + len - 1].end;
                     self.model.anaphors.push(Anaphor {
                         start: tk.start,
                         end,
                         sentence: s,
-                        wants: Wants::Pair,
+                        wants: Wants::Set(count),
                         words: Vec::new(),
                         possessive: false,
                         owner: None,
@@ -2373,8 +2443,14 @@ impl<'t> Builder<'t, '_> {
                                 let t = &self.text[n.start..n.end];
                                 is_capitalized(t) || t == "resolution"
                             });
+                        // "a joint military force": a head word that only
+                        // modifies the mission head after it.
+                        let modifies_mission_head = lowers.get(j + 1).is_some_and(|n| {
+                            matches!(n.as_str(), "force" | "mission" | "operation")
+                        });
                         if lowercase_head
                             && !draft_before_more
+                            && !modifies_mission_head
                             && let Some(w) = head(&lower)
                         {
                             found = Some((w, j));
@@ -2576,19 +2652,16 @@ impl<'t> Builder<'t, '_> {
                             && matches!(word_at(end_tok + 1).as_str(), "in" | "of"))
                         .then(|| match word_at(end_tok + 2).as_str() {
                             "both" if self.lex.is(WordClass::PairNoun, &word_at(end_tok + 3)) => {
-                                Some(end_tok + 3)
+                                Some((2, end_tok + 3))
                             }
-                            "the"
-                                if word_at(end_tok + 3) == "two"
-                                    && self.lex.is(WordClass::PairNoun, &word_at(end_tok + 4)) =>
-                            {
-                                Some(end_tok + 4)
+                            "the" if self.lex.is(WordClass::PairNoun, &word_at(end_tok + 4)) => {
+                                count_word(&word_at(end_tok + 3)).map(|n| (n, end_tok + 4))
                             }
                             _ => None,
                         })
                         .flatten();
                         let (wants, end, end_tok) = match pair_end {
-                            Some(last) => (Wants::Pair, toks[last].end, last),
+                            Some((count, last)) => (Wants::Set(count), toks[last].end, last),
                             None => (wants, end, end_tok),
                         };
                         if !overlaps_named
@@ -2617,6 +2690,18 @@ impl<'t> Builder<'t, '_> {
 
 /// Whether two names share a word of four letters or more ("Ahlu Sunna
 /// Wal Jamaa" and "Ahlu Sunnah Wal Jamaa").
+/// The number a small number word says ("three" in "the three countries").
+pub(crate) fn count_word(w: &str) -> Option<u8> {
+    Some(match w {
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        _ => return None,
+    })
+}
+
 fn shares_a_word(a: &str, b: &str) -> bool {
     // The heads every such name has ("Force", "Mission") tell nothing.
     const GENERIC: &[&str] = &[

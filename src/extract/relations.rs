@@ -13,7 +13,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::amount::{Amount, Measure};
 use super::lexicon::{Lexicon, Pos, TriggerClass, WordClass};
-use super::mentions::{DocModel, Mention, Via};
+use super::mentions::{DocModel, Mention, Via, count_word};
 use super::text::{Lower, TokenKind};
 use crate::model::{
     ActorKind, ContributionKind, FactProps, MissionStatus, NodeLabel, Qualifier, RelType, Span,
@@ -1932,7 +1932,10 @@ impl Reader<'_, '_> {
 
     fn is_passive(&self, units: &[Unit], i: usize, participle: bool) -> bool {
         if !participle {
-            return false;
+            // A participle spelt like the base form ("is run by", "was set
+            // up by"): a form of "be" before it and "by" after it.
+            let be_before = i > 0 && self.word(units, i - 1).is_some_and(|w| BE.contains(&w));
+            return be_before && self.word(units, i + 1) == Some("by");
         }
         let adverb = |w: &str| {
             (w.ends_with("ly") && w.len() > 4)
@@ -3312,12 +3315,23 @@ impl Reader<'_, '_> {
             }
             TriggerClass::Lead => {
                 if passive {
-                    // "M, led by X" / "M is led by X" / "commanded ... by X"
-                    let (Some(ag), Some(p)) =
-                        (agent_idx, patient.or_else(|| self.previous_group(units, i)))
-                    else {
+                    // "M, led by X" / "M is led by X" / "commanded ... by X";
+                    // "The committee, which includes UNIFIL, is headed by X":
+                    // a subject that names no entity leads to nothing.
+                    let patient = patient.or_else(|| {
+                        (!self.be_before(units, i))
+                            .then(|| self.previous_group(units, i))
+                            .flatten()
+                    });
+                    let (Some(ag), Some(p)) = (agent_idx, patient) else {
                         return;
                     };
+                    // "headed by US Army Lt. Gen. Joseph Clearfield": the
+                    // officer, whose service and rank come before the name.
+                    let ag = (ag + 1..(ag + 6).min(units.len()))
+                        .find(|&k| !self.is_title_word(units, k))
+                        .filter(|&k| k > ag + 1 && self.group_is(units, k, ActorKind::Person))
+                        .unwrap_or(ag);
                     self.leads(s, units, ag, p, trig_span, "led by (passive)");
                     return;
                 }
@@ -4211,6 +4225,9 @@ impl Reader<'_, '_> {
             if (last + 1..end.min(units.len()))
                 .any(|k| matches!(self.word(units, k), Some("support" | "backing" | "help")))
                 && let Some(t) = self.target_after(units, last, end, &agent_ents, Self::is_any)
+                // "pledged Russia's full support for": whose support it is,
+                // which the noun's own reading tells.
+                && !self.group(units, t).is_some_and(|g| g.possessive)
             {
                 self.stance(
                     s,
@@ -4250,6 +4267,16 @@ impl Reader<'_, '_> {
                     .is_some_and(|w| self.lex.is(WordClass::Formation, w))
             });
         let vague_number = vague_number || formation;
+        // "keeps a frigate in the area", "keep two frigates each on
+        // station": ships and aircraft counted are equipment there (kept,
+        // not delivered: "delivered two shipments" goes to whoever gets them).
+        let counted_equipment = kind == Some(ContributionKind::Equipment)
+            && (class == TriggerClass::Host || form.lemma == "keep")
+            && self.word(units, last + 1).is_some_and(|w| {
+                matches!(w, "a" | "an" | "one" | "several")
+                    || count_word(w).is_some()
+                    || w.starts_with(|c: char| c.is_ascii_digit())
+            });
         // "has 1,000 soldiers in", not the auxiliary of "has yet to send".
         if class == TriggerClass::Host {
             let next = self.word(units, last + 1).unwrap_or("");
@@ -4289,7 +4316,7 @@ impl Reader<'_, '_> {
                             Some("in" | "with" | "of")
                         )
                     });
-            if aux || !(amount_close || vague_number || in_named_mission) {
+            if aux || !(amount_close || vague_number || in_named_mission || counted_equipment) {
                 return;
             }
         }
@@ -4465,6 +4492,7 @@ impl Reader<'_, '_> {
         });
         let implicit_ok = amount.is_some()
             || vague_number
+            || counted_equipment
             || to_own_people
             || (giving && kind.is_some() && !self.object_possessed(units, last + 1, end));
         // "under a bilateral agreement": given to the host country, not to
@@ -5135,7 +5163,12 @@ impl Reader<'_, '_> {
                                 | "fiercest"
                                 | "closest"
                                 | "western"
-                        ) =>
+                                | "full"
+                                | "firm"
+                                | "strong"
+                                | "unwavering"
+                                | "continued"
+                        ) || is_adjective(w) =>
                     {
                         continue;
                     }
@@ -5330,6 +5363,34 @@ impl Reader<'_, '_> {
             );
             return;
         }
+        // "Egypt voiced support for the force", "reaffirmed its strong
+        // opposition to": the subject of the verb that states the stance.
+        let expressing_agent = matches!(
+            class,
+            TriggerClass::Support | TriggerClass::Oppose | TriggerClass::Criticize
+        )
+        .then(|| {
+            let mut k = i;
+            while k > 0
+                && self.word(units, k - 1).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "its" | "their" | "his" | "her" | "full" | "strong" | "firm" | "continued"
+                    ) || is_adjective(w)
+                })
+            {
+                k -= 1;
+            }
+            let verb = k.checked_sub(1)?;
+            if !self
+                .word(units, verb)
+                .is_some_and(|w| self.lex.is(WordClass::Express, w))
+            {
+                return None;
+            }
+            self.subject(units, verb).map(|(g, _)| g)
+        })
+        .flatten();
         let (agent, target) = match class {
             TriggerClass::Support
             | TriggerClass::Oppose
@@ -5371,6 +5432,7 @@ impl Reader<'_, '_> {
                     .or(appositive_agent)
                     .or(copula_agent)
                     .or(possessive_before.filter(|_| of_phrase.is_some() || from_phrase.is_none()))
+                    .or(expressing_agent)
                     .or(undertaking_agent);
                 let target = if possessive_before.is_some() && possessive_before != agent {
                     possessive_before
@@ -5913,6 +5975,11 @@ impl Reader<'_, '_> {
                                         | "partnership"
                                         | "initiative"
                                         | "effort"
+                                        | "committee"
+                                        | "commission"
+                                        | "panel"
+                                        | "body"
+                                        | "team"
                                 ) || self.lex.is(WordClass::MissionWord, &w)
                             });
                             if head_is_noun {
@@ -5941,7 +6008,7 @@ impl Reader<'_, '_> {
                 .map_or(units[k].end, |p| units[k].end + p);
             let span = Span::new(participle_at, participle_at + 1 + c.len());
             match c.as_str() {
-                "led" | "commanded" | "controlled" | "headed" | "run" => {
+                "led" | "commanded" | "controlled" | "headed" | "run" | "chaired" => {
                     self.leads(s, units, k, t, span, "X-led")
                 }
                 "backed" | "supported" | "sponsored" | "allied" | "aligned" => {

@@ -102,6 +102,15 @@ fn is_prepositional(model: &DocModel, lex: &Lexicon, m: &Mention) -> bool {
     lex.is(WordClass::Preposition, last.trim_start_matches('('))
 }
 
+/// A force whose name says it is a state's army ("Lebanese Armed Forces",
+/// "Israel Defense Forces").
+fn is_national_army(e: &DocEntity) -> bool {
+    e.kind == Some(ActorKind::Force)
+        && ["Armed Forces", "Army", "Defence Force", "Defense Force"]
+            .iter()
+            .any(|part| e.name.contains(part))
+}
+
 fn compatible(e: &DocEntity, wants: Wants) -> bool {
     match wants {
         Wants::It => match e.label {
@@ -123,9 +132,11 @@ fn compatible(e: &DocEntity, wants: Wants) -> bool {
                 && e.kind == Some(ActorKind::Organization)
                 && !e.name.contains("Council")
         }
+        // "the terror group", "the militia": no state's army.
         Wants::Group => {
             e.label == NodeLabel::Actor
                 && matches!(e.kind, Some(ActorKind::Force) | Some(ActorKind::Group))
+                && !is_national_army(e)
         }
         // "the coalition": also a body named one ("the Coalition to
         // Restore Legitimacy in Yemen").
@@ -134,7 +145,7 @@ fn compatible(e: &DocEntity, wants: Wants) -> bool {
                 || e.label == NodeLabel::Actor
                     && e.name.split_whitespace().any(|w| w == "Coalition")
         }
-        Wants::Government | Wants::Pair => e.kind == Some(ActorKind::Country),
+        Wants::Government | Wants::Set(_) => e.kind == Some(ActorKind::Country),
         Wants::Army => e.kind == Some(ActorKind::Force),
     }
 }
@@ -273,16 +284,16 @@ fn referent(
                 .map(|m| m.entity);
             return single.map(|e| vec![e]);
         }
-        Wants::Pair => {
+        Wants::Set(count) => {
             let groups = coordinated_groups(model);
             for g in groups.iter().rev() {
                 let last = &model.mentions[*g.last().expect("non-empty")];
                 let ents: Vec<usize> = g.iter().map(|&i| model.mentions[i].entity).collect();
                 if last.end <= a.start
-                    && ents.len() == 2
+                    && ents.len() == usize::from(count)
                     && ents
                         .iter()
-                        .all(|&e| compatible(&model.entities[e], Wants::Pair))
+                        .all(|&e| compatible(&model.entities[e], a.wants))
                 {
                     return Some(ents);
                 }
@@ -419,14 +430,7 @@ fn referent(
         return before
             .iter()
             .rev()
-            .find(|m| {
-                let e = &model.entities[m.entity];
-                e.kind == Some(ActorKind::Force)
-                    && (e.name.contains("Armed Forces")
-                        || e.name.contains("Army")
-                        || e.name.contains("Defence Force")
-                        || e.name.contains("Defense Force"))
-            })
+            .find(|m| is_national_army(&model.entities[m.entity]))
             .map(|m| vec![m.entity]);
     }
     let ok = |m: &Mention| compatible(&model.entities[m.entity], a.wants);
