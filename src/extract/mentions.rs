@@ -924,6 +924,18 @@ impl<'t> Builder<'t, '_> {
             .take_while(|c| c.is_alphabetic())
             .collect::<String>()
             .to_lowercase();
+        // "Venezuelan opposition leader", "the Syrian opposition": the
+        // country's political opposition, not the country's opposition to
+        // something ("Krakozhian opposition to the plan").
+        if next == "opposition" {
+            let after = self.text[end..].trim_start()["opposition".len()..].trim_start();
+            if !["to ", "against ", "from "]
+                .iter()
+                .any(|p| after.starts_with(p))
+            {
+                return false;
+            }
+        }
         self.lex.triggers(&next).iter().any(|f| {
             f.pos == super::lexicon::Pos::Noun
                 && matches!(
@@ -1050,6 +1062,13 @@ impl<'t> Builder<'t, '_> {
                             })
                             && toks[end + k].kind == TokenKind::Word
                             && is_capitalized(&t[toks[end + k].start..toks[end + k].end])
+                            // "launched Operation X in May": a date is no
+                            // part of a name.
+                            && {
+                                let w = lower(&t[toks[end + k].start..toks[end + k].end]);
+                                !self.lex.is(WordClass::Month, &w)
+                                    && !self.lex.is(WordClass::Weekday, &w)
+                            }
                     });
                     match conn_len {
                         Some(k) => end += k + 1,

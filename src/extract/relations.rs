@@ -909,6 +909,7 @@ impl Reader<'_, '_> {
             self.trigger(s, units, *i, *n, forms);
             produced_any[ti] = self.out.facts.len() > before;
         }
+        self.bracketed_votes(s, units);
         self.compounds(s, units);
         self.evaluations(s, units);
         self.under_command(s, units);
@@ -943,6 +944,45 @@ impl Reader<'_, '_> {
                     word: self.text(&units[*i]).to_string(),
                     reason: "no agent or target in reach",
                 });
+            }
+        }
+    }
+
+    /// "adopted by a recorded vote of 139 in favour to 2 against (Israel,
+    /// United States), with 18 abstentions": the votes of the delegations a
+    /// count names in brackets, on the resolution in view.
+    fn bracketed_votes(&mut self, s: usize, units: &[Unit]) {
+        for k in 2..units.len() {
+            if self.word(units, k) != Some("(") {
+                continue;
+            }
+            let class = match self.word(units, k - 1) {
+                Some("against") => TriggerClass::VoteAgainst,
+                Some("favour" | "favor") => TriggerClass::VoteFor,
+                Some("abstention" | "abstentions") => TriggerClass::Abstain,
+                _ => continue,
+            };
+            let counted = (k.saturating_sub(4)..k - 1).any(|q| {
+                self.word(units, q).is_some_and(|w| {
+                    w.chars().all(|c| c.is_ascii_digit()) || count_word(w).is_some() || w == "one"
+                })
+            });
+            let Some(close) = (k + 1..units.len()).find(|&q| self.word(units, q) == Some(")"))
+            else {
+                continue;
+            };
+            let voters: Vec<usize> = (k + 1..close)
+                .filter(|&q| self.group(units, q).is_some())
+                .collect();
+            let only_names = (k + 1..close).all(|q| {
+                self.group(units, q).is_some() || matches!(self.word(units, q), Some("," | "and"))
+            });
+            if !counted || voters.is_empty() || !only_names {
+                continue;
+            }
+            let trig = Span::new(units[k - 1].start, units[k - 1].end);
+            for v in voters {
+                self.vote(s, units, k - 1, close, close, class, Some(v), trig);
             }
         }
     }
@@ -1323,7 +1363,7 @@ impl Reader<'_, '_> {
                         if matches!(w.as_str(), "in" | "on" | "last" | "this")
                             && self.word(units, k + 1).is_some_and(|n| {
                                 n.chars().all(|c| c.is_ascii_digit())
-                                    || self.lex.is(WordClass::Month, self.text(&units[k + 1]))
+                                    || self.lex.is(WordClass::Month, n)
                                     || matches!(n, "year" | "week" | "month")
                             }) => {}
                     UnitKind::Word(_) => break,
@@ -1686,6 +1726,9 @@ impl Reader<'_, '_> {
                                     | "earlier"
                                     | "later"
                                     | "this"
+                                    | "today"
+                                    | "yesterday"
+                                    | "meanwhile"
                             )
                     };
                     let weekday_or_month = self.text(&units[p]);
@@ -1934,8 +1977,14 @@ impl Reader<'_, '_> {
         if !participle {
             // A participle spelt like the base form ("is run by", "was set
             // up by"): a form of "be" before it and "by" after it.
+            // "is run from its headquarters in Larissa by": a place between.
             let be_before = i > 0 && self.word(units, i - 1).is_some_and(|w| BE.contains(&w));
-            return be_before && self.word(units, i + 1) == Some("by");
+            return be_before
+                && (i + 1..(i + 10).min(units.len()))
+                    .take_while(|&k| {
+                        !matches!(self.word(units, k), Some("," | "and" | "that" | "which"))
+                    })
+                    .any(|k| self.word(units, k) == Some("by"));
         }
         let adverb = |w: &str| {
             (w.ends_with("ly") && w.len() > 4)
@@ -1974,7 +2023,7 @@ impl Reader<'_, '_> {
             let time = matches!(
                 w,
                 "yesterday" | "today" | "overnight" | "earlier" | "again" | "on"
-            ) || self.lex.is(WordClass::Weekday, self.text(&units[k]));
+            ) || self.lex.is(WordClass::Weekday, w);
             if !adverb(w) && !time && !matches!(w, "jointly" | "in" | "from" | "the") {
                 break;
             }
@@ -2160,6 +2209,11 @@ impl Reader<'_, '_> {
         want: fn(&Self, usize) -> bool,
     ) -> Option<usize> {
         for k in i + 1..end.min(units.len()) {
+            // "asked for the meeting with the backing of Russia": who backs
+            // the act is no target of it.
+            if self.backing_at(units, k) {
+                return None;
+            }
             // A relative clause after a noun ("gangs that control ...") is
             // about that noun.
             if k > i + 1
@@ -2187,6 +2241,84 @@ impl Reader<'_, '_> {
             }
         }
         None
+    }
+
+    /// "allowed the U.S. military to install a radar", "would allow U.S.
+    /// aircraft to use the air base": a host lets a foreign force use its
+    /// ground, which is a contribution (kind other) to the operation in
+    /// view, and no stance on the foreign country. Whether it applied.
+    #[allow(clippy::too_many_arguments)]
+    fn grants_access(
+        &mut self,
+        s: usize,
+        units: &[Unit],
+        a: usize,
+        last: usize,
+        trig: Span,
+        negated: bool,
+        hedged: bool,
+    ) -> bool {
+        let mut k = last + 1;
+        if self.word(units, k) == Some("the") {
+            k += 1;
+        }
+        if self.group(units, k).is_none() {
+            return false;
+        }
+        k += 1;
+        if self.word(units, k).is_some_and(|w| {
+            self.lex.is(WordClass::Equipment, w)
+                || self.lex.is(WordClass::Personnel, w)
+                || self.lex.is(WordClass::ForceRole, w)
+        }) {
+            k += 1;
+        }
+        let uses_ground = self.word(units, k) == Some("to")
+            && self.word(units, k + 1).is_some_and(|v| {
+                matches!(
+                    v,
+                    "use"
+                        | "install"
+                        | "operate"
+                        | "station"
+                        | "base"
+                        | "refuel"
+                        | "land"
+                        | "build"
+                )
+            });
+        if !uses_ground {
+            return false;
+        }
+        if let Some(m) = self.context_mission(s, units[last].start) {
+            self.contribution(
+                s,
+                units,
+                a,
+                m,
+                None,
+                ContributionKind::Other,
+                negated,
+                hedged,
+                trig,
+                "lets a force use its ground",
+            );
+        }
+        true
+    }
+
+    /// Whether unit `k` opens "with the backing of", "with strong support
+    /// from": the backers of what the clause does.
+    fn backing_at(&self, units: &[Unit], k: usize) -> bool {
+        self.word(units, k) == Some("with")
+            && (k + 1..(k + 4).min(units.len()))
+                .take_while(|&w| self.group(units, w).is_none())
+                .any(|w| {
+                    matches!(
+                        self.word(units, w),
+                        Some("backing" | "support" | "blessing" | "approval")
+                    )
+                })
     }
 
     /// Whether unit `k` is a capitalised word before a name: a title or a
@@ -2760,7 +2892,7 @@ impl Reader<'_, '_> {
                 matches!(
                     w,
                     "week" | "month" | "year" | "weekend" | "day" | "morning" | "night"
-                ) || self.lex.is(WordClass::Weekday, self.text(&units[i - 1]))
+                ) || self.lex.is(WordClass::Weekday, w)
             })
         {
             return false;
@@ -3446,6 +3578,11 @@ impl Reader<'_, '_> {
                 }
                 let agent_ents = self.ents(units, a);
                 let (neg, hedge, abandoned) = self.modality(units, a, i, s);
+                if class == TriggerClass::Consent
+                    && self.grants_access(s, units, a, last, trig_span, neg, hedge)
+                {
+                    return;
+                }
                 let (mut rel, neg) = consent_flip(class, base, neg);
                 // "urged X to ...", "called on X to ...": X is addressed, and
                 // the stance is on what follows.
@@ -4182,6 +4319,16 @@ impl Reader<'_, '_> {
             self.contribution_kind(units, last + 1, end, amount)
         };
         let (negated, hedged, _) = self.modality(units, a, i, s);
+        // "sends no ships", "has made no payment", "has given AUSSOM no
+        // money": the object denies the gift ("no fewer than 500" does not).
+        let object_denied = (last + 1..end.min(units.len()).min(last + 4)).any(|k| {
+            self.word(units, k) == Some("no")
+                && !matches!(
+                    self.word(units, k + 1),
+                    Some("fewer" | "more" | "less" | "later" | "sooner" | "longer")
+                )
+        });
+        let negated = negated || object_denied;
         // "Nepal and India provide the largest contingents, while Uruguay,
         // Fiji and Ghana also contribute": a verb of giving with no object
         // gives what the giver just before it gave, to the same recipient.
@@ -4533,6 +4680,24 @@ impl Reader<'_, '_> {
                     .filter(|&k| matches!(self.word(units, k - 1), Some("in" | "with")))
                     .flat_map(|k| self.ents(units, k))
                     .find(|&e| self.is_un_peacekeeping(e))
+                    // "paid $1.29 billion, clearing its assessments": the
+                    // assessed budget of U.N. peacekeeping, not one mission.
+                    .or_else(|| {
+                        let assessed = (0..units.len()).any(|k| {
+                            self.word(units, k).is_some_and(|w| {
+                                matches!(w, "assessment" | "assessments" | "assessed")
+                            })
+                        });
+                        (assessed && kind == Some(ContributionKind::Money))
+                            .then(|| {
+                                self.model
+                                    .mentions
+                                    .iter()
+                                    .map(|m| m.entity)
+                                    .find(|&e| self.is_un_peacekeeping(e))
+                            })
+                            .flatten()
+                    })
                     .or_else(|| self.earlier_recipient(&agent_ents))
                     .or_else(|| self.context_mission(s, units[i].start))
                     .or_else(|| {
@@ -5315,6 +5480,8 @@ impl Reader<'_, '_> {
         };
         // "Resolution 4435 was approved over the objections of X", "despite
         // opposition from Y": the clause's subject is what they oppose.
+        // "Venezuela, which asked for the meeting with the backing of Russia
+        // and China": the backers support whoever acts.
         let conceded = {
             let mut k = i;
             while k > 0 && matches!(self.word(units, k - 1), Some("the" | "strong" | "fierce")) {
@@ -5322,10 +5489,24 @@ impl Reader<'_, '_> {
             }
             k > 0 && matches!(self.word(units, k - 1), Some("over" | "despite"))
         };
-        if matches!(class, TriggerClass::Oppose | TriggerClass::Criticize)
-            && conceded
+        let on_subject = match class {
+            TriggerClass::Oppose | TriggerClass::Criticize if conceded => {
+                Some((RelType::Opposes, "over the objections of"))
+            }
+            TriggerClass::Support
+                if (i.saturating_sub(4)..i).any(|w| self.backing_at(units, w)) =>
+            {
+                Some((RelType::Supports, "with the backing of"))
+            }
+            _ => None,
+        };
+        if let Some((rel, rule)) = on_subject
             && let Some(giver) = of_phrase.or(from_phrase)
             && let Some(subject) = self.main_subject(units, i)
+            && !self
+                .ents(units, subject)
+                .iter()
+                .any(|e| self.ents(units, giver).contains(e))
         {
             let (neg, hedge, abandoned) = self.modality(units, giver, i, s);
             self.stance(
@@ -5335,7 +5516,7 @@ impl Reader<'_, '_> {
                 subject,
                 Stance {
                     abandoned,
-                    ..Stance::of(RelType::Opposes, neg, hedge, trig, "over the objections of")
+                    ..Stance::of(rel, neg, hedge, trig, rule)
                 },
             );
             return;

@@ -220,7 +220,13 @@ fn referent(
             // An unnumbered resolution about a country ("a draft resolution
             // calling on Sudan's warring parties"): named after its topic.
             if let Some((topic, words_end)) = resolution_topic(model, a.end) {
-                let name = format!("draft resolution on {topic}");
+                // A budget is adopted, not drafted: "resolution on the
+                // financing of UNIFIL".
+                let name = if topic.starts_with("the f") {
+                    format!("resolution on {topic}")
+                } else {
+                    format!("draft resolution on {topic}")
+                };
                 // As the text words it: "resolution that would have imposed
                 // sanctions on Zimbabwe".
                 let described = without_article(&model.text[a.start..words_end]).to_string();
@@ -641,6 +647,25 @@ fn leader_hint(words: &[String]) -> Option<&'static str> {
 }
 
 /// How a leader is written in the name of a mission the text describes.
+/// Whether mission `e` is led by the lexicon entry `id`: the lexicon says
+/// so, or the text names it after it ("EU Military Assistance Mission").
+fn mission_led_by(model: &DocModel, lex: &Lexicon, e: usize, id: &str) -> bool {
+    let ent = &model.entities[e];
+    if ent.leader.is_some_and(|l| lex.entries[l].id == id) {
+        return true;
+    }
+    let Some(org) = lex.index_of(id) else {
+        return false;
+    };
+    let org = &lex.entries[org];
+    ent.lexicon.is_none()
+        && std::iter::once(&org.name).chain(&org.aliases).any(|n| {
+            ent.name
+                .strip_prefix(n.as_str())
+                .is_some_and(|r| r.starts_with(' '))
+        })
+}
+
 fn leader_prefix(id: &str) -> &'static str {
     match id {
         "UN" => "U.N.",
@@ -950,13 +975,7 @@ fn mission_referent(
     // "the U.N. peacekeeping mission in Mali", "a multinational force" in a
     // story about Haiti, with no mission named: the one mission the lexicon
     // knows there that fits the words.
-    let any_of_hint = |e: usize| {
-        hint.is_none_or(|id| {
-            model.entities[e]
-                .leader
-                .is_some_and(|l| lex.entries[l].id == id)
-        })
-    };
+    let any_of_hint = |e: usize| hint.is_none_or(|id| mission_led_by(model, lex, e, id));
     if prior.or(next).is_none_or(|e| !any_of_hint(e))
         && let Some(idx) = lexicon_mission(model, lex, a, words, &head, hint)
     {
@@ -965,11 +984,9 @@ fn mission_referent(
     // "a U.N. police force" when no mission of that leader is in view: a
     // mission of its own, proposed or hypothetical, named by its words.
     if let Some(id) = hint {
-        let any_of_leader = prior.or(next).is_some_and(|e| {
-            model.entities[e]
-                .leader
-                .is_some_and(|l| lex.entries[l].id == id)
-        });
+        let any_of_leader = prior
+            .or(next)
+            .is_some_and(|e| mission_led_by(model, lex, e, id));
         if !any_of_leader {
             let span_words: Vec<String> = model.text[a.start..a.end]
                 .split_whitespace()
@@ -1324,6 +1341,24 @@ fn resolution_topic(model: &DocModel, end: usize) -> Option<(String, usize)> {
     let offset = rest.len() - after.len();
     let lower = after.to_lowercase();
     let is_country = |m: &&Mention| model.entities[m.entity].kind == Some(ActorKind::Country);
+    // "the resolution on the financing of the United Nations Interim Force
+    // in Lebanon": a mission's budget, named as the text words it.
+    for cue in ["on the financing of ", "on the funding of "] {
+        if lower.starts_with(cue) {
+            let topic_start = end + offset + "on ".len();
+            let mut start = end + offset + cue.len();
+            if model.text[start..].starts_with("the ") {
+                start += 4;
+            }
+            if let Some(m) = model
+                .mentions
+                .iter()
+                .find(|m| m.start == start && model.entities[m.entity].label == NodeLabel::Mission)
+            {
+                return Some((model.text[topic_start..m.end].to_string(), m.end));
+            }
+        }
+    }
     // The cue follows the resolution at once.
     if let Some(cue) = CUES
         .iter()
