@@ -321,6 +321,11 @@ fn giving_lemma(lemma: &str) -> bool {
             | "cover"
             | "pay for"
             | "make"
+            | "assign"
+            | "second"
+            | "hand over"
+            | "disburse"
+            | "inject"
     )
 }
 
@@ -4257,7 +4262,9 @@ impl Reader<'_, '_> {
             .filter(|a| !a.strength)
             .cloned()
             .collect();
-        if class == TriggerClass::Host
+        // "has 40 officers there and Ghana 30", "have each pledged two": a
+        // bare count of the people counted just before.
+        if (class == TriggerClass::Host || giving_lemma(&form.lemma))
             && amounts.is_empty()
             && let Some(count) = self.elided_count(s, units, i, last)
         {
@@ -4337,9 +4344,22 @@ impl Reader<'_, '_> {
             && kind.is_none()
             && amounts.is_empty()
             && (last + 1..end.min(units.len())).all(|k| {
+                // "provide most of the rest".
                 matches!(
                     self.word(units, k),
-                    Some("too" | "also" | "as" | "well" | "in" | "full")
+                    Some(
+                        "too"
+                            | "also"
+                            | "as"
+                            | "well"
+                            | "in"
+                            | "full"
+                            | "most"
+                            | "of"
+                            | "the"
+                            | "rest"
+                            | "remainder"
+                    )
                 )
             })
         {
