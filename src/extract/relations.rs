@@ -749,9 +749,23 @@ impl Reader<'_, '_> {
                 // Multi-word: the rest must follow, allowing one adverb in between.
                 let mut k = i + 1;
                 let mut ok = true;
-                for r in &f.rest {
+                for (ri, r) in f.rest.iter().enumerate() {
                     if self.word(units, k).is_some_and(|x| x != r && is_adverb(x)) {
                         k += 1;
+                    }
+                    // "voted in August for", "voted on Friday against": a
+                    // date between the verb and its particle.
+                    if ri == 0
+                        && matches!(self.word(units, k), Some("in" | "on" | "last" | "this"))
+                        && self.word(units, k + 1).is_some_and(|x| {
+                            self.lex.is(WordClass::Month, x)
+                                || self.lex.is(WordClass::Weekday, x)
+                                || x.chars().all(|c| c.is_ascii_digit())
+                                || matches!(x, "week" | "month" | "year")
+                        })
+                        && self.word(units, k + 2) == Some(r.as_str())
+                    {
+                        k += 2;
                     }
                     if self.word(units, k) == Some(r.as_str()) {
                         k += 1;
@@ -851,6 +865,17 @@ impl Reader<'_, '_> {
             return true;
         }
         let next = self.word(units, i + 1);
+        // "the resolution that extended the mandate": a relative pronoun
+        // before a verb, not a determiner before a noun.
+        if prev == Some("that")
+            && self
+                .word(units, i)
+                .is_some_and(|w| w.ends_with("ed") || w.ends_with('s'))
+            && i >= 2
+            && self.group(units, i - 2).is_some()
+        {
+            return false;
+        }
         let prev_group_possessive = i > 0 && self.group(units, i - 1).is_some_and(|g| g.possessive);
         // "a 4-0 defeat", "a 2024 pledge": a number or score before it.
         let after_number = self.past_numbers(units, i) < i && self.determined(units, i);
