@@ -5378,7 +5378,15 @@ impl Reader<'_, '_> {
                                 | "strong"
                                 | "unwavering"
                                 | "continued"
-                        ) || is_adjective(w) =>
+                                // "Germany's $40 million package".
+                                | "$"
+                                | "€"
+                                | "£"
+                                | "million"
+                                | "billion"
+                        ) || is_adjective(w)
+                            || w.chars()
+                                .all(|c| c.is_ascii_digit() || c == ',' || c == '.') =>
                     {
                         continue;
                     }
