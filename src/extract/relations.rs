@@ -940,6 +940,7 @@ impl Reader<'_, '_> {
             produced_any[ti] = self.out.facts.len() > before;
         }
         self.bracketed_votes(s, units);
+        self.listed_contributions(s, units);
         self.compounds(s, units);
         self.evaluations(s, units);
         self.under_command(s, units);
@@ -1014,6 +1015,116 @@ impl Reader<'_, '_> {
             for v in voters {
                 self.vote(s, units, k - 1, close, close, class, Some(v), trig);
             }
+        }
+    }
+
+    /// Contributions listed without a verb, to the mission in view: a
+    /// factbox line ("Germany: $40 million and two frigates", "Italy — €10
+    /// million") and counts in brackets after a giver ("the largest
+    /// contributors are Germany (300 troops) and France (250)").
+    fn listed_contributions(&mut self, s: usize, units: &[Unit]) {
+        if !self.triggers(units).iter().all(|(_, _, forms)| {
+            forms
+                .iter()
+                .all(|f| f.pos == Pos::Noun && f.class == TriggerClass::Contribute)
+        }) {
+            return;
+        }
+        let amounts = self.model.sentences[s].amounts.clone();
+        let amount_at = |k: usize| amounts.iter().find(|a| a.start == units[k].start);
+        let mut listed: Vec<(usize, Option<Amount>, ContributionKind)> = Vec::new();
+        // A line that names a giver, then a colon or dash, then what it gives.
+        let label = matches!(self.word(units, 1), Some(":" | "—" | "–" | "-"))
+            && self.group(units, 0).is_some_and(|g| !g.possessive);
+        if label && units.len() > 2 {
+            let kinds: Vec<(Option<Amount>, ContributionKind)> = match amount_at(2) {
+                Some(first) => {
+                    let mut out: Vec<(Option<Amount>, ContributionKind)> = amounts
+                        .iter()
+                        .filter(|a| a.start >= first.start && !a.strength)
+                        .map(|a| {
+                            let kind = match a.measure {
+                                Measure::Money(_) => ContributionKind::Money,
+                                Measure::Personnel(_) => ContributionKind::Personnel,
+                            };
+                            (Some(a.clone()), kind)
+                        })
+                        .collect();
+                    // "and two frigates": counted equipment after the money.
+                    if (3..units.len()).any(|k| {
+                        self.word(units, k)
+                            .is_some_and(|w| self.lex.is(WordClass::Equipment, w))
+                    }) {
+                        out.push((None, ContributionKind::Equipment));
+                    }
+                    out
+                }
+                None => Vec::new(),
+            };
+            for (amount, kind) in kinds {
+                listed.push((0, amount, kind));
+            }
+        }
+        // "Germany (300 troops) and France (250)".
+        let mut last_personnel: Option<String> = None;
+        for k in 1..units.len().saturating_sub(2) {
+            if self.word(units, k) != Some("(") || self.group(units, k - 1).is_none() {
+                continue;
+            }
+            let Some(close) =
+                (k + 1..units.len().min(k + 6)).find(|&q| self.word(units, q) == Some(")"))
+            else {
+                continue;
+            };
+            if let Some(a) = amount_at(k + 1).filter(|a| !a.strength) {
+                let kind = match &a.measure {
+                    Measure::Money(_) => ContributionKind::Money,
+                    Measure::Personnel(noun) => {
+                        last_personnel = Some(noun.clone());
+                        ContributionKind::Personnel
+                    }
+                };
+                listed.push((k - 1, Some(a.clone()), kind));
+            } else if close == k + 2
+                && let Some(noun) = &last_personnel
+                && let Some((value, qualifier, _)) = self.bare_count(units, k + 1)
+            {
+                let count = Amount {
+                    value,
+                    measure: Measure::Personnel(noun.clone()),
+                    qualifier,
+                    start: units[k + 1].start,
+                    end: units[k + 1].end,
+                    per_year: false,
+                    strength: false,
+                };
+                listed.push((k - 1, Some(count), ContributionKind::Personnel));
+            }
+        }
+        if listed.is_empty() {
+            return;
+        }
+        let Some(to) = self.context_mission(s, units[0].start) else {
+            return;
+        };
+        for (giver, amount, kind) in listed {
+            let trig = amount
+                .as_ref()
+                .map_or(Span::new(units[giver].start, units[giver].end), |a| {
+                    Span::new(a.start, a.end)
+                });
+            self.contribution(
+                s,
+                units,
+                giver,
+                to,
+                amount.as_ref(),
+                kind,
+                false,
+                false,
+                trig,
+                "listed contribution",
+            );
         }
     }
 
