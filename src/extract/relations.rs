@@ -750,7 +750,12 @@ impl Reader<'_, '_> {
                 let mut k = i + 1;
                 let mut ok = true;
                 for (ri, r) in f.rest.iter().enumerate() {
-                    if self.word(units, k).is_some_and(|x| x != r && is_adverb(x)) {
+                    // An adverb may stand between the words, but no denial
+                    // ("was not opposed to" is no "be opposed to").
+                    if self
+                        .word(units, k)
+                        .is_some_and(|x| x != r && is_adverb(x) && !NEGATIONS.contains(&x))
+                    {
                         k += 1;
                     }
                     // "voted in August for", "voted on Friday against": a
@@ -5720,7 +5725,16 @@ impl Reader<'_, '_> {
                 && self.word(units, k - 1).is_some_and(|w| {
                     matches!(
                         w,
-                        "its" | "their" | "his" | "her" | "full" | "strong" | "firm" | "continued"
+                        "its"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "full"
+                            | "strong"
+                            | "firm"
+                            | "continued"
+                            | "no"
+                            | "any"
                     ) || is_adjective(w)
                 })
             {
