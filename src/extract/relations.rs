@@ -4318,8 +4318,9 @@ impl Reader<'_, '_> {
                 })
             })
         {
+            // "the force commander of the Sylvanian mission".
             let named_after = matches!(self.word(units, k + 1), Some("for" | "of"))
-                .then(|| k + 2)
+                .then(|| k + 2 + usize::from(self.word(units, k + 2) == Some("the")))
                 .filter(|&m| self.mission_of(units, m).is_some());
             let before = Some(k - 1).filter(|&m| self.mission_of(units, m).is_some());
             if let Some(m) = named_after.or(before) {
