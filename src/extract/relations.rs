@@ -946,6 +946,7 @@ impl Reader<'_, '_> {
         }
         self.bracketed_votes(s, units);
         self.listed_contributions(s, units);
+        self.money_from(s, units);
         self.compounds(s, units);
         self.evaluations(s, units);
         self.under_command(s, units);
@@ -1129,6 +1130,43 @@ impl Reader<'_, '_> {
                 false,
                 trig,
                 "listed contribution",
+            );
+        }
+    }
+
+    /// "Funding came from Germany and France", "most of the money comes
+    /// from the EU": the givers of money whose coming the clause tells, to
+    /// the mission (or fund) in view.
+    fn money_from(&mut self, s: usize, units: &[Unit]) {
+        for k in 1..units.len().saturating_sub(2) {
+            if !matches!(self.word(units, k), Some("came" | "comes" | "come"))
+                || self.word(units, k + 1) != Some("from")
+                || !self
+                    .word(units, k - 1)
+                    .is_some_and(|w| self.lex.is(WordClass::Money, w))
+                || self.group(units, k + 2).is_none()
+            {
+                continue;
+            }
+            let pos = units[k].start;
+            let Some(to) = self
+                .context_mission(s, pos)
+                .or_else(|| self.fund_in_view(s, pos))
+            else {
+                continue;
+            };
+            let trig = Span::new(units[k].start, units[k + 1].end);
+            self.contribution(
+                s,
+                units,
+                k + 2,
+                to,
+                None,
+                ContributionKind::Money,
+                false,
+                false,
+                trig,
+                "money came from",
             );
         }
     }
