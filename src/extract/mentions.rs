@@ -1375,6 +1375,16 @@ impl<'t> Builder<'t, '_> {
                 break;
             }
         }
+        self.head_class(&words, head_end)
+    }
+
+    /// The label and kind the head of a name ending at `head_end` gives:
+    /// its last word or two.
+    fn head_class(
+        &self,
+        words: &[&str],
+        head_end: usize,
+    ) -> Option<(NodeLabel, Option<ActorKind>)> {
         let last = words[head_end - 1];
         let last2 = if head_end >= 2 {
             words[head_end - 2..head_end].join(" ")
