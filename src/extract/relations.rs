@@ -1156,19 +1156,36 @@ impl Reader<'_, '_> {
                 continue;
             };
             let trig = Span::new(units[k].start, units[k + 1].end);
-            self.contribution(
-                s,
-                units,
-                k + 2,
-                to,
-                None,
-                ContributionKind::Money,
-                false,
-                false,
-                trig,
-                "money came from",
-            );
+            self.money_without_amount(s, units, k + 2, to, (false, false), trig, "money came from");
         }
+    }
+
+    /// Money given by group `giver` to `to`, no amount stated; `modality`
+    /// is (negated, hedged).
+    #[allow(clippy::too_many_arguments)]
+    fn money_without_amount(
+        &mut self,
+        s: usize,
+        units: &[Unit],
+        giver: usize,
+        to: usize,
+        modality: (bool, bool),
+        trig: Span,
+        rule: &'static str,
+    ) {
+        let (negated, hedged) = modality;
+        self.contribution(
+            s,
+            units,
+            giver,
+            to,
+            None,
+            ContributionKind::Money,
+            negated,
+            hedged,
+            trig,
+            rule,
+        );
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -2491,6 +2508,73 @@ impl Reader<'_, '_> {
         true
     }
 
+    /// "the mission, which Genovia backs", "the force that Kenya leads":
+    /// an object relative clause whose verb takes no object of its own is
+    /// about its antecedent. Whether it read one.
+    #[allow(clippy::too_many_arguments)]
+    fn object_relative(
+        &mut self,
+        s: usize,
+        units: &[Unit],
+        i: usize,
+        last: usize,
+        a: usize,
+        class: TriggerClass,
+        form: &super::lexicon::TriggerForm,
+        trig: Span,
+    ) -> bool {
+        let ends_clause = self.word(units, last + 1).is_none_or(|w| {
+            matches!(
+                w,
+                "," | "." | ";" | ":" | "and" | "but" | "since" | "in" | "with" | "through"
+            )
+        });
+        if a < 2 || !ends_clause {
+            return false;
+        }
+        let antecedent = if self.word(units, a - 2) == Some(",") {
+            a.checked_sub(3)
+        } else {
+            Some(a - 2)
+        };
+        let Some(t) = antecedent.filter(|&t| self.group(units, t).is_some_and(|g| !g.possessive))
+        else {
+            return false;
+        };
+        let (neg, hedge, abandoned) = self.modality(units, a, i, s);
+        match class {
+            TriggerClass::Support | TriggerClass::Oppose | TriggerClass::Criticize => {
+                // Criticism is opposition, softer.
+                let how = Stance {
+                    abandoned,
+                    ..Stance::of(
+                        if class == TriggerClass::Support {
+                            RelType::Supports
+                        } else {
+                            RelType::Opposes
+                        },
+                        neg,
+                        hedge,
+                        trig,
+                        "object relative",
+                    )
+                };
+                self.stance(s, units, a, t, how);
+            }
+            TriggerClass::Lead if self.mission_of(units, t).is_some() => {
+                self.leads(s, units, a, t, trig, "object relative");
+            }
+            TriggerClass::Contribute
+                if matches!(form.lemma.as_str(), "fund" | "finance" | "bankroll")
+                    && let Some(m) = self.mission_of(units, t) =>
+            {
+                self.money_without_amount(s, units, a, m, (neg, hedge), trig, "object relative");
+            }
+            _ => return false,
+        }
+        true
+    }
+
     /// Whether unit `k` opens "with the backing of", "with strong support
     /// from": the backers of what the clause does.
     fn backing_at(&self, units: &[Unit], k: usize) -> bool {
@@ -3254,6 +3338,12 @@ impl Reader<'_, '_> {
         } else {
             None
         };
+        if via == "subject of relative clause"
+            && let Some(a) = agent_idx
+            && self.object_relative(s, units, i, last, a, class, &form, trig_span)
+        {
+            return;
+        }
 
         if matches!(
             class,
