@@ -14,6 +14,7 @@ use foldhash::{HashMap, HashMapExt};
 use smallvec::SmallVec;
 
 use super::amount::{Amount, find_amounts};
+use super::claims::Claims;
 use super::lexicon::{Lexicon, Surface, TriggerClass, WordClass};
 use super::text::{Lower, Sentence, Token, TokenKind, lower, sentences, tokens, trim_prefix};
 use crate::graph::{normalize_name, normalizes_to};
@@ -427,7 +428,7 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
         // five or six times in every document.
         by_lexicon: HashMap::with_capacity(64),
         by_name: HashMap::with_capacity(256),
-        taken: Vec::new(),
+        taken: Claims::new(text.len()),
         defined_acronyms: Vec::new(),
         runs: Vec::new(),
     };
@@ -464,7 +465,7 @@ struct Builder<'t, 'l> {
     by_lexicon: HashMap<usize, usize>,
     by_name: HashMap<Cow<'l, str>, usize>,
     /// Byte ranges already claimed by a mention.
-    taken: Vec<(usize, usize)>,
+    taken: Claims,
     /// Acronyms the text defines in parentheses, and for which entity.
     defined_acronyms: Vec<(String, usize)>,
     /// The capitalized runs of each sentence, worked out once (the tokens
@@ -546,7 +547,7 @@ impl<'t> Builder<'t, '_> {
     }
 
     fn free(&self, start: usize, end: usize) -> bool {
-        !self.taken.iter().any(|&(s, e)| s < end && start < e)
+        self.taken.free(start, end)
     }
 
     fn claim(&mut self, start: usize, end: usize) {

@@ -7,6 +7,7 @@
 //! the explanation (see [`Extractor::explain`]).
 
 pub mod amount;
+mod claims;
 pub mod lexicon;
 pub mod mentions;
 pub mod relations;
