@@ -16,6 +16,7 @@ use smallvec::SmallVec;
 use super::amount::{Amount, find_amounts};
 use super::claims::Claims;
 use super::lexicon::{Lexicon, Surface, TriggerClass, WordClass};
+use super::starts::NameStarts;
 use super::text::{Lower, Sentence, Token, TokenKind, lower, sentences, tokens, trim_prefix};
 use crate::graph::{normalize_name, normalizes_to};
 use crate::model::{ActorKind, NodeLabel};
@@ -429,6 +430,7 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
         by_lexicon: HashMap::with_capacity(64),
         by_name: HashMap::with_capacity(256),
         taken: Claims::new(text.len()),
+        starts: None,
         defined_acronyms: Vec::new(),
         runs: Vec::new(),
     };
@@ -466,6 +468,9 @@ struct Builder<'t, 'l> {
     by_name: HashMap<Cow<'l, str>, usize>,
     /// Byte ranges already claimed by a mention.
     taken: Claims,
+    /// Where names can begin in the text, made when a pass first looks
+    /// for a name again.
+    starts: Option<NameStarts>,
     /// Acronyms the text defines in parentheses, and for which entity.
     defined_acronyms: Vec<(String, usize)>,
     /// The capitalized runs of each sentence, worked out once (the tokens
@@ -548,6 +553,15 @@ impl<'t> Builder<'t, '_> {
 
     fn free(&self, start: usize, end: usize) -> bool {
         self.taken.free(start, end)
+    }
+
+    /// Where `name` next occurs in the text at or after `from`, as
+    /// `self.text[from..].find(name)` (plus `from`) would say.
+    fn find_again(&mut self, name: &str, from: usize) -> Option<usize> {
+        let text = self.text;
+        self.starts
+            .get_or_insert_with(|| NameStarts::new(text))
+            .find(text, name, from)
     }
 
     fn claim(&mut self, start: usize, end: usize) {
@@ -1595,8 +1609,7 @@ impl<'t> Builder<'t, '_> {
                 continue;
             }
             let mut from = 0;
-            while let Some(p) = self.text[from..].find(alias.as_str()) {
-                let start = from + p;
+            while let Some(start) = self.find_again(&alias, from) {
                 let end = start + alias.len();
                 from = end;
                 let bytes = self.text.as_bytes();
@@ -1789,8 +1802,7 @@ impl<'t> Builder<'t, '_> {
                 .min()
                 .unwrap_or(0);
             let mut from = first;
-            while let Some(p) = self.text[from..].find(surname.as_str()) {
-                let start = from + p;
+            while let Some(start) = self.find_again(&surname, from) {
                 let end = start + surname.len();
                 from = end;
                 let bytes = self.text.as_bytes();

@@ -12,6 +12,7 @@ pub mod lexicon;
 pub mod mentions;
 pub mod relations;
 pub mod resolve;
+mod starts;
 pub mod text;
 
 use foldhash::{HashMap, HashMapExt};
