@@ -5743,28 +5743,37 @@ impl Reader<'_, '_> {
             .filter(|f| f.sentence == s && f.rel == RelType::Contributes && !f.props.negated)
             .filter_map(|f| f.trigger.map(|t| (f.from, f.to, t.end)))
             .collect();
+        // Nothing given, nothing dropped (and the document's other facts
+        // are not looked at again for every sentence).
+        if given.is_empty() {
+            return;
+        }
         let text = self.model.text;
         self.out.facts.retain(|f| {
-            let purpose = f.trigger.is_some_and(|t| {
-                text[..t.start]
-                    .trim_end()
-                    .rsplit(|c: char| !c.is_alphabetic())
-                    .next()
-                    .is_some_and(|w| w.eq_ignore_ascii_case("to"))
-            });
-            let after_giving = f.trigger.is_some_and(|t| {
-                given
-                    .iter()
-                    .any(|&(from, to, end)| from == f.from && to == f.to && end <= t.start)
-            });
+            let purpose = || {
+                f.trigger.is_some_and(|t| {
+                    text[..t.start]
+                        .trim_end()
+                        .rsplit(|c: char| !c.is_alphabetic())
+                        .next()
+                        .is_some_and(|w| w.eq_ignore_ascii_case("to"))
+                })
+            };
+            let after_giving = || {
+                f.trigger.is_some_and(|t| {
+                    given
+                        .iter()
+                        .any(|&(from, to, end)| from == f.from && to == f.to && end <= t.start)
+                })
+            };
             // "sent advisers to train the police": the training is the
             // purpose of the people given, as support would be.
             let purpose_gift =
                 f.rel == RelType::Contributes && f.props.kind == Some(ContributionKind::Other);
             !(f.sentence == s
                 && (f.rel == RelType::Supports || purpose_gift)
-                && purpose
-                && after_giving)
+                && purpose()
+                && after_giving())
         });
     }
 
