@@ -2169,9 +2169,10 @@ impl<'t> Builder<'t, '_> {
     /// Pronouns and descriptions, to be resolved.
     fn anaphors(&mut self) {
         for s in 0..self.model.sentences.len() {
-            let toks = self.model.sentences[s].tokens.clone();
             // Lent for the sentence and given back after it (the loop
-            // changes `self`): the tokens in lower case, by index in `toks`.
+            // changes `self`): the tokens, and the tokens in lower case, by
+            // index in `toks`.
+            let toks = std::mem::take(&mut self.model.sentences[s].tokens);
             let lowers = std::mem::take(&mut self.model.sentences[s].lower);
             let mut i = 0;
             while i < toks.len() {
@@ -2623,6 +2624,7 @@ impl<'t> Builder<'t, '_> {
                 }
                 i += 1;
             }
+            self.model.sentences[s].tokens = toks;
             self.model.sentences[s].lower = lowers;
         }
     }
