@@ -14,7 +14,9 @@ use foldhash::{HashMap, HashMapExt};
 use smallvec::SmallVec;
 
 use super::amount::{Amount, find_amounts};
+use super::claims::Claims;
 use super::lexicon::{Lexicon, Surface, TriggerClass, WordClass};
+use super::starts::NameStarts;
 use super::text::{Lower, Sentence, Token, TokenKind, lower, sentences, tokens, trim_prefix};
 use crate::graph::{normalize_name, normalizes_to};
 use crate::model::{ActorKind, NodeLabel};
@@ -428,7 +430,8 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
         // five or six times in every document.
         by_lexicon: HashMap::with_capacity(64),
         by_name: HashMap::with_capacity(256),
-        taken: Vec::new(),
+        taken: Claims::new(text.len()),
+        starts: None,
         defined_acronyms: Vec::new(),
         runs: Vec::new(),
     };
@@ -466,7 +469,10 @@ struct Builder<'t, 'l> {
     by_lexicon: HashMap<usize, usize>,
     by_name: HashMap<Cow<'l, str>, usize>,
     /// Byte ranges already claimed by a mention.
-    taken: Vec<(usize, usize)>,
+    taken: Claims,
+    /// Where names can begin in the text, made when a pass first looks
+    /// for a name again.
+    starts: Option<NameStarts>,
     /// Acronyms the text defines in parentheses, and for which entity.
     defined_acronyms: Vec<(String, usize)>,
     /// The capitalized runs of each sentence, worked out once (the tokens
@@ -548,7 +554,16 @@ impl<'t> Builder<'t, '_> {
     }
 
     fn free(&self, start: usize, end: usize) -> bool {
-        !self.taken.iter().any(|&(s, e)| s < end && start < e)
+        self.taken.free(start, end)
+    }
+
+    /// Where `name` next occurs in the text at or after `from`, as
+    /// `self.text[from..].find(name)` (plus `from`) would say.
+    fn find_again(&mut self, name: &str, from: usize) -> Option<usize> {
+        let text = self.text;
+        self.starts
+            .get_or_insert_with(|| NameStarts::new(text))
+            .find(text, name, from)
     }
 
     fn claim(&mut self, start: usize, end: usize) {
@@ -1689,8 +1704,7 @@ impl<'t> Builder<'t, '_> {
                 continue;
             }
             let mut from = 0;
-            while let Some(p) = self.text[from..].find(alias.as_str()) {
-                let start = from + p;
+            while let Some(start) = self.find_again(&alias, from) {
                 let end = start + alias.len();
                 from = end;
                 let bytes = self.text.as_bytes();
@@ -1883,8 +1897,7 @@ impl<'t> Builder<'t, '_> {
                 .min()
                 .unwrap_or(0);
             let mut from = first;
-            while let Some(p) = self.text[from..].find(surname.as_str()) {
-                let start = from + p;
+            while let Some(start) = self.find_again(&surname, from) {
                 let end = start + surname.len();
                 from = end;
                 let bytes = self.text.as_bytes();
@@ -2251,9 +2264,10 @@ impl<'t> Builder<'t, '_> {
     /// Pronouns and descriptions, to be resolved.
     fn anaphors(&mut self) {
         for s in 0..self.model.sentences.len() {
-            let toks = self.model.sentences[s].tokens.clone();
             // Lent for the sentence and given back after it (the loop
-            // changes `self`): the tokens in lower case, by index in `toks`.
+            // changes `self`): the tokens, and the tokens in lower case, by
+            // index in `toks`.
+            let toks = std::mem::take(&mut self.model.sentences[s].tokens);
             let lowers = std::mem::take(&mut self.model.sentences[s].lower);
             let mut i = 0;
             while i < toks.len() {
@@ -2712,6 +2726,7 @@ impl<'t> Builder<'t, '_> {
                 }
                 i += 1;
             }
+            self.model.sentences[s].tokens = toks;
             self.model.sentences[s].lower = lowers;
         }
     }

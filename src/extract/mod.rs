@@ -7,10 +7,12 @@
 //! the explanation (see [`Extractor::explain`]).
 
 pub mod amount;
+mod claims;
 pub mod lexicon;
 pub mod mentions;
 pub mod relations;
 pub mod resolve;
+mod starts;
 pub mod text;
 
 use foldhash::{HashMap, HashMapExt};

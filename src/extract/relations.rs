@@ -73,6 +73,10 @@ struct Unit {
     kind: UnitKind,
 }
 
+/// A trigger of a sentence: its first unit, how many units it takes, and
+/// the forms it matched.
+type Trigger = (usize, usize, Vec<super::lexicon::TriggerForm>);
+
 #[derive(Debug, Clone)]
 enum UnitKind {
     /// A word or punctuation, lower case.
@@ -168,11 +172,13 @@ pub fn read(model: &DocModel, lex: &Lexicon) -> Relations {
         last_vote: None,
     };
     let views: Vec<Vec<Unit>> = (0..model.sentences.len()).map(|s| r.units(s)).collect();
+    // Each sentence's triggers, found once for both passes.
+    let triggers: Vec<Vec<Trigger>> = views.iter().map(|units| r.triggers(units)).collect();
     for (s, units) in views.iter().enumerate() {
-        r.resolution_links(s, units);
+        r.resolution_links(s, units, &triggers[s]);
     }
     for (s, units) in views.iter().enumerate() {
-        r.sentence(s, units);
+        r.sentence(s, units, &triggers[s]);
         r.mission_attributes(s);
     }
     r.out
@@ -702,7 +708,7 @@ impl Reader<'_, '_> {
     }
 
     /// Triggers of a sentence: (unit index, number of units, forms).
-    fn triggers(&self, units: &[Unit]) -> Vec<(usize, usize, Vec<super::lexicon::TriggerForm>)> {
+    fn triggers(&self, units: &[Unit]) -> Vec<Trigger> {
         let mut out = Vec::new();
         for i in 0..units.len() {
             let Some(w) = self.word(units, i) else {
@@ -936,8 +942,7 @@ impl Reader<'_, '_> {
             || matches!(next, Some("from" | "of" | "for" | "by"))
     }
 
-    fn sentence(&mut self, s: usize, units: &[Unit]) {
-        let triggers = self.triggers(units);
+    fn sentence(&mut self, s: usize, units: &[Unit], triggers: &[Trigger]) {
         let mut produced_any = vec![false; triggers.len()];
         for (ti, (i, n, forms)) in triggers.iter().enumerate() {
             let before = self.out.facts.len();
@@ -6288,28 +6293,37 @@ impl Reader<'_, '_> {
             .filter(|f| f.sentence == s && f.rel == RelType::Contributes && !f.props.negated)
             .filter_map(|f| f.trigger.map(|t| (f.from, f.to, t.end)))
             .collect();
+        // Nothing given, nothing dropped (and the document's other facts
+        // are not looked at again for every sentence).
+        if given.is_empty() {
+            return;
+        }
         let text = self.model.text;
         self.out.facts.retain(|f| {
-            let purpose = f.trigger.is_some_and(|t| {
-                text[..t.start]
-                    .trim_end()
-                    .rsplit(|c: char| !c.is_alphabetic())
-                    .next()
-                    .is_some_and(|w| w.eq_ignore_ascii_case("to"))
-            });
-            let after_giving = f.trigger.is_some_and(|t| {
-                given
-                    .iter()
-                    .any(|&(from, to, end)| from == f.from && to == f.to && end <= t.start)
-            });
+            let purpose = || {
+                f.trigger.is_some_and(|t| {
+                    text[..t.start]
+                        .trim_end()
+                        .rsplit(|c: char| !c.is_alphabetic())
+                        .next()
+                        .is_some_and(|w| w.eq_ignore_ascii_case("to"))
+                })
+            };
+            let after_giving = || {
+                f.trigger.is_some_and(|t| {
+                    given
+                        .iter()
+                        .any(|&(from, to, end)| from == f.from && to == f.to && end <= t.start)
+                })
+            };
             // "sent advisers to train the police": the training is the
             // purpose of the people given, as support would be.
             let purpose_gift =
                 f.rel == RelType::Contributes && f.props.kind == Some(ContributionKind::Other);
             !(f.sentence == s
                 && (f.rel == RelType::Supports || purpose_gift)
-                && purpose
-                && after_giving)
+                && purpose()
+                && after_giving())
         });
     }
 
@@ -7163,8 +7177,8 @@ impl Reader<'_, '_> {
     }
 
     /// First pass: which missions each resolution (or the council) acts on.
-    fn resolution_links(&mut self, s: usize, units: &[Unit]) {
-        for (i, n, forms) in self.triggers(units) {
+    fn resolution_links(&mut self, s: usize, units: &[Unit], triggers: &[Trigger]) {
+        for &(i, n, ref forms) in triggers {
             let Some(form) = forms
                 .iter()
                 .find(|f| matches!(f.class, TriggerClass::Authorize | TriggerClass::End))

@@ -774,29 +774,27 @@ fn mission_referent(
         None => leader_hint(words),
     };
     // Location words ("in mali", "malian", "lebanon") narrow the choice.
-    let fits_with = |e: usize, allow_described: bool| -> bool {
+    // Places: "in Mali" and country words not followed by "-led" (which
+    // names the leader, not the place); the countries among them, looked
+    // up once for all the missions in view.
+    let countries: Vec<usize> = words
+        .iter()
+        .filter_map(|w| w.strip_prefix("in "))
+        .chain(
+            words
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| words.get(i + 1).is_none_or(|n| n != "-"))
+                .map(|(_, w)| w.as_str()),
+        )
+        .filter_map(|p| lex.by_name(p))
+        .filter(|&idx| lex.entries[idx].kind == Some(ActorKind::Country))
+        .collect();
+    let fits_uncached = |e: usize, allow_described: bool| -> bool {
         let ent = &model.entities[e];
-        // Places: "in Mali" and country words not followed by "-led"
-        // (which names the leader, not the place).
-        let places: Vec<&str> = words
+        let located = countries
             .iter()
-            .filter_map(|w| w.strip_prefix("in "))
-            .chain(
-                words
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| words.get(i + 1).is_none_or(|n| n != "-"))
-                    .map(|(_, w)| w.as_str()),
-            )
-            .collect();
-        let located = places.iter().all(|p| {
-            let Some(idx) = lex.by_name(p) else {
-                return true;
-            };
-            lex.entries[idx].kind != Some(ActorKind::Country)
-                || ent.location.is_empty()
-                || ent.location.contains(&idx)
-        });
+            .all(|idx| ent.location.is_empty() || ent.location.contains(idx));
         // A mission the text only described ("a U.N. peacekeeping
         // operation") is meant again only by a like description.
         let described = ent.lexicon.is_none() && ent.leader.is_some();
@@ -816,6 +814,22 @@ fn mission_referent(
         // "the new force" is no support office.
         let office = ent.name.split_whitespace().any(|w| w == "Office");
         located && led && owned && (!office || head == "office")
+    };
+    // The same few missions are asked about for each of their mentions:
+    // each answer worked out once.
+    let answers: std::cell::RefCell<smallvec::SmallVec<[(usize, bool, bool); 8]>> =
+        Default::default();
+    let fits_with = |e: usize, allow_described: bool| -> bool {
+        if let Some(&(_, _, fits)) = answers
+            .borrow()
+            .iter()
+            .find(|&&(x, allow, _)| x == e && allow == allow_described)
+        {
+            return fits;
+        }
+        let fits = fits_uncached(e, allow_described);
+        answers.borrow_mut().push((e, allow_described, fits));
+        fits
     };
     // Without a named mission in view, a described one will do.
     let any_named = missions
@@ -877,6 +891,10 @@ fn mission_referent(
             .filter(|(st, _, e)| *st < a.start && fits(*e))
             .map(|(_, _, e)| *e)
             .filter(|&e| {
+                // No telling word, no name to read.
+                if telling.is_empty() {
+                    return false;
+                }
                 let ent = &model.entities[e];
                 let name = ent.name.to_lowercase();
                 telling
