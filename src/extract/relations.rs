@@ -1208,8 +1208,12 @@ impl Reader<'_, '_> {
             return;
         }
         let (fe, te) = (&self.model.entities[from], &self.model.entities[to]);
-        // Type constraints: facts start at actors (missions may support or
-        // oppose), stances and contributions end anywhere but documents.
+        // Type constraints: facts start at actors, stances and
+        // contributions end anywhere but documents. A mission's "support"
+        // for the police it trains or its fight against a gang is its work,
+        // not a stance: the schema allows it, but news coders record
+        // stances of actors (in the gold, missions hold only optional
+        // stances, and most stances read from missions were wrong).
         let ok = match rel {
             RelType::Leads => fe.label == NodeLabel::Actor && te.label != NodeLabel::Resolution,
             RelType::Contributes => {
@@ -1218,7 +1222,7 @@ impl Reader<'_, '_> {
                     && fe.kind != Some(ActorKind::Group)
             }
             RelType::Abstains => fe.label == NodeLabel::Actor && te.label == NodeLabel::Resolution,
-            _ => fe.label != NodeLabel::Resolution,
+            _ => fe.label == NodeLabel::Actor,
         };
         if !ok {
             return;
