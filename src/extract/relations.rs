@@ -990,6 +990,21 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// The country or body person `e` serves (the lexicon's affiliation),
+    /// when the document names it.
+    fn served_body(&self, e: usize) -> Option<usize> {
+        let ent = &self.model.entities[e];
+        if ent.kind != Some(ActorKind::Person) {
+            return None;
+        }
+        let parent = self.lex.entries[ent.lexicon?].parent.as_deref()?;
+        let body = self.lex.resolve_ref(parent)?;
+        self.model
+            .entities
+            .iter()
+            .position(|d| d.lexicon == Some(body))
+    }
+
     /// "adopted by a recorded vote of 139 in favour to 2 against (Israel,
     /// United States), with 18 abstentions": the votes of the delegations a
     /// count names in brackets, on the resolution in view.
@@ -1204,6 +1219,13 @@ impl Reader<'_, '_> {
         spans: (Option<Span>, Option<Span>, Option<Span>),
         rule: &'static str,
     ) {
+        // A minister who pledges money pledges their country's: the body
+        // the lexicon says the person serves, when the story names it.
+        let from = if rel == RelType::Contributes {
+            self.served_body(from).unwrap_or(from)
+        } else {
+            from
+        };
         if from == to {
             return;
         }
@@ -1216,10 +1238,14 @@ impl Reader<'_, '_> {
         // stances, and most stances read from missions were wrong).
         let ok = match rel {
             RelType::Leads => fe.label == NodeLabel::Actor && te.label != NodeLabel::Resolution,
+            // People give as officials of their countries and bodies, which
+            // the gold records as the givers: a person neither gives nor
+            // receives a contribution of their own.
             RelType::Contributes => {
                 fe.label == NodeLabel::Actor
                     && te.label != NodeLabel::Resolution
-                    && fe.kind != Some(ActorKind::Group)
+                    && !matches!(fe.kind, Some(ActorKind::Group | ActorKind::Person))
+                    && te.kind != Some(ActorKind::Person)
             }
             RelType::Abstains => fe.label == NodeLabel::Actor && te.label == NodeLabel::Resolution,
             _ => fe.label == NodeLabel::Actor,
