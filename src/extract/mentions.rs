@@ -1105,6 +1105,18 @@ impl<'t> Builder<'t, '_> {
                 {
                     end += 1;
                 }
+                // "Speaking for the Arab Group": a participle that opens
+                // the sentence and its preposition are no part of the name.
+                let start = if (first_word_ends_ing(&t[toks[start].start..toks[start].end])
+                    && start == 0)
+                    && let Some(p) = (start + 1..end.min(start + 4)).find(|&k| {
+                        let w = &t[toks[k].start..toks[k].end];
+                        is_capitalized(w) && w != "-"
+                    }) {
+                    p
+                } else {
+                    start
+                };
                 // "Today the Collective Peacekeeping Forces", "Its
                 // Collective ...": a word before "the" and a possessive
                 // pronoun are no part of the name.
@@ -2734,6 +2746,11 @@ impl<'t> Builder<'t, '_> {
 
 /// Whether two names share a word of four letters or more ("Ahlu Sunna
 /// Wal Jamaa" and "Ahlu Sunnah Wal Jamaa").
+/// Whether a capitalised word is a present participle ("Speaking").
+fn first_word_ends_ing(w: &str) -> bool {
+    w.len() > 5 && w.ends_with("ing") && w[1..].chars().all(|c| c.is_ascii_lowercase())
+}
+
 /// The number a small number word says ("three" in "the three countries").
 pub(crate) fn count_word(w: &str) -> Option<u8> {
     Some(match w {

@@ -4126,9 +4126,16 @@ impl Reader<'_, '_> {
             let prev = if k > 0 { self.word(units, k - 1) } else { None };
             match w {
                 // "demanded an accelerated departure", "the withdrawal of X"
+                // ("support UNIFIL during its drawdown" is no wish to see it go).
                 "withdrawal" | "departure" | "exit" | "pullout" | "expulsion" | "termination"
                 | "closure" | "drawdown" | "dissolution" => {
                     !matches!(prev, Some("gradual" | "orderly" | "phased" | "three-phase"))
+                        && !(k.saturating_sub(2)..k).any(|j| {
+                            matches!(
+                                self.word(units, j),
+                                Some("during" | "until" | "after" | "before" | "despite" | "amid")
+                            )
+                        })
                         && (k <= from + 4 || self.word(units, k + 1) == Some("of"))
                 }
                 // "UNIFIL to be shut down", "the force leave", "the peacekeepers

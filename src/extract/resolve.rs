@@ -132,10 +132,12 @@ fn compatible(e: &DocEntity, wants: Wants) -> bool {
                 && e.kind == Some(ActorKind::Organization)
                 && !e.name.contains("Council")
         }
-        // "the terror group", "the militia": no state's army.
+        // "the terror group", "the militia": no state's army; "the Group"
+        // is also a body named one ("the Arab Group").
         Wants::Group => {
             e.label == NodeLabel::Actor
-                && matches!(e.kind, Some(ActorKind::Force) | Some(ActorKind::Group))
+                && (matches!(e.kind, Some(ActorKind::Force) | Some(ActorKind::Group))
+                    || e.name.ends_with(" Group"))
                 && !is_national_army(e)
         }
         // "the coalition": also a body named one ("the Coalition to
