@@ -3946,6 +3946,26 @@ impl Reader<'_, '_> {
                     }
                     from = last + 2;
                 }
+                // "had called for an armed international force", "called for
+                // a parliamentary inquiry into the deployment": asking for
+                // something not yet there is no stance on what is ("asked
+                // for a full renewal" is one on the mission renewed).
+                if matches!(
+                    form.lemma.as_str(),
+                    "call for" | "ask for" | "appeal for" | "press for" | "push for"
+                ) && (matches!(self.word(units, last + 1), Some("a" | "an"))
+                    || (self.group(units, last + 1).is_some()
+                        && matches!(
+                            self.text(&units[last + 1]).split(' ').next(),
+                            Some("a" | "an")
+                        )))
+                    && !(last + 2..(last + 5).min(units.len())).any(|k| {
+                        self.word(units, k)
+                            .is_some_and(|w| MISSION_OBJECTS.contains(&w))
+                    })
+                {
+                    return;
+                }
                 // "pushed for UNIFIL to be shut down", "demanded the withdrawal
                 // of": wanting a mission gone opposes it.
                 let mut target = self.stance_target(units, from, end, &agent_ents);
