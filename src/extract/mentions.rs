@@ -1107,7 +1107,7 @@ impl<'t> Builder<'t, '_> {
                 }
                 // "Speaking for the Arab Group": a participle that opens
                 // the sentence and its preposition are no part of the name.
-                let start = if (first_word_ends_ing(&t[toks[start].start..toks[start].end])
+                let start = if (is_capitalised_participle(&t[toks[start].start..toks[start].end])
                     && start == 0)
                     && let Some(p) = (start + 1..end.min(start + 4)).find(|&k| {
                         let w = &t[toks[k].start..toks[k].end];
@@ -2747,7 +2747,7 @@ impl<'t> Builder<'t, '_> {
 /// Whether two names share a word of four letters or more ("Ahlu Sunna
 /// Wal Jamaa" and "Ahlu Sunnah Wal Jamaa").
 /// Whether a capitalised word is a present participle ("Speaking").
-fn first_word_ends_ing(w: &str) -> bool {
+fn is_capitalised_participle(w: &str) -> bool {
     w.len() > 5 && w.ends_with("ing") && w[1..].chars().all(|c| c.is_ascii_lowercase())
 }
 

@@ -813,15 +813,9 @@ impl Reader<'_, '_> {
     /// The start of the run of numbers and scores right before `i` ("2,900",
     /// "4-0"), or `i` when there is none.
     fn past_numbers(&self, units: &[Unit], i: usize) -> usize {
-        let mut k = i;
-        while k > 0
-            && self
-                .word(units, k - 1)
-                .is_some_and(|w| w == "-" || w.chars().any(|c| c.is_ascii_digit()))
-        {
-            k -= 1;
-        }
-        k
+        self.modifiers_start(units, i, |w| {
+            w == "-" || w.chars().any(|c| c.is_ascii_digit())
+        })
     }
 
     /// "from attacks by the Houthis": a bare noun right after a preposition
@@ -950,7 +944,7 @@ impl Reader<'_, '_> {
             produced_any[ti] = self.out.facts.len() > before;
         }
         self.bracketed_votes(s, units);
-        self.listed_contributions(s, units);
+        self.listed_contributions(s, units, triggers);
         self.money_from(s, units);
         self.compounds(s, units);
         self.evaluations(s, units);
@@ -1048,20 +1042,23 @@ impl Reader<'_, '_> {
     /// factbox line ("Germany: $40 million and two frigates", "Italy — €10
     /// million") and counts in brackets after a giver ("the largest
     /// contributors are Germany (300 troops) and France (250)").
-    fn listed_contributions(&mut self, s: usize, units: &[Unit]) {
-        if !self.triggers(units).iter().all(|(_, _, forms)| {
+    fn listed_contributions(&mut self, s: usize, units: &[Unit], triggers: &[Trigger]) {
+        // A line that names a giver, then a colon or dash, then what it gives.
+        let label = matches!(self.word(units, 1), Some(":" | "—" | "–" | "-"))
+            && self.group(units, 0).is_some_and(|g| !g.possessive);
+        let bracket_after_giver = (1..units.len())
+            .any(|k| self.word(units, k) == Some("(") && self.group(units, k - 1).is_some());
+        let no_verb = triggers.iter().all(|(_, _, forms)| {
             forms
                 .iter()
                 .all(|f| f.pos == Pos::Noun && f.class == TriggerClass::Contribute)
-        }) {
+        });
+        if !(label || bracket_after_giver) || !no_verb {
             return;
         }
         let amounts = self.model.sentences[s].amounts.clone();
         let amount_at = |k: usize| amounts.iter().find(|a| a.start == units[k].start);
         let mut listed: Vec<(usize, Option<Amount>, ContributionKind)> = Vec::new();
-        // A line that names a giver, then a colon or dash, then what it gives.
-        let label = matches!(self.word(units, 1), Some(":" | "—" | "–" | "-"))
-            && self.group(units, 0).is_some_and(|g| !g.possessive);
         if label && units.len() > 2 {
             let kinds: Vec<(Option<Amount>, ContributionKind)> = match amount_at(2) {
                 Some(first) => {
@@ -2608,6 +2605,16 @@ impl Reader<'_, '_> {
             _ => return false,
         }
         true
+    }
+
+    /// Where the run of words right before `i` that `modifies` accepts
+    /// begins ("its strong" before "opposition"); `i` when there is none.
+    fn modifiers_start(&self, units: &[Unit], i: usize, modifies: impl Fn(&str) -> bool) -> usize {
+        let mut k = i;
+        while k > 0 && self.word(units, k - 1).is_some_and(&modifies) {
+            k -= 1;
+        }
+        k
     }
 
     /// Whether unit `k` opens "with the backing of", "with strong support
@@ -5801,18 +5808,13 @@ impl Reader<'_, '_> {
         // "the mission won the backing of Genovia": whoever wins, gets or
         // enjoys someone's support is its target, the "of" its giver.
         let receiving_verb = {
-            let mut k = i;
-            while k > 0
-                && self.word(units, k - 1).is_some_and(|w| {
-                    // "won political backing from".
-                    matches!(
-                        w,
-                        "the" | "full" | "strong" | "broad" | "political" | "wide"
-                    ) || is_adjective(w)
-                })
-            {
-                k -= 1;
-            }
+            let k = self.modifiers_start(units, i, |w| {
+                // "won political backing from".
+                matches!(
+                    w,
+                    "the" | "full" | "strong" | "broad" | "political" | "wide"
+                ) || is_adjective(w)
+            });
             (k > 0).then(|| k - 1).filter(|&v| {
                 self.word(units, v).is_some_and(|w| {
                     matches!(
@@ -5843,10 +5845,7 @@ impl Reader<'_, '_> {
         // "Venezuela, which asked for the meeting with the backing of Russia
         // and China": the backers support whoever acts.
         let conceded = {
-            let mut k = i;
-            while k > 0 && matches!(self.word(units, k - 1), Some("the" | "strong" | "fierce")) {
-                k -= 1;
-            }
+            let k = self.modifiers_start(units, i, |w| matches!(w, "the" | "strong" | "fierce"));
             k > 0 && matches!(self.word(units, k - 1), Some("over" | "despite"))
         };
         let on_subject = match class {
@@ -5911,26 +5910,21 @@ impl Reader<'_, '_> {
             TriggerClass::Support | TriggerClass::Oppose | TriggerClass::Criticize
         )
         .then(|| {
-            let mut k = i;
-            while k > 0
-                && self.word(units, k - 1).is_some_and(|w| {
-                    matches!(
-                        w,
-                        "its"
-                            | "their"
-                            | "his"
-                            | "her"
-                            | "full"
-                            | "strong"
-                            | "firm"
-                            | "continued"
-                            | "no"
-                            | "any"
-                    ) || is_adjective(w)
-                })
-            {
-                k -= 1;
-            }
+            let k = self.modifiers_start(units, i, |w| {
+                matches!(
+                    w,
+                    "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "full"
+                        | "strong"
+                        | "firm"
+                        | "continued"
+                        | "no"
+                        | "any"
+                ) || is_adjective(w)
+            });
             let verb = k.checked_sub(1)?;
             if !self
                 .word(units, verb)
@@ -5953,25 +5947,20 @@ impl Reader<'_, '_> {
                 let undertaking_agent =
                     matches!(class, TriggerClass::Contribute | TriggerClass::Pledge)
                         .then(|| {
-                            let mut k = i;
-                            while k > 0
-                                && self.word(units, k - 1).is_some_and(|w| {
-                                    matches!(
-                                        w,
-                                        "a" | "an"
-                                            | "the"
-                                            | "new"
-                                            | "additional"
-                                            | "further"
-                                            | "more"
-                                            | "fresh"
-                                            | "larger"
-                                            | "bigger"
-                                    )
-                                })
-                            {
-                                k -= 1;
-                            }
+                            let k = self.modifiers_start(units, i, |w| {
+                                matches!(
+                                    w,
+                                    "a" | "an"
+                                        | "the"
+                                        | "new"
+                                        | "additional"
+                                        | "further"
+                                        | "more"
+                                        | "fresh"
+                                        | "larger"
+                                        | "bigger"
+                                )
+                            });
                             let verb = (k.saturating_sub(2)..k).find(|&v| {
                                 self.phrase_at(units, v, WordClass::Undertake) == Some(k - v)
                             })?;
@@ -6116,26 +6105,21 @@ impl Reader<'_, '_> {
             TriggerClass::Contribute | TriggerClass::Pledge => {
                 // "striving to garner contributions", "appealed for funding":
                 // the agent asks for the help, others give it.
-                let mut k = i;
-                while k > 0
-                    && self.word(units, k - 1).is_some_and(|w| {
-                        matches!(
-                            w,
-                            "additional"
-                                | "more"
-                                | "new"
-                                | "further"
-                                | "international"
-                                | "foreign"
-                                | "financial"
-                                | "fresh"
-                                | "extra"
-                                | "for"
-                        )
-                    })
-                {
-                    k -= 1;
-                }
+                let k = self.modifiers_start(units, i, |w| {
+                    matches!(
+                        w,
+                        "additional"
+                            | "more"
+                            | "new"
+                            | "further"
+                            | "international"
+                            | "foreign"
+                            | "financial"
+                            | "fresh"
+                            | "extra"
+                            | "for"
+                    )
+                });
                 if k > 0
                     && self
                         .word(units, k - 1)

@@ -224,7 +224,8 @@ fn referent(
             if let Some((topic, words_end)) = resolution_topic(model, a.end) {
                 // A budget is adopted, not drafted: "resolution on the
                 // financing of UNIFIL".
-                let name = if topic.starts_with("the f") {
+                let budget = BUDGET_TOPICS.iter().any(|t| topic.starts_with(t));
+                let name = if budget {
                     format!("resolution on {topic}")
                 } else {
                     format!("draft resolution on {topic}")
@@ -1340,6 +1341,9 @@ fn described_mission(
 /// where its mention ends:
 /// "resolution calling on Sudan's ...", "resolution on Gaza", "resolution
 /// that would have imposed sanctions on Zimbabwe".
+/// What a resolution on a mission's budget is about, as the text words it.
+const BUDGET_TOPICS: &[&str] = &["the financing of", "the funding of"];
+
 fn resolution_topic(model: &DocModel, end: usize) -> Option<(String, usize)> {
     const CUES: &[&str] = &[
         "calling on",
@@ -1363,10 +1367,14 @@ fn resolution_topic(model: &DocModel, end: usize) -> Option<(String, usize)> {
     let is_country = |m: &&Mention| model.entities[m.entity].kind == Some(ActorKind::Country);
     // "the resolution on the financing of the United Nations Interim Force
     // in Lebanon": a mission's budget, named as the text words it.
-    for cue in ["on the financing of ", "on the funding of "] {
-        if lower.starts_with(cue) {
+    for topic in BUDGET_TOPICS {
+        let budget_of = lower
+            .strip_prefix("on ")
+            .and_then(|r| r.strip_prefix(topic))
+            .is_some_and(|r| r.starts_with(' '));
+        if budget_of {
             let topic_start = end + offset + "on ".len();
-            let mut start = end + offset + cue.len();
+            let mut start = topic_start + topic.len() + 1;
             if model.text[start..].starts_with("the ") {
                 start += 4;
             }

@@ -256,44 +256,18 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
                 if j >= b.len() {
                     break;
                 }
-                let k = j;
-                let d = char_at(k);
-                // Read only after a dot or an apostrophe: most characters
-                // of a word are letters.
-                let next_alpha = || {
-                    s[k + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphabetic)
-                };
-                // "won't", "doesn't": the negation is a word of its own
-                // ("wo" "n't", "does" "n't"), as "will not" has one.
-                if (d == '\'' || d == '\u{2019}')
-                    && k > i + 1
-                    && s[..k].ends_with(['n', 'N'])
-                    && s[k + d.len_utf8()..].starts_with(['t', 'T'])
-                    && !s[k + d.len_utf8() + 1..].starts_with(char::is_alphanumeric)
-                {
-                    negation = Some(k - 1..k + d.len_utf8() + 1);
-                    break;
-                }
-                if d.is_alphanumeric()
-                    || (d == '.' && next_alpha() && is_dotted_acronym(&s[i..k]))
-                    || (d == '\'' && next_alpha() && !s[k..].starts_with("'s"))
-                    || (d == '\u{2019}' && next_alpha() && !s[k..].starts_with("\u{2019}s"))
-                {
-                    j = k + d.len_utf8();
-                } else {
-                    break;
+                match word_step(s, i, j, char_at(j)) {
+                    WordStep::Continue(next) => j = next,
+                    WordStep::End => break,
+                    WordStep::Negation(neg) => {
+                        negation = Some(neg);
+                        break;
+                    }
                 }
             }
             pos = j;
             // A trailing dot belongs to an abbreviation ("U.S.", "Gen.").
-            if s[j..].starts_with('.')
-                && (s[i..j].contains('.')
-                    || is_abbreviation_word(&s[i..j])
-                    || (j - i == 1 && c.is_uppercase()))
-            {
+            if s[j..].starts_with('.') && takes_its_dot(&s[i..j]) {
                 j += 1;
                 pos = j;
             }
@@ -503,6 +477,52 @@ impl From<Lower> for String {
     }
 }
 
+/// Whether the dot after a word is the word's: "U.S.", "Gen.", the
+/// initial of "George W. Bush".
+fn takes_its_dot(word: &str) -> bool {
+    word.contains('.')
+        || is_abbreviation_word(word)
+        || (word.len() == 1 && word.starts_with(char::is_uppercase))
+}
+
+/// What a character other than an ASCII letter or digit does to a word.
+enum WordStep {
+    /// The word goes on; the byte after the character.
+    Continue(usize),
+    /// The word ends before it.
+    End,
+    /// "won't", "doesn't": the word ends before its "n", and "n't" is a
+    /// word of its own (as "will not" has one); its bytes.
+    Negation(std::ops::Range<usize>),
+}
+
+/// Whether character `d` at byte `k` of `s` goes on the word begun at `i`:
+/// letters do, as do the dots of "U.N." and the apostrophes of "O'Brien",
+/// but not the "'s" of a possessive.
+fn word_step(s: &str, i: usize, k: usize, d: char) -> WordStep {
+    let after = k + d.len_utf8();
+    if (d == '\'' || d == '\u{2019}')
+        && k > i + 1
+        && s[..k].ends_with(['n', 'N'])
+        && s[after..].starts_with(['t', 'T'])
+        && !s[after + 1..].starts_with(char::is_alphanumeric)
+    {
+        return WordStep::Negation(k - 1..after + 1);
+    }
+    // Read only after a dot or an apostrophe: most characters of a word
+    // are letters.
+    let next_alpha = || s[after..].chars().next().is_some_and(char::is_alphabetic);
+    if d.is_alphanumeric()
+        || (d == '.' && next_alpha() && is_dotted_acronym(&s[i..k]))
+        || (d == '\'' && next_alpha() && !s[k..].starts_with("'s"))
+        || (d == '\u{2019}' && next_alpha() && !s[k..].starts_with("\u{2019}s"))
+    {
+        WordStep::Continue(after)
+    } else {
+        WordStep::End
+    }
+}
+
 fn is_dotted_acronym(word: &str) -> bool {
     word.chars().all(|c| c.is_uppercase() || c == '.') && word.len() <= 6
 }
@@ -535,42 +555,20 @@ mod tests {
                         j = k + 1;
                         continue;
                     }
-                    // Read only after a dot or an apostrophe: most characters
-                    // of a word are letters.
-                    let next_alpha = || {
-                        s[k + d.len_utf8()..]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_alphabetic)
-                    };
-                    // "won't", "doesn't": the negation is a word of its own
-                    // ("wo" "n't", "does" "n't"), as "will not" has one.
-                    if (d == '\'' || d == '\u{2019}')
-                        && k > i + 1
-                        && s[..k].ends_with(['n', 'N'])
-                        && s[k + d.len_utf8()..].starts_with(['t', 'T'])
-                        && !s[k + d.len_utf8() + 1..].starts_with(char::is_alphanumeric)
-                    {
-                        negation = Some(k - 1..k + d.len_utf8() + 1);
-                        break;
-                    }
-                    if d.is_alphanumeric()
-                        || (d == '.' && next_alpha() && is_dotted_acronym(&s[i..k]))
-                        || (d == '\'' && next_alpha() && !s[k..].starts_with("'s"))
-                        || (d == '\u{2019}' && next_alpha() && !s[k..].starts_with("\u{2019}s"))
-                    {
-                        iter.next();
-                        j = k + d.len_utf8();
-                    } else {
-                        break;
+                    match word_step(s, i, k, d) {
+                        WordStep::Continue(next) => {
+                            iter.next();
+                            j = next;
+                        }
+                        WordStep::End => break,
+                        WordStep::Negation(neg) => {
+                            negation = Some(neg);
+                            break;
+                        }
                     }
                 }
                 // A trailing dot belongs to an abbreviation ("U.S.", "Gen.").
-                if s[j..].starts_with('.')
-                    && (s[i..j].contains('.')
-                        || is_abbreviation_word(&s[i..j])
-                        || (j - i == 1 && c.is_uppercase()))
-                {
+                if s[j..].starts_with('.') && takes_its_dot(&s[i..j]) {
                     iter.next();
                     j += 1;
                 }
