@@ -14,7 +14,9 @@ that set.
         ../shared/corpus/dev:../shared/gold/dev tests/probe/docs:tests/probe/gold
 
 Options (environment): RULE=name limits the trigger table to one rule;
-EXAMPLES=word,word prints the wrong facts of those trigger words.
+EXAMPLES=word,word prints the wrong facts of those trigger words;
+SENTENCE=regex counts only the facts of sentences that match it (for
+example `SENTENCE='\?"?$'` for questions).
 """
 import collections
 import glob
@@ -39,6 +41,7 @@ def norm(name):
 def main():
     binary, specs = sys.argv[1], sys.argv[2:]
     only_rule = os.environ.get("RULE")
+    in_sentence = re.compile(os.environ.get("SENTENCE", ""))
     by_rule = collections.defaultdict(lambda: [0, 0])
     by_trigger = collections.defaultdict(lambda: [0, 0])
     wrong = collections.defaultdict(list)
@@ -63,6 +66,8 @@ def main():
                     continue
                 a, rel, b, rest, trigger, rule = m.groups()
                 if rel not in ("SUPPORTS", "OPPOSES", "CONTRIBUTES", "LEADS") or " negated" in " " + rest:
+                    continue
+                if not in_sentence.search(sentence):
                     continue
                 km = re.search(r"kind=(\w+)", line)
                 kind = km.group(1) if km else None

@@ -279,6 +279,7 @@ pub enum WordClass {
     VerdictVerb,
     Impose,
     GovernmentModifier,
+    GroupLabel,
 }
 
 impl WordClass {
@@ -328,6 +329,7 @@ impl WordClass {
             "verdict_verb" => VerdictVerb,
             "impose" => Impose,
             "government_modifier" => GovernmentModifier,
+            "group_label" => GroupLabel,
             _ => return None,
         })
     }
@@ -358,6 +360,9 @@ pub struct Lexicon {
     by_written_name: HashMap<String, Option<usize>>,
     /// Countries by their names and seats of government, for datelines.
     places: HashMap<String, usize>,
+    /// People by the last word of their name, `None` where two share it:
+    /// "President Trump" in a story that never names him in full.
+    surnames: HashMap<String, Option<usize>>,
     surfaces: Vec<(String, usize, Surface)>,
     /// What documents need of each entry, worked out once: its names
     /// normalized, its leader and its locations resolved.
@@ -554,6 +559,7 @@ impl Lexicon {
             by_name: HashMap::new(),
             by_written_name: HashMap::new(),
             places: HashMap::new(),
+            surnames: HashMap::new(),
             surfaces: Vec::new(),
             matcher: AhoCorasick::new([""]).expect("an empty matcher builds"),
             starts: SurfaceStarts::default(),
@@ -779,6 +785,7 @@ impl Lexicon {
         self.by_id.clear();
         self.by_name.clear();
         self.places.clear();
+        self.surnames.clear();
         let mut surfaces: Vec<(String, usize, Surface)> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         let no_words = HashSet::new();
@@ -788,6 +795,14 @@ impl Lexicon {
             let names = std::iter::once(&e.name).chain(&e.aliases);
             for n in names {
                 self.by_name.insert(crate::graph::normalize_name(n), i);
+            }
+            if e.kind == Some(ActorKind::Person)
+                && let Some(last) = e.name.split_whitespace().last()
+            {
+                self.surnames
+                    .entry(last.to_string())
+                    .and_modify(|other| *other = None)
+                    .or_insert(Some(i));
             }
             if e.kind == Some(ActorKind::Country) {
                 // A capital that often means something else names no
@@ -987,6 +1002,12 @@ impl Lexicon {
             return found;
         }
         crate::graph::with_normalized(name, |n| self.by_name.get(n).copied())
+    }
+
+    /// The one known person whose name ends in `surname`, if only one
+    /// does.
+    pub fn person_by_surname(&self, surname: &str) -> Option<usize> {
+        self.surnames.get(surname).copied().flatten()
     }
 
     /// The country a place name stands for: a country's name, alias,

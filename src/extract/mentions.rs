@@ -1480,7 +1480,21 @@ impl<'t> Builder<'t, '_> {
                         ))
                     .then_some((NodeLabel::Mission, None))
                 };
-                let Some((label, kind)) = self.classify_name(phrase).or_else(introduced_mission)
+                // "the Iran-backed militia Kataib Hezbollah": the noun before
+                // a name says it is an armed group's.
+                let labelled_group = || {
+                    let before = self.text[..start].trim_end().to_lowercase();
+                    let mut words = before.rsplit(' ');
+                    let last = words.next().unwrap_or("");
+                    let two = words.next().map(|w| format!("{w} {last}"));
+                    (self.lex.is(WordClass::GroupLabel, last)
+                        || two.is_some_and(|t| self.lex.is(WordClass::GroupLabel, &t)))
+                    .then_some((NodeLabel::Actor, Some(ActorKind::Group)))
+                };
+                let Some((label, kind)) = self
+                    .classify_name(phrase)
+                    .or_else(introduced_mission)
+                    .or_else(labelled_group)
                 else {
                     if self.free(start, re) && !FUNCTION_WORDS.contains(&first) {
                         self.model.unknown.push((s, phrase.to_string()));
@@ -1573,6 +1587,28 @@ impl<'t> Builder<'t, '_> {
                     .unwrap_or(nwords.len());
                 let nwords = &nwords[..cut];
                 let n = nwords.len();
+                // "President Trump" where the story never names him in
+                // full: a title before a known person's surname.
+                // Royal titles go with a given name ("King Abdullah").
+                let royal = name_start.is_some_and(|k| {
+                    matches!(
+                        words[k - 1],
+                        "King" | "Queen" | "Prince" | "Princess" | "Emir" | "Sheikh" | "Sultan"
+                    )
+                });
+                if n == 1
+                    && name_start.is_some()
+                    && !royal
+                    && let Some(idx) = self.lex.person_by_surname(nwords[0])
+                {
+                    let start = nstart + self.text[nstart..re].find(nwords[0]).unwrap_or(0);
+                    let end = start + nwords[0].len();
+                    if self.free(start, end) {
+                        let e = self.lexicon_entity(idx);
+                        self.push(e, start, end, Via::Surname);
+                    }
+                    continue;
+                }
                 if !(2..=4).contains(&n) {
                     continue;
                 }
@@ -2468,6 +2504,14 @@ impl<'t> Builder<'t, '_> {
                                 "government" | "junta" | "country" | "authorities"
                                 | "administration" | "regime" | "delegation" => Wants::Government,
                                 "army" | "military" | "armed forces" => Wants::Army,
+                                // The lexicon's further mission words ("the
+                                // task group", "the flotilla"), in the
+                                // singular: "special forces" are troops.
+                                _ if !p.ends_with('s')
+                                    && self.lex.is(WordClass::MissionWord, p) =>
+                                {
+                                    Wants::Mission
+                                }
                                 _ => return None,
                             })
                         };

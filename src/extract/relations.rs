@@ -174,10 +174,21 @@ pub fn read(model: &DocModel, lex: &Lexicon) -> Relations {
     let views: Vec<Vec<Unit>> = (0..model.sentences.len()).map(|s| r.units(s)).collect();
     // Each sentence's triggers, found once for both passes.
     let triggers: Vec<Vec<Trigger>> = views.iter().map(|units| r.triggers(units)).collect();
+    // A question asserts nothing ("Is this a U.S.-led force?"): the
+    // studied gold holds no fact from one.
+    let asks = |s: usize| {
+        let span = model.sentences[s].span;
+        model.text[span.start..span.end]
+            .trim_end_matches(['"', '\u{201D}', '\'', '\u{2019}', ' ', '\n'])
+            .ends_with('?')
+    };
     for (s, units) in views.iter().enumerate() {
         r.resolution_links(s, units, &triggers[s]);
     }
     for (s, units) in views.iter().enumerate() {
+        if asks(s) {
+            continue;
+        }
         r.sentence(s, units, &triggers[s]);
         r.mission_attributes(s);
     }
@@ -1936,6 +1947,11 @@ impl Reader<'_, '_> {
                     // "Kenya's Foreign Minister X": the owner of the title.
                     if matches!(w.as_str(), "'s" | "\u{2019}s") {
                         continue;
+                    }
+                    // "The Iran-backed militia Kataib Hezbollah has
+                    // demanded": the name heads the subject.
+                    if p + 1 == k && self.lex.is(WordClass::GroupLabel, w) {
+                        return true;
                     }
                     // "Since 2021 the mission has been financed by", "On
                     // Monday it voted": time words before the subject.
@@ -3743,22 +3759,51 @@ impl Reader<'_, '_> {
             TriggerClass::DemandExit => {
                 let Some(a) = agent_idx else { return };
                 let agent_ents = self.ents(units, a);
+                // "to tighten the inspections rather than scrap them": an
+                // end set aside is no demand for it.
                 let has_exit = (last + 1..end.min(units.len())).any(|k| {
                     self.word(units, k)
                         .is_some_and(|w| self.lex.is(WordClass::ExitWord, w))
+                        && !matches!(self.word(units, k - 1), Some("than" | "not" | "never"))
+                        && !(k >= 2
+                            && self.word(units, k - 2) == Some("instead")
+                            && self.word(units, k - 1) == Some("of"))
                 });
-                if !has_exit {
+                // "asked NATO to stay", "wants the French soldiers to
+                // remain": the wish that a mission go on.
+                let stay = !has_exit
+                    && (last + 1..end.min(units.len())).any(|k| {
+                        matches!(self.word(units, k), Some("stay" | "remain"))
+                            && self.word(units, k - 1) == Some("to")
+                    });
+                if !has_exit && !stay {
                     return;
                 }
-                if let Some(t) = self.target_after(units, last, end, &agent_ents, Self::is_any) {
+                let fits: fn(&Self, usize) -> bool =
+                    if stay { Self::is_mission } else { Self::is_any };
+                let target = self
+                    .target_after(units, last, end, &agent_ents, fits)
+                    .map(Target::Group)
+                    .or_else(|| {
+                        // "wants the French soldiers to stay": the mission's
+                        // people stand for it.
+                        (stay
+                            && (last + 1..end.min(units.len())).any(|k| {
+                                self.word(units, k)
+                                    .is_some_and(|w| MISSION_PEOPLE.contains(&w))
+                            }))
+                        .then(|| self.context_mission(s, units[last].start))
+                        .flatten()
+                        .map(Target::Entity)
+                    });
+                if let Some(t) = target {
                     let (neg, hedge, _) = self.modality(units, a, i, s);
-                    self.stance(
-                        s,
-                        units,
-                        a,
-                        t,
-                        Stance::of(RelType::Opposes, neg, hedge, trig_span, "demand to leave"),
-                    );
+                    let (rel, rule) = if stay {
+                        (RelType::Supports, "asked to stay")
+                    } else {
+                        (RelType::Opposes, "demand to leave")
+                    };
+                    self.stance_to(s, units, a, t, Stance::of(rel, neg, hedge, trig_span, rule));
                 }
             }
             TriggerClass::Lead => {
@@ -4895,10 +4940,33 @@ impl Reader<'_, '_> {
                         | "strengthen"
                         | "train"
                         | "equip"
+                        | "grow"
+                        | "build"
+                        | "rebuild"
+                        | "expand"
+                        | "bolster"
+                        | "boost"
+                        | "reinforce"
+                        | "sustain"
+                        | "arm"
+                        | "upgrade"
+                        | "modernize"
+                        | "modernise"
                 );
+            // "to the RSIPF's community policing program": an unnamed
+            // programme of the owner's is the owner's to receive.
+            let owners_programme = g.possessive
+                && (k + 1..(k + 5).min(units.len()))
+                    .take_while(|&x| self.group(units, x).is_none())
+                    .any(|x| {
+                        matches!(
+                            self.word(units, x),
+                            Some("program" | "programme" | "budget" | "salaries" | "reform")
+                        )
+                    });
             (purpose || matches!(prep, "to" | "for" | "toward" | "towards" | "into"))
                 && !g.ents.iter().any(|e| agent_ents.contains(e))
-                && !g.possessive
+                && (!g.possessive || owners_programme)
                 && g.compound.is_none()
         });
         // "has given the Autonomous Bougainville Government about A$15
@@ -6464,6 +6532,14 @@ impl Reader<'_, '_> {
                                 || w == "regional"
                                 || w == "interim"
                                 || w == "joint");
+                        // "the Iran-backed militia Kataib Hezbollah": the
+                        // name after the head noun is what it means.
+                        if self.lex.is(WordClass::GroupLabel, w)
+                            && self.group(units, t + 1).is_some_and(|g| !g.anaphoric)
+                        {
+                            target = Some(t + 1);
+                            break;
+                        }
                         if !adjective {
                             break;
                         }
@@ -7011,6 +7087,17 @@ impl Reader<'_, '_> {
         }
         let has = |class| (0..units.len()).any(|k| self.phrase_at(units, k, class).is_some());
         let present = has(WordClass::Presence) && !has(WordClass::Absence);
+        // "The Chinese officers are not part of the assistance force": a
+        // presence denied.
+        let presence_denied = (1..units.len()).any(|k| {
+            self.phrase_at(units, k, WordClass::Presence).is_some()
+                && (self
+                    .word(units, k - 1)
+                    .is_some_and(|w| NEGATIONS.contains(&w))
+                    || k >= 2
+                        && self.word(units, k - 2) == Some("no")
+                        && self.word(units, k - 1) == Some("longer"))
+        });
         for NationalPeople {
             owner,
             span: people,
@@ -7050,7 +7137,7 @@ impl Reader<'_, '_> {
                 .cloned();
             let mut props = FactProps {
                 kind: Some(ContributionKind::Personnel),
-                negated: denied,
+                negated: denied || presence_denied,
                 ..FactProps::default()
             };
             if let Some(a) = &amount {
