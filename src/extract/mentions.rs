@@ -997,8 +997,22 @@ impl<'t> Builder<'t, '_> {
                         self.add_alias(e, &phrase);
                         e
                     }
+                    None if self.receives_at(start) => {
+                        self.new_entity(NodeLabel::Actor, Some(ActorKind::Force), &phrase)
+                    }
                     None => self.lexicon_entity(country),
                 }
+            }
+            // "to train Palestinian police", "$380 million to Iraqi
+            // security forces": a country's force that receives help is a
+            // body of its own; acting, it stands for its country.
+            WordClass::ForceRole
+                if matches!(
+                    lower.as_str(),
+                    "security forces" | "police" | "military" | "navy" | "coast guard"
+                ) && self.receives_at(start) =>
+            {
+                self.new_entity(NodeLabel::Actor, Some(ActorKind::Force), &phrase)
             }
             _ => self.lexicon_entity(country),
         };
@@ -1016,6 +1030,36 @@ impl<'t> Builder<'t, '_> {
         if let Some(last) = self.model.mentions.last_mut() {
             last.possessive = false;
         }
+    }
+
+    /// Whether the words before `start` make what follows a recipient of
+    /// help: "to (the)", "for (the)", "train", "equip", "fund".
+    fn receives_at(&self, start: usize) -> bool {
+        let mut before = self.text[..start].trim_end().rsplit([' ', '\n']);
+        let mut last = before.next().unwrap_or("");
+        if last.eq_ignore_ascii_case("the") {
+            last = before.next().unwrap_or("");
+        }
+        matches!(
+            last,
+            "to" | "for"
+                | "train"
+                | "trains"
+                | "trained"
+                | "training"
+                | "equip"
+                | "equips"
+                | "equipped"
+                | "equipping"
+                | "arm"
+                | "fund"
+                | "funds"
+                | "funded"
+                | "funding"
+                | "strengthen"
+                | "bolster"
+                | "rebuild"
+        )
     }
 
     fn resolution_mentions(&mut self) {
@@ -2432,7 +2476,7 @@ impl<'t> Builder<'t, '_> {
                     continue;
                 }
                 // Descriptions: a determiner (or an owner's "'s"), modifiers, a head noun.
-                let owner = if matches!(w, "'s" | "\u{2019}s") {
+                let mut owner = if matches!(w, "'s" | "\u{2019}s") {
                     self.model
                         .mentions
                         .iter()
@@ -2722,6 +2766,14 @@ impl<'t> Builder<'t, '_> {
                                         .filter(|m| m.start >= tk.start && m.end <= start)
                                         .count()
                             {
+                                // "the European Union's military operation":
+                                // the organization owns it.
+                                owner = owner.or_else(|| {
+                                    inner.iter().map(|&i| &self.model.mentions[i]).find_map(|m| {
+                                        matches!(&self.text[m.end..], t if t.starts_with("'s ") || t.starts_with("\u{2019}s "))
+                                            .then_some(m.entity)
+                                    })
+                                });
                                 let spans: Vec<(usize, usize)> = inner
                                     .iter()
                                     .map(|&i| {

@@ -13,7 +13,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::amount::{Amount, Measure};
 use super::lexicon::{Lexicon, Pos, TriggerClass, WordClass};
-use super::mentions::{DocModel, Mention, Via, count_word};
+use super::mentions::{DocModel, Mention, Via, Wants, count_word};
 use super::text::{Lower, TokenKind};
 use crate::model::{
     ActorKind, ContributionKind, FactProps, MissionStatus, NodeLabel, Qualifier, RelType, Span,
@@ -192,6 +192,7 @@ pub fn read(model: &DocModel, lex: &Lexicon) -> Relations {
         r.sentence(s, units, &triggers[s]);
         r.mission_attributes(s);
     }
+    r.owned_missions(&asks);
     r.out
 }
 
@@ -7302,6 +7303,93 @@ impl Reader<'_, '_> {
             }
         }
         found
+    }
+
+    /// "the European Union's military operation in Bosnia", "France's
+    /// counter-terrorism operation": the owner named before "'s" runs the
+    /// mission the description stands for (an army of its own, "Ukraine's
+    /// air force", is no mission).
+    fn owned_missions(&mut self, asks: &dyn Fn(usize) -> bool) {
+        let model = self.model;
+        for a in &model.anaphors {
+            let Some(owner) = a.owner else { continue };
+            let text = &model.text[a.start..a.end];
+            let Some(mark) = text.find("'s").or_else(|| text.find("\u{2019}s")) else {
+                continue;
+            };
+            if a.wants != Wants::Mission
+                || asks(a.sentence)
+                || !matches!(
+                    model.entities[owner].kind,
+                    Some(ActorKind::Country | ActorKind::Organization)
+                )
+                || a.words.iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "air" | "defence" | "defense" | "armed" | "security" | "police"
+                    )
+                })
+            {
+                continue;
+            }
+            // Only a mission's own heads: an intervention, a deployment or
+            // monitors are no undertaking of the owner's to run.
+            let head = text
+                .split(" in ")
+                .next()
+                .and_then(|t| t.split_whitespace().last())
+                .unwrap_or("");
+            if !matches!(
+                head,
+                "mission" | "operation" | "force" | "group" | "flotilla"
+            ) {
+                continue;
+            }
+            let Some(mission) = model
+                .mentions
+                .iter()
+                .find(|m| m.start == a.start && m.end == a.end && self.is_mission(m.entity))
+                .map(|m| m.entity)
+            else {
+                continue;
+            };
+            // A mission the description itself named after the owner
+            // ("Bangladesh's mission said"): more likely its delegation.
+            let mission_name = &model.entities[mission].name;
+            let named_after = |n: &String| {
+                mission_name
+                    .strip_prefix(n.as_str())
+                    .is_some_and(|rest| rest.starts_with(' '))
+            };
+            // A mission the lexicon says another runs was not what the
+            // owner's description meant.
+            let other_leader = model.entities[mission]
+                .leader
+                .is_some_and(|l| model.entities[owner].lexicon != Some(l));
+            if other_leader
+                || named_after(&model.entities[owner].name)
+                || model.entities[owner].aliases.iter().any(named_after)
+            {
+                continue;
+            }
+            let owner_span = model
+                .mentions
+                .iter()
+                .find(|m| m.entity == owner && m.end == a.start)
+                .map_or(Span::new(a.start, a.start + mark), |m| {
+                    Span::new(m.start, m.end)
+                });
+            let at = a.start + mark;
+            self.emit(
+                a.sentence,
+                RelType::Leads,
+                owner,
+                mission,
+                FactProps::default(),
+                (Some(owner_span), Some(Span::new(at, at + 2)), None),
+                "owner of the mission",
+            );
+        }
     }
 
     /// First pass: which missions each resolution (or the council) acts on.
