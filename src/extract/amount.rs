@@ -380,6 +380,18 @@ pub fn find_amounts(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<
             let value = n * c.name("s").map_or(1.0, |x| scale(x.as_str()));
             let currency = match (c.name("c"), c.name("w")) {
                 (Some(p), _) => currency_of_prefix(p.as_str()),
+                // "kroner" are Norway's, or Denmark's where the sentence
+                // names it; "kronor" Sweden's.
+                (_, Some(w)) if w.as_str() == "kroner" => {
+                    if ["Denmark", "Danish", "Copenhagen"]
+                        .iter()
+                        .any(|d| s.contains(d))
+                    {
+                        "DKK"
+                    } else {
+                        "NOK"
+                    }
+                }
                 (_, Some(w)) => currency_of_word(w.as_str()),
                 _ => "USD",
             };
@@ -601,6 +613,22 @@ mod tests {
         );
         // A code inside a word is no currency.
         assert!(amounts("the ADKK 20 plan").is_empty());
+    }
+
+    #[test]
+    fn kroner_are_norwegian_unless_the_sentence_is_danish() {
+        assert_eq!(
+            amounts("Norway has committed 150 million kroner"),
+            [(1.5e8, "NOK".into(), None)]
+        );
+        assert_eq!(
+            amounts("Denmark gave 40 million kroner"),
+            [(4e7, "DKK".into(), None)]
+        );
+        assert_eq!(
+            amounts("Sweden gave 90 million kronor"),
+            [(9e7, "SEK".into(), None)]
+        );
     }
 
     #[test]

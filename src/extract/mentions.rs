@@ -446,6 +446,7 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
     b.named_phrases();
     b.people();
     b.code_names();
+    b.known_as_names();
     b.acronym_uses();
     b.acronyms_of_names();
     b.surnames();
@@ -1733,6 +1734,50 @@ impl<'t> Builder<'t, '_> {
         }
     }
 
+    /// "The Mine Countermeasures Naval Group in the Black Sea, known as MCM
+    /// Black Sea,": the name after "known as" is the same body's or
+    /// mission's, wherever the text uses it.
+    fn known_as_names(&mut self) {
+        static KNOWN_AS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(
+                r"^,? (?:also |more commonly |commonly |widely |locally |better )?(?:known|referred to) as (?:the )?([A-Z][\w.'\-]*(?: [A-Z0-9][\w.'\-]*){0,4})",
+            )
+            .expect("regex")
+        });
+        let named: Vec<(usize, usize)> = self
+            .model
+            .mentions
+            .iter()
+            .filter(|m| {
+                let e = &self.model.entities[m.entity];
+                matches!(m.via, Via::Name)
+                    && (e.label == NodeLabel::Mission
+                        || e.label == NodeLabel::Actor
+                            && matches!(
+                                e.kind,
+                                Some(ActorKind::Organization | ActorKind::Force | ActorKind::Group)
+                            ))
+            })
+            .map(|m| (m.entity, m.end))
+            .collect();
+        for (entity, end) in named {
+            let Some(c) = KNOWN_AS.captures(&self.text[end..]) else {
+                continue;
+            };
+            let name = c.get(1).expect("group 1");
+            let (start, stop) = (end + name.start(), end + name.end());
+            // "known as MCM Carpania": a place inside is part of the name.
+            if !self.free(start, stop) {
+                if !name.as_str().contains(' ') || !self.inner_names_allowed(start, stop) {
+                    continue;
+                }
+                self.replace_inner(start, stop);
+            }
+            self.add_alias(entity, name.as_str());
+            self.push(entity, start, stop, Via::Name);
+        }
+    }
+
     /// "Atalanta" in a text that names "EUNAVFOR Atalanta", "Southern
     /// Spear" after "Operation Southern Spear": an operation's code name
     /// alone stands for it (`acronym_uses` then finds it).
@@ -1806,6 +1851,17 @@ impl<'t> Builder<'t, '_> {
                     continue;
                 }
                 if self.free(start, end) {
+                    self.push(e, start, end, Via::Acronym);
+                } else if alias.contains(' ')
+                    && !self
+                        .model
+                        .mentions
+                        .iter()
+                        .any(|m| m.start <= start && m.end >= end)
+                    && self.inner_names_allowed(start, end)
+                {
+                    // "MCM Carpania" again: the place inside is part of it.
+                    self.replace_inner(start, end);
                     self.push(e, start, end, Via::Acronym);
                 } else if self.defined_acronyms.contains(&(alias.clone(), e))
                     && let Some(m) = self.model.mentions.iter_mut().find(|m| {
