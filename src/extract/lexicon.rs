@@ -53,6 +53,9 @@ pub struct Entry {
     pub aliases: Vec<String>,
     /// Demonym adjectives (countries).
     pub adjectives: Vec<String>,
+    /// Plural nouns for a country's people ("Kenyans"): "the Americans"
+    /// stands for the state's forces or government.
+    pub people: Vec<String>,
     /// Capitals and seats of power that stand for the government (countries).
     pub metonyms: Vec<String>,
     /// Parent organization or country (organizations), affiliation (people),
@@ -78,6 +81,9 @@ pub enum Surface {
     Adjective,
     /// A capital or seat of power ("Nairobi", "the Kremlin").
     Metonym,
+    /// A plural noun for the people ("Americans"): the state only as
+    /// "the Americans".
+    People,
     /// A phrase that blocks names inside it ("Latin America").
     Stop,
 }
@@ -497,6 +503,7 @@ impl Lexicon {
                 name: f[1].to_string(),
                 aliases: list(f[2]),
                 adjectives: list(f[3]),
+                people: list(f[4]),
                 metonyms: list(f[5]),
                 parent: None,
                 location: Vec::new(),
@@ -513,6 +520,7 @@ impl Lexicon {
                 name: f[2].to_string(),
                 aliases: list(f[3]),
                 adjectives: Vec::new(),
+                people: Vec::new(),
                 metonyms: Vec::new(),
                 parent: opt(f[4]),
                 location: Vec::new(),
@@ -529,6 +537,7 @@ impl Lexicon {
                 name: f[1].to_string(),
                 aliases: list(f[2]),
                 adjectives: Vec::new(),
+                people: Vec::new(),
                 metonyms: Vec::new(),
                 parent: opt(f[3]),
                 location: list(f[4]),
@@ -545,6 +554,7 @@ impl Lexicon {
                 name: f[1].to_string(),
                 aliases: list(f[2]),
                 adjectives: Vec::new(),
+                people: Vec::new(),
                 metonyms: Vec::new(),
                 parent: opt(f[3]),
                 location: Vec::new(),
@@ -637,9 +647,6 @@ impl Lexicon {
                     a.name
                 )
             })?;
-            // Plural people nouns ("Freedonians") name a population, not the
-            // state: accepted for symmetry with countries.tsv, never matched.
-            let _ = a.people;
             let aliases = a.aliases;
             self.entries.push(Entry {
                 id: format!("USER:{}", a.name),
@@ -648,6 +655,7 @@ impl Lexicon {
                 name: a.name,
                 aliases,
                 adjectives: a.adjectives,
+                people: a.people,
                 metonyms: a.metonyms,
                 parent: a.affiliation.or(a.parent),
                 location: Vec::new(),
@@ -671,6 +679,7 @@ impl Lexicon {
                 name: m.name,
                 aliases: m.aliases,
                 adjectives: Vec::new(),
+                people: Vec::new(),
                 metonyms: Vec::new(),
                 parent: m.leader,
                 location: m.location.into_iter().collect(),
@@ -838,6 +847,9 @@ impl Lexicon {
                         add(&variant, Surface::Name);
                     }
                 }
+            }
+            for a in &e.people {
+                add(a, Surface::People);
             }
             for a in &e.adjectives {
                 add(a, Surface::Adjective);

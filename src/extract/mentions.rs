@@ -913,6 +913,15 @@ impl<'t> Builder<'t, '_> {
                     }
                     self.push(e, m.start, m.end, via);
                 }
+                // "ordered the Americans out": with the article, a
+                // country's people are its forces or government; without,
+                // a population ("Americans are divided").
+                Surface::People => {
+                    if self.text[..m.start].to_lowercase().ends_with("the ") {
+                        let e = self.lexicon_entity(m.entry);
+                        self.push(e, m.start, m.end, Via::Role);
+                    }
+                }
                 Surface::Stop => {}
             }
         }

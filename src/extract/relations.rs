@@ -2820,6 +2820,29 @@ impl Reader<'_, '_> {
         counts.into_iter().max_by_key(|(_, c)| *c).map(|(e, _)| e)
     }
 
+    /// "its 1,000 troops in Niger", "arrived in Niamey": with no mission in
+    /// view, the country where people are is the one they serve in.
+    fn place_country(
+        &self,
+        units: &[Unit],
+        from: usize,
+        end: usize,
+        besides: &[usize],
+    ) -> Option<usize> {
+        (from + 1..end.min(units.len())).find_map(|k| {
+            if !matches!(self.word(units, k - 1), Some("in" | "from" | "inside")) {
+                return None;
+            }
+            let g = self.group(units, k)?;
+            if g.possessive || g.compound.is_some() {
+                return None;
+            }
+            g.ents.iter().copied().find(|&e| {
+                self.model.entities[e].kind == Some(ActorKind::Country) && !besides.contains(&e)
+            })
+        })
+    }
+
     fn amounts_in(&self, s: usize, start: usize, end: usize) -> Vec<&Amount> {
         self.model.sentences[s]
             .amounts
@@ -3648,7 +3671,8 @@ impl Reader<'_, '_> {
                                 .then(|| self.earlier_recipient(&agent_ents))
                                 .flatten()
                         })
-                        .or_else(|| self.context_mission(s, units[i].start));
+                        .or_else(|| self.context_mission(s, units[i].start))
+                        .or_else(|| self.place_country(units, last, end, &agent_ents));
                     if let Some(m) = target {
                         self.contribution(
                             s,
@@ -3763,9 +3787,11 @@ impl Reader<'_, '_> {
                 // "to tighten the inspections rather than scrap them": an
                 // end set aside is no demand for it.
                 let has_exit = (last + 1..end.min(units.len())).any(|k| {
-                    self.word(units, k)
-                        .is_some_and(|w| self.lex.is(WordClass::ExitWord, w))
-                        && !matches!(self.word(units, k - 1), Some("than" | "not" | "never"))
+                    self.word(units, k).is_some_and(|w| {
+                        self.lex.is(WordClass::ExitWord, w)
+                            // "ordered the Americans out"
+                            || w == "out" && self.group(units, k - 1).is_some()
+                    }) && !matches!(self.word(units, k - 1), Some("than" | "not" | "never"))
                         && !(k >= 2
                             && self.word(units, k - 2) == Some("instead")
                             && self.word(units, k - 1) == Some("of"))
@@ -3797,6 +3823,23 @@ impl Reader<'_, '_> {
                         .flatten()
                         .map(Target::Entity)
                     });
+                // "wants the UN out": the organization's mission in view.
+                let target = target.map(|t| match t {
+                    Target::Group(g) => self
+                        .context_mission(s, units[i].start)
+                        .filter(|&m| {
+                            let leader = self.model.entities[m].leader;
+                            let ents = self.ents(units, g);
+                            leader.is_some()
+                                && !ents.is_empty()
+                                && ents.iter().all(|&e| {
+                                    self.model.entities[e].kind == Some(ActorKind::Organization)
+                                        && self.model.entities[e].lexicon == leader
+                                })
+                        })
+                        .map_or(t, Target::Entity),
+                    other => other,
+                });
                 if let Some(t) = target {
                     let (neg, hedge, _) = self.modality(units, a, i, s);
                     let (rel, rule) = if stay {
@@ -5138,6 +5181,11 @@ impl Reader<'_, '_> {
                         // a mission far back in the story.
                         (class != TriggerClass::Host)
                             .then(|| self.main_mission(units[i].start))
+                            .flatten()
+                    })
+                    .or_else(|| {
+                        (kind == Some(ContributionKind::Personnel))
+                            .then(|| self.place_country(units, last, end, &agent_ents))
                             .flatten()
                     })
             }
@@ -7088,6 +7136,10 @@ impl Reader<'_, '_> {
         }
         let has = |class| (0..units.len()).any(|k| self.phrase_at(units, k, class).is_some());
         let present = has(WordClass::Presence) && !has(WordClass::Absence);
+        // "Rwandan troops deployed under a bilateral agreement": not the
+        // mission's in view, but the country's they are in.
+        let bilateral = (0..units.len())
+            .any(|k| matches!(self.word(units, k), Some("bilateral" | "bilaterally")));
         // "The Chinese officers are not part of the assistance force": a
         // presence denied.
         let presence_denied = (1..units.len()).any(|k| {
@@ -7117,7 +7169,20 @@ impl Reader<'_, '_> {
                 .iter()
                 .find(|x| x.sentence == s && self.is_mission(x.entity))
                 .map(|x| x.entity);
-            let Some(to) = in_sentence.or_else(|| self.context_mission(s, people.start)) else {
+            // With no mission in view, the country they are in: "100
+            // Russian military instructors arrived in Niamey".
+            let place = || {
+                let from = units.iter().position(|u| u.start >= people.end)?;
+                self.place_country(units, from.saturating_sub(1), units.len(), &[owner])
+            };
+            let Some(to) = in_sentence
+                .or_else(|| {
+                    (!bilateral)
+                        .then(|| self.context_mission(s, people.start))
+                        .flatten()
+                })
+                .or_else(|| present.then(place).flatten())
+            else {
                 continue;
             };
             if self.model.entities[owner].kind != Some(ActorKind::Country) {
@@ -7180,7 +7245,19 @@ impl Reader<'_, '_> {
         {
             let phrase = self.model.text[m.start..m.end].to_lowercase();
             let last = phrase.split_whitespace().last().unwrap_or("");
-            if self.lex.is(WordClass::Personnel, last) && !matches!(last, "forces" | "officials") {
+            // "Russian military instructors": the people after the service.
+            let next_is_people = matches!(last, "military" | "army" | "navy" | "police")
+                && self.model.text[m.end..]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| {
+                        let w = w.trim_end_matches([',', '.']).to_lowercase();
+                        self.lex.is(WordClass::Personnel, &w)
+                            || self.lex.is(WordClass::Personnel, w.trim_end_matches('s'))
+                    });
+            if (self.lex.is(WordClass::Personnel, last) || next_is_people)
+                && !matches!(last, "forces" | "officials")
+            {
                 out.push(NationalPeople {
                     owner: m.entity,
                     span: Span::new(m.start, m.end),
