@@ -2615,8 +2615,14 @@ impl<'t> Builder<'t, '_> {
                                 "army" | "military" | "armed forces" => Wants::Army,
                                 // The lexicon's further mission words ("the
                                 // task group", "the flotilla"), in the
-                                // singular: "special forces" are troops.
+                                // singular ("special forces" are troops);
+                                // "observer mission" is read as "mission"
+                                // with its modifier, which picks among
+                                // missions.
                                 _ if !p.ends_with('s')
+                                    && !p.ends_with(" mission")
+                                    && !p.ends_with(" force")
+                                    && !p.ends_with(" operation")
                                     && self.lex.is(WordClass::MissionWord, p) =>
                                 {
                                     Wants::Mission
