@@ -735,6 +735,16 @@ impl<'t> Builder<'t, '_> {
                 let core_end = pl + wl.trim_end_matches([',', '.', ';', ':', '"', ')']).len();
                 let phrase = &trimmed[p0..core_end];
                 let lower = lower(phrase);
+                // "Japan's Official Security Assistance program": a word
+                // that is also an adjective, capitalised inside a name.
+                let in_a_name = len == 1
+                    && matches!(lower.as_str(), "official" | "state" | "military")
+                    && words
+                        .get(skip + 1)
+                        .is_some_and(|(_, w)| w.starts_with(|c: char| c.is_uppercase()));
+                if in_a_name {
+                    continue;
+                }
                 for class in [
                     WordClass::Institution,
                     WordClass::StateRole,

@@ -711,6 +711,10 @@ const DATELINE_WEIGHT: usize = 3;
 /// How many sentences back a mission mention still makes it salient.
 const SALIENCE_SENTENCES: usize = 6;
 
+/// How many sentences on a description may still mean a mission the text
+/// names only once (a headline's "the force", named in the lede).
+const NEXT_MISSION_SENTENCES: usize = 4;
+
 fn mission_referent(
     model: &mut DocModel,
     lex: &Lexicon,
@@ -968,9 +972,18 @@ fn mission_referent(
             .min_by_key(|(s, _, _)| *s)
             .is_some_and(|(s, _, _)| !appositive(*s))
     };
+    // A mission named only much later and only in passing ("the
+    // initiative" in the lede, a U.N. mission once, ten sentences on) is
+    // another one; the story's own mission may be named late.
+    let named_often = |e: usize| missions.iter().filter(|(_, _, m)| *m == e).count() >= 2;
     let next = missions
         .iter()
-        .filter(|(s, _, e)| *s > a.start && fits(*e) && !named_alongside(*e))
+        .filter(|(s, sent, e)| {
+            *s > a.start
+                && (*sent <= a.sentence + NEXT_MISSION_SENTENCES || named_often(*e))
+                && fits(*e)
+                && !named_alongside(*e)
+        })
         .min_by_key(|(s, _, _)| *s)
         .map(|(_, _, e)| *e);
     // An indefinite description brings in a mission not named before ("a
