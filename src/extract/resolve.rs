@@ -61,35 +61,51 @@ pub fn resolve(model: &mut DocModel, lex: &Lexicon) -> Vec<Unresolved> {
     let mut unresolved = Vec::new();
     let anaphors = std::mem::take(&mut model.anaphors);
     let mut added = Vec::new();
+    let mut waiting = Vec::new();
     for a in &anaphors {
         match referent(model, lex, a, &added) {
-            Some(entities) => {
-                for e in entities {
-                    added.push(Mention {
-                        entity: e,
-                        start: a.start,
-                        end: a.end,
-                        sentence: a.sentence,
-                        via: if matches!(a.wants, Wants::It | Wants::They | Wants::Person) {
-                            Via::Pronoun
-                        } else {
-                            Via::Description
-                        },
-                        compound: None,
-                        possessive: a.possessive,
-                    });
-                }
-            }
+            Some(entities) => added.extend(entities.into_iter().map(|e| resolved(a, e))),
+            // "the force" before the story describes it ("The CSTO
+            // peacekeeping force is commanded by"): asked again once every
+            // description has its mission.
+            None if a.wants == Wants::Mission => waiting.push(a),
             None => unresolved.push(Unresolved {
                 sentence: a.sentence,
                 text: model.text[a.start..a.end].to_string(),
             }),
         }
     }
+    for a in waiting {
+        match referent(model, lex, a, &added) {
+            Some(entities) => added.extend(entities.into_iter().map(|e| resolved(a, e))),
+            None => unresolved.push(Unresolved {
+                sentence: a.sentence,
+                text: model.text[a.start..a.end].to_string(),
+            }),
+        }
+    }
+    unresolved.sort_by_key(|u| u.sentence);
     model.mentions.extend(added);
     model.mentions.sort_by_key(|m| (m.start, m.end));
     model.anaphors = anaphors;
     unresolved
+}
+
+/// The mention an anaphor becomes when it refers to `entity`.
+fn resolved(a: &Anaphor, entity: usize) -> Mention {
+    Mention {
+        entity,
+        start: a.start,
+        end: a.end,
+        sentence: a.sentence,
+        via: if matches!(a.wants, Wants::It | Wants::They | Wants::Person) {
+            Via::Pronoun
+        } else {
+            Via::Description
+        },
+        compound: None,
+        possessive: a.possessive,
+    }
 }
 
 fn is_prepositional(model: &DocModel, lex: &Lexicon, m: &Mention) -> bool {
