@@ -392,6 +392,9 @@ const MISSION_OBJECTS: &[&str] = &[
     "vote",
     "plan",
     "arrival",
+    "return",
+    "redeployment",
+    "relaunch",
 ];
 
 /// The mission's people, who stand for it as the object of a stance when
@@ -961,6 +964,7 @@ impl Reader<'_, '_> {
         self.compounds(s, units);
         self.evaluations(s, units);
         self.under_command(s, units);
+        self.at_the_request_of(s, units);
         self.sanctions(s, units);
         self.memberships(s, units);
         self.personnel_presence(s, units);
@@ -7466,6 +7470,109 @@ impl Reader<'_, '_> {
                 (Some(owner_span), Some(Span::new(at, at + 2)), None),
                 "owner of the mission",
             );
+        }
+    }
+
+    /// "relaunched the mission at the request of the Palestinian Authority
+    /// and Israel", "who remain at the request of the Ivorian authorities":
+    /// those who asked for the mission back it.
+    fn at_the_request_of(&mut self, s: usize, units: &[Unit]) {
+        let Some(k) = (0..units.len().saturating_sub(4)).find(|&k| {
+            self.word(units, k) == Some("at")
+                && self.word(units, k + 1) == Some("the")
+                && matches!(self.word(units, k + 2), Some("request" | "invitation"))
+                && self.word(units, k + 3) == Some("of")
+        }) else {
+            return;
+        };
+        // The requesters: the groups after "of", joined by "and" or commas.
+        let mut askers = Vec::new();
+        let mut g = k + 4;
+        while g < units.len() {
+            // A comma ends the list unless "and" follows it ("of Sylvania,
+            // Borduria and Genovia"); "the Malian government, China sent"
+            // starts a clause.
+            let comma_before = self.model.text[units[g - 1].end..units[g].start].contains(',');
+            if comma_before && !askers.is_empty() {
+                let list_goes_on =
+                    (g..units.len().min(g + 6)).any(|x| self.word(units, x) == Some("and"));
+                if !list_goes_on || self.group(units, g).is_none() {
+                    break;
+                }
+            }
+            match &units[g].kind {
+                UnitKind::Group(grp) if !grp.possessive => askers.push(g),
+                UnitKind::Word(w) if matches!(w.as_str(), "and" | "the") => {}
+                _ => break,
+            }
+            g += 1;
+        }
+        // "closed at the end of 2023 at the request of the Malian
+        // government": asking for an end opposes the mission.
+        let clause_start = (0..k)
+            .rev()
+            .find(|&x| {
+                matches!(
+                    self.word(units, x),
+                    Some(";" | "," | "but" | "while" | "which")
+                )
+            })
+            .map_or(0, |x| x + 1);
+        let ending = (clause_start..k).any(|x| {
+            self.word(units, x).is_some_and(|w| {
+                self.lex.is(WordClass::ExitWord, w)
+                    || self
+                        .lex
+                        .triggers(w)
+                        .iter()
+                        .any(|f| f.class == TriggerClass::End)
+            })
+        });
+        let (rel, rule) = if ending {
+            (RelType::Opposes, "ended at the request of")
+        } else {
+            (RelType::Supports, "at the request of")
+        };
+        let mission = (0..k)
+            .rev()
+            .find_map(|x| {
+                self.ents(units, x)
+                    .into_iter()
+                    .find(|&e| self.is_mission(e))
+            })
+            .or_else(|| self.context_mission(s, units[k].start));
+        let Some(mission) = mission else { return };
+        let trig = Span::new(units[k + 2].start, units[k + 2].end);
+        for a in askers {
+            // "of the Sylvanian government, and Genovia sent": a clause
+            // of its own begins at ", and" before a verb.
+            let unit = &units[a];
+            let verb_after = self.word(units, a + 1).is_some_and(|w| {
+                AUXILIARIES.contains(&w) || self.lex.triggers(w).iter().any(|f| f.pos == Pos::Verb)
+            });
+            let cut = self.model.text[unit.start..unit.end]
+                .find(", and ")
+                .filter(|_| verb_after)
+                .map_or(unit.end, |p| unit.start + p);
+            let askers: Vec<usize> = self
+                .model
+                .mentions
+                .iter()
+                .filter(|m| m.start >= unit.start && m.end <= cut)
+                .map(|m| m.entity)
+                .filter(|&e| e != mission && !self.is_mission(e))
+                .collect();
+            for e in askers {
+                self.emit(
+                    s,
+                    rel,
+                    e,
+                    mission,
+                    FactProps::default(),
+                    (Some(Span::new(unit.start, cut)), Some(trig), None),
+                    rule,
+                );
+            }
         }
     }
 
