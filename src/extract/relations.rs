@@ -399,7 +399,14 @@ const MISSION_OBJECTS: &[&str] = &[
 
 /// The mission's people, who stand for it as the object of a stance when
 /// named as known ("welcomed the officers", not "accept 50 officers").
-const MISSION_PEOPLE: &[&str] = &["troops", "soldiers", "officers", "contingent", "police"];
+const MISSION_PEOPLE: &[&str] = &[
+    "troops",
+    "soldiers",
+    "officers",
+    "contingent",
+    "police",
+    "reinforcements",
+];
 
 impl Reader<'_, '_> {
     fn text(&self, u: &Unit) -> &str {
@@ -3873,6 +3880,18 @@ impl Reader<'_, '_> {
                         .find(|&k| !self.is_title_word(units, k))
                         .filter(|&k| k > ag + 1 && self.group_is(units, k, ActorKind::Person))
                         .unwrap_or(ag);
+                    // "commanded by an Italian officer, Major General Angelo
+                    // Michele Ristuccia": the person the apposition names.
+                    let ag = if self.word(units, ag + 1) == Some(",")
+                        && !self.group_is(units, ag, ActorKind::Person)
+                    {
+                        (ag + 2..(ag + 7).min(units.len()))
+                            .find(|&k| !self.is_title_word(units, k))
+                            .filter(|&k| self.group_is(units, k, ActorKind::Person))
+                            .unwrap_or(ag)
+                    } else {
+                        ag
+                    };
                     self.leads(s, units, ag, p, trig_span, "led by (passive)");
                     return;
                 }
@@ -4199,7 +4218,11 @@ impl Reader<'_, '_> {
                     || (matches!(*w, "action" | "force")
                         && self.word(units, k - 1) == Some("military"))
                     || (MISSION_PEOPLE.contains(w)
-                        && matches!(self.word(units, k - 1), Some("the" | "its" | "their")))
+                        && (matches!(self.word(units, k - 1), Some("the" | "its" | "their"))
+                            // "welcomed the British reinforcements"
+                            || k >= 2
+                                && self.text(&units[k - 1]).starts_with(char::is_uppercase)
+                                && matches!(self.word(units, k - 2), Some("the" | "its" | "their"))))
             })
         });
         let s = self.model.sentence_of(units[from].start);
@@ -4817,6 +4840,19 @@ impl Reader<'_, '_> {
                     "gives as the giver before",
                 );
             }
+            return;
+        }
+        // "Austin unveiled Operation Prosperity Guardian", "announced a
+        // multinational naval operation": a mission announced is launched.
+        if matches!(form.lemma.as_str(), "announce" | "unveil")
+            && amount.is_none()
+            && let Some(t) = self.target_after(units, last, end, &agent_ents, Self::is_any)
+            && t <= last + 3
+            && self.ents(units, t).iter().all(|&e| self.is_mission(e))
+        {
+            let launched = "announced the mission";
+            let how = Stance::of(RelType::Supports, negated, hedged, trig, launched);
+            self.stance(s, units, a, t, how);
             return;
         }
         // "pledge support" is a stance; "have" needs people in a place.
