@@ -406,11 +406,10 @@ impl Reader<'_, '_> {
         let toks = &sd.tokens;
         while ti < toks.len() {
             let t = toks[ti];
-            let here: smallvec::SmallVec<[&&Mention; 4]> = mentions
-                .iter()
-                .filter(|m| m.start <= t.start && t.start < m.end)
-                .collect();
-            if here.is_empty() {
+            // Most tokens are in no mention: asked before the mentions are
+            // gathered.
+            let in_mention = |m: &&&Mention| m.start <= t.start && t.start < m.end;
+            if !mentions.iter().any(|m| in_mention(&m)) {
                 // "co-drafted", "co-sponsors": the verb without its prefix.
                 let text = &self.model.text;
                 if text[t.start..t.end].eq_ignore_ascii_case("co")
@@ -430,6 +429,8 @@ impl Reader<'_, '_> {
                 ti += 1;
                 continue;
             }
+            let here: smallvec::SmallVec<[&&Mention; 4]> =
+                mentions.iter().filter(in_mention).collect();
             let end = here.iter().map(|m| m.end).max().unwrap_or(t.end);
             let start = here.iter().map(|m| m.start).min().unwrap_or(t.start);
             let mut ents = Ents::new();
@@ -501,8 +502,9 @@ impl Reader<'_, '_> {
                 && self.word(&units, at + 1) == Some("behalf")
                 && self.word(&units, at + 2) == Some("of")
                 && self.word(&units, at + 4) == Some(",");
-            if let (true, Some(UnitKind::Group(others))) =
-                (phrase, units.get(at + 3).map(|u| u.kind.clone()))
+            // The group spoken for is cloned only once the phrase is there.
+            if phrase
+                && let Some(UnitKind::Group(others)) = units.get(at + 3).map(|u| u.kind.clone())
                 && let UnitKind::Group(speaker) = &mut units[k].kind
             {
                 for e in others.ents {
