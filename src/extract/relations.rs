@@ -7152,8 +7152,8 @@ impl Reader<'_, '_> {
             // "peacekeepers from Indonesia and Sri Lanka": every country
             // of the group after "from".
             if let Some(w) = self.word(units, k)
-                && self.lex.is(WordClass::Personnel, w)
                 && self.word(units, k + 1) == Some("from")
+                && self.lex.is(WordClass::Personnel, w)
                 && let Some(g) = self.group(units, k + 2)
             {
                 let people = Span::new(units[k].start, units[k + 2].end);
