@@ -932,6 +932,24 @@ impl Graph {
         // property, `MENTIONS`' count, or a dozen).
         let props =
             Props::set_in_order(props.into_iter().map(|(k, v)| (self.symbols.intern(k), v)));
+        self.attach_rel(start, end, rel_type, props)
+    }
+
+    /// [`Graph::add_rel`] with the type and keys interned already (the
+    /// merge adds a `MENTIONS` relationship for every entity it reads).
+    pub(crate) fn add_rel_symbols(
+        &mut self,
+        start: NodeId,
+        end: NodeId,
+        rel_type: Symbol,
+        props: impl IntoIterator<Item = (Symbol, Value)>,
+    ) -> RelId {
+        let props = Props::set_in_order(props);
+        self.attach_rel(start, end, rel_type, props)
+    }
+
+    /// A new relationship with its properties, in the graph and its indexes.
+    fn attach_rel(&mut self, start: NodeId, end: NodeId, rel_type: Symbol, props: Props) -> RelId {
         let id = rid(self
             .inner
             .add_edge(nix(start), nix(end), RelData { rel_type, props }));
