@@ -15,6 +15,7 @@ use smallvec::SmallVec;
 
 use super::amount::{Amount, find_amounts};
 use super::claims::Claims;
+use super::ends::Ends;
 use super::lexicon::{Lexicon, Surface, TriggerClass, WordClass};
 use super::starts::NameStarts;
 use super::text::{Lower, Sentence, Token, TokenKind, lower, sentences, tokens, trim_prefix};
@@ -2430,6 +2431,8 @@ impl<'t> Builder<'t, '_> {
 
     /// Pronouns and descriptions, to be resolved.
     fn anaphors(&mut self) {
+        // Which mentions end at a token, asked for many tokens: by their end.
+        let mut ends = Ends::new(self.model.mentions.iter().map(|m| m.end));
         for s in 0..self.model.sentences.len() {
             // Lent for the sentence and given back after it (the loop
             // changes `self`): the tokens, and the tokens in lower case, by
@@ -2445,7 +2448,7 @@ impl<'t> Builder<'t, '_> {
                 }
                 let w = &self.text[tk.start..tk.end];
                 let lw = &lowers[i];
-                let next = |k: usize| lowers.get(i + k).cloned().unwrap_or_default();
+                let next = |k: usize| lowers.get(i + k).map_or("", |l| l.as_str());
                 let possessive_after = |end_tok: usize| {
                     toks.get(end_tok + 1)
                         .is_some_and(|t| matches!(&self.text[t.start..t.end], "'s" | "\u{2019}s"))
@@ -2453,14 +2456,13 @@ impl<'t> Builder<'t, '_> {
                 // "its peacekeeping force in southern Lebanon": a description
                 // of a mission, read below like "the ... force".
                 let describes_mission = matches!(lw.as_str(), "its" | "their")
-                    && (1..=3)
-                        .any(|k| matches!(next(k).as_str(), "force" | "mission" | "operation"));
+                    && (1..=3).any(|k| matches!(next(k), "force" | "mission" | "operation"));
                 // "his country", "her government": the person's country, read
                 // below like "the country".
                 let describes_government = matches!(lw.as_str(), "his" | "her")
                     && (1..=2).any(|k| {
                         matches!(
-                            next(k).as_str(),
+                            next(k),
                             "country" | "government" | "administration" | "nation" | "delegation"
                         )
                     });
@@ -2476,12 +2478,12 @@ impl<'t> Builder<'t, '_> {
                 // "It was Russia's first veto", "it is unclear whether":
                 // a dummy subject that stands for nothing.
                 let dummy = lw == "it"
-                    && matches!(next(1).as_str(), "is" | "was" | "'s")
+                    && matches!(next(1), "is" | "was" | "'s")
                     && (toks
                         .get(i + 3)
                         .is_some_and(|t| matches!(&self.text[t.start..t.end], "'s" | "\u{2019}s"))
                         || matches!(
-                            next(2).as_str(),
+                            next(2),
                             "unclear"
                                 | "clear"
                                 | "likely"
@@ -2527,12 +2529,12 @@ impl<'t> Builder<'t, '_> {
                     continue;
                 }
                 // "both countries", "the two powers", "all three juntas"
-                let counted = if lw == "both" && self.lex.is(WordClass::PairNoun, &next(1)) {
+                let counted = if lw == "both" && self.lex.is(WordClass::PairNoun, next(1)) {
                     Some((2, 2))
                 } else if matches!(lw.as_str(), "the" | "all")
-                    && self.lex.is(WordClass::PairNoun, &next(2))
+                    && self.lex.is(WordClass::PairNoun, next(2))
                 {
-                    count_word(&next(1)).map(|n| (n, 3))
+                    count_word(next(1)).map(|n| (n, 3))
                 } else {
                     None
                 };
@@ -2552,21 +2554,19 @@ impl<'t> Builder<'t, '_> {
                 }
                 // Descriptions: a determiner (or an owner's "'s"), modifiers, a head noun.
                 let mut owner = if matches!(w, "'s" | "\u{2019}s") {
-                    self.model
-                        .mentions
-                        .iter()
-                        .find(|m| m.end == tk.start)
-                        .map(|m| m.entity)
+                    ends.at(tk.start)
+                        .next()
+                        .map(|m| self.model.mentions[m].entity)
                 } else {
                     None
                 };
                 // "this week", "that day": a time, no description.
                 let time_after = matches!(lw.as_str(), "this" | "that")
                     && (matches!(
-                        next(1).as_str(),
+                        next(1),
                         "week" | "month" | "year" | "weekend" | "morning" | "day" | "time"
-                    ) || self.lex.is(WordClass::Weekday, &next(1))
-                        || self.lex.is(WordClass::Month, &next(1)));
+                    ) || self.lex.is(WordClass::Weekday, next(1))
+                        || self.lex.is(WordClass::Month, next(1)));
                 if time_after {
                     i += 1;
                     continue;
@@ -2590,8 +2590,7 @@ impl<'t> Builder<'t, '_> {
                     while j < toks.len() && j <= i + 8 {
                         let t = toks[j];
                         let raw = &self.text[t.start..t.end];
-                        let lower = lowers[j].clone();
-                        let two = lowers.get(j + 1).map(|n| Lower::joined(&lower, n));
+                        let lower = &lowers[j];
                         let head = |p: &str| -> Option<Wants> {
                             Some(match p {
                                 "mission"
@@ -2653,9 +2652,10 @@ impl<'t> Builder<'t, '_> {
                                     && !matches!(t, "of" | "for" | "in" | "on" | "to" | "-")
                             });
                         let lowercase_head = !is_capitalized(raw) || house_style;
-                        if let Some(two) = &two
-                            && lowercase_head
-                            && let Some(w) = head(two)
+                        // The two words joined only where a head may start.
+                        if lowercase_head
+                            && let Some(n) = lowers.get(j + 1)
+                            && let Some(w) = head(&Lower::joined(lower, n))
                         {
                             found = Some((w, j + 1));
                             break;
@@ -2675,7 +2675,7 @@ impl<'t> Builder<'t, '_> {
                         if lowercase_head
                             && !draft_before_more
                             && !modifies_mission_head
-                            && let Some(w) = head(&lower)
+                            && let Some(w) = head(lower)
                         {
                             found = Some((w, j));
                             break;
@@ -2691,19 +2691,18 @@ impl<'t> Builder<'t, '_> {
                             break;
                         }
                         let after_name = j > 0
-                            && self.model.mentions.iter().any(|m| {
-                                m.end == toks[j - 1].end
-                                    && m.compound.is_none()
-                                    && !self.text[m.end..].starts_with('-')
+                            && ends.at(toks[j - 1].end).any(|m| {
+                                let m = &self.model.mentions[m];
+                                m.compound.is_none() && !self.text[m.end..].starts_with('-')
                             });
-                        if after_name && !self.lex.triggers(&lower).is_empty() {
+                        if after_name && !self.lex.triggers(lower).is_empty() {
                             break;
                         }
                         // Modifiers: adjectives, compounds, "U.N.", nationality words.
                         let modifier =
                             t.kind == TokenKind::Word
                                 && (draft_before_more
-                                    || !self.lex.triggers(&lower).iter().any(|f| {
+                                    || !self.lex.triggers(lower).iter().any(|f| {
                                         f.pos == super::lexicon::Pos::Verb && !f.participle
                                     }))
                                 || raw == "-"
@@ -2747,7 +2746,7 @@ impl<'t> Builder<'t, '_> {
                         {
                             break;
                         }
-                        words.push(lower);
+                        words.push(lower.clone());
                         j += 1;
                     }
                     // "the presence of Egyptian forces": the presence of an
@@ -2864,6 +2863,7 @@ impl<'t> Builder<'t, '_> {
                                 self.model
                                     .mentions
                                     .retain(|m| !spans.contains(&(m.start, m.end)));
+                                ends = Ends::new(self.model.mentions.iter().map(|m| m.end));
                                 self.taken.retain(|t| !spans.contains(t));
                                 tk.start
                             } else {

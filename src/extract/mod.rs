@@ -8,6 +8,7 @@
 
 pub mod amount;
 mod claims;
+mod ends;
 pub mod lexicon;
 pub mod mentions;
 pub mod relations;

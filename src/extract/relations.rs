@@ -428,11 +428,10 @@ impl Reader<'_, '_> {
         let toks = &sd.tokens;
         while ti < toks.len() {
             let t = toks[ti];
-            let here: smallvec::SmallVec<[&&Mention; 4]> = mentions
-                .iter()
-                .filter(|m| m.start <= t.start && t.start < m.end)
-                .collect();
-            if here.is_empty() {
+            // Most tokens are in no mention: asked before the mentions are
+            // gathered.
+            let in_mention = |m: &&&Mention| m.start <= t.start && t.start < m.end;
+            if !mentions.iter().any(|m| in_mention(&m)) {
                 // "co-drafted", "co-sponsors": the verb without its prefix.
                 let text = &self.model.text;
                 if text[t.start..t.end].eq_ignore_ascii_case("co")
@@ -452,6 +451,8 @@ impl Reader<'_, '_> {
                 ti += 1;
                 continue;
             }
+            let here: smallvec::SmallVec<[&&Mention; 4]> =
+                mentions.iter().filter(in_mention).collect();
             let end = here.iter().map(|m| m.end).max().unwrap_or(t.end);
             let start = here.iter().map(|m| m.start).min().unwrap_or(t.start);
             let mut ents = Ents::new();
@@ -523,8 +524,9 @@ impl Reader<'_, '_> {
                 && self.word(&units, at + 1) == Some("behalf")
                 && self.word(&units, at + 2) == Some("of")
                 && self.word(&units, at + 4) == Some(",");
-            if let (true, Some(UnitKind::Group(others))) =
-                (phrase, units.get(at + 3).map(|u| u.kind.clone()))
+            // The group spoken for is cloned only once the phrase is there.
+            if phrase
+                && let Some(UnitKind::Group(others)) = units.get(at + 3).map(|u| u.kind.clone())
                 && let UnitKind::Group(speaker) = &mut units[k].kind
             {
                 for e in others.ents {
@@ -7355,8 +7357,8 @@ impl Reader<'_, '_> {
             // "peacekeepers from Indonesia and Sri Lanka": every country
             // of the group after "from".
             if let Some(w) = self.word(units, k)
-                && self.lex.is(WordClass::Personnel, w)
                 && self.word(units, k + 1) == Some("from")
+                && self.lex.is(WordClass::Personnel, w)
                 && let Some(g) = self.group(units, k + 2)
             {
                 let people = Span::new(units[k].start, units[k + 2].end);

@@ -2,9 +2,31 @@
 //! across documents and one relationship per fact, however often stated.
 
 use super::provenance::ProvenanceIndex;
-use super::{Direction, Graph, eix, normalize_name, rid, with_normalized};
+use super::{Direction, Graph, Symbol, eix, normalize_name, rid, with_normalized};
 use crate::model::{ContributionKind, DocumentFacts, Entity, Fact, NodeLabel, RelType, keys};
 use crate::value::{NodeId, RelId, Value};
+
+/// The symbols of the keys and the relationship type the merge asks for
+/// at every entity, looked up once a merge rather than hashed at every
+/// question. A key not interned yet is looked up again when next asked
+/// (the merge itself may intern it); an interned one never changes.
+#[derive(Default)]
+struct Known {
+    name: Option<Symbol>,
+    aliases: Option<Symbol>,
+    kind: Option<Symbol>,
+    /// `MENTIONS` and its `count`, once the merge has interned them.
+    mentions: Option<(Symbol, Symbol)>,
+}
+
+impl Known {
+    fn key(g: &Graph, slot: &mut Option<Symbol>, key: &str) -> Option<Symbol> {
+        if slot.is_none() {
+            *slot = g.symbol(key);
+        }
+        *slot
+    }
+}
 
 /// What a merge added to the graph.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -28,11 +50,12 @@ impl Graph {
         let mut stats = MergeStats::default();
         let doc_node = self.document_node(doc, &mut stats);
         let mut ids = Vec::with_capacity(doc.entities.len());
+        let mut known = Known::default();
         for entity in &doc.entities {
             let id = match self.resolve(entity) {
                 Some(id) => {
                     stats.nodes_merged += 1;
-                    self.absorb(id, entity);
+                    self.absorb(id, entity, &mut known);
                     id
                 }
                 None => {
@@ -42,7 +65,7 @@ impl Graph {
             };
             ids.push(id);
             if entity.mentions > 0 && entity.label != Some(NodeLabel::Resolution) {
-                self.add_mentions(doc_node, id, entity.mentions);
+                self.add_mentions(doc_node, id, entity.mentions, &mut known);
             }
         }
         let mut shared = SharedText::default();
@@ -149,17 +172,24 @@ impl Graph {
 
     /// Fold a newly found entity into the node it resolved to: new aliases
     /// are added, and attributes the node lacks are filled in.
-    fn absorb(&mut self, id: NodeId, entity: &Entity) {
-        let name = self.node_property(id, keys::NAME).and_then(Value::as_str);
-        let current = self.node_property(id, keys::ALIASES);
+    fn absorb(&mut self, id: NodeId, entity: &Entity, known: &mut Known) {
+        let name_key = Known::key(self, &mut known.name, keys::NAME);
+        let aliases_key = Known::key(self, &mut known.aliases, keys::ALIASES);
+        let name = name_key
+            .and_then(|k| self.node_property_symbol(id, k))
+            .and_then(Value::as_str);
+        let current = aliases_key.and_then(|k| self.node_property_symbol(id, k));
         let clean = is_string_list(current);
         let indexed = name.is_some() && (clean || current.is_none());
         if indexed {
-            self.absorb_names(id, entity);
+            self.absorb_names(id, entity, name_key, aliases_key);
         } else {
             self.absorb_names_unindexed(id, entity);
         }
-        if self.node_property(id, keys::KIND).is_none()
+        let kind_key = Known::key(self, &mut known.kind, keys::KIND);
+        if kind_key
+            .and_then(|k| self.node_property_symbol(id, k))
+            .is_none()
             && let Some(kind) = entity.kind
         {
             self.set_node_property(id, keys::KIND, Value::str(kind.as_str()));
@@ -175,9 +205,17 @@ impl Graph {
     /// resolved to, when the name index holds the node's names: "already
     /// one of its names" is a look-up there, and nothing is copied unless
     /// a name is new (nearly always none is).
-    fn absorb_names(&mut self, id: NodeId, entity: &Entity) {
-        let name = self.node_property(id, keys::NAME).and_then(Value::as_str);
-        let current = self.node_property(id, keys::ALIASES);
+    fn absorb_names(
+        &mut self,
+        id: NodeId,
+        entity: &Entity,
+        name_key: Option<Symbol>,
+        aliases_key: Option<Symbol>,
+    ) {
+        let name = name_key
+            .and_then(|k| self.node_property_symbol(id, k))
+            .and_then(Value::as_str);
+        let current = aliases_key.and_then(|k| self.node_property_symbol(id, k));
         let aliases: &[Value] = match current {
             Some(Value::List(items)) => items,
             _ => &[],
@@ -244,9 +282,12 @@ impl Graph {
         }
     }
 
-    fn add_mentions(&mut self, doc: NodeId, entity: NodeId, count: usize) {
+    fn add_mentions(&mut self, doc: NodeId, entity: NodeId, count: usize, known: &mut Known) {
         let mentions = RelType::Mentions.as_str();
-        let sym = self.symbol(mentions);
+        let sym = known
+            .mentions
+            .map(|(t, _)| t)
+            .or_else(|| self.symbol(mentions));
         let existing = sym.and_then(|s| {
             self.edges(doc, Direction::Outgoing, Some(&[s]))
                 .find(|&(_, other)| other == entity)
@@ -261,11 +302,18 @@ impl Graph {
                 self.set_rel_property(rel, keys::COUNT, Value::Int(old + count as i64));
             }
             None => {
-                self.add_rel(
+                // Interned as `add_rel` would intern them: the type, then the key.
+                let (rel_type, count_key) = *known.mentions.get_or_insert_with(|| {
+                    (
+                        self.symbols.intern(mentions),
+                        self.symbols.intern(keys::COUNT),
+                    )
+                });
+                self.add_rel_symbols(
                     doc,
                     entity,
-                    mentions,
-                    [(keys::COUNT, Value::Int(count as i64))],
+                    rel_type,
+                    [(count_key, Value::Int(count as i64))],
                 );
             }
         }

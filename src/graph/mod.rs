@@ -901,12 +901,8 @@ impl Graph {
         labels: impl IntoIterator<Item = &'a str>,
         props: impl IntoIterator<Item = (&'a str, Value)>,
     ) -> NodeId {
-        let props = Props::set_in_order(
-            props
-                .into_iter()
-                .map(|(k, v)| (self.symbols.intern(k), v))
-                .collect::<SmallVec<[_; 8]>>(),
-        );
+        let props =
+            Props::set_in_order(props.into_iter().map(|(k, v)| (self.symbols.intern(k), v)));
         let id = nid(self.inner.add_node(NodeData {
             labels: Vec::new(),
             props,
@@ -931,12 +927,29 @@ impl Graph {
         props: impl IntoIterator<Item = (&'a str, Value)>,
     ) -> RelId {
         let rel_type = self.symbols.intern(rel_type);
-        let props = Props::set_in_order(
-            props
-                .into_iter()
-                .map(|(k, v)| (self.symbols.intern(k), v))
-                .collect::<SmallVec<[_; 16]>>(),
-        );
+        // Straight from the caller's pairs: a list of 16 gathered first was
+        // copied twice more on the way (a relationship of the merge has one
+        // property, `MENTIONS`' count, or a dozen).
+        let props =
+            Props::set_in_order(props.into_iter().map(|(k, v)| (self.symbols.intern(k), v)));
+        self.attach_rel(start, end, rel_type, props)
+    }
+
+    /// [`Graph::add_rel`] with the type and keys interned already (the
+    /// merge adds a `MENTIONS` relationship for every entity it reads).
+    pub(crate) fn add_rel_symbols(
+        &mut self,
+        start: NodeId,
+        end: NodeId,
+        rel_type: Symbol,
+        props: impl IntoIterator<Item = (Symbol, Value)>,
+    ) -> RelId {
+        let props = Props::set_in_order(props);
+        self.attach_rel(start, end, rel_type, props)
+    }
+
+    /// A new relationship with its properties, in the graph and its indexes.
+    fn attach_rel(&mut self, start: NodeId, end: NodeId, rel_type: Symbol, props: Props) -> RelId {
         let id = rid(self
             .inner
             .add_edge(nix(start), nix(end), RelData { rel_type, props }));
