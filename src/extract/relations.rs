@@ -1532,21 +1532,35 @@ impl Reader<'_, '_> {
         let (g, via) = self.subject_as_written(units, i)?;
         // "Morocco's representative, Omar Hilale, welcomed": a country's
         // spokesman named in apposition speaks for the country.
-        let speaks_for = g >= 2
-            && self.word(units, g - 1) == Some(",")
-            && self.word(units, g + 1) == Some(",")
-            && self.group_is(units, g, ActorKind::Person)
-            && self.group_is(units, g - 2, ActorKind::Country)
-            && self.group(units, g - 2).is_some_and(|r| !r.possessive)
-            && self
-                .text(&units[g - 2])
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| self.lex.is(WordClass::StateRole, &w.to_lowercase()));
-        Some(if speaks_for {
-            (g - 2, "country's spokesman")
-        } else {
-            (g, via)
+        // "Sudan's ambassador to the UN, Al-Harith Mohamed, welcomed": past
+        // the body the envoy is accredited to.
+        let role = g.checked_sub(2).map(|r| {
+            if r >= 2 && self.word(units, r - 1) == Some("to") {
+                r - 2
+            } else if r >= 3
+                && self.word(units, r - 1) == Some("the")
+                && self.word(units, r - 2) == Some("to")
+            {
+                r - 3
+            } else {
+                r
+            }
+        });
+        let speaks_for = role.filter(|&r| {
+            self.word(units, g - 1) == Some(",")
+                && self.word(units, g + 1) == Some(",")
+                && self.group_is(units, g, ActorKind::Person)
+                && self.group_is(units, r, ActorKind::Country)
+                && self.group(units, r).is_some_and(|rg| !rg.possessive)
+                && self
+                    .text(&units[r])
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| self.lex.is(WordClass::StateRole, &w.to_lowercase()))
+        });
+        Some(match speaks_for {
+            Some(r) => (r, "country's spokesman"),
+            None => (g, via),
         })
     }
 
