@@ -460,6 +460,28 @@ fn explain_names_rules() {
 }
 
 #[test]
+fn explain_says_why_a_stated_fact_was_set_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("story.txt");
+    std::fs::write(
+        &f,
+        "The African Union gave $5 million to the World Bank. Kenya gave $2 million to the World Bank.\n",
+    )
+    .unwrap();
+    let o = run(&["explain", f.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains("no fact  trigger gave (set aside: money between organizations)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("fact     Kenya -[CONTRIBUTES]-> World Bank"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_bad_lexicon_file_names_the_line() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("extra.toml");

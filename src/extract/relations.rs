@@ -158,6 +158,9 @@ struct Reader<'m, 't> {
     seen: HashSet<(RelType, usize, usize, usize, bool)>,
     /// The last vote clause: its class, for "as did X".
     last_vote: Option<(TriggerClass, usize)>,
+    /// Facts a trigger stated that a policy of what the graph records set
+    /// aside: sentence, trigger start and why, for `explain`.
+    declined: Vec<(usize, usize, &'static str)>,
 }
 
 /// Read the relations of a resolved document model.
@@ -170,6 +173,7 @@ pub fn read(model: &DocModel, lex: &Lexicon) -> Relations {
         council_links: Vec::new(),
         seen: HashSet::new(),
         last_vote: None,
+        declined: Vec::new(),
     };
     let views: Vec<Vec<Unit>> = (0..model.sentences.len()).map(|s| r.units(s)).collect();
     // Each sentence's triggers, found once for both passes.
@@ -1000,12 +1004,26 @@ impl Reader<'_, '_> {
                     f.sentence == s && f.trigger.is_some_and(|t| t.start == units[*i].start)
                 });
             if !produced_any[ti] && meaningful && !read_later {
+                let start = units[*i].start;
+                let reason = self
+                    .declined
+                    .iter()
+                    .find(|&&(ds, at, _)| ds == s && at == start)
+                    .map_or("no agent or target in reach", |&(_, _, why)| why);
                 self.out.unmatched.push(super::relations::Unmatched {
                     sentence: s,
                     word: self.text(&units[*i]).to_string(),
-                    reason: "no agent or target in reach",
+                    reason,
                 });
             }
+        }
+    }
+
+    /// Remember that a policy set aside what the trigger at `trigger`
+    /// stated, so that `explain` says so.
+    fn decline(&mut self, s: usize, trigger: Option<Span>, why: &'static str) {
+        if let Some(t) = trigger {
+            self.declined.push((s, t.start, why));
         }
     }
 
@@ -1273,6 +1291,16 @@ impl Reader<'_, '_> {
             _ => fe.label == NodeLabel::Actor,
         };
         if !ok {
+            let why = if fe.label == NodeLabel::Mission {
+                "set aside: a mission holds no stance or gift of its own"
+            } else if rel == RelType::Contributes
+                && (fe.kind == Some(ActorKind::Person) || te.kind == Some(ActorKind::Person))
+            {
+                "set aside: people give for the bodies they serve"
+            } else {
+                "set aside: the schema has no such fact"
+            };
+            self.decline(s, spans.1, why);
             return;
         }
         // Money moved between organizations ("the EU's contribution to its
@@ -1281,6 +1309,7 @@ impl Reader<'_, '_> {
         // the development set, and all 6 read here were wrong.
         let organization = |e: &DocEntity| e.kind == Some(ActorKind::Organization);
         if rel == RelType::Contributes && organization(fe) && organization(te) {
+            self.decline(s, spans.1, "set aside: money between organizations");
             return;
         }
         // A resolution stands for the missions it acts on.
