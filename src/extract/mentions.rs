@@ -1150,10 +1150,17 @@ impl<'t> Builder<'t, '_> {
                                     && !self.lex.is(WordClass::Weekday, &w)
                             }
                     });
-                    match conn_len {
-                        Some(k) => end += k + 1,
-                        None => break,
+                    if let Some(k) = conn_len {
+                        end += k + 1;
+                        continue;
                     }
+                    // "Shin Won-sik", "Kim Jong-un": a hyphenated given name
+                    // whose second part is in lower case.
+                    if hyphenated_given_name(t, toks, end) {
+                        end += 2;
+                        continue;
+                    }
+                    break;
                 }
                 // "Combined Task Force 150", "Joint Task Force 7": a number
                 // after a mission's head is part of its name.
@@ -2924,6 +2931,57 @@ impl<'t> Builder<'t, '_> {
 /// Whether two names share a word of four letters or more ("Ahlu Sunna
 /// Wal Jamaa" and "Ahlu Sunnah Wal Jamaa").
 /// Whether a capitalised word is a present participle ("Speaking").
+/// Whether the tokens at `end` continue a name run with the lower-case
+/// second half of a hyphenated given name ("Won-sik"), not a compound
+/// ("Kenya-led", "EU-wide").
+fn hyphenated_given_name(t: &str, toks: &[Token], end: usize) -> bool {
+    let (Some(left), Some(hyphen), Some(right)) = (
+        end.checked_sub(1).map(|k| toks[k]),
+        toks.get(end),
+        toks.get(end + 1),
+    ) else {
+        return false;
+    };
+    let (l, r) = (&t[left.start..left.end], &t[right.start..right.end]);
+    &t[hyphen.start..hyphen.end] == "-"
+        && left.end == hyphen.start
+        && hyphen.end == right.start
+        && right.kind == TokenKind::Word
+        && (2..=5).contains(&l.len())
+        && !is_all_caps(l)
+        && (2..=6).contains(&r.len())
+        && r.bytes().all(|b| b.is_ascii_lowercase())
+        && !r.ends_with("ed")
+        && !matches!(
+            r,
+            "run"
+                | "wide"
+                | "style"
+                | "era"
+                | "type"
+                | "class"
+                | "made"
+                | "owned"
+                | "born"
+                | "bound"
+                | "like"
+                | "free"
+                | "only"
+                | "level"
+                | "scale"
+                | "term"
+                | "long"
+                | "year"
+                | "day"
+                | "old"
+                | "led"
+                | "held"
+                | "in"
+                | "up"
+                | "out"
+        )
+}
+
 fn is_capitalised_participle(w: &str) -> bool {
     w.len() > 5 && w.ends_with("ing") && w[1..].chars().all(|c| c.is_ascii_lowercase())
 }
@@ -3043,6 +3101,16 @@ mod tests {
         let found = mentions("Foreign Minister Abdoulaye Diop spoke. Later Diop left.");
         assert_eq!(found[0], ("Abdoulaye Diop".into(), "Abdoulaye Diop".into()));
         assert_eq!(found[1], ("Diop".into(), "Abdoulaye Diop".into()));
+    }
+
+    #[test]
+    fn hyphenated_given_names_stay_whole() {
+        let found = mentions("Defense Minister Shin Won-sik spoke. The Kenya-led force left.");
+        assert_eq!(found[0], ("Shin Won-sik".into(), "Shin Won-sik".into()));
+        assert!(
+            found.iter().any(|(m, e)| m == "Kenya" && e == "Kenya"),
+            "{found:?}"
+        );
     }
 
     #[test]
