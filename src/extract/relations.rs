@@ -7574,21 +7574,12 @@ impl Reader<'_, '_> {
         }) else {
             return;
         };
-        // The requesters: the groups after "of", joined by "and" or commas.
+        // The requesters: the groups after "of", joined by "and" (a comma
+        // is a unit of its own and ends the list: "the Malian government,
+        // China sent").
         let mut askers = Vec::new();
         let mut g = k + 4;
         while g < units.len() {
-            // A comma ends the list unless "and" follows it ("of Sylvania,
-            // Borduria and Genovia"); "the Malian government, China sent"
-            // starts a clause.
-            let comma_before = self.model.text[units[g - 1].end..units[g].start].contains(',');
-            if comma_before && !askers.is_empty() {
-                let list_goes_on =
-                    (g..units.len().min(g + 6)).any(|x| self.word(units, x) == Some("and"));
-                if !list_goes_on || self.group(units, g).is_none() {
-                    break;
-                }
-            }
             match &units[g].kind {
                 UnitKind::Group(grp) if !grp.possessive => askers.push(g),
                 UnitKind::Word(w) if matches!(w.as_str(), "and" | "the") => {}

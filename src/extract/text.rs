@@ -291,27 +291,15 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
                 });
             }
         } else if c.is_ascii_digit() {
-            while pos < b.len() {
-                let d = b[pos];
-                if d.is_ascii_digit()
-                    || ((d == b',' || d == b'.') && b.get(pos + 1).is_some_and(u8::is_ascii_digit))
-                {
-                    pos += 1;
-                } else {
-                    break;
-                }
+            while pos < b.len() && number_continues(s, pos) {
+                pos += 1;
             }
             out.push(Token {
                 start: start + i,
                 end: start + pos,
                 kind: TokenKind::Number,
             });
-        } else if (c == '\'' || c == '\u{2019}')
-            && s[i + c.len_utf8()..].starts_with('s')
-            && !s[i + c.len_utf8() + 1..].starts_with(char::is_alphanumeric)
-        {
-            // Possessive "'s" as one token.
-            let len = c.len_utf8() + 1;
+        } else if let Some(len) = possessive_len(s, i, c) {
             pos = i + len;
             out.push(Token {
                 start: start + i,
@@ -477,6 +465,24 @@ impl From<Lower> for String {
     }
 }
 
+/// Whether the number at `k` goes on there: a digit, or a thousands or
+/// decimal separator with a digit after it ("1,000", "2.5").
+fn number_continues(s: &str, k: usize) -> bool {
+    let b = s.as_bytes();
+    b[k].is_ascii_digit()
+        || (matches!(b[k], b',' | b'.') && b.get(k + 1).is_some_and(u8::is_ascii_digit))
+}
+
+/// The length of a possessive "'s" starting with the apostrophe `c` at
+/// `i`, which is one token ("Kenya's"), not a quote and a word ("'so").
+fn possessive_len(s: &str, i: usize, c: char) -> Option<usize> {
+    let after = i + c.len_utf8();
+    ((c == '\'' || c == '\u{2019}')
+        && s[after..].starts_with('s')
+        && !s[after + 1..].starts_with(char::is_alphanumeric))
+    .then_some(c.len_utf8() + 1)
+}
+
 /// Whether the dot after a word is the word's: "U.S.", "Gen.", the
 /// initial of "George W. Bush".
 fn takes_its_dot(word: &str) -> bool {
@@ -590,14 +596,8 @@ mod tests {
                 }
             } else if c.is_ascii_digit() {
                 let mut j = i + 1;
-                while let Some(&(k, d)) = iter.peek() {
-                    let next_digit = || {
-                        s[k + d.len_utf8()..]
-                            .chars()
-                            .next()
-                            .is_some_and(|x| x.is_ascii_digit())
-                    };
-                    if d.is_ascii_digit() || ((d == ',' || d == '.') && next_digit()) {
+                while let Some(&(k, _)) = iter.peek() {
+                    if number_continues(s, k) {
                         iter.next();
                         j = k + 1;
                     } else {
@@ -609,12 +609,7 @@ mod tests {
                     end: start + j,
                     kind: TokenKind::Number,
                 });
-            } else if (c == '\'' || c == '\u{2019}')
-                && s[i + c.len_utf8()..].starts_with('s')
-                && !s[i + c.len_utf8() + 1..].starts_with(char::is_alphanumeric)
-            {
-                // Possessive "'s" as one token.
-                let len = c.len_utf8() + 1;
+            } else if let Some(len) = possessive_len(s, i, c) {
                 iter.next();
                 out.push(Token {
                     start: start + i,
