@@ -847,6 +847,28 @@ impl Lexicon {
                         add(&variant, Surface::Name);
                     }
                 }
+                // "the EU partnership mission in Moldova": a running
+                // mission's name written as a description of it. Not an
+                // ended one's: "the UN mission in Haiti" is today's.
+                let leader = e
+                    .parent
+                    .as_deref()
+                    .and_then(|p| self.entries.iter().find(|x| x.id == p || x.name == p));
+                if e.status != Some(MissionStatus::Ended)
+                    && let Some(leader) = leader
+                {
+                    let leader_names: Vec<&str> = std::iter::once(&leader.name)
+                        .chain(&leader.aliases)
+                        .map(String::as_str)
+                        .collect();
+                    for n in std::iter::once(&e.name).chain(&e.aliases) {
+                        if let Some(variant) =
+                            lowercase_described_name(n, &leader_names, mission_words)
+                        {
+                            add(&variant, Surface::Name);
+                        }
+                    }
+                }
             }
             for a in &e.people {
                 add(a, Surface::People);
@@ -1147,6 +1169,42 @@ fn lowercase_generic_words(name: &str, generic: &HashSet<String>) -> Option<Stri
     Some(format!("{} {}", proper.join(" "), lower.join(" ")))
 }
 
+/// A mission's name as news writes it when describing the mission: the
+/// leader's name, then its other words in lower case, then the place
+/// ("EU Partnership Mission in Moldova" -> "EU partnership mission in
+/// Moldova"). None unless the name has that shape and its head is one of
+/// the `generic` mission words.
+fn lowercase_described_name(
+    name: &str,
+    leader_names: &[&str],
+    generic: &HashSet<String>,
+) -> Option<String> {
+    let (before, sep, place) = [" in ", " to ", " for "]
+        .into_iter()
+        .find_map(|sep| name.split_once(sep).map(|(b, p)| (b, sep, p)))?;
+    if !place.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let leader = leader_names
+        .iter()
+        .filter(|l| {
+            before
+                .strip_prefix(**l)
+                .is_some_and(|rest| rest.starts_with(' '))
+        })
+        .max_by_key(|l| l.len())?;
+    let inner: Vec<&str> = before[leader.len() + 1..].split(' ').collect();
+    let head = inner.last()?.to_lowercase();
+    if inner.len() > 3
+        || !generic.contains(&head)
+        || !inner.iter().all(|w| w.starts_with(char::is_uppercase))
+    {
+        return None;
+    }
+    let lower: Vec<String> = inner.iter().map(|w| w.to_lowercase()).collect();
+    Some(format!("{leader} {}{sep}{place}", lower.join(" ")))
+}
+
 /// Singular and plural of a noun.
 fn noun_forms(n: &str) -> Vec<String> {
     let bytes = n.as_bytes();
@@ -1442,5 +1500,23 @@ mod tests {
         assert!(err.contains("unknown ActorKind `planet`"), "{err}");
         let err = lex.add_user_toml("[[actor]]\nname = 3\n").unwrap_err();
         assert!(err.starts_with("line 2:"), "{err}");
+    }
+    #[test]
+    fn running_missions_are_found_by_their_names_written_as_descriptions() {
+        let lex = Lexicon::builtin();
+        let text = "Ministers approved the EU partnership mission in Moldova on Monday.";
+        let found = lex.find_names(text);
+        let mission = found
+            .iter()
+            .find(|m| &text[m.start..m.end] == "EU partnership mission in Moldova")
+            .expect("the lower-case name is found");
+        assert_eq!(lex.entries[mission.entry].id, "EUPM_MOLDOVA");
+        // An ended mission's name written so means today's mission there.
+        let text = "the UN mission in Haiti";
+        assert!(
+            lex.find_names(text)
+                .iter()
+                .all(|m| lex.entries[m.entry].id != "UNMIH")
+        );
     }
 }

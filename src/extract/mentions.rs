@@ -2605,6 +2605,9 @@ impl<'t> Builder<'t, '_> {
                                 | "operation"
                                 | "plan"
                                 | "proposal"
+                                | "offer"
+                                | "decision"
+                                | "announcement"
                                 | "intervention"
                                 | "mechanism"
                                 | "initiative"
@@ -2787,11 +2790,23 @@ impl<'t> Builder<'t, '_> {
                         let end_tok = last;
                         // "the mission's" / "the force in Mali": keep location words after "in".
                         let mut k = end_tok + 1;
-                        if k + 1 < toks.len() && matches!(lowers[k].as_str(), "in" | "for") {
-                            let place = &self.text[toks[k + 1].start..toks[k + 1].end];
+                        // "a multinational force to Haiti": where it goes is where it is.
+                        if k + 1 < toks.len() && matches!(lowers[k].as_str(), "in" | "for" | "to") {
+                            // A place of a few capitalised words ("South Sudan").
+                            let first = k + 1;
+                            let mut last = first;
+                            while last + 1 < toks.len()
+                                && last + 1 < first + 3
+                                && is_capitalized(
+                                    &self.text[toks[last + 1].start..toks[last + 1].end],
+                                )
+                            {
+                                last += 1;
+                            }
+                            let place = &self.text[toks[first].start..toks[last].end];
                             if is_capitalized(place) {
                                 words.push(Lower::from(format!("in {}", place.to_lowercase())));
-                                k += 2;
+                                k = last + 1;
                             }
                         }
                         let _ = k;

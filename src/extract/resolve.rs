@@ -1,7 +1,7 @@
 //! Coreference: pronouns and descriptions resolved to the most recent
 //! compatible mention (by number and kind), kept simple and logged.
 
-use super::lexicon::{Lexicon, WordClass};
+use super::lexicon::{Lexicon, TriggerClass, WordClass};
 use super::mentions::{Anaphor, DocEntity, DocModel, Mention, Via, Wants};
 use crate::model::{ActorKind, MissionStatus, NodeLabel};
 
@@ -777,7 +777,37 @@ fn mission_referent(
         }
     }
     // "the plan", "the proposal": only a mission just talked about.
-    if matches!(head.as_str(), "plan" | "proposal" | "intervention") {
+    // "welcomed the decision", "condemned Kenya's offer": an act taken a
+    // stance on, ending the phrase, is the mission's. One that goes on
+    // ("the decision to reconfigure AMISOM") says itself what it is
+    // about; one withdrawn or reported is no stance on a mission.
+    if matches!(head.as_str(), "offer" | "decision" | "announcement") {
+        let after = model.text[a.end..].trim_start();
+        let goes_on = after
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| matches!(w, "to" | "of" | "on" | "that" | "for" | "by" | "in"));
+        let stance_before = model.text[..a.start]
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .any(|w| {
+                lex.triggers(&w.to_lowercase()).iter().any(|t| {
+                    t.rest.is_empty()
+                        && matches!(
+                            t.class,
+                            TriggerClass::Support | TriggerClass::Oppose | TriggerClass::Criticize
+                        )
+                })
+            });
+        if goes_on || !stance_before {
+            return None;
+        }
+    }
+    if matches!(
+        head.as_str(),
+        "plan" | "proposal" | "intervention" | "offer" | "decision" | "announcement"
+    ) {
         return missions
             .iter()
             .filter(|(s, sent, _)| *s < a.start && sent + 5 >= a.sentence)
@@ -1219,7 +1249,56 @@ fn mission_referent(
         }
         return Some(vec![e]);
     }
+    if prior.or(next).is_none()
+        && let Some(e) = mission_of_its_own(model, lex, a, words, &head)
+    {
+        return Some(vec![e]);
+    }
     prior.or(next).map(|e| vec![e])
+}
+
+/// "a multinational force to Haiti", "a joint peacekeeping force": a
+/// description that stands for no mission in view or in the lexicon is a
+/// mission of its own, named by its telling words and its place. Bare
+/// ("a force") or with a single telling word and no place ("a
+/// peacekeeping force") it says too little to be told from others.
+fn mission_of_its_own(
+    model: &mut DocModel,
+    lex: &Lexicon,
+    a: &Anaphor,
+    words: &[String],
+    head: &str,
+) -> Option<usize> {
+    let span = &model.text[a.start..a.end];
+    let telling: Vec<String> = span
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .filter(|w| NAME_WORDS.contains(&w.as_str()) || matches!(w.as_str(), "joint" | "regional"))
+        .collect();
+    let place = words
+        .iter()
+        .filter_map(|w| w.strip_prefix("in "))
+        .filter_map(|p| lex.by_name(p))
+        .find(|&idx| lex.entries[idx].kind == Some(ActorKind::Country));
+    // "a larger security force for Sylvania" is the country's own.
+    let national = |w: &String| matches!(w.as_str(), "security" | "police" | "military" | "naval");
+    let enough = match place {
+        Some(_) => telling.iter().any(|w| !national(w)),
+        None => telling.len() >= 2,
+    };
+    if !enough || !lex.is(WordClass::MissionWord, head) {
+        return None;
+    }
+    let mut name = format!("{} {head}", telling.join(" "));
+    if let Some(p) = place {
+        name = format!("{name} in {}", lex.entries[p].name);
+    }
+    Some(described_mission(
+        model,
+        name,
+        None,
+        place.into_iter().collect(),
+    ))
 }
 
 /// The lexicon's mission that a description of one stands for when the
