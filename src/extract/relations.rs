@@ -561,6 +561,7 @@ impl Reader<'_, '_> {
             let mut j = i + 1;
             let mut last_taken = i;
             let mut saw_conjunction = false;
+            let mut in_comma_list = false;
             let label = |g: &Group| self.model.entities[g.ents[0]].label;
             loop {
                 // Separator words, then a group.
@@ -633,8 +634,12 @@ impl Reader<'_, '_> {
                 let role = self.word(&units, k + 1).is_some_and(|w| {
                     self.lex.is(WordClass::StateRole, w) || self.lex.is(WordClass::PersonRole, w)
                 });
+                // "China, India, and Russia abstained": in a list begun
+                // with a bare comma, ", and" brings its last item.
+                let ends_list = in_comma_list && matches!(sep_text.as_str(), ", and" | ", or");
                 let starts_clause = sep_text.starts_with(',')
                     && sep_text.len() > 1
+                    && !ends_list
                     && (self.word(&units, k + 1).is_some_and(verb)
                         || (role && self.word(&units, k + 2).is_some_and(verb)));
                 // "Turkey, which backs the GNU, and Russia, which supports
@@ -667,6 +672,7 @@ impl Reader<'_, '_> {
                     break;
                 }
                 saw_conjunction |= conj;
+                in_comma_list |= !conj;
                 for e in &next.ents {
                     if !group.ents.contains(e) {
                         group.ents.push(*e);
@@ -3028,9 +3034,22 @@ impl Reader<'_, '_> {
         }
         let trig_span = Span::new(units[i].start, units[last].end);
         let is_noun_use = self.nominal(units, i);
-        let form = forms
+        // "gave French troops one month to leave": a verb that also gives
+        // is a demand to go when "to" and a verb of leaving follow.
+        let to_leave = || {
+            (last + 1..(last + 8).min(units.len())).any(|k| {
+                self.word(units, k) == Some("to")
+                    && self
+                        .word(units, k + 1)
+                        .is_some_and(|w| self.lex.is(WordClass::ExitWord, w))
+            })
+        };
+        let demand_exit = forms
             .iter()
-            .find(|f| (f.pos == Pos::Noun) == is_noun_use)
+            .find(|f| f.class == TriggerClass::DemandExit && !is_noun_use)
+            .filter(|_| forms.len() > 1 && to_leave());
+        let form = demand_exit
+            .or_else(|| forms.iter().find(|f| (f.pos == Pos::Noun) == is_noun_use))
             .or_else(|| forms.iter().find(|f| f.pos == Pos::Verb))
             .or_else(|| forms.first())
             .cloned();
@@ -3115,6 +3134,14 @@ impl Reader<'_, '_> {
             {
                 if let Some((agent, _)) = self.subject(units, i - 2) {
                     self.verb_frame(s, units, i, last, end, &form, Some(agent), trig_span);
+                } else if matches!(
+                    class,
+                    TriggerClass::VoteFor | TriggerClass::VoteAgainst | TriggerClass::Abstain
+                ) && let Some(were) = (last + 1..end.min(units.len()))
+                    .find(|&k| matches!(self.word(units, k), Some("were" | "was")))
+                {
+                    // "Among those voting in favor were X and Y".
+                    self.voters_listed_after(s, units, i, were, class, trig_span);
                 }
                 return;
             }
@@ -3509,19 +3536,28 @@ impl Reader<'_, '_> {
             | TriggerClass::Veto => {
                 // "Also voting in favour were Denmark, Greece and Panama":
                 // the voters come after the verb.
-                let inverted = matches!(self.word(units, last + 1), Some("were" | "was"))
-                    .then_some(last + 2)
-                    .filter(|&g| self.group(units, g).is_some_and(|g| !g.possessive));
-                self.vote(
-                    s,
-                    units,
-                    i,
-                    last,
-                    end,
-                    class,
-                    inverted.or(agent_idx),
-                    trig_span,
-                );
+                let were = (last + 1..(last + 4).min(units.len()))
+                    .filter(|_| form.gerund)
+                    .take_while(|&k| {
+                        matches!(
+                            self.word(units, k),
+                            Some(
+                                "in" | "favor"
+                                    | "favour"
+                                    | "of"
+                                    | "for"
+                                    | "against"
+                                    | "were"
+                                    | "was"
+                            )
+                        )
+                    })
+                    .find(|&k| matches!(self.word(units, k), Some("were" | "was")));
+                if let Some(were) = were {
+                    self.voters_listed_after(s, units, i, were, class, trig_span);
+                    return;
+                }
+                self.vote(s, units, i, last, end, class, agent_idx, trig_span);
             }
             TriggerClass::Draft => {
                 let Some(a) = agent_idx else { return };
@@ -5798,32 +5834,84 @@ impl Reader<'_, '_> {
         // "..., as did X, Y and Z": the same vote.
         for k in last + 1..units.len() {
             if self.word(units, k) == Some("as") && self.word(units, k + 1) == Some("did") {
-                let groups: Vec<usize> = (k + 2..units.len())
-                    .filter(|&g| self.group(units, g).is_some_and(|g| !g.possessive))
-                    .collect();
-                for g in groups {
-                    let grp = self.group(units, g).cloned().expect("group");
-                    for &from in &grp.ents {
-                        let rel = match class {
-                            TriggerClass::VoteFor => RelType::Supports,
-                            TriggerClass::Abstain => RelType::Abstains,
-                            _ => RelType::Opposes,
-                        };
-                        if rel == RelType::Abstains && self.model.entities[res].implicit {
-                            continue;
-                        }
-                        self.emit(
-                            s,
-                            rel,
-                            from,
-                            res,
-                            FactProps::default(),
-                            (Some(grp.first), Some(trig), None),
-                            "as did",
-                        );
-                    }
+                let rel = match class {
+                    TriggerClass::VoteFor => RelType::Supports,
+                    TriggerClass::Abstain => RelType::Abstains,
+                    _ => RelType::Opposes,
+                };
+                if rel != RelType::Abstains || !self.model.entities[res].implicit {
+                    self.votes_of_groups_from(s, units, k + 2, (rel, res), trig, "as did", false);
                 }
                 break;
+            }
+        }
+    }
+
+    /// "Among those voting in favor were the United States and France,
+    /// along with the council's three African members, Gabon, Ghana and
+    /// Kenya": the voters come after the vote (and its "were" at `were`);
+    /// every country listed casts it, on the resolution in view.
+    fn voters_listed_after(
+        &mut self,
+        s: usize,
+        units: &[Unit],
+        i: usize,
+        were: usize,
+        class: TriggerClass,
+        trig: Span,
+    ) {
+        let Some(res) = self.current_resolution(s, units[i].start) else {
+            return;
+        };
+        let rel = match class {
+            TriggerClass::VoteFor => RelType::Supports,
+            TriggerClass::VoteAgainst | TriggerClass::Veto => RelType::Opposes,
+            TriggerClass::Abstain if !self.model.entities[res].implicit => RelType::Abstains,
+            _ => return,
+        };
+        self.last_vote = Some((class, s));
+        self.votes_of_groups_from(
+            s,
+            units,
+            were + 1,
+            (rel, res),
+            trig,
+            "voters listed after the vote",
+            true,
+        );
+    }
+
+    /// The vote `rel` on `res` by every group from unit `from` on (not a
+    /// possessive one, whose noun is the voter), or only by its countries.
+    #[allow(clippy::too_many_arguments)]
+    fn votes_of_groups_from(
+        &mut self,
+        s: usize,
+        units: &[Unit],
+        from: usize,
+        (rel, res): (RelType, usize),
+        trig: Span,
+        rule: &'static str,
+        countries_only: bool,
+    ) {
+        for g in from..units.len() {
+            let Some(grp) = self.group(units, g).filter(|g| !g.possessive).cloned() else {
+                continue;
+            };
+            for &voter in &grp.ents {
+                let country = self.model.entities[voter].kind == Some(ActorKind::Country);
+                if countries_only && (self.is_council(voter) || !country) {
+                    continue;
+                }
+                self.emit(
+                    s,
+                    rel,
+                    voter,
+                    res,
+                    FactProps::default(),
+                    (Some(grp.first), Some(trig), None),
+                    rule,
+                );
             }
         }
     }
