@@ -1222,6 +1222,13 @@ impl<'t> Builder<'t, '_> {
             })
             .collect();
         for (open, close, acronym) in defs {
+            // "Rep. Ed Case (D-Hawaii)": a lawmaker's party and state.
+            let party_tag = acronym.len() > 2
+                && matches!(acronym.as_bytes()[..2], [b'D' | b'R' | b'I', b'-'])
+                && acronym.as_bytes()[2].is_ascii_uppercase();
+            if party_tag {
+                continue;
+            }
             let acr_start = open + 1;
             let acr_end = close - 1;
             let before_end = self.text[..open].trim_end().len();

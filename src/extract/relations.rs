@@ -403,6 +403,24 @@ const MISSION_OBJECTS: &[&str] = &[
 
 /// The mission's people, who stand for it as the object of a stance when
 /// named as known ("welcomed the officers", not "accept 50 officers").
+/// Verbs whose object did what follows "for" or "of" ("thanked Rwanda for
+/// standing with", "accused Kigali of backing").
+const CREDITING_VERBS: &[&str] = &[
+    "thanked",
+    "thanks",
+    "thank",
+    "praised",
+    "praises",
+    "commended",
+    "credited",
+    "blamed",
+    "accused",
+    "accuses",
+    "criticised",
+    "criticized",
+    "condemned",
+];
+
 const MISSION_PEOPLE: &[&str] = &[
     "troops",
     "soldiers",
@@ -1547,6 +1565,33 @@ impl Reader<'_, '_> {
                 .any(|f| f.pos == Pos::Verb && !f.gerund)
     }
 
+    /// The group thanked, praised or blamed "for" the "-ing" verb at `i`
+    /// ("thanked Rwanda ... for standing with", "accused Kigali of
+    /// backing"), when the words say so.
+    fn credited_for(&self, units: &[Unit], i: usize) -> Option<usize> {
+        if !self.word(units, i).is_some_and(|w| w.ends_with("ing")) {
+            return None;
+        }
+        // "for" and the quotation mark or "its" that may follow it.
+        let prep = (i.saturating_sub(3)..i)
+            .rev()
+            .find(|&k| matches!(self.word(units, k), Some("for" | "of")))?;
+        let between_ok = (prep + 1..i).all(|k| {
+            matches!(
+                self.word(units, k),
+                Some("\"" | "\u{201c}" | "'" | "its" | "their")
+            )
+        });
+        if !between_ok {
+            return None;
+        }
+        let group = (prep.saturating_sub(8)..prep)
+            .rev()
+            .find(|&k| self.group(units, k).is_some_and(|g| !g.possessive))?;
+        let verb = self.word(units, group.checked_sub(1)?)?;
+        CREDITING_VERBS.contains(&verb).then_some(group)
+    }
+
     /// The subject of the clause whose verb is at `i`: (group index, via).
     fn subject(&self, units: &[Unit], i: usize) -> Option<(usize, &'static str)> {
         // "Uruguay, Chile and Spain are among the countries that provide
@@ -1595,11 +1640,13 @@ impl Reader<'_, '_> {
                 && self.group_is(units, g, ActorKind::Person)
                 && self.group_is(units, r, ActorKind::Country)
                 && self.group(units, r).is_some_and(|rg| !rg.possessive)
-                && self
-                    .text(&units[r])
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|w| self.lex.is(WordClass::StateRole, &w.to_lowercase()))
+                && self.text(&units[r]).rsplit(' ').next().is_some_and(|w| {
+                    let w = w.to_lowercase();
+                    // "Moldova's president, Maia Sandu, welcomed": a
+                    // leader or minister speaks for themself.
+                    self.lex.is(WordClass::StateRole, &w)
+                        && !matches!(w.as_str(), "president" | "minister")
+                })
         });
         Some(match speaks_for {
             Some(r) => (r, "country's spokesman"),
@@ -1609,6 +1656,11 @@ impl Reader<'_, '_> {
 
     /// The subject of the verb at `i` as the sentence words it.
     fn subject_as_written(&self, units: &[Unit], i: usize) -> Option<(usize, &'static str)> {
+        // "thanked Rwanda in his New Year message for standing with
+        // Mozambique": the one thanked (praised, blamed) for doing it did it.
+        if let Some(thanked) = self.credited_for(units, i) {
+            return Some((thanked, "the one credited"));
+        }
         // "urged the council to keep the peacekeepers": whoever urges
         // wants it done, so the stance is the urger's; "allowed Russia to
         // endorse", "asks the Secretary-General to set up": the one allowed
@@ -3126,6 +3178,10 @@ impl Reader<'_, '_> {
         // "-ing" forms after a noun modify it ("a resolution renewing the
         // mission", "a text condemning attacks", "with X abstaining").
         if form.gerund && i > 0 {
+            if let Some(thanked) = self.credited_for(units, i) {
+                self.verb_frame(s, units, i, last, end, &form, Some(thanked), trig_span);
+                return;
+            }
             // "X were among those voting for the text": the subject of
             // the copula votes.
             if i >= 2
