@@ -588,3 +588,38 @@ fn the_repl_load_warns_about_skipped_lines_on_stderr_without_a_progress_bar_when
     );
     assert!(err.ends_with("; line skipped\n"), "{err:?}");
 }
+
+#[test]
+fn missions_the_text_only_describes_are_named_by_its_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("haiti.txt");
+    std::fs::write(
+        &doc,
+        "Kenya has offered to lead a multinational force to Haiti. \
+         Ministers approved the EU partnership mission in Moldova on Monday.\n",
+    )
+    .unwrap();
+    let o = run(&[
+        "query",
+        "--format",
+        "json",
+        "--input",
+        doc.to_str().unwrap(),
+        "MATCH (m:Mission) RETURN m.name AS name ORDER BY name",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let names: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "European Union Partnership Mission in Moldova",
+            "multinational force in Haiti"
+        ]
+    );
+}

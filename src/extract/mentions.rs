@@ -2729,6 +2729,41 @@ impl<'t> Builder<'t, '_> {
                         let suspended = matches!(lower.as_str(), "and" | "or")
                             && j > 0
                             && &self.text[toks[j - 1].start..toks[j - 1].end] == "-";
+                        // "the AU-led monitoring, verification and compliance
+                        // mission": a list of lower-case modifiers before a
+                        // mission head.
+                        let modifier_list =
+                            matches!(lower.as_str(), "," | "and") && !words.is_empty() && {
+                                let mut k = j + 1;
+                                let mut mission_head = false;
+                                while k < toks.len() && k <= j + 6 {
+                                    let n = &lowers[k];
+                                    let raw_n = &self.text[toks[k].start..toks[k].end];
+                                    if matches!(
+                                        n.as_str(),
+                                        "mission" | "force" | "operation" | "mechanism"
+                                    ) {
+                                        mission_head = true;
+                                        break;
+                                    }
+                                    let plain = toks[k].kind == TokenKind::Word
+                                        && raw_n.chars().all(|c| c.is_ascii_lowercase())
+                                        && !matches!(
+                                            n.as_str(),
+                                            "the" | "a" | "an" | "its" | "their"
+                                        )
+                                        && self.lex.triggers(n).is_empty();
+                                    if !plain && !matches!(n.as_str(), "," | "and") {
+                                        break;
+                                    }
+                                    k += 1;
+                                }
+                                mission_head
+                            };
+                        if modifier_list {
+                            j += 1;
+                            continue;
+                        }
                         if !suspended
                             && (!modifier
                                 || matches!(

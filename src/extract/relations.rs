@@ -6213,6 +6213,33 @@ impl Reader<'_, '_> {
             }
             _ => None,
         };
+        // "the G5 Sahel, an alliance set up with French backing" (or
+        // "with Kenya's backing"): the one named before the noun backs what
+        // the phrase describes.
+        if class == TriggerClass::Support
+            && i >= 2
+            && self.group(units, i - 1).is_some()
+            && matches!(self.word(units, i - 2), Some("with" | "without"))
+            && let Some(backed) = (i.saturating_sub(10)..i - 2)
+                .rev()
+                .take_while(|&k| !matches!(self.word(units, k), Some("." | ";" | "with")))
+                .find(|&k| self.group(units, k).is_some_and(|g| !g.possessive))
+        {
+            let giver = i - 1;
+            let (neg, hedge, abandoned) = self.modality(units, giver, i, s);
+            let neg = neg || self.word(units, i - 2) == Some("without");
+            self.stance(
+                s,
+                units,
+                giver,
+                backed,
+                Stance {
+                    abandoned,
+                    ..Stance::of(RelType::Supports, neg, hedge, trig, "with X backing")
+                },
+            );
+            return;
+        }
         if let Some((rel, rule)) = on_subject
             && let Some(giver) = of_phrase.or(from_phrase)
             && let Some(subject) = self.main_subject(units, i)

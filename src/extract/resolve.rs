@@ -184,7 +184,13 @@ fn referent(
         .collect();
     before.sort_by_key(|m| m.start);
     match a.wants {
-        Wants::Mission => return mission_referent(model, lex, a, added),
+        Wants::Mission => {
+            let found = mission_referent(model, lex, a, added);
+            if let Some([e]) = found.as_deref() {
+                name_described_mission_as_written(model, a, *e);
+            }
+            return found;
+        }
         Wants::Resolution => {
             let res = model.mentions.iter().chain(added).filter(|m| {
                 model.entities[m.entity].label == NodeLabel::Resolution
@@ -1574,6 +1580,40 @@ fn resolution_entity(
 
 /// A description as the text words it, without its article ("a draft
 /// resolution demanding ..." -> "draft resolution demanding ...").
+/// "the AU-led monitoring, verification and compliance mission": a
+/// mission the lexicon does not know is also called by the words the text
+/// describes it with, without the article or owner, when they say more
+/// than a head noun.
+fn name_described_mission_as_written(model: &mut DocModel, a: &Anaphor, e: usize) {
+    if model.entities[e].lexicon.is_some() || model.entities[e].label != NodeLabel::Mission {
+        return;
+    }
+    let span = without_article(&model.text[a.start..a.end]);
+    let span = match span.split_once("'s ") {
+        Some((owner, rest)) if !owner.contains(' ') || owner.starts_with(char::is_uppercase) => {
+            rest
+        }
+        _ => span,
+    };
+    let span = span
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    let written = span
+        .split_once(' ')
+        .filter(|(first, _)| matches!(*first, "its" | "their" | "this" | "that" | "his" | "her"))
+        .map_or(span, |(_, rest)| rest)
+        .to_string();
+    // Two lower-case words ("multinational force") name nothing in
+    // particular; "AU monitors" does.
+    let words = written.split_whitespace().count();
+    let telling = words >= 3 || written.chars().any(char::is_uppercase);
+    let ent = &mut model.entities[e];
+    if (2..=8).contains(&words) && telling && ent.name != written && !ent.aliases.contains(&written)
+    {
+        ent.aliases.push(written);
+    }
+}
+
 fn without_article(written: &str) -> &str {
     written
         .trim_start_matches(|c: char| !c.is_alphanumeric())
