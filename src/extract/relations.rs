@@ -1585,11 +1585,32 @@ impl Reader<'_, '_> {
         if !between_ok {
             return None;
         }
-        let group = (prep.saturating_sub(8)..prep)
-            .rev()
-            .find(|&k| self.group(units, k).is_some_and(|g| !g.possessive))?;
-        let verb = self.word(units, group.checked_sub(1)?)?;
-        CREDITING_VERBS.contains(&verb).then_some(group)
+        // The object of the crediting verb, back to the first group that is
+        // no possessive ("thanked Rwanda in his message for"); a country's
+        // adjective before its noun reads as a possessive group and may be
+        // the object ("accuses the Taliban administration of").
+        let credited = |k: usize| {
+            let k = if k >= 1 && self.word(units, k - 1) == Some("the") {
+                k - 1
+            } else {
+                k
+            };
+            k.checked_sub(1)
+                .and_then(|v| self.word(units, v))
+                .is_some_and(|v| CREDITING_VERBS.contains(&v))
+        };
+        for k in (prep.saturating_sub(8)..prep).rev() {
+            let Some(g) = self.group(units, k) else {
+                continue;
+            };
+            if credited(k) {
+                return Some(k);
+            }
+            if !g.possessive {
+                return None;
+            }
+        }
+        None
     }
 
     /// The subject of the clause whose verb is at `i`: (group index, via).

@@ -1279,7 +1279,21 @@ fn mission_of_its_own(
     let telling: Vec<String> = span
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
-        .filter(|w| NAME_WORDS.contains(&w.as_str()) || matches!(w.as_str(), "joint" | "regional"))
+        .filter(|w| {
+            NAME_WORDS.contains(&w.as_str())
+                || matches!(
+                    w.as_str(),
+                    "joint"
+                        | "regional"
+                        | "verification"
+                        | "compliance"
+                        | "ceasefire"
+                        | "border"
+                        | "maritime"
+                        | "evacuation"
+                        | "logistics"
+                )
+        })
         .collect();
     let place = words
         .iter()
