@@ -2986,6 +2986,24 @@ impl Reader<'_, '_> {
         })
     }
 
+    /// The country that hosts people named at `people_start`: "Niger,
+    /// where ... are based", "Chad still hosts ...". Not `owner`.
+    fn host_before(&self, units: &[Unit], people_start: usize, owner: usize) -> Option<usize> {
+        let first = units.iter().position(|u| u.start >= people_start)?;
+        let cue = (first.saturating_sub(5)..first).rev().find(|&k| {
+            self.word(units, k)
+                .is_some_and(|w| matches!(w, "where" | "host" | "hosts" | "hosted" | "hosting"))
+        })?;
+        let g = (cue.saturating_sub(3)..cue)
+            .rev()
+            .find(|&k| self.group(units, k).is_some())?;
+        let g = self.group(units, g)?;
+        g.ents
+            .iter()
+            .copied()
+            .find(|&e| e != owner && self.model.entities[e].kind == Some(ActorKind::Country))
+    }
+
     fn amounts_in(&self, s: usize, start: usize, end: usize) -> Vec<&Amount> {
         self.model.sentences[s]
             .amounts
@@ -5222,18 +5240,28 @@ impl Reader<'_, '_> {
         // "has given the Autonomous Bougainville Government about A$15
         // million": the indirect object receives what follows it.
         let recipient = recipient.or_else(|| {
-            if !matches!(
-                form.lemma.as_str(),
-                "give" | "pay" | "send" | "offer" | "grant" | "lend" | "promise"
-            ) {
-                return None;
-            }
             let k = if self.word(units, last + 1) == Some("the") {
                 last + 2
             } else {
                 last + 1
             };
             let g = self.group(units, k)?;
+            // "would supply Ukraine with additional Patriot batteries": the
+            // one supplied, the gift after "with".
+            if self.word(units, k + 1) == Some("with")
+                && !g.ents.iter().any(|e| agent_ents.contains(e))
+                && g.ents
+                    .iter()
+                    .all(|&e| self.model.entities[e].label == NodeLabel::Actor)
+            {
+                return Some(k);
+            }
+            if !matches!(
+                form.lemma.as_str(),
+                "give" | "pay" | "send" | "offer" | "grant" | "lend" | "promise"
+            ) {
+                return None;
+            }
             let gift_follows = self.word(units, k + 1).is_some_and(|w| {
                 matches!(
                     w,
@@ -7455,16 +7483,30 @@ impl Reader<'_, '_> {
                 .find(|x| x.sentence == s && self.is_mission(x.entity))
                 .map(|x| x.entity);
             // With no mission in view, the country they are in: "100
-            // Russian military instructors arrived in Niamey".
+            // Russian military instructors arrived in Niamey", "Niger,
+            // where 1,500 French soldiers are based", "Chad still hosts
+            // 1,000 French soldiers".
             let place = || {
                 let from = units.iter().position(|u| u.start >= people.end)?;
                 self.place_country(units, from.saturating_sub(1), units.len(), &[owner])
+                    .or_else(|| self.host_before(units, people.start, owner))
+            };
+            // A mission in view elsewhere leaves them where the sentence
+            // puts them.
+            let elsewhere = |m: usize| {
+                let location = &self.model.entities[m].location;
+                !location.is_empty()
+                    && self
+                        .host_before(units, people.start, owner)
+                        .and_then(|p| self.model.entities[p].lexicon)
+                        .is_some_and(|p| !location.contains(&p))
             };
             let Some(to) = in_sentence
                 .or_else(|| {
                     (!bilateral)
                         .then(|| self.context_mission(s, people.start))
                         .flatten()
+                        .filter(|&m| !elsewhere(m))
                 })
                 .or_else(|| present.then(place).flatten())
             else {
