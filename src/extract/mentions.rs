@@ -2613,6 +2613,8 @@ impl<'t> Builder<'t, '_> {
                                 | "plan"
                                 | "proposal"
                                 | "offer"
+                                | "agreement"
+                                | "move"
                                 | "decision"
                                 | "announcement"
                                 | "intervention"

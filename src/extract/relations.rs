@@ -5880,6 +5880,26 @@ impl Reader<'_, '_> {
             return;
         }
         let res = named.or_else(|| self.current_resolution(s, units[i].start));
+        // "The United States and Britain voted in favor, as did Algeria":
+        // with no resolution named, the vote renews the mission in view.
+        if res.is_none()
+            && matches!(class, TriggerClass::VoteFor | TriggerClass::VoteAgainst)
+            && let Some(m) = self.context_mission(s, units[i].start)
+        {
+            let rel = if class == TriggerClass::VoteFor {
+                RelType::Supports
+            } else {
+                RelType::Opposes
+            };
+            let how = Stance::of(rel, neg, hedge, trig, "vote on the mission in view");
+            self.stance_to(s, units, a, Target::Entity(m), how);
+            if let Some(k) = (last + 1..units.len()).find(|&k| {
+                self.word(units, k) == Some("as") && self.word(units, k + 1) == Some("did")
+            }) {
+                self.votes_of_groups_from(s, units, k + 2, (rel, m), trig, "as did", false);
+            }
+            return;
+        }
         let Some(res) = res else {
             // "X vetoed the mission's renewal": a veto without a resolution opposes what it targets.
             if class == TriggerClass::Veto

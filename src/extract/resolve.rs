@@ -787,7 +787,10 @@ fn mission_referent(
     // stance on, ending the phrase, is the mission's. One that goes on
     // ("the decision to reconfigure AMISOM") says itself what it is
     // about; one withdrawn or reported is no stance on a mission.
-    if matches!(head.as_str(), "offer" | "decision" | "announcement") {
+    if matches!(
+        head.as_str(),
+        "offer" | "decision" | "announcement" | "agreement" | "move"
+    ) {
         let after = model.text[a.end..].trim_start();
         let goes_on = after
             .split(|c: char| !c.is_alphanumeric())
@@ -812,7 +815,14 @@ fn mission_referent(
     }
     if matches!(
         head.as_str(),
-        "plan" | "proposal" | "intervention" | "offer" | "decision" | "announcement"
+        "plan"
+            | "proposal"
+            | "intervention"
+            | "offer"
+            | "decision"
+            | "announcement"
+            | "agreement"
+            | "move"
     ) {
         return missions
             .iter()
