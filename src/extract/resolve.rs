@@ -1038,11 +1038,21 @@ fn mission_referent(
     // initiative" in the lede, a U.N. mission once, ten sentences on) is
     // another one; the story's own mission may be named late.
     let named_often = |e: usize| missions.iter().filter(|(_, _, m)| *m == e).count() >= 2;
+    // A mission only described later is meant only close by; one named
+    // later may be the story's own, named late.
+    let named_at = |start: usize| {
+        model
+            .mentions
+            .iter()
+            .chain(added)
+            .any(|m| m.start == start && !matches!(m.via, Via::Description | Via::Pronoun))
+    };
     let next = missions
         .iter()
         .filter(|(s, sent, e)| {
             *s > a.start
-                && (*sent <= a.sentence + NEXT_MISSION_SENTENCES || named_often(*e))
+                && (*sent <= a.sentence + NEXT_MISSION_SENTENCES
+                    || (named_at(*s) && named_often(*e)))
                 && fits(*e)
                 && !named_alongside(*e)
         })
@@ -1316,7 +1326,23 @@ fn mission_of_its_own(
         Some(_) => telling.iter().any(|w| !national(w)),
         None => telling.len() >= 2,
     };
-    if !enough || !lex.is(WordClass::MissionWord, head) {
+    if !lex.is(WordClass::MissionWord, head) {
+        return None;
+    }
+    // "the Czech-led initiative" (the compound stands before the
+    // description's own words): a mission its leader sets apart, called as
+    // written.
+    let before = model.text[..a.start].trim_end();
+    if !enough
+        && let Some(compound) = before.strip_suffix("-led")
+        && let Some(leader) = compound.rsplit(' ').next()
+        && leader.starts_with(char::is_uppercase)
+    {
+        let name = format!("{leader}-led {}", without_article(span));
+        let leader = lex.by_name(leader);
+        return Some(described_mission(model, name, leader, Vec::new()));
+    }
+    if !enough {
         return None;
     }
     let mut name = format!("{} {head}", telling.join(" "));
