@@ -2625,7 +2625,17 @@ impl Reader<'_, '_> {
                 let titled = self
                     .word(units, k + 1)
                     .is_some_and(|w| self.lex.is(WordClass::PersonRole, w));
-                if g.ents.iter().any(|e| agent.contains(e)) || g.compound.is_some() || titled {
+                // "welcomed Kenya's offer": the owner of what follows,
+                // which the description begun at "'s" stands for.
+                let owns_next = units.get(k + 1).is_some_and(|u| {
+                    matches!(u.kind, UnitKind::Group(_))
+                        && self.model.text[u.start..].starts_with(['\'', '\u{2019}'])
+                });
+                if g.ents.iter().any(|e| agent.contains(e))
+                    || g.compound.is_some()
+                    || titled
+                    || owns_next
+                {
                     continue;
                 }
                 if g.ents.iter().any(|&e| want(self, e)) {
@@ -4826,9 +4836,19 @@ impl Reader<'_, '_> {
             }
         }
         // "vowed to fight", "pledged to send": the infinitive's verb says
-        // what is promised; the promise alone gives nothing.
-        if self.word(units, last + 1) == Some("to")
-            && self.word(units, last + 2).is_some_and(|w| {
+        // what is promised; the promise alone gives nothing. A day may
+        // stand between ("offered on Monday to lead").
+        let dated = matches!(
+            self.word(units, last + 1),
+            Some("on" | "in" | "last" | "this")
+        ) && self.word(units, last + 2).is_some_and(|w| {
+            self.lex.is(WordClass::Weekday, w)
+                || self.lex.is(WordClass::Month, w)
+                || matches!(w, "week" | "month" | "year")
+        });
+        let before_to = if dated { last + 2 } else { last };
+        if self.word(units, before_to + 1) == Some("to")
+            && self.word(units, before_to + 2).is_some_and(|w| {
                 w.chars().all(char::is_alphabetic)
                     && !matches!(w, "the" | "a" | "an" | "its" | "their" | "this" | "each")
             })

@@ -824,11 +824,31 @@ fn mission_referent(
             | "agreement"
             | "move"
     ) {
-        return missions
+        let recent = missions
             .iter()
             .filter(|(s, sent, _)| *s < a.start && sent + 5 >= a.sentence)
             .max_by_key(|(s, _, _)| *s)
-            .map(|(_, _, e)| vec![*e]);
+            .map(|(_, _, e)| *e);
+        // "Haiti's foreign minister welcomed Kenya's offer", ten sentences
+        // after the offer: a stance taken on the act is on the story's
+        // mission, the one said most so far, when the act was taken on.
+        let acted_on = matches!(
+            head.as_str(),
+            "offer" | "decision" | "announcement" | "agreement" | "move"
+        );
+        let story = || {
+            let mut counts: Vec<(usize, usize)> = Vec::new();
+            for (_, _, e) in missions.iter().filter(|(s, _, _)| *s < a.start) {
+                match counts.iter_mut().find(|(x, _)| x == e) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((*e, 1)),
+                }
+            }
+            counts.into_iter().max_by_key(|&(_, n)| n).map(|(e, _)| e)
+        };
+        return recent
+            .or_else(|| acted_on.then(story).flatten())
+            .map(|e| vec![e]);
     }
     // The description's own organization ("SADC's force", "the OSCE
     // mission") decides; words like "U.N." only without one.
