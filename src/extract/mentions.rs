@@ -13,12 +13,12 @@ use std::borrow::Cow;
 use foldhash::{HashMap, HashMapExt};
 use smallvec::SmallVec;
 
-use super::amount::{Amount, find_amounts};
+use super::amount::{Amount, find_amounts_in};
 use super::claims::Claims;
 use super::ends::Ends;
 use super::lexicon::{Lexicon, Surface, TriggerClass, WordClass};
 use super::starts::NameStarts;
-use super::text::{Lower, Sentence, Token, TokenKind, lower, sentences, tokens, trim_prefix};
+use super::text::{Lower, Sentence, Token, TokenKind, lower, segment, trim_prefix};
 use crate::graph::{normalize_name, normalizes_to};
 use crate::model::{ActorKind, NodeLabel};
 
@@ -398,20 +398,13 @@ const NAME_CONNECTORS: &[&str] = &[
 
 /// Build the document model: sentences, mentions, anaphors.
 pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
-    let sents: Vec<SentenceData> = sentences(text)
+    let sents: Vec<SentenceData> = segment(text)
         .into_iter()
-        .map(|s| {
-            let tokens = tokens(text, s.start, s.end);
-            let lower = tokens
-                .iter()
-                .map(|t| lower(&text[t.start..t.end]))
-                .collect();
-            SentenceData {
-                span: s,
-                tokens,
-                lower,
-                amounts: find_amounts(text, s.start, s.end, lex),
-            }
+        .map(|s| SentenceData {
+            amounts: find_amounts_in(text, s.span.start, s.span.end, s.digit, lex),
+            span: s.span,
+            tokens: s.tokens,
+            lower: s.lower,
         })
         .collect();
     let mut b = Builder {
