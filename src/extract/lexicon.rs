@@ -931,18 +931,30 @@ impl Lexicon {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
         let mut pos = 0;
+        // Past a byte where no name starts: the rest of an ASCII word
+        // after its first letter is no start either (a word runs into
+        // it from the left), and is stepped over at once.
+        let next = |pos: usize| {
+            let mut p = pos + 1;
+            if bytes[pos].is_ascii_alphanumeric() {
+                while p < bytes.len() && bytes[p].is_ascii_alphanumeric() {
+                    p += 1;
+                }
+            }
+            p
+        };
         while pos < bytes.len() {
             // A name starts where a surface can start and no word runs
             // into it from the left: the automaton runs only from there.
             if !self.starts.may_start(&bytes[pos..]) || !self.may_start_at(text, pos) {
-                pos += 1;
+                pos = next(pos);
                 continue;
             }
             let input = aho_corasick::Input::new(text)
                 .span(pos..text.len())
                 .anchored(aho_corasick::Anchored::Yes);
             let Some(m) = self.matcher.find(input) else {
-                pos += 1;
+                pos = next(pos);
                 continue;
             };
             // The longest name here may run into the next word
@@ -954,7 +966,7 @@ impl Lexicon {
                 self.longest_fitting_at(text, pos, m.end())
             };
             let Some((end, pattern)) = found else {
-                pos += 1;
+                pos = next(pos);
                 continue;
             };
             let (_, entry, surface) = self.surfaces[pattern];
