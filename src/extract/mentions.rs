@@ -1317,8 +1317,7 @@ impl<'t> Builder<'t, '_> {
     /// named after a connector ("... Mission in Burundi").
     fn name_run_ending_at(&self, pos: usize, end: usize) -> Option<(usize, usize)> {
         let s = self.sentence_of(pos);
-        let runs = self.runs[s].clone();
-        let &(mut rs, re) = runs.iter().rev().find(|&&(_, e)| e == end)?;
+        let &(mut rs, re) = self.runs[s].iter().rev().find(|&&(_, e)| e == end)?;
         // Drop a leading possessive owner.
         let owner = self
             .model
@@ -1353,8 +1352,7 @@ impl<'t> Builder<'t, '_> {
         acronym: &str,
     ) -> Option<(usize, usize)> {
         let s = self.sentence_of(pos);
-        let runs = self.runs[s].clone();
-        let &(rs, re) = runs.iter().rev().find(|&&(_, e)| e == end)?;
+        let &(rs, re) = self.runs[s].iter().rev().find(|&&(_, e)| e == end)?;
         let text = &self.text[rs..re];
         // Try each word start as the start of the name, longest first.
         let starts: Vec<usize> = std::iter::once(0)
