@@ -441,7 +441,10 @@ pub(crate) fn with_normalized<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
 /// a normalized copy of `name`.
 pub fn normalizes_to(name: &str, normalized: &str) -> bool {
     if name.is_ascii() {
-        ascii_normalizes_to(name.as_bytes(), normalized.as_bytes())
+        // Normalizing never lengthens an ASCII name: a shorter one is told
+        // apart at once (a node's aliases are checked so one by one).
+        name.len() >= normalized.len()
+            && ascii_normalizes_to(name.as_bytes(), normalized.as_bytes())
     } else {
         with_normalized(name, |n| n == normalized)
     }
@@ -743,7 +746,9 @@ impl Graph {
             self.by_name
                 .get(&name_hash(n))
                 .map_or_else(SmallVec::new, |set| {
-                    set.iter().filter(|&id| self.has_name(id, n)).collect()
+                    set.iter()
+                        .filter(|&id| self.has_name_as(id, Some(name), n))
+                        .collect()
                 })
         });
         found.into_iter()
@@ -761,10 +766,21 @@ impl Graph {
     /// normalizes to `normalized`: the check behind every hit of the name
     /// index.
     fn has_name(&self, id: NodeId, normalized: &str) -> bool {
+        self.has_name_as(id, None, normalized)
+    }
+
+    /// [`Graph::has_name`] for a name looked up as `written`, which
+    /// `normalized` is the normalized form of: a property written the same
+    /// is the name without normalizing it (the merge looks entities up by
+    /// the names their nodes were made with).
+    fn has_name_as(&self, id: NodeId, written: Option<&str>, normalized: &str) -> bool {
         let Some(node) = self.inner.node_weight(nix(id)) else {
             return false;
         };
-        let is = |v: &Value| v.as_str().is_some_and(|s| normalizes_to(s, normalized));
+        let is = |v: &Value| {
+            v.as_str()
+                .is_some_and(|s| written == Some(s) || normalizes_to(s, normalized))
+        };
         self.indexed.iter().any(|&key| match node.props.get(key) {
             Some(Value::List(items)) => items.iter().any(is),
             Some(v) => is(v),
