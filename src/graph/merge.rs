@@ -221,9 +221,20 @@ impl Graph {
             _ => &[],
         };
         let mut added: Vec<(String, &String)> = Vec::new();
-        for alias in std::iter::once(&entity.name).chain(&entity.aliases) {
+        for (k, alias) in std::iter::once(&entity.name)
+            .chain(&entity.aliases)
+            .enumerate()
+        {
             // The node's own names, as written, are in the index: the
-            // same text needs no look-up (nearly every name is one).
+            // same text needs no look-up (nearly every name is one). A
+            // node's aliases began as those of the first entity that made
+            // it, in the order the next entity of that lexicon entry lists
+            // them again: the alias at the same place is looked at before
+            // the others.
+            let same_place = k.checked_sub(1).and_then(|k| aliases.get(k));
+            if same_place.is_some_and(|a| a.as_str() == Some(alias)) {
+                continue;
+            }
             if name == Some(alias.as_str()) || aliases.iter().any(|a| a.as_str() == Some(alias)) {
                 continue;
             }
