@@ -629,6 +629,13 @@ impl<'t> Builder<'t, '_> {
 
     fn add_alias(&mut self, entity: usize, alias: &str) {
         let e = &mut self.model.entities[entity];
+        // A name the entity has as written already adds nothing: it is
+        // no new alias, and `by_name` holds every name and alias of every
+        // entity. Nearly every call is so (a lexicon entry's alias each
+        // time the text uses it), and it is told without normalizing.
+        if e.name == alias || e.aliases.iter().any(|a| a == alias) {
+            return;
+        }
         let n = normalize_name(alias);
         if !normalizes_to(&e.name, &n) && !e.aliases.iter().any(|a| normalizes_to(a, &n)) {
             e.aliases.push(alias.to_string());
