@@ -84,7 +84,7 @@ impl Graph {
                     stats.rels_created += 1;
                     let date = doc.document.date.as_deref();
                     let props = new_fact_properties(fact, date, &mut shared);
-                    self.add_rel(from, to, fact.rel.as_str(), props);
+                    self.add_rel_static(from, to, fact.rel.as_str(), props);
                 }
             }
         }
@@ -578,7 +578,11 @@ impl SharedText {
 /// `add_evidence`.
 fn fact_properties(fact: &Fact) -> Vec<(&'static str, Value)> {
     let p = &fact.props;
-    let mut props = Vec::new();
+    // Room for a new relationship's whole list (its own properties, then
+    // provenance, status and dates: sixteen at most), which
+    // `new_fact_properties` adds to: grown from empty, it was copied three
+    // times on the way.
+    let mut props = Vec::with_capacity(16);
     if let Some(kind) = p.kind {
         props.push((keys::KIND, Value::str(kind.as_str())));
     }

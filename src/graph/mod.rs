@@ -36,9 +36,28 @@ pub struct Symbol(u32);
 struct Symbols {
     ids: HashMap<Arc<str>, Symbol>,
     names: Vec<Arc<str>>,
+    /// The symbols of names that live as long as the program, by where
+    /// they are (address and length, which say what text they hold): the
+    /// merge interns the schema's keys and types for every relationship
+    /// and node it adds, and those are such names.
+    statics: [(usize, usize, u32); 32],
 }
 
 impl Symbols {
+    /// [`Symbols::intern`] of a name that lives as long as the program,
+    /// without hashing it when it was interned so before.
+    fn intern_static(&mut self, s: &'static str) -> Symbol {
+        let at = s.as_ptr() as usize;
+        let slot = (at >> 3 ^ s.len()) % self.statics.len();
+        let (held, len, sym) = self.statics[slot];
+        if held == at && len == s.len() {
+            return Symbol(sym);
+        }
+        let sym = self.intern(s);
+        self.statics[slot] = (at, s.len(), sym.0);
+        sym
+    }
+
     fn intern(&mut self, s: &str) -> Symbol {
         if let Some(&sym) = self.ids.get(s) {
             return sym;
@@ -986,6 +1005,25 @@ impl Graph {
         // property, `MENTIONS`' count, or a dozen).
         let props =
             Props::set_in_order(props.into_iter().map(|(k, v)| (self.symbols.intern(k), v)));
+        self.attach_rel(start, end, rel_type, props)
+    }
+
+    /// [`Graph::add_rel`] with a type and keys that live as long as the
+    /// program (the merge's: the schema's), interned without hashing them
+    /// again.
+    pub(crate) fn add_rel_static(
+        &mut self,
+        start: NodeId,
+        end: NodeId,
+        rel_type: &'static str,
+        props: impl IntoIterator<Item = (&'static str, Value)>,
+    ) -> RelId {
+        let rel_type = self.symbols.intern_static(rel_type);
+        let props = Props::set_in_order(
+            props
+                .into_iter()
+                .map(|(k, v)| (self.symbols.intern_static(k), v)),
+        );
         self.attach_rel(start, end, rel_type, props)
     }
 
