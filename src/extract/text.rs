@@ -110,8 +110,8 @@ pub fn segment(text: &str) -> Vec<Segment> {
         base: 0,
         paragraph: 0,
         start: 0,
-        tokens: Vec::new(),
-        lower: Vec::new(),
+        tokens: Vec::with_capacity(SENTENCE_TOKENS),
+        lower: Vec::with_capacity(SENTENCE_TOKENS),
         digit: false,
         out: Vec::new(),
     };
@@ -190,6 +190,10 @@ fn span(line: &str, base: usize, paragraph: usize, start: usize, end: usize) -> 
     })
 }
 
+/// Room for the tokens of a sentence at first: most sentences of news
+/// have fewer.
+const SENTENCE_TOKENS: usize = 32;
+
 /// [`segment`]'s sink: the sentences of the line being walked, with their
 /// tokens.
 struct Segmenter<'t> {
@@ -208,12 +212,13 @@ struct Segmenter<'t> {
 impl Segmenter<'_> {
     fn close(&mut self, at: usize) {
         if let Some(span) = span(self.line, self.base, self.paragraph, self.start, at) {
-            // Moved out at their own length: the open lists are kept for
-            // the next sentence.
+            // The open lists are the sentence's as they are, and the next
+            // one's start with room for a sentence of news: copied out at
+            // their own length, they cost a copy of every token each.
             self.out.push(Segment {
                 span,
-                tokens: self.tokens.as_slice().to_vec(),
-                lower: self.lower.drain(..).collect(),
+                tokens: std::mem::replace(&mut self.tokens, Vec::with_capacity(SENTENCE_TOKENS)),
+                lower: std::mem::replace(&mut self.lower, Vec::with_capacity(SENTENCE_TOKENS)),
                 digit: self.digit,
             });
         }
