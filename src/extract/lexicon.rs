@@ -1074,21 +1074,39 @@ impl Lexicon {
     }
 
     /// Trigger forms whose first word is `word` (lower case).
+    ///
+    /// The shape test is inlined where the question is asked, and the
+    /// table looked up in a function of its own: most words asked about
+    /// are turned away by their shape, and a call that hashed nothing
+    /// still paid for the frame of one that hashes.
+    #[inline]
     pub fn triggers(&self, word: &str) -> &[TriggerForm] {
         if !self.trigger_shapes.may_hold(word) {
             return &[];
         }
+        self.trigger_forms(word)
+    }
+
+    /// The forms of a trigger word, looked up in the table.
+    #[inline(never)]
+    fn trigger_forms(&self, word: &str) -> &[TriggerForm] {
         self.triggers.get(word).map_or(&[], Vec::as_slice)
     }
 
     /// Whether `phrase` (lower case unless the class is case-sensitive)
-    /// belongs to a word class.
+    /// belongs to a word class. As with [`Lexicon::triggers`], the shape
+    /// test is inlined and the table looked up apart.
+    #[inline]
     pub fn is(&self, class: WordClass, phrase: &str) -> bool {
-        self.class_shapes.may_hold(class, phrase)
-            && self
-                .word_classes
-                .get(phrase)
-                .is_some_and(|&classes| classes & class.bit() != 0)
+        self.class_shapes.may_hold(class, phrase) && self.in_class(class, phrase)
+    }
+
+    /// Whether the table puts `phrase` in `class`.
+    #[inline(never)]
+    fn in_class(&self, class: WordClass, phrase: &str) -> bool {
+        self.word_classes
+            .get(phrase)
+            .is_some_and(|&classes| classes & class.bit() != 0)
     }
 
     /// Longest phrase of the class, in words.
