@@ -230,6 +230,8 @@ impl Segmenter<'_> {
 }
 
 impl Sink for Segmenter<'_> {
+    // Called for every token of every document.
+    #[inline]
     fn token(&mut self, token: Token, text: &str, seen: u8) {
         self.tokens.push(token);
         self.lower.push(lower_seen(text, seen));
@@ -542,10 +544,6 @@ fn is_abbreviation(line: &str, dot: usize, next: &str) -> bool {
             p + line[p..].chars().next().map_or(1, char::len_utf8)
         });
     let word = &line[word_start..dot];
-    // A slice of `next`, not a copy: a period is met in nearly every sentence.
-    let next_word = &next[..next
-        .find(|c: char| !c.is_alphanumeric())
-        .unwrap_or(next.len())];
     // Dotted acronyms (U.S., U.N.): a sentence ends only before a typical
     // sentence opener.
     // A number ("1.1%.") is no acronym.
@@ -556,6 +554,11 @@ fn is_abbreviation(line: &str, dot: usize, next: &str) -> bool {
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase)
     {
+        // A slice of `next`, not a copy, read only here: a period is met
+        // in nearly every sentence.
+        let next_word = &next[..next
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(next.len())];
         return !SENTENCE_STARTERS.contains(&next_word);
     }
     // Initials: "George W. Bush".
