@@ -2,7 +2,7 @@
 //! across documents and one relationship per fact, however often stated.
 
 use super::provenance::ProvenanceIndex;
-use super::{Direction, Graph, Symbol, eix, normalize_name, rid, with_normalized};
+use super::{Direction, Graph, NameKeys, Symbol, eix, normalize_name, rid, with_normalized};
 use crate::model::{ContributionKind, DocumentFacts, Entity, Fact, NodeLabel, RelType, keys};
 use crate::value::{NodeId, RelId, Value};
 
@@ -51,8 +51,9 @@ impl Graph {
         let doc_node = self.document_node(doc, &mut stats);
         let mut ids = Vec::with_capacity(doc.entities.len());
         let mut known = Known::default();
+        let mut name_keys = std::mem::take(&mut self.name_keys);
         for entity in &doc.entities {
-            let id = match self.resolve(entity) {
+            let id = match self.resolve(entity, &mut name_keys) {
                 Some(id) => {
                     stats.nodes_merged += 1;
                     self.absorb(id, entity, &mut known);
@@ -68,6 +69,7 @@ impl Graph {
                 self.add_mentions(doc_node, id, entity.mentions, &mut known);
             }
         }
+        self.name_keys = name_keys;
         let mut shared = SharedText::default();
         for fact in &doc.facts {
             let (from, to) = (ids[fact.from], ids[fact.to]);
@@ -121,7 +123,7 @@ impl Graph {
     /// and either its canonical name is one of the node's names or the
     /// node's canonical name is one of its aliases. Aliases alone never
     /// merge two entities, so two people who share a surname stay apart.
-    fn resolve(&self, entity: &Entity) -> Option<NodeId> {
+    fn resolve(&self, entity: &Entity, name_keys: &mut NameKeys) -> Option<NodeId> {
         let label = entity.label?.as_str();
         // The symbols of the label and of `kind`, looked up once rather
         // than for every candidate (the symbol table only grows).
@@ -138,7 +140,11 @@ impl Graph {
                     _ => true,
                 }
         };
-        if let Some(n) = self.nodes_by_name(&entity.name).find(|&n| compatible(n)) {
+        if let Some(n) = self
+            .nodes_by_name_keyed(&entity.name, name_keys)
+            .into_iter()
+            .find(|&n| compatible(n))
+        {
             return Some(n);
         }
         for alias in &entity.aliases {

@@ -323,6 +323,15 @@ impl IdSet {
     }
 }
 
+/// The name index's keys of names the merge looked up (see
+/// [`Graph::nodes_by_name_keyed`]).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NameKeys(HashMap<Box<str>, u64>);
+
+/// How many names [`NameKeys`] holds before it is emptied: enough for the
+/// entities that recur in a corpus, bounded for one of many names.
+const NAME_KEYS: usize = 1 << 16;
+
 /// Property keys whose values are indexed: the lookups analysts and entity
 /// resolution do most.
 const INDEXED_KEYS: &[&str] = &[keys::NAME, keys::ALIASES];
@@ -354,6 +363,9 @@ pub struct Graph {
     /// Relationships at each node.
     adjacency: Adjacencies,
     indexed: Vec<Symbol>,
+    /// The merge's keys of the names it looked up, kept from one merge to
+    /// the next.
+    name_keys: NameKeys,
 }
 
 /// Relationships by start and end node (see `Graph::by_ends`).
@@ -765,12 +777,50 @@ impl Graph {
             self.by_name
                 .get(&name_hash(n))
                 .map_or_else(SmallVec::new, |set| {
+                    // A property written as the name is looked up is the
+                    // name without normalizing it.
                     set.iter()
-                        .filter(|&id| self.has_name_as(id, Some(name), n))
+                        .filter(|&id| self.any_name(id, |s| s == name || normalizes_to(s, n)))
                         .collect()
                 })
         });
         found.into_iter()
+    }
+
+    /// [`Graph::nodes_by_name`] for the merge, which keeps in `keys` the
+    /// name index's key of every name it has looked up: an entity comes
+    /// back in document after document, and its name is normalized once,
+    /// not at each. A node whose name or alias is written as the name is
+    /// looked up is taken without normalizing it either; the name is
+    /// normalized only to compare it with a node's names written otherwise.
+    pub(crate) fn nodes_by_name_keyed(
+        &self,
+        name: &str,
+        keys: &mut NameKeys,
+    ) -> SmallVec<[NodeId; 2]> {
+        let key = match keys.0.get(name) {
+            Some(&key) => key,
+            None => {
+                let key = with_normalized(name, name_hash);
+                if keys.0.len() >= NAME_KEYS {
+                    keys.0.clear();
+                }
+                keys.0.insert(name.into(), key);
+                key
+            }
+        };
+        let Some(set) = self.by_name.get(&key) else {
+            return SmallVec::new();
+        };
+        let mut normalized: Option<String> = None;
+        set.iter()
+            .filter(|&id| {
+                self.any_name(id, |s| s == name) || {
+                    let n = normalized.get_or_insert_with(|| normalize_name(name));
+                    self.has_name(id, n)
+                }
+            })
+            .collect()
     }
 
     /// Whether the name index lists the node under a normalized name.
@@ -785,21 +835,16 @@ impl Graph {
     /// normalizes to `normalized`: the check behind every hit of the name
     /// index.
     fn has_name(&self, id: NodeId, normalized: &str) -> bool {
-        self.has_name_as(id, None, normalized)
+        self.any_name(id, |s| normalizes_to(s, normalized))
     }
 
-    /// [`Graph::has_name`] for a name looked up as `written`, which
-    /// `normalized` is the normalized form of: a property written the same
-    /// is the name without normalizing it (the merge looks entities up by
-    /// the names their nodes were made with).
-    fn has_name_as(&self, id: NodeId, written: Option<&str>, normalized: &str) -> bool {
+    /// Whether an indexed property of the node (its name, an alias) passes
+    /// `test`.
+    fn any_name(&self, id: NodeId, test: impl Fn(&str) -> bool) -> bool {
         let Some(node) = self.inner.node_weight(nix(id)) else {
             return false;
         };
-        let is = |v: &Value| {
-            v.as_str()
-                .is_some_and(|s| written == Some(s) || normalizes_to(s, normalized))
-        };
+        let is = |v: &Value| v.as_str().is_some_and(&test);
         self.indexed.iter().any(|&key| match node.props.get(key) {
             Some(Value::List(items)) => items.iter().any(is),
             Some(v) => is(v),
