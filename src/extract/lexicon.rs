@@ -931,18 +931,30 @@ impl Lexicon {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
         let mut pos = 0;
+        // Past a byte where no name starts: the rest of an ASCII word
+        // after its first letter is no start either (a word runs into
+        // it from the left), and is stepped over at once.
+        let next = |pos: usize| {
+            let mut p = pos + 1;
+            if bytes[pos].is_ascii_alphanumeric() {
+                while p < bytes.len() && bytes[p].is_ascii_alphanumeric() {
+                    p += 1;
+                }
+            }
+            p
+        };
         while pos < bytes.len() {
             // A name starts where a surface can start and no word runs
             // into it from the left: the automaton runs only from there.
             if !self.starts.may_start(&bytes[pos..]) || !self.may_start_at(text, pos) {
-                pos += 1;
+                pos = next(pos);
                 continue;
             }
             let input = aho_corasick::Input::new(text)
                 .span(pos..text.len())
                 .anchored(aho_corasick::Anchored::Yes);
             let Some(m) = self.matcher.find(input) else {
-                pos += 1;
+                pos = next(pos);
                 continue;
             };
             // The longest name here may run into the next word
@@ -954,7 +966,7 @@ impl Lexicon {
                 self.longest_fitting_at(text, pos, m.end())
             };
             let Some((end, pattern)) = found else {
-                pos += 1;
+                pos = next(pos);
                 continue;
             };
             let (_, entry, surface) = self.surfaces[pattern];
@@ -1062,21 +1074,39 @@ impl Lexicon {
     }
 
     /// Trigger forms whose first word is `word` (lower case).
+    ///
+    /// The shape test is inlined where the question is asked, and the
+    /// table looked up in a function of its own: most words asked about
+    /// are turned away by their shape, and a call that hashed nothing
+    /// still paid for the frame of one that hashes.
+    #[inline]
     pub fn triggers(&self, word: &str) -> &[TriggerForm] {
         if !self.trigger_shapes.may_hold(word) {
             return &[];
         }
+        self.trigger_forms(word)
+    }
+
+    /// The forms of a trigger word, looked up in the table.
+    #[inline(never)]
+    fn trigger_forms(&self, word: &str) -> &[TriggerForm] {
         self.triggers.get(word).map_or(&[], Vec::as_slice)
     }
 
     /// Whether `phrase` (lower case unless the class is case-sensitive)
-    /// belongs to a word class.
+    /// belongs to a word class. As with [`Lexicon::triggers`], the shape
+    /// test is inlined and the table looked up apart.
+    #[inline]
     pub fn is(&self, class: WordClass, phrase: &str) -> bool {
-        self.class_shapes.may_hold(class, phrase)
-            && self
-                .word_classes
-                .get(phrase)
-                .is_some_and(|&classes| classes & class.bit() != 0)
+        self.class_shapes.may_hold(class, phrase) && self.in_class(class, phrase)
+    }
+
+    /// Whether the table puts `phrase` in `class`.
+    #[inline(never)]
+    fn in_class(&self, class: WordClass, phrase: &str) -> bool {
+        self.word_classes
+            .get(phrase)
+            .is_some_and(|&classes| classes & class.bit() != 0)
     }
 
     /// Longest phrase of the class, in words.

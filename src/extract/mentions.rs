@@ -13,12 +13,12 @@ use std::borrow::Cow;
 use foldhash::{HashMap, HashMapExt};
 use smallvec::SmallVec;
 
-use super::amount::{Amount, find_amounts};
+use super::amount::{Amount, find_amounts_in};
 use super::claims::Claims;
 use super::ends::Ends;
 use super::lexicon::{Lexicon, Surface, TriggerClass, WordClass};
 use super::starts::NameStarts;
-use super::text::{Lower, Sentence, Token, TokenKind, lower, sentences, tokens, trim_prefix};
+use super::text::{Lower, Sentence, Token, TokenKind, lower, segment, trim_prefix};
 use crate::graph::{normalize_name, normalizes_to};
 use crate::model::{ActorKind, NodeLabel};
 
@@ -398,20 +398,13 @@ const NAME_CONNECTORS: &[&str] = &[
 
 /// Build the document model: sentences, mentions, anaphors.
 pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
-    let sents: Vec<SentenceData> = sentences(text)
+    let sents: Vec<SentenceData> = segment(text)
         .into_iter()
-        .map(|s| {
-            let tokens = tokens(text, s.start, s.end);
-            let lower = tokens
-                .iter()
-                .map(|t| lower(&text[t.start..t.end]))
-                .collect();
-            SentenceData {
-                span: s,
-                tokens,
-                lower,
-                amounts: find_amounts(text, s.start, s.end, lex),
-            }
+        .map(|s| SentenceData {
+            amounts: find_amounts_in(text, s.span.start, s.span.end, s.digit, lex),
+            span: s.span,
+            tokens: s.tokens,
+            lower: s.lower,
         })
         .collect();
     let mut b = Builder {
@@ -636,6 +629,13 @@ impl<'t> Builder<'t, '_> {
 
     fn add_alias(&mut self, entity: usize, alias: &str) {
         let e = &mut self.model.entities[entity];
+        // A name the entity has as written already adds nothing: it is
+        // no new alias, and `by_name` holds every name and alias of every
+        // entity. Nearly every call is so (a lexicon entry's alias each
+        // time the text uses it), and it is told without normalizing.
+        if e.name == alias || e.aliases.iter().any(|a| a == alias) {
+            return;
+        }
         let n = normalize_name(alias);
         if !normalizes_to(&e.name, &n) && !e.aliases.iter().any(|a| normalizes_to(a, &n)) {
             e.aliases.push(alias.to_string());
@@ -1331,8 +1331,7 @@ impl<'t> Builder<'t, '_> {
     /// named after a connector ("... Mission in Burundi").
     fn name_run_ending_at(&self, pos: usize, end: usize) -> Option<(usize, usize)> {
         let s = self.sentence_of(pos);
-        let runs = self.runs[s].clone();
-        let &(mut rs, re) = runs.iter().rev().find(|&&(_, e)| e == end)?;
+        let &(mut rs, re) = self.runs[s].iter().rev().find(|&&(_, e)| e == end)?;
         // Drop a leading possessive owner.
         let owner = self
             .model
@@ -1367,8 +1366,7 @@ impl<'t> Builder<'t, '_> {
         acronym: &str,
     ) -> Option<(usize, usize)> {
         let s = self.sentence_of(pos);
-        let runs = self.runs[s].clone();
-        let &(rs, re) = runs.iter().rev().find(|&&(_, e)| e == end)?;
+        let &(rs, re) = self.runs[s].iter().rev().find(|&&(_, e)| e == end)?;
         let text = &self.text[rs..re];
         // Try each word start as the start of the name, longest first.
         let starts: Vec<usize> = std::iter::once(0)

@@ -1,5 +1,8 @@
 //! Text segmentation: sentences and tokens with byte offsets, aware of
 //! abbreviations (U.S., U.N., Gen., Jan.), initials, quotes and datelines.
+//! The extractor cuts a document in one walk over its bytes ([`segment`]):
+//! a sentence can only end where a token ends or inside a word, so the
+//! tokens and their lower-case forms are found on the way.
 
 /// A sentence: a byte range of the document text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,53 +86,427 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Officials",
 ];
 
-/// Split a text into sentences. Line breaks end paragraphs and sentences.
-pub fn sentences(text: &str) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for (paragraph, line) in text.split_inclusive('\n').enumerate() {
-        let body = line.trim_end_matches(['\n', '\r']);
-        split_line(body, offset, paragraph, &mut out);
-        offset += line.len();
-    }
-    out
+/// A sentence as [`segment`] cuts a text: its span, its tokens and their
+/// lower-case forms.
+#[derive(Debug, Clone)]
+pub struct Segment {
+    /// The byte range.
+    pub span: Sentence,
+    /// Its tokens.
+    pub tokens: Vec<Token>,
+    /// [`lower`] of each token's text.
+    pub lower: Vec<Lower>,
+    /// Whether one of its bytes is an ASCII digit (every amount written
+    /// in figures has one).
+    pub digit: bool,
 }
 
-fn split_line(line: &str, base: usize, paragraph: usize, out: &mut Vec<Sentence>) {
-    let bytes = line.as_bytes();
-    let mut start = 0;
+/// Cut a text into sentences and their tokens, with the tokens' lower-case
+/// forms: [`sentences`], then [`tokens`] and [`lower`] of each, in one
+/// walk over the bytes (the extractor reads every document so).
+pub fn segment(text: &str) -> Vec<Segment> {
+    let mut cut = Segmenter {
+        line: "",
+        base: 0,
+        paragraph: 0,
+        start: 0,
+        tokens: Vec::with_capacity(SENTENCE_TOKENS),
+        lower: Vec::with_capacity(SENTENCE_TOKENS),
+        digit: false,
+        out: Vec::new(),
+    };
+    each_line(text, |line, base, paragraph| {
+        cut.line = line;
+        cut.base = base;
+        cut.paragraph = paragraph;
+        cut.start = 0;
+        walk(line, base, true, &mut cut);
+        cut.close(line.len());
+    });
+    cut.out
+}
+
+/// Split a text into sentences. Line breaks end paragraphs and sentences.
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let mut cut = Spans {
+        line: "",
+        base: 0,
+        paragraph: 0,
+        start: 0,
+        out: Vec::new(),
+    };
+    each_line(text, |line, base, paragraph| {
+        cut.line = line;
+        cut.base = base;
+        cut.paragraph = paragraph;
+        cut.start = 0;
+        walk(line, base, true, &mut cut);
+        cut.cut(line.len());
+    });
+    cut.out
+}
+
+/// Split a byte range of `text` into tokens.
+pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
+    // About one token in five bytes of news text: room for them at once.
+    let mut out = Tokens(Vec::with_capacity((end - start) / 4 + 1));
+    walk(&text[start..end], start, false, &mut out);
+    out.0
+}
+
+/// Each line of `text` without its line break, with the byte where it
+/// starts and its index (the paragraph).
+fn each_line<'t>(text: &'t str, mut f: impl FnMut(&'t str, usize, usize)) {
+    let mut offset = 0;
+    for (paragraph, line) in text.split_inclusive('\n').enumerate() {
+        f(line.trim_end_matches(['\n', '\r']), offset, paragraph);
+        offset += line.len();
+    }
+}
+
+/// What a walk over a stretch of text reports.
+trait Sink {
+    /// A token with its text and the [`CLASS`] bits of its bytes
+    /// (`NON_ASCII` for any byte beyond ASCII).
+    fn token(&mut self, token: Token, text: &str, seen: u8);
+    /// A sentence ends at byte `at` of the stretch: the tokens reported
+    /// so far are its, the ones after are the next sentence's.
+    fn cut(&mut self, at: usize);
+}
+
+/// A sentence's span from the bytes `start..end` of a line starting at
+/// `base`, its white space trimmed; none when only white space is left.
+fn span(line: &str, base: usize, paragraph: usize, start: usize, end: usize) -> Option<Sentence> {
+    let seg = &line[start..end];
+    let lead = seg.len() - seg.trim_start().len();
+    let trail = seg.len() - seg.trim_end().len();
+    if seg.trim().is_empty() {
+        return None;
+    }
+    Some(Sentence {
+        start: base + start + lead,
+        end: base + end - trail,
+        paragraph,
+    })
+}
+
+/// Room for the tokens of a sentence at first: most sentences of news
+/// have fewer.
+const SENTENCE_TOKENS: usize = 32;
+
+/// [`segment`]'s sink: the sentences of the line being walked, with their
+/// tokens.
+struct Segmenter<'t> {
+    line: &'t str,
+    base: usize,
+    paragraph: usize,
+    /// Where the open sentence starts in the line.
+    start: usize,
+    /// The open sentence's tokens and their lower-case forms.
+    tokens: Vec<Token>,
+    lower: Vec<Lower>,
+    digit: bool,
+    out: Vec<Segment>,
+}
+
+impl Segmenter<'_> {
+    fn close(&mut self, at: usize) {
+        if let Some(span) = span(self.line, self.base, self.paragraph, self.start, at) {
+            // The open lists are the sentence's as they are, and the next
+            // one's start with room for a sentence of news: copied out at
+            // their own length, they cost a copy of every token each.
+            self.out.push(Segment {
+                span,
+                tokens: std::mem::replace(&mut self.tokens, Vec::with_capacity(SENTENCE_TOKENS)),
+                lower: std::mem::replace(&mut self.lower, Vec::with_capacity(SENTENCE_TOKENS)),
+                digit: self.digit,
+            });
+        }
+        self.tokens.clear();
+        self.lower.clear();
+        self.digit = false;
+        self.start = at;
+    }
+}
+
+impl Sink for Segmenter<'_> {
+    // Called for every token of every document.
+    #[inline]
+    fn token(&mut self, token: Token, text: &str, seen: u8) {
+        self.tokens.push(token);
+        self.lower.push(lower_seen(text, seen));
+        self.digit |= seen & DIGIT != 0;
+    }
+
+    fn cut(&mut self, at: usize) {
+        self.close(at);
+    }
+}
+
+/// [`sentences`]' sink: the spans alone.
+struct Spans<'t> {
+    line: &'t str,
+    base: usize,
+    paragraph: usize,
+    start: usize,
+    out: Vec<Sentence>,
+}
+
+impl Sink for Spans<'_> {
+    fn token(&mut self, _: Token, _: &str, _: u8) {}
+
+    fn cut(&mut self, at: usize) {
+        self.out
+            .extend(span(self.line, self.base, self.paragraph, self.start, at));
+        self.start = at;
+    }
+}
+
+/// [`tokens`]' sink.
+struct Tokens(Vec<Token>);
+
+impl Sink for Tokens {
+    fn token(&mut self, token: Token, _: &str, _: u8) {
+        self.0.push(token);
+    }
+
+    fn cut(&mut self, _: usize) {}
+}
+
+/// [`CLASS`] bit of an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// [`CLASS`] bit of an ASCII capital.
+const UPPER: u8 = 2;
+/// [`CLASS`] bit of an ASCII digit.
+const DIGIT: u8 = 4;
+/// [`CLASS`] bit of a byte beyond ASCII.
+const NON_ASCII: u8 = 8;
+
+/// What each byte is, for the walk's inner loop over a word.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
-        if is_glued_start(line, i) {
-            push(line, base, paragraph, start, i, out);
-            start = i;
-        }
-        if matches!(c, b'.' | b'!' | b'?') {
-            // Extend over closing quotes and brackets.
-            let mut end = i + 1;
-            while end < bytes.len() && is_closer(line, end) {
-                end += closer_len(line, end);
-            }
-            let next = line[end..].trim_start();
-            let gap = line.len() - end - next.len();
-            // The next sentence may open with quotes, a bracket or
-            // Markdown emphasis left in plain text ("**Athens has").
-            let opened =
-                next.trim_start_matches(['"', '\'', '\u{201C}', '\u{2018}', '(', '[', '*', '_']);
-            let ends_here = gap > 0
-                && opened.starts_with(|n: char| n.is_uppercase() || n.is_ascii_digit())
-                && !(c == b'.' && is_abbreviation(line, i, next));
-            if ends_here {
-                push(line, base, paragraph, start, end, out);
-                start = end;
-                i = end;
-                continue;
-            }
-        }
+    while i < 256 {
+        t[i] = match i as u8 {
+            b'A'..=b'Z' => ALNUM | UPPER,
+            b'a'..=b'z' => ALNUM,
+            b'0'..=b'9' => ALNUM | DIGIT,
+            0x80..=0xFF => NON_ASCII,
+            _ => 0,
+        };
         i += 1;
     }
-    push(line, base, paragraph, start, line.len(), out);
+    t
+};
+
+/// The [`CLASS`] bits of the bytes of `s`.
+fn classes(s: &str) -> u8 {
+    s.bytes().fold(0, |seen, b| seen | CLASS[b as usize])
+}
+
+/// The char at byte `k` of `s`, read without decoding when it is ASCII.
+fn char_at(s: &str, k: usize) -> char {
+    match s.as_bytes()[k] {
+        a if a.is_ascii() => a as char,
+        _ => s[k..].chars().next().expect("a char at a char boundary"),
+    }
+}
+
+/// Walk the stretch `s` (starting at byte `base` of the text), reporting
+/// its tokens to `sink`; with `cut`, `s` is a line and the walk reports
+/// where its sentences end too.
+///
+/// A sentence ends after a '.', '!' or '?' (and the closing quotes and
+/// brackets after it) when white space and a capital or digit follow,
+/// unless the dot closes an abbreviation; and where a scraped page glued
+/// two sentences together ("networkShould"). Both happen only where a
+/// token ends with the mark or inside a word, so the tokens are found on
+/// the way: no token runs over the end of a sentence (white space follows
+/// it), and a glued start ends the word there, as it ends the text of the
+/// sentence before.
+fn walk(s: &str, base: usize, cut: bool, sink: &mut impl Sink) {
+    let b = s.as_bytes();
+    let mut pos = 0;
+    // The end of a sentence decided at its mark, which falls after the
+    // closing quotes and brackets that follow: their tokens are its own.
+    let mut pending: Option<usize> = None;
+    'walk: while pos < b.len() {
+        if let Some(at) = pending
+            && pos >= at
+        {
+            sink.cut(at);
+            pending = None;
+        }
+        let i = pos;
+        let c = char_at(s, i);
+        pos = i + c.len_utf8();
+        // Markdown emphasis left in plain text ("**Athens has") says
+        // nothing a reader of the facts needs.
+        if c.is_whitespace() || c == '*' {
+            continue;
+        }
+        if c.is_alphabetic() {
+            let mut seen = if c.is_ascii() {
+                CLASS[b[i] as usize]
+            } else {
+                NON_ASCII
+            };
+            let mut j = pos;
+            let mut negation = None;
+            loop {
+                // Most characters of a word are ASCII letters, which the
+                // tests below would only take in as well.
+                while j < b.len() {
+                    let k = CLASS[b[j] as usize];
+                    if k & ALNUM == 0 {
+                        break;
+                    }
+                    // A capital inside a word may open a glued sentence:
+                    // the word ends there, and a new one starts the next
+                    // sentence.
+                    if cut && k & UPPER != 0 && is_glued_start(s, j) {
+                        sink.token(
+                            Token {
+                                start: base + i,
+                                end: base + j,
+                                kind: TokenKind::Word,
+                            },
+                            &s[i..j],
+                            seen,
+                        );
+                        debug_assert!(pending.is_none());
+                        sink.cut(j);
+                        pos = j;
+                        continue 'walk;
+                    }
+                    seen |= k;
+                    j += 1;
+                }
+                // An ASCII mark other than a dot or an apostrophe ends the
+                // word: nearly every word ends so, at a space.
+                if j >= b.len() || (b[j].is_ascii() && !matches!(b[j], b'.' | b'\'')) {
+                    break;
+                }
+                let d = char_at(s, j);
+                match word_step(s, i, j, d) {
+                    WordStep::Continue(next) => {
+                        if !d.is_ascii() {
+                            seen |= NON_ASCII;
+                        }
+                        j = next;
+                    }
+                    WordStep::End => break,
+                    WordStep::Negation(neg) => {
+                        negation = Some(neg);
+                        break;
+                    }
+                }
+            }
+            pos = j;
+            // A trailing dot belongs to an abbreviation ("U.S.", "Gen.").
+            let dot = s[j..].starts_with('.') && takes_its_dot(&s[i..j]);
+            if dot {
+                j += 1;
+                pos = j;
+            }
+            if let Some(neg) = &negation {
+                j = neg.start;
+            }
+            sink.token(
+                Token {
+                    start: base + i,
+                    end: base + j,
+                    kind: TokenKind::Word,
+                },
+                &s[i..j],
+                seen,
+            );
+            if let Some(neg) = negation {
+                // Past the apostrophe and the "t".
+                while pos < neg.end {
+                    pos += char_at(s, pos).len_utf8();
+                }
+                let text = &s[neg.clone()];
+                sink.token(
+                    Token {
+                        start: base + neg.start,
+                        end: base + neg.end,
+                        kind: TokenKind::Word,
+                    },
+                    text,
+                    classes(text),
+                );
+            } else if cut && dot {
+                pending = sentence_end(s, j - 1);
+            }
+        } else if c.is_ascii_digit() {
+            while pos < b.len() && number_continues(s, pos) {
+                pos += 1;
+            }
+            sink.token(
+                Token {
+                    start: base + i,
+                    end: base + pos,
+                    kind: TokenKind::Number,
+                },
+                &s[i..pos],
+                ALNUM | DIGIT,
+            );
+        } else if let Some(len) = possessive_len(s, i, c) {
+            pos = i + len;
+            sink.token(
+                Token {
+                    start: base + i,
+                    end: base + i + len,
+                    kind: TokenKind::Punct,
+                },
+                &s[i..i + len],
+                classes(&s[i..i + len]),
+            );
+        } else {
+            sink.token(
+                Token {
+                    start: base + i,
+                    end: base + pos,
+                    kind: TokenKind::Punct,
+                },
+                &s[i..pos],
+                if c.is_ascii() {
+                    CLASS[b[i] as usize]
+                } else {
+                    NON_ASCII
+                },
+            );
+            if cut && matches!(c, '.' | '!' | '?') {
+                debug_assert!(pending.is_none());
+                pending = sentence_end(s, i);
+            }
+        }
+    }
+    if let Some(at) = pending {
+        sink.cut(at);
+    }
+}
+
+/// Where the sentence ends when the '.', '!' or '?' at byte `i` of `line`
+/// ends it: after the closing quotes and brackets that follow, when white
+/// space and a capital or a digit come next (the next sentence may open
+/// with quotes, a bracket or Markdown emphasis left in plain text,
+/// "**Athens has") and the mark is no abbreviation's dot.
+fn sentence_end(line: &str, i: usize) -> Option<usize> {
+    let bytes = line.as_bytes();
+    // Extend over closing quotes and brackets.
+    let mut end = i + 1;
+    while end < bytes.len() && is_closer(line, end) {
+        end += closer_len(line, end);
+    }
+    let next = line[end..].trim_start();
+    let gap = line.len() - end - next.len();
+    let opened = next.trim_start_matches(['"', '\'', '\u{201C}', '\u{2018}', '(', '[', '*', '_']);
+    let ends_here = gap > 0
+        && opened.starts_with(|n: char| n.is_uppercase() || n.is_ascii_digit())
+        && !(bytes[i] == b'.' && is_abbreviation(line, i, next));
+    ends_here.then_some(end)
 }
 
 /// Whether a sentence starts at `i` though no space precedes it: scraped
@@ -151,27 +528,6 @@ fn is_glued_start(line: &str, i: usize) -> bool {
     before.len() >= 4 && before.chars().all(|c| c.is_ascii_lowercase())
 }
 
-fn push(
-    line: &str,
-    base: usize,
-    paragraph: usize,
-    start: usize,
-    end: usize,
-    out: &mut Vec<Sentence>,
-) {
-    let seg = &line[start..end];
-    let lead = seg.len() - seg.trim_start().len();
-    let trail = seg.len() - seg.trim_end().len();
-    if seg.trim().is_empty() {
-        return;
-    }
-    out.push(Sentence {
-        start: base + start + lead,
-        end: base + end - trail,
-        paragraph,
-    });
-}
-
 fn is_closer(line: &str, i: usize) -> bool {
     line[i..].starts_with(['"', '\'', ')', ']', '*', '_', '\u{201D}', '\u{2019}'])
 }
@@ -188,10 +544,6 @@ fn is_abbreviation(line: &str, dot: usize, next: &str) -> bool {
             p + line[p..].chars().next().map_or(1, char::len_utf8)
         });
     let word = &line[word_start..dot];
-    // A slice of `next`, not a copy: a period is met in nearly every sentence.
-    let next_word = &next[..next
-        .find(|c: char| !c.is_alphanumeric())
-        .unwrap_or(next.len())];
     // Dotted acronyms (U.S., U.N.): a sentence ends only before a typical
     // sentence opener.
     // A number ("1.1%.") is no acronym.
@@ -202,6 +554,11 @@ fn is_abbreviation(line: &str, dot: usize, next: &str) -> bool {
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase)
     {
+        // A slice of `next`, not a copy, read only here: a period is met
+        // in nearly every sentence.
+        let next_word = &next[..next
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(next.len())];
         return !SENTENCE_STARTERS.contains(&next_word);
     }
     // Initials: "George W. Bush".
@@ -213,108 +570,32 @@ fn is_abbreviation(line: &str, dot: usize, next: &str) -> bool {
 
 /// Whether a word written before a dot is a known abbreviation.
 fn is_abbreviation_word(word: &str) -> bool {
-    ABBREVIATIONS.contains(&word)
-        || TITLE_ABBREVIATIONS.iter().any(|t| {
-            *t == word || (t.eq_ignore_ascii_case(word) && !word.chars().any(|c| c.is_lowercase()))
-        })
+    // Every abbreviation has two to six letters: the lists are read only
+    // for a word that long (nearly every word before a dot is longer or
+    // shorter).
+    (2..=6).contains(&word.len())
+        && (ABBREVIATIONS.contains(&word)
+            || TITLE_ABBREVIATIONS.iter().any(|t| {
+                *t == word
+                    || (t.eq_ignore_ascii_case(word) && !word.chars().any(|c| c.is_lowercase()))
+            }))
 }
 
-/// Split a byte range of `text` into tokens.
-pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
-    // About one token in five bytes of news text: room for them at once.
-    let mut out = Vec::with_capacity((end - start) / 4 + 1);
-    let s = &text[start..end];
-    let b = s.as_bytes();
-    // A cursor over the bytes rather than an iterator over the chars: a
-    // word's ASCII letters and digits, nearly all of its bytes, are taken
-    // in a byte at a time without decoding them as chars.
-    let char_at = |k: usize| -> char {
-        match b[k] {
-            a if a.is_ascii() => a as char,
-            _ => s[k..].chars().next().expect("a char at a char boundary"),
-        }
-    };
-    let mut pos = 0;
-    while pos < b.len() {
-        let i = pos;
-        let c = char_at(i);
-        pos = i + c.len_utf8();
-        // Markdown emphasis left in plain text ("**Athens has") says
-        // nothing a reader of the facts needs.
-        if c.is_whitespace() || c == '*' {
-            continue;
-        }
-        if c.is_alphabetic() {
-            let mut j = pos;
-            let mut negation = None;
-            loop {
-                // Most characters of a word are ASCII letters, which the
-                // tests below would only take in as well.
-                while j < b.len() && b[j].is_ascii_alphanumeric() {
-                    j += 1;
-                }
-                if j >= b.len() {
-                    break;
-                }
-                match word_step(s, i, j, char_at(j)) {
-                    WordStep::Continue(next) => j = next,
-                    WordStep::End => break,
-                    WordStep::Negation(neg) => {
-                        negation = Some(neg);
-                        break;
-                    }
-                }
-            }
-            pos = j;
-            // A trailing dot belongs to an abbreviation ("U.S.", "Gen.").
-            if s[j..].starts_with('.') && takes_its_dot(&s[i..j]) {
-                j += 1;
-                pos = j;
-            }
-            if let Some(neg) = &negation {
-                j = neg.start;
-            }
-            out.push(Token {
-                start: start + i,
-                end: start + j,
-                kind: TokenKind::Word,
-            });
-            if let Some(neg) = negation {
-                // Past the apostrophe and the "t".
-                while pos < neg.end {
-                    pos += char_at(pos).len_utf8();
-                }
-                out.push(Token {
-                    start: start + neg.start,
-                    end: start + neg.end,
-                    kind: TokenKind::Word,
-                });
-            }
-        } else if c.is_ascii_digit() {
-            while pos < b.len() && number_continues(s, pos) {
-                pos += 1;
-            }
-            out.push(Token {
-                start: start + i,
-                end: start + pos,
-                kind: TokenKind::Number,
-            });
-        } else if let Some(len) = possessive_len(s, i, c) {
-            pos = i + len;
-            out.push(Token {
-                start: start + i,
-                end: start + i + len,
-                kind: TokenKind::Punct,
-            });
-        } else {
-            out.push(Token {
-                start: start + i,
-                end: start + i + c.len_utf8(),
-                kind: TokenKind::Punct,
-            });
-        }
+/// [`lower`] of a token's text, told by the [`CLASS`] bits of its bytes
+/// whether it is ASCII and has a capital to lower.
+fn lower_seen(text: &str, seen: u8) -> Lower {
+    if seen & NON_ASCII != 0 {
+        return lower(text);
     }
-    out
+    match arrayvec::ArrayString::from(text) {
+        Ok(mut out) => {
+            if seen & UPPER != 0 {
+                out.make_ascii_lowercase();
+            }
+            Lower(LowerRepr::Inline(out))
+        }
+        Err(_) => Lower(LowerRepr::Heap(text.to_ascii_lowercase())),
+    }
 }
 
 /// `s` without its leading copies of `prefix`, as
@@ -627,15 +908,48 @@ mod tests {
         out
     }
 
-    /// The byte cursor gives the tokens the char iterator gave, on tricky
-    /// text and on a generated corpus.
-    #[test]
-    fn tokens_as_by_chars() {
+    /// The sentence splitter as it read every byte of a line on its own,
+    /// before the tokens were found on the same walk: [`sentences`] and
+    /// [`segment`] must cut as it does.
+    fn sentences_by_bytes(text: &str) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        let mut offset = 0;
+        for (paragraph, line) in text.split_inclusive('\n').enumerate() {
+            let body = line.trim_end_matches(['\n', '\r']);
+            let bytes = body.as_bytes();
+            let mut start = 0;
+            let mut i = 0;
+            while i < bytes.len() {
+                if is_glued_start(body, i) {
+                    out.extend(span(body, offset, paragraph, start, i));
+                    start = i;
+                }
+                if matches!(bytes[i], b'.' | b'!' | b'?')
+                    && let Some(end) = sentence_end(body, i)
+                {
+                    out.extend(span(body, offset, paragraph, start, end));
+                    start = end;
+                    i = end;
+                    continue;
+                }
+                i += 1;
+            }
+            out.extend(span(body, offset, paragraph, start, body.len()));
+            offset += line.len();
+        }
+        out
+    }
+
+    /// Texts that try the tokenizer and the sentence splitter: the tricky
+    /// cases, a generated corpus, and pieces of those strung together at
+    /// random.
+    fn trying_texts() -> Vec<String> {
         let mut texts: Vec<String> = [
             "The U.S. won't back it; Gen. Smith doesn't. AU-led force's 1,000 troops (3.5%).",
             "Don\u{2019}t they\u{2019}re n't 'n't x'ty O'Brien's rock'n'roll 5€ 12.3.4 1,2, 7.",
             "**Athens** has — Ünïcode Éa naïve café’s 「引用」 ﬁve ſ the U.N.'s U.N. A. B",
             "isn't. ISN'T Isn\u{2019}T can't\u{2019}t  \t tabs\nnew\u{a0}lines 10.000,5 x.y.z. e.g. a'",
+            "Gang leader exposes the networkShould the Council approve it. \"Yes.\" (No!) Why?\r\nOk",
             "", "a", "'", "’s", "N'T", "an't", "ab'", "9.", ".9", "U.", "Mr.", "MR.", "mr.",
         ]
         .iter()
@@ -644,7 +958,65 @@ mod tests {
         for d in crate::synth::Corpus::new(7).documents(300_000) {
             texts.push(d.text);
         }
-        for t in &texts {
+        let pieces = [
+            "a", "b", "n", "t", "s", "N", "T", "S", "X", "abcd", "network", "Should", "The",
+            "U.S.", "U.N", "Gen", "Mr", "MR", "e.g", "n't", "N'T", "'s", "’s", ".", ".", "!", "?",
+            " ", " ", " ", "  ", "\n", "\r\n", "'", "’", "\"", "”", "“", "(", ")", "[", "]", "*",
+            "_", "-", "1", "2,500", "3.5", "é", "É", "ß", "ſ", "\u{a0}", "٣", "ﬁ", "Ω",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..30 {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            texts.push(t);
+        }
+        texts
+    }
+
+    /// One walk cuts the sentences and finds their tokens as the splitter
+    /// and the tokenizer did one after the other.
+    #[test]
+    fn segment_as_sentences_then_tokens() {
+        for t in &trying_texts() {
+            check(t);
+        }
+    }
+
+    fn check(t: &str) {
+        {
+            let expected = sentences_by_bytes(t);
+            assert_eq!(sentences(t), expected, "{t:?}");
+            let segments = segment(t);
+            assert_eq!(segments.len(), expected.len(), "{t:?}");
+            for (seg, s) in segments.iter().zip(&expected) {
+                let text = &t[s.start..s.end];
+                assert_eq!(seg.span, *s, "{t:?}");
+                assert_eq!(seg.tokens, tokens_by_chars(t, s.start, s.end), "{text:?}");
+                let lowered: Vec<Lower> = seg
+                    .tokens
+                    .iter()
+                    .map(|k| lower(&t[k.start..k.end]))
+                    .collect();
+                assert_eq!(seg.lower, lowered, "{text:?}");
+                assert_eq!(
+                    seg.digit,
+                    text.bytes().any(|b| b.is_ascii_digit()),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    /// The byte cursor gives the tokens the char iterator gave, on tricky
+    /// text and on a generated corpus.
+    #[test]
+    fn tokens_as_by_chars() {
+        for t in &trying_texts() {
             for s in sentences(t) {
                 assert_eq!(
                     tokens(t, s.start, s.end),

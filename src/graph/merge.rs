@@ -2,7 +2,7 @@
 //! across documents and one relationship per fact, however often stated.
 
 use super::provenance::ProvenanceIndex;
-use super::{Direction, Graph, Symbol, eix, normalize_name, rid, with_normalized};
+use super::{Direction, Graph, NameKeys, Symbol, eix, normalize_name, rid, with_normalized};
 use crate::model::{ContributionKind, DocumentFacts, Entity, Fact, NodeLabel, RelType, keys};
 use crate::value::{NodeId, RelId, Value};
 
@@ -51,8 +51,9 @@ impl Graph {
         let doc_node = self.document_node(doc, &mut stats);
         let mut ids = Vec::with_capacity(doc.entities.len());
         let mut known = Known::default();
+        let mut name_keys = std::mem::take(&mut self.name_keys);
         for entity in &doc.entities {
-            let id = match self.resolve(entity) {
+            let id = match self.resolve(entity, &mut name_keys) {
                 Some(id) => {
                     stats.nodes_merged += 1;
                     self.absorb(id, entity, &mut known);
@@ -68,6 +69,7 @@ impl Graph {
                 self.add_mentions(doc_node, id, entity.mentions, &mut known);
             }
         }
+        self.name_keys = name_keys;
         let mut shared = SharedText::default();
         for fact in &doc.facts {
             let (from, to) = (ids[fact.from], ids[fact.to]);
@@ -84,7 +86,7 @@ impl Graph {
                     stats.rels_created += 1;
                     let date = doc.document.date.as_deref();
                     let props = new_fact_properties(fact, date, &mut shared);
-                    self.add_rel(from, to, fact.rel.as_str(), props);
+                    self.add_rel_static(from, to, fact.rel.as_str(), props);
                 }
             }
         }
@@ -121,7 +123,7 @@ impl Graph {
     /// and either its canonical name is one of the node's names or the
     /// node's canonical name is one of its aliases. Aliases alone never
     /// merge two entities, so two people who share a surname stay apart.
-    fn resolve(&self, entity: &Entity) -> Option<NodeId> {
+    fn resolve(&self, entity: &Entity, name_keys: &mut NameKeys) -> Option<NodeId> {
         let label = entity.label?.as_str();
         // The symbols of the label and of `kind`, looked up once rather
         // than for every candidate (the symbol table only grows).
@@ -138,7 +140,11 @@ impl Graph {
                     _ => true,
                 }
         };
-        if let Some(n) = self.nodes_by_name(&entity.name).find(|&n| compatible(n)) {
+        if let Some(n) = self
+            .nodes_by_name_keyed(&entity.name, name_keys)
+            .into_iter()
+            .find(|&n| compatible(n))
+        {
             return Some(n);
         }
         for alias in &entity.aliases {
@@ -221,9 +227,20 @@ impl Graph {
             _ => &[],
         };
         let mut added: Vec<(String, &String)> = Vec::new();
-        for alias in std::iter::once(&entity.name).chain(&entity.aliases) {
+        for (k, alias) in std::iter::once(&entity.name)
+            .chain(&entity.aliases)
+            .enumerate()
+        {
             // The node's own names, as written, are in the index: the
-            // same text needs no look-up (nearly every name is one).
+            // same text needs no look-up (nearly every name is one). A
+            // node's aliases began as those of the first entity that made
+            // it, in the order the next entity of that lexicon entry lists
+            // them again: the alias at the same place is looked at before
+            // the others.
+            let same_place = k.checked_sub(1).and_then(|k| aliases.get(k));
+            if same_place.is_some_and(|a| a.as_str() == Some(alias)) {
+                continue;
+            }
             if name == Some(alias.as_str()) || aliases.iter().any(|a| a.as_str() == Some(alias)) {
                 continue;
             }
@@ -567,7 +584,11 @@ impl SharedText {
 /// `add_evidence`.
 fn fact_properties(fact: &Fact) -> Vec<(&'static str, Value)> {
     let p = &fact.props;
-    let mut props = Vec::new();
+    // Room for a new relationship's whole list (its own properties, then
+    // provenance, status and dates: sixteen at most), which
+    // `new_fact_properties` adds to: grown from empty, it was copied three
+    // times on the way.
+    let mut props = Vec::with_capacity(16);
     if let Some(kind) = p.kind {
         props.push((keys::KIND, Value::str(kind.as_str())));
     }

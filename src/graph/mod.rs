@@ -36,9 +36,28 @@ pub struct Symbol(u32);
 struct Symbols {
     ids: HashMap<Arc<str>, Symbol>,
     names: Vec<Arc<str>>,
+    /// The symbols of names that live as long as the program, by where
+    /// they are (address and length, which say what text they hold): the
+    /// merge interns the schema's keys and types for every relationship
+    /// and node it adds, and those are such names.
+    statics: [(usize, usize, u32); 32],
 }
 
 impl Symbols {
+    /// [`Symbols::intern`] of a name that lives as long as the program,
+    /// without hashing it when it was interned so before.
+    fn intern_static(&mut self, s: &'static str) -> Symbol {
+        let at = s.as_ptr() as usize;
+        let slot = (at >> 3 ^ s.len()) % self.statics.len();
+        let (held, len, sym) = self.statics[slot];
+        if held == at && len == s.len() {
+            return Symbol(sym);
+        }
+        let sym = self.intern(s);
+        self.statics[slot] = (at, s.len(), sym.0);
+        sym
+    }
+
     fn intern(&mut self, s: &str) -> Symbol {
         if let Some(&sym) = self.ids.get(s) {
             return sym;
@@ -304,6 +323,15 @@ impl IdSet {
     }
 }
 
+/// The name index's keys of names the merge looked up (see
+/// [`Graph::nodes_by_name_keyed`]).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NameKeys(HashMap<Box<str>, u64>);
+
+/// How many names [`NameKeys`] holds before it is emptied: enough for the
+/// entities that recur in a corpus, bounded for one of many names.
+const NAME_KEYS: usize = 1 << 16;
+
 /// Property keys whose values are indexed: the lookups analysts and entity
 /// resolution do most.
 const INDEXED_KEYS: &[&str] = &[keys::NAME, keys::ALIASES];
@@ -335,6 +363,9 @@ pub struct Graph {
     /// Relationships at each node.
     adjacency: Adjacencies,
     indexed: Vec<Symbol>,
+    /// The merge's keys of the names it looked up, kept from one merge to
+    /// the next.
+    name_keys: NameKeys,
 }
 
 /// Relationships by start and end node (see `Graph::by_ends`).
@@ -441,7 +472,10 @@ pub(crate) fn with_normalized<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
 /// a normalized copy of `name`.
 pub fn normalizes_to(name: &str, normalized: &str) -> bool {
     if name.is_ascii() {
-        ascii_normalizes_to(name.as_bytes(), normalized.as_bytes())
+        // Normalizing never lengthens an ASCII name: a shorter one is told
+        // apart at once (a node's aliases are checked so one by one).
+        name.len() >= normalized.len()
+            && ascii_normalizes_to(name.as_bytes(), normalized.as_bytes())
     } else {
         with_normalized(name, |n| n == normalized)
     }
@@ -451,6 +485,15 @@ pub fn normalizes_to(name: &str, normalized: &str) -> bool {
 /// hit of the name index is checked so against a node's names and
 /// aliases, and nearly all of those differ within a byte or two.
 fn ascii_normalizes_to(name: &[u8], normalized: &[u8]) -> bool {
+    // Most names normalize to themselves in lower case: compared so at
+    // once, byte for byte.
+    if only_lowers(name) {
+        return name.len() == normalized.len()
+            && name
+                .iter()
+                .zip(normalized)
+                .all(|(a, b)| a.to_ascii_lowercase() == *b);
+    }
     // The first four bytes out wait to see whether they are a leading
     // "the ", which normalizing drops.
     let mut head = [0u8; 4];
@@ -479,8 +522,37 @@ fn ascii_normalizes_to(name: &[u8], normalized: &[u8]) -> bool {
     }
 }
 
+/// Whether normalizing the ASCII name `b` only lowers its case: no dot,
+/// apostrophe, dash or white space but single spaces between words, and
+/// no leading "the ". Nearly every name the merge looks up is so
+/// ("Kenya", "African Union Mission in Somalia").
+fn only_lowers(b: &[u8]) -> bool {
+    if b.first() == Some(&b' ')
+        || b.last() == Some(&b' ')
+        || b.get(..4).is_some_and(|h| h.eq_ignore_ascii_case(b"the "))
+    {
+        return false;
+    }
+    let mut space = false;
+    for &c in b {
+        match c {
+            b' ' if space => return false,
+            b' ' => space = true,
+            b'\'' | b'.' | b'-' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => return false,
+            _ => space = false,
+        }
+    }
+    true
+}
+
 /// [`normalize_name`] of an ASCII name, byte by byte.
 fn normalize_ascii(name: &str, out: &mut String) {
+    if only_lowers(name.as_bytes()) {
+        out.clear();
+        out.push_str(name);
+        out.make_ascii_lowercase();
+        return;
+    }
     // As `normalize_ascii_each` gives the bytes, but written as bytes and
     // by runs: the letters and digits between two separators are
     // lower-cased into the buffer at once, not pushed as chars one by one.
@@ -705,10 +777,50 @@ impl Graph {
             self.by_name
                 .get(&name_hash(n))
                 .map_or_else(SmallVec::new, |set| {
-                    set.iter().filter(|&id| self.has_name(id, n)).collect()
+                    // A property written as the name is looked up is the
+                    // name without normalizing it.
+                    set.iter()
+                        .filter(|&id| self.any_name(id, |s| s == name || normalizes_to(s, n)))
+                        .collect()
                 })
         });
         found.into_iter()
+    }
+
+    /// [`Graph::nodes_by_name`] for the merge, which keeps in `keys` the
+    /// name index's key of every name it has looked up: an entity comes
+    /// back in document after document, and its name is normalized once,
+    /// not at each. A node whose name or alias is written as the name is
+    /// looked up is taken without normalizing it either; the name is
+    /// normalized only to compare it with a node's names written otherwise.
+    pub(crate) fn nodes_by_name_keyed(
+        &self,
+        name: &str,
+        keys: &mut NameKeys,
+    ) -> SmallVec<[NodeId; 2]> {
+        let key = match keys.0.get(name) {
+            Some(&key) => key,
+            None => {
+                let key = with_normalized(name, name_hash);
+                if keys.0.len() >= NAME_KEYS {
+                    keys.0.clear();
+                }
+                keys.0.insert(name.into(), key);
+                key
+            }
+        };
+        let Some(set) = self.by_name.get(&key) else {
+            return SmallVec::new();
+        };
+        let mut normalized: Option<String> = None;
+        set.iter()
+            .filter(|&id| {
+                self.any_name(id, |s| s == name) || {
+                    let n = normalized.get_or_insert_with(|| normalize_name(name));
+                    self.has_name(id, n)
+                }
+            })
+            .collect()
     }
 
     /// Whether the name index lists the node under a normalized name.
@@ -723,10 +835,16 @@ impl Graph {
     /// normalizes to `normalized`: the check behind every hit of the name
     /// index.
     fn has_name(&self, id: NodeId, normalized: &str) -> bool {
+        self.any_name(id, |s| normalizes_to(s, normalized))
+    }
+
+    /// Whether an indexed property of the node (its name, an alias) passes
+    /// `test`.
+    fn any_name(&self, id: NodeId, test: impl Fn(&str) -> bool) -> bool {
         let Some(node) = self.inner.node_weight(nix(id)) else {
             return false;
         };
-        let is = |v: &Value| v.as_str().is_some_and(|s| normalizes_to(s, normalized));
+        let is = |v: &Value| v.as_str().is_some_and(&test);
         self.indexed.iter().any(|&key| match node.props.get(key) {
             Some(Value::List(items)) => items.iter().any(is),
             Some(v) => is(v),
@@ -932,6 +1050,25 @@ impl Graph {
         // property, `MENTIONS`' count, or a dozen).
         let props =
             Props::set_in_order(props.into_iter().map(|(k, v)| (self.symbols.intern(k), v)));
+        self.attach_rel(start, end, rel_type, props)
+    }
+
+    /// [`Graph::add_rel`] with a type and keys that live as long as the
+    /// program (the merge's: the schema's), interned without hashing them
+    /// again.
+    pub(crate) fn add_rel_static(
+        &mut self,
+        start: NodeId,
+        end: NodeId,
+        rel_type: &'static str,
+        props: impl IntoIterator<Item = (&'static str, Value)>,
+    ) -> RelId {
+        let rel_type = self.symbols.intern_static(rel_type);
+        let props = Props::set_in_order(
+            props
+                .into_iter()
+                .map(|(k, v)| (self.symbols.intern_static(k), v)),
+        );
         self.attach_rel(start, end, rel_type, props)
     }
 
@@ -1230,10 +1367,37 @@ mod tests {
         for d in crate::synth::Corpus::new(3).documents(50_000) {
             names.extend(d.text.split(['\n', ',', ';', '(', ')']).map(str::to_string));
         }
+        names.extend(
+            [
+                "Kenya",
+                "KENYA",
+                "United  States",
+                "The Hague",
+                "THE HAGUE",
+                "Thereby",
+                "x, y",
+            ]
+            .map(str::to_string),
+        );
         let mut buf = String::from("left over");
         for name in names.iter().filter(|n| n.is_ascii()) {
             normalize_name_into(name, &mut buf);
             assert_eq!(buf, by_bytes(name), "{name:?}");
+            // The comparison as it normalizes agrees with a comparison of
+            // the normalized names, with a name's own normalized form, a
+            // neighbour's and the form in other case.
+            assert!(normalizes_to(name, &buf), "{name:?}");
+            assert!(!normalizes_to(name, &format!("{buf} ")), "{name:?}");
+            let upper = buf.to_ascii_uppercase();
+            assert_eq!(normalizes_to(name, &upper), upper == buf, "{name:?}");
+        }
+        for pair in names.windows(2) {
+            let other = normalize_name(&pair[1]);
+            assert_eq!(
+                normalizes_to(&pair[0], &other),
+                normalize_name(&pair[0]) == other,
+                "{pair:?}"
+            );
         }
     }
 
