@@ -286,6 +286,7 @@ pub enum WordClass {
     Impose,
     GovernmentModifier,
     GroupLabel,
+    CreditVerb,
 }
 
 impl WordClass {
@@ -336,6 +337,7 @@ impl WordClass {
             "impose" => Impose,
             "government_modifier" => GovernmentModifier,
             "group_label" => GroupLabel,
+            "credit_verb" => CreditVerb,
             _ => return None,
         })
     }

@@ -388,6 +388,11 @@ fn title_case(text: &str) -> String {
 
 /// Possessive pronouns, capitalised at a sentence's start: never a name's
 /// first word.
+/// Nouns for an act that a stance may be taken on ("welcomed the
+/// decision", "condemned Kenya's offer"): they stand for the mission the
+/// act concerns.
+pub(super) const ACT_NOUNS: &[&str] = &["offer", "decision", "announcement", "agreement", "move"];
+
 const POSSESSIVE_PRONOUNS: &[&str] = &["Its", "Their", "His", "Her", "Our", "My", "Your"];
 
 /// Connectors allowed inside a capitalised name ("Coordination of Azawad Movements").
@@ -2610,11 +2615,6 @@ impl<'t> Builder<'t, '_> {
                                 | "operation"
                                 | "plan"
                                 | "proposal"
-                                | "offer"
-                                | "agreement"
-                                | "move"
-                                | "decision"
-                                | "announcement"
                                 | "intervention"
                                 | "mechanism"
                                 | "initiative"
@@ -2627,6 +2627,7 @@ impl<'t> Builder<'t, '_> {
                                 | "monitors"
                                 | "presence"
                                 | "standby force" => Wants::Mission,
+                                _ if ACT_NOUNS.contains(&p) => Wants::Mission,
                                 "resolution" | "text" | "draft" | "measure" | "adoption"
                                 | "draft resolution" => Wants::Resolution,
                                 "council" => Wants::Council,

@@ -401,26 +401,19 @@ const MISSION_OBJECTS: &[&str] = &[
     "relaunch",
 ];
 
+/// The relation a vote of `class` states: for, against (a veto too), or
+/// an abstention.
+fn vote_relation(class: TriggerClass) -> Option<RelType> {
+    match class {
+        TriggerClass::VoteFor => Some(RelType::Supports),
+        TriggerClass::VoteAgainst | TriggerClass::Veto => Some(RelType::Opposes),
+        TriggerClass::Abstain => Some(RelType::Abstains),
+        _ => None,
+    }
+}
+
 /// The mission's people, who stand for it as the object of a stance when
 /// named as known ("welcomed the officers", not "accept 50 officers").
-/// Verbs whose object did what follows "for" or "of" ("thanked Rwanda for
-/// standing with", "accused Kigali of backing").
-const CREDITING_VERBS: &[&str] = &[
-    "thanked",
-    "thanks",
-    "thank",
-    "praised",
-    "praises",
-    "commended",
-    "credited",
-    "blamed",
-    "accused",
-    "accuses",
-    "criticised",
-    "criticized",
-    "condemned",
-];
-
 const MISSION_PEOPLE: &[&str] = &[
     "troops",
     "soldiers",
@@ -1597,7 +1590,7 @@ impl Reader<'_, '_> {
             };
             k.checked_sub(1)
                 .and_then(|v| self.word(units, v))
-                .is_some_and(|v| CREDITING_VERBS.contains(&v))
+                .is_some_and(|v| self.lex.is(WordClass::CreditVerb, v))
         };
         for k in (prep.saturating_sub(8)..prep).rev() {
             let Some(g) = self.group(units, k) else {
@@ -5884,12 +5877,8 @@ impl Reader<'_, '_> {
         if named.is_none()
             && matches!(class, TriggerClass::VoteFor | TriggerClass::VoteAgainst)
             && let Some(t) = self.target_after(units, last, end, &agent_ents, Self::is_mission)
+            && let Some(rel) = vote_relation(class)
         {
-            let rel = if class == TriggerClass::VoteFor {
-                RelType::Supports
-            } else {
-                RelType::Opposes
-            };
             self.stance(
                 s,
                 units,
@@ -5905,18 +5894,12 @@ impl Reader<'_, '_> {
         if res.is_none()
             && matches!(class, TriggerClass::VoteFor | TriggerClass::VoteAgainst)
             && let Some(m) = self.context_mission(s, units[i].start)
+            && let Some(rel) = vote_relation(class)
         {
-            let rel = if class == TriggerClass::VoteFor {
-                RelType::Supports
-            } else {
-                RelType::Opposes
-            };
             let how = Stance::of(rel, neg, hedge, trig, "vote on the mission in view");
             self.stance_to(s, units, a, Target::Entity(m), how);
-            if let Some(k) = (last + 1..units.len()).find(|&k| {
-                self.word(units, k) == Some("as") && self.word(units, k + 1) == Some("did")
-            }) {
-                self.votes_of_groups_from(s, units, k + 2, (rel, m), trig, "as did", false);
+            if let Some(k) = self.as_did(units, last) {
+                self.votes_of_groups_from(s, units, k, (rel, m), trig, "as did", false);
             }
             return;
         }
@@ -5977,19 +5960,19 @@ impl Reader<'_, '_> {
             }
         }
         // "..., as did X, Y and Z": the same vote.
-        for k in last + 1..units.len() {
-            if self.word(units, k) == Some("as") && self.word(units, k + 1) == Some("did") {
-                let rel = match class {
-                    TriggerClass::VoteFor => RelType::Supports,
-                    TriggerClass::Abstain => RelType::Abstains,
-                    _ => RelType::Opposes,
-                };
-                if rel != RelType::Abstains || !self.model.entities[res].implicit {
-                    self.votes_of_groups_from(s, units, k + 2, (rel, res), trig, "as did", false);
-                }
-                break;
-            }
+        if let Some(k) = self.as_did(units, last)
+            && let Some(rel) = vote_relation(class)
+            && (rel != RelType::Abstains || !self.model.entities[res].implicit)
+        {
+            self.votes_of_groups_from(s, units, k, (rel, res), trig, "as did", false);
         }
+    }
+
+    /// Where the voters of "..., as did X, Y and Z" begin, after `last`.
+    fn as_did(&self, units: &[Unit], last: usize) -> Option<usize> {
+        (last + 1..units.len())
+            .find(|&k| self.word(units, k) == Some("as") && self.word(units, k + 1) == Some("did"))
+            .map(|k| k + 2)
     }
 
     /// "Among those voting in favor were the United States and France,
@@ -6008,11 +5991,10 @@ impl Reader<'_, '_> {
         let Some(res) = self.current_resolution(s, units[i].start) else {
             return;
         };
-        let rel = match class {
-            TriggerClass::VoteFor => RelType::Supports,
-            TriggerClass::VoteAgainst | TriggerClass::Veto => RelType::Opposes,
-            TriggerClass::Abstain if !self.model.entities[res].implicit => RelType::Abstains,
-            _ => return,
+        let Some(rel) = vote_relation(class)
+            .filter(|&r| r != RelType::Abstains || !self.model.entities[res].implicit)
+        else {
+            return;
         };
         self.last_vote = Some((class, s));
         self.votes_of_groups_from(

@@ -2,7 +2,7 @@
 //! compatible mention (by number and kind), kept simple and logged.
 
 use super::lexicon::{Lexicon, TriggerClass, WordClass};
-use super::mentions::{Anaphor, DocEntity, DocModel, Mention, Via, Wants};
+use super::mentions::{ACT_NOUNS, Anaphor, DocEntity, DocModel, Mention, Via, Wants};
 use crate::model::{ActorKind, MissionStatus, NodeLabel};
 
 /// An anaphor that found no referent, for `explain`.
@@ -726,6 +726,21 @@ const NAME_WORDS: &[&str] = &[
     "political",
 ];
 
+/// Further words that tell a described mission apart by how it is made up
+/// or what it does ("a joint force", "a monitoring and verification
+/// mechanism"), beside [`NAME_WORDS`].
+const TASK_WORDS: &[&str] = &[
+    "joint",
+    "regional",
+    "verification",
+    "compliance",
+    "ceasefire",
+    "border",
+    "maritime",
+    "evacuation",
+    "logistics",
+];
+
 /// How many mentions the dateline's country is worth when choosing the
 /// country "the government" means.
 const DATELINE_WEIGHT: usize = 3;
@@ -787,10 +802,8 @@ fn mission_referent(
     // stance on, ending the phrase, is the mission's. One that goes on
     // ("the decision to reconfigure AMISOM") says itself what it is
     // about; one withdrawn or reported is no stance on a mission.
-    if matches!(
-        head.as_str(),
-        "offer" | "decision" | "announcement" | "agreement" | "move"
-    ) {
+    let acted_on = ACT_NOUNS.contains(&head.as_str());
+    if acted_on {
         let after = model.text[a.end..].trim_start();
         let goes_on = after
             .split(|c: char| !c.is_alphanumeric())
@@ -813,17 +826,7 @@ fn mission_referent(
             return None;
         }
     }
-    if matches!(
-        head.as_str(),
-        "plan"
-            | "proposal"
-            | "intervention"
-            | "offer"
-            | "decision"
-            | "announcement"
-            | "agreement"
-            | "move"
-    ) {
+    if acted_on || matches!(head.as_str(), "plan" | "proposal" | "intervention") {
         let recent = missions
             .iter()
             .filter(|(s, sent, _)| *s < a.start && sent + 5 >= a.sentence)
@@ -832,10 +835,6 @@ fn mission_referent(
         // "Haiti's foreign minister welcomed Kenya's offer", ten sentences
         // after the offer: a stance taken on the act is on the story's
         // mission, the one said most so far, when the act was taken on.
-        let acted_on = matches!(
-            head.as_str(),
-            "offer" | "decision" | "announcement" | "agreement" | "move"
-        );
         let story = || {
             let mut counts: Vec<(usize, usize)> = Vec::new();
             for (_, _, e) in missions.iter().filter(|(s, _, _)| *s < a.start) {
@@ -1319,21 +1318,7 @@ fn mission_of_its_own(
     let telling: Vec<String> = span
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
-        .filter(|w| {
-            NAME_WORDS.contains(&w.as_str())
-                || matches!(
-                    w.as_str(),
-                    "joint"
-                        | "regional"
-                        | "verification"
-                        | "compliance"
-                        | "ceasefire"
-                        | "border"
-                        | "maritime"
-                        | "evacuation"
-                        | "logistics"
-                )
-        })
+        .filter(|w| NAME_WORDS.contains(&w.as_str()) || TASK_WORDS.contains(&w.as_str()))
         .collect();
     let place = words
         .iter()
