@@ -665,6 +665,31 @@ impl<'t> Builder<'t, '_> {
         });
     }
 
+    /// Whether an event noun follows `end` ("the Washington meeting", "the
+    /// Doha talks"): the name before it is where the event took place.
+    fn event_after(&self, end: usize) -> bool {
+        let next: String = self.text[end..]
+            .strip_prefix(' ')
+            .unwrap_or("")
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        matches!(
+            next.as_str(),
+            "meeting"
+                | "meetings"
+                | "talks"
+                | "summit"
+                | "conference"
+                | "process"
+                | "declaration"
+                | "accord"
+                | "accords"
+                | "visit"
+                | "format"
+        )
+    }
+
     /// The participle after a hyphen: "led" in "Kenya-led".
     fn compound_after(&self, end: usize) -> Option<String> {
         let rest = self.text[end..].strip_prefix('-')?;
@@ -910,6 +935,11 @@ impl<'t> Builder<'t, '_> {
                         ) {
                             continue;
                         }
+                    }
+                    // "welcomed the Washington meeting", "the Doha talks":
+                    // a capital before an event names where it happened.
+                    if m.surface == Surface::Metonym && self.event_after(m.end) {
+                        continue;
                     }
                     let via = if m.surface == Surface::Metonym {
                         Via::Metonym
@@ -1885,6 +1915,11 @@ impl<'t> Builder<'t, '_> {
                 let word = |b: u8| b.is_ascii_alphanumeric();
                 if (start > 0 && word(bytes[start - 1])) || (end < bytes.len() && word(bytes[end]))
                 {
+                    continue;
+                }
+                let place_of_event = self.model.entities[e].kind == Some(ActorKind::Country)
+                    && self.event_after(end);
+                if place_of_event {
                     continue;
                 }
                 if self.free(start, end) {

@@ -348,6 +348,9 @@ fn giving_lemma(lemma: &str) -> bool {
             | "hand over"
             | "disburse"
             | "inject"
+            // "restored funding": giving again.
+            | "restore"
+            | "resume"
     )
 }
 
@@ -521,7 +524,62 @@ impl Reader<'_, '_> {
                 ti += 1;
             }
         }
-        self.on_behalf_of(self.coordinate(units))
+        self.on_behalf_of(self.announced_lists(self.coordinate(units)))
+    }
+
+    /// "soldiers from 11 other allies: Albania, the Czech Republic, ...":
+    /// a counted plural announcing a list after a colon or dash stands for
+    /// the list, which takes its place.
+    fn announced_lists(&self, mut units: Vec<Unit>) -> Vec<Unit> {
+        let mut k = 0;
+        while k + 2 < units.len() {
+            let counted = self.word(&units, k).is_some_and(|w| {
+                w.chars().all(|c| c.is_ascii_digit())
+                    || matches!(
+                        w,
+                        "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "seven"
+                            | "eight"
+                            | "nine"
+                            | "ten"
+                            | "eleven"
+                            | "twelve"
+                            | "several"
+                            | "some"
+                    )
+            });
+            let noun_at = k + 1 + usize::from(self.word(&units, k + 1) == Some("other"));
+            let announces = counted
+                && self.word(&units, noun_at).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "countries"
+                            | "allies"
+                            | "nations"
+                            | "partners"
+                            | "states"
+                            | "members"
+                            | "governments"
+                            | "contributors"
+                    )
+                })
+                && matches!(
+                    self.word(&units, noun_at + 1),
+                    Some(":" | "\u{2014}" | "\u{2013}")
+                )
+                && self
+                    .group(&units, noun_at + 2)
+                    .is_some_and(|g| g.ents.len() > 1);
+            if announces {
+                units.drain(k..noun_at + 2);
+            }
+            k += 1;
+        }
+        units
     }
 
     /// "Sierra Leone's representative, speaking also on behalf of Algeria
@@ -648,10 +706,18 @@ impl Reader<'_, '_> {
                 // "China, India, and Russia abstained": in a list begun
                 // with a bare comma, ", and" brings its last item.
                 let ends_list = in_comma_list && matches!(sep_text.as_str(), ", and" | ", or");
+                // "committed to neutralise the FDLR, and Kigali to withdraw
+                // its measures": a gapped clause with its own infinitive.
+                let own_infinitive = self.word(&units, k + 1) == Some("to")
+                    && self.word(&units, k + 2).is_some_and(|w| {
+                        w.chars().all(|c| c.is_ascii_lowercase())
+                            && !matches!(w, "the" | "a" | "an")
+                    });
                 let starts_clause = sep_text.starts_with(',')
                     && sep_text.len() > 1
                     && !ends_list
                     && (self.word(&units, k + 1).is_some_and(verb)
+                        || own_infinitive
                         || (role && self.word(&units, k + 2).is_some_and(verb)));
                 // "Turkey, which backs the GNU, and Russia, which supports
                 // Haftar": the GNU ends a relative clause, Russia starts the
@@ -703,7 +769,11 @@ impl Reader<'_, '_> {
                     || matches!(
                         (self.word(&units, j), self.word(&units, j + 1)),
                         (Some("as"), Some("well"))
-                    );
+                    )
+                    // "A and B, as well as C and D": the addition is a list too.
+                    || ((sep_text.contains("well") || sep_text.contains("with"))
+                        && self.word(&units, j) == Some("and")
+                        && self.group(&units, j + 1).is_some());
                 if conj && !addition_follows {
                     break;
                 }
@@ -997,7 +1067,9 @@ impl Reader<'_, '_> {
         self.at_the_request_of(s, units);
         self.sanctions(s, units);
         self.memberships(s, units);
+        self.mission_rosters(s, units);
         self.personnel_presence(s, units);
+        self.followed_by(s, units);
         self.dedupe_contributions(s);
         self.drop_purposes_of_contributions(s);
         self.withdrawn_offers(s, units);
@@ -2275,7 +2347,17 @@ impl Reader<'_, '_> {
                     if let Some(g) = self.group(units, a) {
                         // "by the Tripoli-based Government of National
                         // Unity": the owner or place only modifies.
-                        if g.possessive || g.compound.as_deref().is_some_and(|c| c != "led") {
+                        // "by its force commander, Major General X": the
+                        // mission only modifies the role.
+                        let modifies_role = g.ents.iter().all(|&e| self.is_mission(e))
+                            && matches!(
+                                self.word(units, a + 1),
+                                Some("commander" | "chief" | "head")
+                            );
+                        if g.possessive
+                            || modifies_role
+                            || g.compound.as_deref().is_some_and(|c| c != "led")
+                        {
                             a += 1;
                             continue;
                         }
@@ -2308,7 +2390,16 @@ impl Reader<'_, '_> {
                     // a list of its members or a name in apposition follows
                     // ("by the ruling party, the CNDD-FDD").
                     if self.word(units, a) == Some(",") {
+                        // "by its force commander, Major General Idris Farouk".
+                        let titled = {
+                            let mut t = a + 1;
+                            while t < (a + 5).min(units.len()) && self.is_title_word(units, t) {
+                                t += 1;
+                            }
+                            t > a + 1 && self.group_is(units, t, ActorKind::Person)
+                        };
                         let apposition = self.group(units, a + 1).is_some()
+                            || titled
                             || (matches!(self.word(units, a + 1), Some("the" | "a" | "an"))
                                 && self.group(units, a + 2).is_some());
                         if self.word(units, a + 1) != Some("including") && !apposition {
@@ -2976,7 +3067,14 @@ impl Reader<'_, '_> {
         besides: &[usize],
     ) -> Option<usize> {
         (from + 1..end.min(units.len())).find_map(|k| {
-            if !matches!(self.word(units, k - 1), Some("in" | "from" | "inside")) {
+            // "in the Maldives", "from the Philippines": the article is
+            // part of some countries' names.
+            let before = if self.word(units, k - 1) == Some("the") && k >= 2 {
+                k - 2
+            } else {
+                k - 1
+            };
+            if !matches!(self.word(units, before), Some("in" | "from" | "inside")) {
                 return None;
             }
             let g = self.group(units, k)?;
@@ -3733,6 +3831,34 @@ impl Reader<'_, '_> {
                 } else {
                     last
                 };
+                // "Russia vetoed a draft resolution to extend it": the
+                // extension is the rejected text's, not the vetoer's.
+                let rejected_text = i >= 3
+                    && self.word(units, i - 1) == Some("to")
+                    && (self.word(units, i - 2).is_some_and(|w| {
+                        matches!(w, "resolution" | "draft" | "text" | "proposal" | "motion")
+                    }) || self
+                        .group(units, i - 2)
+                        .is_some_and(|g| g.ents.iter().any(|&e| self.is_resolution(e))))
+                    && (i.saturating_sub(8)..i - 2).any(|k| {
+                        self.word(units, k).is_some_and(|w| {
+                            matches!(
+                                w,
+                                "vetoed"
+                                    | "vetoes"
+                                    | "veto"
+                                    | "vetoing"
+                                    | "rejected"
+                                    | "rejects"
+                                    | "blocked"
+                                    | "blocks"
+                                    | "against"
+                            )
+                        })
+                    });
+                if rejected_text {
+                    return;
+                }
                 let named = self.target_after(units, from, end, &agent_ents, Self::is_mission);
                 // "The EU and Canada have renewed smaller grants": renewing
                 // money is giving it again, to the mission or fund in view.
@@ -3993,6 +4119,12 @@ impl Reader<'_, '_> {
                         && !(k >= 2
                             && self.word(units, k - 2) == Some("instead")
                             && self.word(units, k - 1) == Some("of"))
+                        // "ready to take over by the end of 2027": a date.
+                        && !(self.word(units, k) == Some("end")
+                            && self.word(units, k + 1) == Some("of")
+                            && self.word(units, k - 1) == Some("the")
+                            && k >= 2
+                            && matches!(self.word(units, k - 2), Some("by" | "until" | "before")))
                 });
                 // "asked NATO to stay", "wants the French soldiers to
                 // remain": the wish that a mission go on.
@@ -4002,6 +4134,45 @@ impl Reader<'_, '_> {
                             && self.word(units, k - 1) == Some("to")
                     });
                 if !has_exit && !stay {
+                    // "ordered the immediate deployment of its standby
+                    // force": sending a mission out launches it.
+                    let mission_at = |k: usize| {
+                        self.group(units, k).is_some_and(|g| {
+                            !g.possessive && g.ents.iter().all(|&e| self.is_mission(e))
+                        })
+                    };
+                    let sent = (last + 1..(last + 4).min(units.len())).find_map(|k| {
+                        let sending = |w: &str| matches!(w, "deployment" | "dispatch");
+                        // "the deployment" may itself be read as the mission.
+                        if mission_at(k)
+                            && self.text(&units[k]).rsplit(' ').next().is_some_and(sending)
+                        {
+                            return Some(k);
+                        }
+                        (self.word(units, k).is_some_and(sending)
+                            && self.word(units, k + 1) == Some("of")
+                            && mission_at(k + 2))
+                        .then_some(k + 2)
+                    });
+                    if let Some(k) = sent {
+                        let (neg, hedge, abandoned) = self.modality(units, a, i, s);
+                        self.stance(
+                            s,
+                            units,
+                            a,
+                            k,
+                            Stance {
+                                abandoned,
+                                ..Stance::of(
+                                    RelType::Supports,
+                                    neg,
+                                    hedge,
+                                    trig_span,
+                                    "ordered the deployment of",
+                                )
+                            },
+                        );
+                    }
                     return;
                 }
                 let fits: fn(&Self, usize) -> bool =
@@ -6261,6 +6432,11 @@ impl Reader<'_, '_> {
                             | "enjoys"
                             | "enjoyed"
                             | "enjoy"
+                            // "the project has the backing of the CDU/CSU".
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "having"
                     )
                 })
             })
@@ -7426,6 +7602,138 @@ impl Reader<'_, '_> {
             });
             if let Some(a) = agent {
                 self.member(s, units, a, org, props, trig);
+            }
+        }
+    }
+
+    /// "Estonia was the first partner to send troops, followed by the
+    /// Czech Republic and Sweden": those who followed did what the first
+    /// did, without its amount.
+    fn followed_by(&mut self, s: usize, units: &[Unit]) {
+        let Some(at) = (1..units.len()).find(|&k| {
+            self.word(units, k) == Some("followed")
+                && self.word(units, k - 1) == Some(",")
+                && self.word(units, k + 1) == Some("by")
+        }) else {
+            return;
+        };
+        let Some(followers) = self.group(units, at + 2).cloned() else {
+            return;
+        };
+        let leaders: Ents = (0..at - 1)
+            .filter_map(|k| self.group(units, k))
+            .filter(|g| !g.possessive)
+            .flat_map(|g| g.ents.iter().copied())
+            .collect();
+        let before = units[at].start;
+        let copies: Vec<Found> = self
+            .out
+            .facts
+            .iter()
+            .filter(|f| {
+                f.sentence == s
+                    && matches!(
+                        f.rel,
+                        RelType::Contributes | RelType::Supports | RelType::Opposes
+                    )
+                    && leaders.contains(&f.from)
+                    && f.trigger.is_some_and(|t| t.end <= before)
+            })
+            .cloned()
+            .collect();
+        for f in copies {
+            for &from in &followers.ents {
+                let props = FactProps {
+                    amount: None,
+                    unit: None,
+                    qualifier: None,
+                    ..f.props.clone()
+                };
+                self.emit(
+                    s,
+                    f.rel,
+                    from,
+                    f.to,
+                    props,
+                    (Some(followers.first), f.trigger, None),
+                    "followed by",
+                );
+            }
+        }
+    }
+
+    /// "Its members include Saudi Arabia, Bahrain and Qatar", "launched
+    /// with the participation of Australia, Britain and Canada": the states
+    /// a mission is made of take part in it, with no kind said.
+    fn mission_rosters(&mut self, s: usize, units: &[Unit]) {
+        let takes_part = |r: &Self, k: usize| {
+            r.group(units, k).is_some_and(|g| {
+                !g.possessive
+                    && g.ents.iter().all(|&e| {
+                        let ent = &r.model.entities[e];
+                        ent.label == NodeLabel::Actor
+                            && matches!(
+                                ent.kind,
+                                Some(ActorKind::Country | ActorKind::Organization)
+                            )
+                    })
+            })
+        };
+        for i in 0..units.len() {
+            // The roster's group and the mission it belongs to.
+            let found = match self.word(units, i) {
+                // "(the force's | its) members include", "participants are".
+                Some("members" | "participants" | "contributors")
+                    if matches!(
+                        self.word(units, i + 1),
+                        Some("include" | "includes" | "included" | "are" | "were")
+                    ) && takes_part(self, i + 2) =>
+                {
+                    let owner = (i > 0)
+                        .then(|| self.group(units, i - 1))
+                        .flatten()
+                        .filter(|g| g.possessive)
+                        .and_then(|g| g.ents.iter().copied().find(|&e| self.is_mission(e)));
+                    owner.map(|m| (i + 2, m))
+                }
+                // "with the participation of".
+                Some("participation")
+                    if i >= 2
+                        && self.word(units, i - 1) == Some("the")
+                        && self.word(units, i - 2) == Some("with")
+                        && self.word(units, i + 1) == Some("of")
+                        && takes_part(self, i + 2) =>
+                {
+                    let named = (0..i).rev().find_map(|k| {
+                        self.group(units, k)
+                            .and_then(|g| g.ents.iter().copied().find(|&e| self.is_mission(e)))
+                    });
+                    named
+                        .or_else(|| self.context_mission(s, units[i].start))
+                        .map(|m| (i + 2, m))
+                }
+                _ => None,
+            };
+            let Some((roster, mission)) = found else {
+                continue;
+            };
+            let Some(g) = self.group(units, roster).cloned() else {
+                continue;
+            };
+            let trig = Span::new(units[i].start, units[i].end);
+            for &from in &g.ents {
+                if from == mission {
+                    continue;
+                }
+                self.emit(
+                    s,
+                    RelType::Contributes,
+                    from,
+                    mission,
+                    FactProps::default(),
+                    (Some(g.first), Some(trig), None),
+                    "members of a mission",
+                );
             }
         }
     }
