@@ -687,7 +687,17 @@ impl<'t> Builder<'t, '_> {
                 | "accords"
                 | "visit"
                 | "format"
+                | "truce"
+                | "ceasefire"
         )
+    }
+
+    /// Whether a model number follows `end` ("CP-140", "F-16", "C-130"):
+    /// the letters before it name an aircraft or a weapon, not an actor.
+    fn model_code_after(&self, end: usize) -> bool {
+        self.text[end..]
+            .strip_prefix('-')
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
     }
 
     /// The participle after a hyphen: "led" in "Kenya-led".
@@ -938,7 +948,9 @@ impl<'t> Builder<'t, '_> {
                     }
                     // "welcomed the Washington meeting", "the Doha talks":
                     // a capital before an event names where it happened.
-                    if m.surface == Surface::Metonym && self.event_after(m.end) {
+                    if (m.surface == Surface::Metonym && self.event_after(m.end))
+                        || self.model_code_after(m.end)
+                    {
                         continue;
                     }
                     let via = if m.surface == Surface::Metonym {
@@ -1487,7 +1499,8 @@ impl<'t> Builder<'t, '_> {
     fn classify_name(&self, name: &str) -> Option<(NodeLabel, Option<ActorKind>)> {
         let words: Vec<&str> = name.split_whitespace().collect();
         let first = *words.first()?;
-        if first == "Operation" && words.len() >= 2 {
+        // Code-named operations and exercises ("Exercise Mosi II").
+        if matches!(first, "Operation" | "Exercise") && words.len() >= 2 {
             return Some((NodeLabel::Mission, None));
         }
         // The head is the last word before "in"/"for"/"of" + place ("Mission in
@@ -1852,6 +1865,7 @@ impl<'t> Builder<'t, '_> {
         const PREFIXES: &[&str] = &[
             "Operation ",
             "Opération ",
+            "Exercise ",
             "EUNAVFOR Med ",
             "EUNAVFOR MED ",
             "EUNAVFOR ",
@@ -1919,7 +1933,7 @@ impl<'t> Builder<'t, '_> {
                 }
                 let place_of_event = self.model.entities[e].kind == Some(ActorKind::Country)
                     && self.event_after(end);
-                if place_of_event {
+                if place_of_event || self.model_code_after(end) {
                     continue;
                 }
                 if self.free(start, end) {

@@ -524,7 +524,91 @@ impl Reader<'_, '_> {
                 ti += 1;
             }
         }
-        self.on_behalf_of(self.announced_lists(self.coordinate(units)))
+        self.on_behalf_of(self.counted_subjects(self.announced_lists(self.coordinate(units))))
+    }
+
+    /// "Some fifteen countries signed the letter of intent, among them
+    /// Britain and Finland", "Thirteen members voted in favour, including
+    /// Ghana": the states named at the end are the subject the count stands
+    /// for, and take its place.
+    fn counted_subjects(&self, units: Vec<Unit>) -> Vec<Unit> {
+        let count = |w: &str| {
+            w.chars().all(|c| c.is_ascii_digit())
+                || count_word(w).is_some()
+                || matches!(
+                    w,
+                    "eleven"
+                        | "twelve"
+                        | "thirteen"
+                        | "fourteen"
+                        | "fifteen"
+                        | "sixteen"
+                        | "seventeen"
+                        | "eighteen"
+                        | "nineteen"
+                        | "twenty"
+                        | "thirty"
+                        | "forty"
+                        | "fifty"
+                        | "dozen"
+                        | "several"
+                        | "many"
+                )
+        };
+        let mut k = 0;
+        while self.word(&units, k).is_some_and(|w| {
+            matches!(
+                w,
+                "some" | "about" | "nearly" | "around" | "over" | "the" | "a" | "all"
+            )
+        }) {
+            k += 1;
+        }
+        if !self.word(&units, k).is_some_and(count) {
+            return units;
+        }
+        let noun = k + 1 + usize::from(self.word(&units, k + 1) == Some("other"));
+        let counted_states = self.word(&units, noun).is_some_and(|w| {
+            matches!(
+                w,
+                "countries"
+                    | "nations"
+                    | "states"
+                    | "members"
+                    | "governments"
+                    | "allies"
+                    | "donors"
+            )
+        });
+        if !counted_states || self.group(&units, noun + 1).is_some() {
+            return units;
+        }
+        // ", among them A, B and C." closing the sentence.
+        let Some(comma) = (noun + 2..units.len()).find(|&c| {
+            self.word(&units, c) == Some(",")
+                && matches!(
+                    (self.word(&units, c + 1), self.word(&units, c + 2)),
+                    (Some("among"), Some("them" | "whom" | "which")) | (Some("including"), _)
+                )
+        }) else {
+            return units;
+        };
+        let list = if self.word(&units, comma + 1) == Some("including") {
+            comma + 2
+        } else {
+            comma + 3
+        };
+        let closes = |i: usize| {
+            units.get(i).is_none() || matches!(self.word(&units, i), Some("." | ";" | "!"))
+        };
+        if self.group(&units, list).is_none() || !closes(list + 1) {
+            return units;
+        }
+        let mut out = Vec::with_capacity(units.len());
+        out.push(units[list].clone());
+        out.extend(units[noun + 1..comma].iter().cloned());
+        out.extend(units[list + 1..].iter().cloned());
+        out
     }
 
     /// "soldiers from 11 other allies: Albania, the Czech Republic, ...":
@@ -864,6 +948,55 @@ impl Reader<'_, '_> {
             {
                 continue;
             }
+            // "Security Council sanctions against North Korea": a noun, the
+            // sanctions themselves (most often background the story
+            // enforces or monitors), not a verb of sanctioning.
+            if matches!(w, "sanctions" | "embargo")
+                && i > 0
+                && self.group(units, i - 1).is_some_and(|g| !g.possessive)
+                && matches!(self.word(units, i + 1), Some("against" | "on"))
+            {
+                continue;
+            }
+            // "the littoral combat ship", "attack helicopters", "support
+            // vessels": a verb before a military noun only describes it.
+            let describes_equipment = matches!(w, "combat" | "attack" | "support" | "strike")
+                && self.word(units, i + 1).is_some_and(|n| {
+                    matches!(
+                        n,
+                        "ship"
+                            | "ships"
+                            | "vessel"
+                            | "vessels"
+                            | "aircraft"
+                            | "helicopter"
+                            | "helicopters"
+                            | "drone"
+                            | "drones"
+                            | "jet"
+                            | "jets"
+                            | "submarine"
+                            | "submarines"
+                            | "troops"
+                            | "units"
+                            | "unit"
+                            | "brigade"
+                            | "brigades"
+                            | "battalion"
+                            | "battalions"
+                            | "vehicles"
+                            | "group"
+                            | "groups"
+                            | "engineers"
+                            | "role"
+                            | "roles"
+                            | "operations"
+                            | "missions"
+                    )
+                });
+            if describes_equipment {
+                continue;
+            }
             let mut matched: smallvec::SmallVec<[(usize, super::lexicon::TriggerForm); 4]> =
                 smallvec::SmallVec::new();
             for f in forms {
@@ -1068,6 +1201,7 @@ impl Reader<'_, '_> {
         self.sanctions(s, units);
         self.memberships(s, units);
         self.mission_rosters(s, units);
+        self.purchases(s, units);
         self.personnel_presence(s, units);
         self.followed_by(s, units);
         self.dedupe_contributions(s);
@@ -2972,7 +3106,9 @@ impl Reader<'_, '_> {
     /// Facility"): like a mission, what a story's givers give to.
     fn is_fund(&self, e: usize) -> bool {
         let ent = &self.model.entities[e];
+        // The International Monetary Fund lends; news does not give to it.
         ent.kind == Some(ActorKind::Organization)
+            && !ent.name.contains("Monetary")
             && ent
                 .name
                 .rsplit(' ')
@@ -3799,7 +3935,18 @@ impl Reader<'_, '_> {
                 }
                 if passive {
                     // "the mission, authorised by the council": the agent supports the patient.
+                    // What is signed is an agreement the text names as a
+                    // mission or a resolution, not any "it" ("It must then be
+                    // signed by the president").
+                    let signs_other = form.lemma == "sign"
+                        && patient.is_some_and(|p| {
+                            !self
+                                .ents(units, p)
+                                .iter()
+                                .any(|&e| self.is_mission(e) || self.is_resolution(e))
+                        });
                     if let (Some(ag), Some(p)) = (agent_idx, patient)
+                        && !signs_other
                         && !self.ents(units, ag).iter().any(|&e| self.is_resolution(e))
                     {
                         let (neg, hedge, _) = self.modality(units, p, i, s);
@@ -3859,6 +4006,31 @@ impl Reader<'_, '_> {
                 if rejected_text {
                     return;
                 }
+                // "signed the letter of intent for Sky Shield": what is
+                // signed is the object itself, not a mission further on
+                // ("signed a road map setting out how ... the battle group").
+                let end = if form.lemma == "sign" {
+                    (from + 1..end.min(units.len()))
+                        .find(|&k| {
+                            matches!(
+                                self.word(units, k),
+                                Some("that" | "which" | "how" | "to" | "," | "with")
+                            ) || self.word(units, k).is_some_and(|w| {
+                                // "a protocol admitting the observers" is
+                                // about them; "an agreement establishing the
+                                // mission" still signs for it.
+                                w.ends_with("ing")
+                                    && !self
+                                        .lex
+                                        .triggers(w)
+                                        .iter()
+                                        .any(|f| f.class == TriggerClass::Authorize)
+                            })
+                        })
+                        .unwrap_or(end)
+                } else {
+                    end
+                };
                 let named = self.target_after(units, from, end, &agent_ents, Self::is_mission);
                 // "The EU and Canada have renewed smaller grants": renewing
                 // money is giving it again, to the mission or fund in view.
@@ -4639,6 +4811,14 @@ impl Reader<'_, '_> {
                         })
                         && (k <= from + 4 || self.word(units, k + 1) == Some("of"))
                 }
+                // "asked for it to be brought to an end", "put an end to it".
+                "end"
+                    if prev == Some("an")
+                        && k >= 2
+                        && matches!(self.word(units, k - 2), Some("to" | "put")) =>
+                {
+                    true
+                }
                 // "UNIFIL to be shut down", "the force leave", "the peacekeepers
                 // gone", "the mission to be closed"
                 w if matches!(w, "wind" | "pull") || self.lex.is(WordClass::ExitWord, w) => {
@@ -4707,6 +4887,31 @@ impl Reader<'_, '_> {
         let (Some(ag), Some(tg)) = (self.group(units, a).cloned(), self.group(units, t)) else {
             return;
         };
+        // "questioned US aid to Ukraine": the stance is on the aid, whose
+        // giver only names it.
+        let names_aid = t > a
+            && !tg.possessive
+            && self.word(units, t + 1).is_some_and(|w| {
+                matches!(
+                    w,
+                    "aid" | "funding" | "assistance" | "loans" | "loan" | "weapons"
+                )
+            });
+        // "ties with countries beyond the United States": those set apart
+        // are no target.
+        let before = if t >= 2 && self.word(units, t - 1) == Some("the") {
+            t - 2
+        } else {
+            t.saturating_sub(1)
+        };
+        let set_apart = t > a
+            && matches!(
+                self.word(units, before),
+                Some("beyond" | "besides" | "except" | "excluding")
+            );
+        if names_aid || set_apart {
+            return;
+        }
         let targets = tg.ents.clone();
         self.stance_from(s, &ag, &targets, how);
     }
@@ -5590,7 +5795,8 @@ impl Reader<'_, '_> {
                     .or_else(|| self.earlier_recipient(&agent_ents))
                     .or_else(|| self.context_mission(s, units[i].start))
                     .or_else(|| {
-                        (kind == Some(ContributionKind::Money))
+                        // A fund lends; it is not lent to.
+                        (kind == Some(ContributionKind::Money) && form.lemma != "lend")
                             .then(|| self.fund_in_view(s, units[i].start))
                             .flatten()
                     })
@@ -5920,10 +6126,17 @@ impl Reader<'_, '_> {
             while matches!(self.word(units, k), Some("," | "and")) {
                 k += 1;
             }
+            // "Japan the destroyer JS Akebono": one thing named, no count.
+            let the_named = self.word(units, k + 1) == Some("the")
+                && (k + 2..(k + 4).min(units.len())).any(|w| {
+                    self.word(units, w)
+                        .is_some_and(|w| self.lex.is(WordClass::Equipment, w))
+                });
             if self.group(units, k).is_none_or(|g| g.possessive)
-                || !self
-                    .word(units, k + 1)
-                    .is_some_and(super::amount::is_number)
+                || !(the_named
+                    || self
+                        .word(units, k + 1)
+                        .is_some_and(super::amount::is_number))
             {
                 break;
             }
@@ -7373,8 +7586,11 @@ impl Reader<'_, '_> {
     /// on someone opposes them.
     fn sanctions(&mut self, s: usize, units: &[Unit]) {
         for i in 0..units.len().saturating_sub(2) {
-            if !matches!(self.word(units, i), Some("sanctions" | "sanction"))
-                || !matches!(self.word(units, i + 1), Some("on" | "against"))
+            // "imposed a targeted arms embargo on Al-Shabaab" too.
+            if !matches!(
+                self.word(units, i),
+                Some("sanctions" | "sanction" | "embargo" | "embargoes")
+            ) || !matches!(self.word(units, i + 1), Some("on" | "against"))
             {
                 continue;
             }
@@ -7419,6 +7635,10 @@ impl Reader<'_, '_> {
                                     | "wider"
                                     | "sweeping"
                                     | "additional"
+                                    | "arms"
+                                    | "weapons"
+                                    | "oil"
+                                    | "trade"
                             )
                     })
                 })
@@ -7662,6 +7882,90 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// "Armenia has been buying radars from France and artillery from
+    /// India": a seller of arms supplies the buyer.
+    fn purchases(&mut self, s: usize, units: &[Unit]) {
+        for i in 0..units.len() {
+            let buys = self.word(units, i).is_some_and(|w| {
+                matches!(
+                    w,
+                    "buy"
+                        | "buys"
+                        | "bought"
+                        | "buying"
+                        | "purchase"
+                        | "purchases"
+                        | "purchased"
+                        | "purchasing"
+                )
+            });
+            if !buys {
+                continue;
+            }
+            // "is buying", "has been buying": the subject of the verb chain.
+            let Some(buyer) = self.subject(units, i).map(|(g, _)| g).or_else(|| {
+                (i >= 1
+                    && self
+                        .word(units, i - 1)
+                        .is_some_and(|w| BE.contains(&w) || AUXILIARIES.contains(&w)))
+                .then(|| self.main_subject(units, i))
+                .flatten()
+            }) else {
+                continue;
+            };
+            // Lists of arms and sellers run on over "and".
+            let end = (i + 1..units.len())
+                .find(|&k| {
+                    matches!(
+                        self.word(units, k),
+                        Some("." | ";" | "but" | "while" | "which" | "who" | "although")
+                    )
+                })
+                .unwrap_or(units.len());
+            let mut things = false;
+            for k in i + 1..end.min(units.len()) {
+                if self.word(units, k).is_some_and(|w| {
+                    self.lex.is(WordClass::Equipment, w)
+                        || self.lex.is(WordClass::Equipment, w.trim_end_matches('s'))
+                }) {
+                    things = true;
+                }
+                // Only arms bought before this "from" come from its seller.
+                if !things || self.word(units, k) != Some("from") {
+                    continue;
+                }
+                let Some(seller) = self.group(units, k + 1).cloned() else {
+                    continue;
+                };
+                let (neg, hedge, _) = self.modality(units, buyer, i, s);
+                let buyers = self.ents(units, buyer);
+                for &from in &seller.ents {
+                    for &to in buyers.iter() {
+                        self.emit(
+                            s,
+                            RelType::Contributes,
+                            from,
+                            to,
+                            FactProps {
+                                kind: Some(ContributionKind::Equipment),
+                                negated: neg,
+                                hedged: hedge,
+                                ..FactProps::default()
+                            },
+                            (
+                                Some(seller.first),
+                                Some(Span::new(units[i].start, units[i].end)),
+                                None,
+                            ),
+                            "bought from",
+                        );
+                    }
+                }
+                things = false;
+            }
+        }
+    }
+
     /// "Its members include Saudi Arabia, Bahrain and Qatar", "launched
     /// with the participation of Australia, Britain and Canada": the states
     /// a mission is made of take part in it, with no kind said.
@@ -7678,6 +7982,16 @@ impl Reader<'_, '_> {
                             )
                     })
             })
+        };
+        // The mission the sentence names before `i`, else the one in view.
+        let mission_before = |r: &Self, i: usize| {
+            (0..i)
+                .rev()
+                .find_map(|k| {
+                    r.group(units, k)
+                        .and_then(|g| g.ents.iter().copied().find(|&e| r.is_mission(e)))
+                })
+                .or_else(|| r.context_mission(s, units[i].start))
         };
         for i in 0..units.len() {
             // The roster's group and the mission it belongs to.
@@ -7696,6 +8010,18 @@ impl Reader<'_, '_> {
                         .and_then(|g| g.ents.iter().copied().find(|&e| self.is_mission(e)));
                     owner.map(|m| (i + 2, m))
                 }
+                // "with countries including Britain, Bahrain and Canada".
+                Some("including")
+                    if i >= 2
+                        && matches!(
+                            self.word(units, i - 1),
+                            Some("countries" | "nations" | "partners" | "allies")
+                        )
+                        && self.word(units, i - 2) == Some("with")
+                        && takes_part(self, i + 1) =>
+                {
+                    mission_before(self, i).map(|m| (i + 1, m))
+                }
                 // "with the participation of".
                 Some("participation")
                     if i >= 2
@@ -7704,13 +8030,7 @@ impl Reader<'_, '_> {
                         && self.word(units, i + 1) == Some("of")
                         && takes_part(self, i + 2) =>
                 {
-                    let named = (0..i).rev().find_map(|k| {
-                        self.group(units, k)
-                            .and_then(|g| g.ents.iter().copied().find(|&e| self.is_mission(e)))
-                    });
-                    named
-                        .or_else(|| self.context_mission(s, units[i].start))
-                        .map(|m| (i + 2, m))
+                    mission_before(self, i).map(|m| (i + 2, m))
                 }
                 _ => None,
             };
@@ -7778,7 +8098,45 @@ impl Reader<'_, '_> {
             return;
         }
         let has = |class| (0..units.len()).any(|k| self.phrase_at(units, k, class).is_some());
-        let present = has(WordClass::Presence) && !has(WordClass::Absence);
+        // "The AU-led force, which has about 14,000 troops from Uganda,
+        // Burundi and Kenya": a mission that has people holds them.
+        let mission_holds = (0..units.len()).any(|k| {
+            self.group(units, k)
+                .is_some_and(|g| !g.possessive && g.ents.iter().all(|&e| self.is_mission(e)))
+                && (k + 1..(k + 4).min(units.len())).any(|v| {
+                    matches!(
+                        self.word(units, v),
+                        Some("has" | "have" | "had" | "comprises" | "numbers")
+                    ) && {
+                        // The verb's object is people, counted or not ("has
+                        // operated" is no holding).
+                        let mut p = v + 1;
+                        while p < v + 5
+                            && self.word(units, p).is_some_and(|w| {
+                                w.chars().all(|c| c.is_ascii_digit() || c == ',')
+                                    || matches!(
+                                        w,
+                                        "about"
+                                            | "some"
+                                            | "around"
+                                            | "roughly"
+                                            | "nearly"
+                                            | "over"
+                                            | "more"
+                                            | "than"
+                                            | "up"
+                                            | "to"
+                                    )
+                            })
+                        {
+                            p += 1;
+                        }
+                        self.word(units, p)
+                            .is_some_and(|w| self.lex.is(WordClass::Personnel, w))
+                    }
+                })
+        });
+        let present = (has(WordClass::Presence) || mission_holds) && !has(WordClass::Absence);
         // "Rwandan troops deployed under a bilateral agreement": not the
         // mission's in view, but the country's they are in.
         let bilateral = (0..units.len())
