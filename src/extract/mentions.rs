@@ -2678,7 +2678,7 @@ impl<'t> Builder<'t, '_> {
                                 | "standby force" => Wants::Mission,
                                 _ if ACT_NOUNS.contains(&p) => Wants::Mission,
                                 "resolution" | "text" | "draft" | "measure" | "adoption"
-                                | "draft resolution" => Wants::Resolution,
+                                | "draft resolution" | "motion" => Wants::Resolution,
                                 "council" => Wants::Council,
                                 "bloc" | "union" | "alliance" | "organisation" | "organization" => {
                                     Wants::Bloc

@@ -660,6 +660,28 @@ impl Reader<'_, '_> {
                     .is_some_and(|g| g.ents.len() > 1);
             if announces {
                 units.drain(k..noun_at + 2);
+            } else if counted
+                && let Some(colon) = (noun_at + 1..(k + 14).min(units.len()))
+                    .find(|&c| matches!(self.word(&units, c), Some(":")))
+                && self
+                    .group(&units, colon + 1)
+                    .is_some_and(|g| g.ents.len() > 2)
+                && (k + 1..(k + 4).min(colon)).any(|n| {
+                    self.word(&units, n).is_some_and(|w| {
+                        matches!(w, "members" | "countries" | "nations" | "states" | "allies")
+                    })
+                })
+                && !(k + 1..colon).any(|c| {
+                    matches!(
+                        self.word(&units, c),
+                        Some("." | ";" | "and" | "but" | "which")
+                    )
+                })
+            {
+                // "drafted by the 10 elected members of the council, known
+                // as the E10: Algeria, Ecuador, ...": the same, with more
+                // words before the colon.
+                units.drain(k..colon + 1);
             }
             k += 1;
         }
@@ -3868,8 +3890,13 @@ impl Reader<'_, '_> {
             | TriggerClass::Veto => {
                 // "Also voting in favour were Denmark, Greece and Panama":
                 // the voters come after the verb.
+                // "Among the 19 countries that voted no were China and
+                // Cuba": the same after a relative clause.
+                let among_relative = i >= 2
+                    && matches!(self.word(units, i - 1), Some("that" | "who" | "which"))
+                    && (i.saturating_sub(7)..i - 1).any(|k| self.word(units, k) == Some("among"));
                 let were = (last + 1..(last + 4).min(units.len()))
-                    .filter(|_| form.gerund)
+                    .filter(|_| form.gerund || among_relative)
                     .take_while(|&k| {
                         matches!(
                             self.word(units, k),
@@ -5717,6 +5744,13 @@ impl Reader<'_, '_> {
         } else {
             None
         };
+        // "restored funding" gives again; "tried to restore it with an
+        // amendment" gives nothing.
+        if matches!(form.lemma.as_str(), "restore" | "resume")
+            && kind != Some(ContributionKind::Money)
+        {
+            return;
+        }
         // Without an amount, only verbs of giving point at the mission in
         // view ("pledged personnel"), not "stationed troops there".
         let giving = giving_lemma(&form.lemma);

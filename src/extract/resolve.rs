@@ -88,7 +88,106 @@ pub fn resolve(model: &mut DocModel, lex: &Lexicon) -> Vec<Unresolved> {
     model.mentions.extend(added);
     model.mentions.sort_by_key(|m| (m.start, m.end));
     model.anaphors = anaphors;
+    name_the_unnumbered_resolution(model);
     unresolved
+}
+
+/// "the IAEA Board passed an anti-Iran resolution ... Russia and China
+/// voted against it": named nowhere near a mission, the unnumbered
+/// resolution cannot stand for one; it is the point itself, called by the
+/// first description that sets it apart ("anti-Iran resolution", "U.S.-
+/// drafted resolution", "Xinjiang motion"). Without one it stays implicit.
+fn name_the_unnumbered_resolution(model: &mut DocModel) {
+    let Some(e) = model
+        .entities
+        .iter()
+        .position(|e| e.label == NodeLabel::Resolution && e.implicit)
+    else {
+        return;
+    };
+    // A mission named near the resolution may be what it acts on.
+    let near: Vec<usize> = model
+        .mentions
+        .iter()
+        .filter(|m| m.entity == e)
+        .map(|m| m.sentence)
+        .collect();
+    let acts_on_a_mission = model.mentions.iter().any(|m| {
+        model.entities[m.entity].label == NodeLabel::Mission
+            && near.iter().any(|&s| s.abs_diff(m.sentence) <= 1)
+    });
+    if acts_on_a_mission {
+        return;
+    }
+    let mut written: Vec<String> = Vec::new();
+    for m in model
+        .mentions
+        .iter()
+        .filter(|m| m.entity == e && m.via == Via::Description)
+    {
+        // "an anti-Iran resolution": a modifier holding a name stands
+        // outside the description's span; it is taken back in.
+        let sentence_start = model.sentences[m.sentence].span.start;
+        let mut start = m.start;
+        for _ in 0..3 {
+            let before = model.text[sentence_start..start].trim_end();
+            let Some(word) = before.rsplit(char::is_whitespace).next() else {
+                break;
+            };
+            let modifier = !word.is_empty()
+                && word
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.'))
+                && (word.contains('-') || word.starts_with(char::is_uppercase))
+                && before.len() > word.len();
+            if !modifier {
+                break;
+            }
+            start = sentence_start + before.len() - word.len();
+        }
+        let text = model.text[start..m.end].trim();
+        let mut words: Vec<&str> = text.split_whitespace().collect();
+        if words.first().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "the" | "a" | "an" | "this" | "that" | "its" | "their"
+            )
+        }) {
+            words.remove(0);
+        }
+        // A modifier that names: capitalised or a compound ("anti-Iran"),
+        // not a day ("Thursday's") nor the body that adopts every text
+        // ("General Assembly resolution").
+        let names = |w: &&str| {
+            let body = matches!(
+                w.trim_end_matches(['.', ',']),
+                "UN" | "U.N"
+                    | "United"
+                    | "Nations"
+                    | "Security"
+                    | "Council"
+                    | "General"
+                    | "Assembly"
+                    | "Board"
+            );
+            (w.starts_with(char::is_uppercase) || w.contains('-'))
+                && !w.contains('\'')
+                && !w.contains('\u{2019}')
+                && !body
+        };
+        let sets_apart = words.len() >= 2 && words[..words.len() - 1].iter().any(names);
+        let phrase = words.join(" ");
+        if sets_apart && !written.contains(&phrase) {
+            written.push(phrase);
+        }
+    }
+    if written.is_empty() {
+        return;
+    }
+    let ent = &mut model.entities[e];
+    ent.implicit = false;
+    ent.name = written.remove(0);
+    ent.aliases = written;
 }
 
 /// The mention an anaphor becomes when it refers to `entity`.
@@ -237,8 +336,32 @@ fn referent(
                 let mut all = res.clone().map(|m| m.entity);
                 all.next().filter(|&first| all.all(|e| e == first))
             };
+            // "the resolution, titled \"Aggression against Ukraine\"": a
+            // text known by its title.
+            if let Some(title) = quoted_title(&model.text[a.end..]) {
+                let title = title.to_string();
+                return Some(vec![resolution_entity(model, title, Vec::new(), false)]);
+            }
             let named = prior.or(next).or(only).filter(|_| !indefinite);
             if let Some(e) = named {
+                return Some(vec![e]);
+            }
+            // "the council passed a short text calling for a swift end to
+            // the conflict. Resolution 2774 passed by 10 votes": the text
+            // introduced (in a standfirst, say) is the one numbered next. A
+            // draft is not: a text vetoed never gets a number.
+            let numbered_next = res
+                .clone()
+                .filter(|m| m.start >= a.end && m.sentence <= a.sentence + 8)
+                .filter(|m| model.entities[m.entity].name.starts_with("Resolution "))
+                .min_by_key(|m| m.start)
+                .map(|m| m.entity);
+            let draft = model.text[a.start..a.end].to_lowercase().contains("draft");
+            if indefinite
+                && prior.is_none()
+                && !draft
+                && let Some(e) = numbered_next
+            {
                 return Some(vec![e]);
             }
             // An unnumbered resolution about a country ("a draft resolution
@@ -1633,6 +1756,23 @@ fn resolution_entity(
     model.entities.len() - 1
 }
 
+/// The title right after a description of a text: `, titled "X"`,
+/// ` entitled "X"` (straight or curly quotes, up to 120 bytes).
+fn quoted_title(rest: &str) -> Option<&str> {
+    let rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
+    let rest = ["titled ", "entitled "]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))?;
+    let open = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\u{201c}'))?;
+    let body = &rest[open.len_utf8()..];
+    let close = body.find(['"', '\u{201d}'])?;
+    let title = body[..close].trim_end_matches([',', '.']);
+    (!title.is_empty() && title.len() <= 120).then_some(title)
+}
+
 /// A description as the text words it, without its article ("a draft
 /// resolution demanding ..." -> "draft resolution demanding ...").
 /// "the AU-led monitoring, verification and compliance mission": a
@@ -1724,6 +1864,22 @@ mod tests {
     fn hint(words: &str) -> Option<&'static str> {
         let words: Vec<String> = words.split(' ').map(str::to_string).collect();
         leader_hint(&words)
+    }
+
+    #[test]
+    fn a_text_is_known_by_its_quoted_title() {
+        assert_eq!(
+            quoted_title(", titled \"Aggression against Ukraine\". Thirty"),
+            Some("Aggression against Ukraine")
+        );
+        assert_eq!(
+            quoted_title(" entitled \u{201c}Situation in Yemen,\u{201d} passed"),
+            Some("Situation in Yemen")
+        );
+        // No closing quote, an empty title or no title word: no title.
+        assert_eq!(quoted_title(", titled \"Aggression against"), None);
+        assert_eq!(quoted_title(", titled \"\""), None);
+        assert_eq!(quoted_title(", which passed"), None);
     }
 
     #[test]
