@@ -668,14 +668,12 @@ impl<'t> Builder<'t, '_> {
     /// Whether an event noun follows `end` ("the Washington meeting", "the
     /// Doha talks"): the name before it is where the event took place.
     fn event_after(&self, end: usize) -> bool {
-        let next: String = self.text[end..]
-            .strip_prefix(' ')
-            .unwrap_or("")
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .collect();
+        let rest = self.text[end..].strip_prefix(' ').unwrap_or("");
+        let next = &rest[..rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len())];
         matches!(
-            next.as_str(),
+            next,
             "meeting"
                 | "meetings"
                 | "talks"

@@ -1222,10 +1222,32 @@ impl Reader<'_, '_> {
         self.at_the_request_of(s, units);
         self.sanctions(s, units);
         self.memberships(s, units);
-        self.mission_rosters(s, units);
-        self.purchases(s, units);
+        // The rarer constructions are read only where their cue word is:
+        // one scan of the sentence instead of one per construction.
+        let (mut roster, mut bought, mut followed) = (false, false, false);
+        for u in units {
+            if let UnitKind::Word(w) = &u.kind {
+                match w.as_str() {
+                    "members" | "participants" | "contributors" | "participation" | "including" => {
+                        roster = true
+                    }
+                    "buy" | "buys" | "bought" | "buying" | "purchase" | "purchases"
+                    | "purchased" | "purchasing" => bought = true,
+                    "followed" => followed = true,
+                    _ => {}
+                }
+            }
+        }
+        if roster {
+            self.mission_rosters(s, units);
+        }
+        if bought {
+            self.purchases(s, units);
+        }
         self.personnel_presence(s, units);
-        self.followed_by(s, units);
+        if followed {
+            self.followed_by(s, units);
+        }
         self.dedupe_contributions(s);
         self.drop_purposes_of_contributions(s);
         self.withdrawn_offers(s, units);
