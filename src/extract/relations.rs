@@ -3202,6 +3202,29 @@ impl Reader<'_, '_> {
         })
     }
 
+    /// "Donors pledged more than €2 billion for Sudan ... Germany pledged
+    /// €244 million": with no mission or fund in view, a sum goes to the
+    /// country the story's aid is for, the last one named after "for" in
+    /// this sentence or the three before, other than the givers.
+    fn aid_country_in_view(&self, s: usize, pos: usize, givers: &[usize]) -> Option<usize> {
+        self.model
+            .mentions
+            .iter()
+            .filter(|m| m.start < pos && m.sentence + 3 >= s && m.sentence <= s)
+            .filter(|m| {
+                self.model.entities[m.entity].kind == Some(ActorKind::Country)
+                    && !givers.contains(&m.entity)
+                    && !m.possessive
+            })
+            .filter(|m| {
+                let before = self.model.text[..m.start].trim_end();
+                let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+                before.ends_with(" for")
+            })
+            .max_by_key(|m| m.start)
+            .map(|m| m.entity)
+    }
+
     /// Whom these actors gave to last, in an earlier sentence.
     fn earlier_recipient(&self, givers: &[usize]) -> Option<usize> {
         self.out
@@ -5868,6 +5891,13 @@ impl Reader<'_, '_> {
                             .then(|| self.place_country(units, last, end, &agent_ents))
                             .flatten()
                     })
+                    .or_else(|| {
+                        (kind == Some(ContributionKind::Money)
+                            && amount.is_some()
+                            && !matches!(form.lemma.as_str(), "pay" | "pay for" | "spend"))
+                        .then(|| self.aid_country_in_view(s, units[i].start, &agent_ents))
+                        .flatten()
+                    })
             }
             (None, None) => None,
         };
@@ -7695,13 +7725,24 @@ impl Reader<'_, '_> {
                                     | "weapons"
                                     | "oil"
                                     | "trade"
+                                    | "travel"
+                                    | "visa"
+                                    | "and"
                             )
                     })
                 })
             }) else {
                 continue;
             };
-            let Some((agent, _)) = self.subject(units, verb) else {
+            // "signed an order authorising sanctions against": the
+            // subject of the clause the participle hangs on.
+            let agent = self.subject(units, verb).map(|(g, _)| g).or_else(|| {
+                self.word(units, verb)
+                    .is_some_and(|w| w.ends_with("ing"))
+                    .then(|| self.main_subject(units, verb))
+                    .flatten()
+            });
+            let Some(agent) = agent else {
                 continue;
             };
             let (neg, hedge, _) = self.modality(units, agent, verb, s);
