@@ -324,6 +324,36 @@ fn is_adverb(w: &str) -> bool {
 
 /// Verbs of giving proper ("pledged personnel"), as against verbs of
 /// having or placing ("stationed troops there").
+/// A word that counts the states of a list announced or named after it
+/// ("11 other allies: ...", "Some fifteen countries ..., among them").
+fn counts_states(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_digit())
+        || count_word(w).is_some()
+        || matches!(
+            w,
+            "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "thirteen"
+                | "fourteen"
+                | "fifteen"
+                | "sixteen"
+                | "seventeen"
+                | "eighteen"
+                | "nineteen"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "dozen"
+                | "several"
+                | "many"
+        )
+}
+
 fn giving_lemma(lemma: &str) -> bool {
     matches!(
         lemma,
@@ -532,29 +562,6 @@ impl Reader<'_, '_> {
     /// Ghana": the states named at the end are the subject the count stands
     /// for, and take its place.
     fn counted_subjects(&self, units: Vec<Unit>) -> Vec<Unit> {
-        let count = |w: &str| {
-            w.chars().all(|c| c.is_ascii_digit())
-                || count_word(w).is_some()
-                || matches!(
-                    w,
-                    "eleven"
-                        | "twelve"
-                        | "thirteen"
-                        | "fourteen"
-                        | "fifteen"
-                        | "sixteen"
-                        | "seventeen"
-                        | "eighteen"
-                        | "nineteen"
-                        | "twenty"
-                        | "thirty"
-                        | "forty"
-                        | "fifty"
-                        | "dozen"
-                        | "several"
-                        | "many"
-                )
-        };
         let mut k = 0;
         while self.word(&units, k).is_some_and(|w| {
             matches!(
@@ -564,7 +571,7 @@ impl Reader<'_, '_> {
         }) {
             k += 1;
         }
-        if !self.word(&units, k).is_some_and(count) {
+        if !self.word(&units, k).is_some_and(counts_states) {
             return units;
         }
         let noun = k + 1 + usize::from(self.word(&units, k + 1) == Some("other"));
@@ -617,25 +624,9 @@ impl Reader<'_, '_> {
     fn announced_lists(&self, mut units: Vec<Unit>) -> Vec<Unit> {
         let mut k = 0;
         while k + 2 < units.len() {
-            let counted = self.word(&units, k).is_some_and(|w| {
-                w.chars().all(|c| c.is_ascii_digit())
-                    || matches!(
-                        w,
-                        "two"
-                            | "three"
-                            | "four"
-                            | "five"
-                            | "six"
-                            | "seven"
-                            | "eight"
-                            | "nine"
-                            | "ten"
-                            | "eleven"
-                            | "twelve"
-                            | "several"
-                            | "some"
-                    )
-            });
+            let counted = self
+                .word(&units, k)
+                .is_some_and(|w| counts_states(w) || w == "some");
             let noun_at = k + 1 + usize::from(self.word(&units, k + 1) == Some("other"));
             let announces = counted
                 && self.word(&units, noun_at).is_some_and(|w| {

@@ -115,14 +115,7 @@ pub fn segment(text: &str) -> Vec<Segment> {
         digit: false,
         out: Vec::new(),
     };
-    each_line(text, |line, base, paragraph| {
-        cut.line = line;
-        cut.base = base;
-        cut.paragraph = paragraph;
-        cut.start = 0;
-        walk(line, base, true, &mut cut);
-        cut.close(line.len());
-    });
+    walk_lines(text, &mut cut);
     cut.out
 }
 
@@ -135,14 +128,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         start: 0,
         out: Vec::new(),
     };
-    each_line(text, |line, base, paragraph| {
-        cut.line = line;
-        cut.base = base;
-        cut.paragraph = paragraph;
-        cut.start = 0;
-        walk(line, base, true, &mut cut);
-        cut.cut(line.len());
-    });
+    walk_lines(text, &mut cut);
     cut.out
 }
 
@@ -172,6 +158,23 @@ trait Sink {
     /// A sentence ends at byte `at` of the stretch: the tokens reported
     /// so far are its, the ones after are the next sentence's.
     fn cut(&mut self, at: usize);
+}
+
+/// A sink that cuts sentences line by line: it is told which line it is
+/// in before the walk over that line.
+trait LineSink<'t>: Sink {
+    /// Start reading `line`, at byte `base` of the text, in paragraph
+    /// `paragraph`.
+    fn enter(&mut self, line: &'t str, base: usize, paragraph: usize);
+}
+
+/// Walk every line of `text` into `sink`; a line break ends the sentence.
+fn walk_lines<'t>(text: &'t str, sink: &mut impl LineSink<'t>) {
+    each_line(text, |line, base, paragraph| {
+        sink.enter(line, base, paragraph);
+        walk(line, base, true, sink);
+        sink.cut(line.len());
+    });
 }
 
 /// A sentence's span from the bytes `start..end` of a line starting at
@@ -229,6 +232,12 @@ impl Segmenter<'_> {
     }
 }
 
+impl<'t> LineSink<'t> for Segmenter<'t> {
+    fn enter(&mut self, line: &'t str, base: usize, paragraph: usize) {
+        (self.line, self.base, self.paragraph, self.start) = (line, base, paragraph, 0);
+    }
+}
+
 impl Sink for Segmenter<'_> {
     // Called for every token of every document.
     #[inline]
@@ -250,6 +259,12 @@ struct Spans<'t> {
     paragraph: usize,
     start: usize,
     out: Vec<Sentence>,
+}
+
+impl<'t> LineSink<'t> for Spans<'t> {
+    fn enter(&mut self, line: &'t str, base: usize, paragraph: usize) {
+        (self.line, self.base, self.paragraph, self.start) = (line, base, paragraph, 0);
+    }
 }
 
 impl Sink for Spans<'_> {
