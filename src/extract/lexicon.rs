@@ -287,6 +287,8 @@ pub enum WordClass {
     GovernmentModifier,
     GroupLabel,
     CreditVerb,
+    VagueModifier,
+    PoliticalModifier,
 }
 
 impl WordClass {
@@ -338,6 +340,8 @@ impl WordClass {
             "government_modifier" => GovernmentModifier,
             "group_label" => GroupLabel,
             "credit_verb" => CreditVerb,
+            "vague_modifier" => VagueModifier,
+            "political_modifier" => PoliticalModifier,
             _ => return None,
         })
     }

@@ -354,6 +354,14 @@ fn counts_states(w: &str) -> bool {
         )
 }
 
+/// Verbs of taking part: "join", "take part in", "participate in".
+fn joining_lemma(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "join" | "take part in" | "take part" | "participate" | "participate in"
+    )
+}
+
 fn giving_lemma(lemma: &str) -> bool {
     matches!(
         lemma,
@@ -1219,9 +1227,8 @@ impl Reader<'_, '_> {
         for u in units {
             if let UnitKind::Word(w) = &u.kind {
                 match w.as_str() {
-                    "members" | "participants" | "contributors" | "participation" | "including" => {
-                        roster = true
-                    }
+                    "members" | "participants" | "contributors" | "participation" | "including"
+                    | "include" | "includes" | "comprises" | "comprise" => roster = true,
                     "buy" | "buys" | "bought" | "buying" | "purchase" | "purchases"
                     | "purchased" | "purchasing" => bought = true,
                     "followed" => followed = true,
@@ -3108,6 +3115,25 @@ impl Reader<'_, '_> {
         self.is_mission(e) || self.is_un_peacekeeping(e)
     }
 
+    /// Whether the verb at `last` stands without an object: the clause
+    /// ends after it, or goes on with words of time, manner or means only
+    /// ("joined soon after", "took part, with aircraft", "contributed by
+    /// funding food parcels").
+    fn no_object(&self, units: &[Unit], last: usize, end: usize) -> bool {
+        let end = end.min(units.len());
+        match self.word(units, last + 1) {
+            _ if last + 1 >= end => true,
+            Some(
+                "," | "by" | "with" | "either" | "too" | "also" | "as" | "again" | "soon" | "later"
+                | "earlier" | "afterwards" | "then" | "last" | "this" | "on" | "alongside"
+                | "early" | "late" | "fully" | "actively",
+            ) => !(last + 1..end)
+                .take_while(|&k| !matches!(self.word(units, k), Some("with" | "by" | "either")))
+                .any(|k| self.group(units, k).is_some()),
+            _ => false,
+        }
+    }
+
     /// Whether one of the `reach` words after the verb at `verb`, before
     /// any name, is `wanted`: "extended the mandate", "renewed smaller
     /// grants".
@@ -3149,6 +3175,16 @@ impl Reader<'_, '_> {
                 .rsplit(' ')
                 .next()
                 .is_some_and(|w| matches!(w, "Fund" | "Facility"))
+    }
+
+    /// A coalition or initiative: a body states join to back it, where
+    /// joining an operation is taking part in it.
+    fn is_membership_body(&self, e: usize) -> bool {
+        let ent = &self.model.entities[e];
+        ent.label == NodeLabel::Mission
+            && ent.name.split_whitespace().any(|w| {
+                w.eq_ignore_ascii_case("coalition") || w.eq_ignore_ascii_case("initiative")
+            })
     }
 
     fn is_un_peacekeeping(&self, e: usize) -> bool {
@@ -4298,6 +4334,10 @@ impl Reader<'_, '_> {
                         )
                     })
                 });
+                // "dropped 38,000 meals over the Strip in an operation":
+                // what is dropped is the object, not a mission further on.
+                let target =
+                    target.filter(|&t| into.is_some() || followed_by_plan || t <= last + 4);
                 let object_is_mission = target.is_some();
                 if let Some(t) = target {
                     if form.lemma.starts_with("withdraw") && !followed_by_plan {
@@ -4463,6 +4503,30 @@ impl Reader<'_, '_> {
                         (!self.be_before(units, i))
                             .then(|| self.previous_group(units, i))
                             .flatten()
+                    });
+                    // "the drone coalition for Ukraine led by Latvia": the
+                    // mission before the place it is for.
+                    let patient = patient.map(|p| {
+                        let mission = |k: usize| {
+                            self.group(units, k)
+                                .is_some_and(|g| g.ents.iter().any(|&e| self.is_mission(e)))
+                        };
+                        let article = p > 0 && self.word(units, p - 1) == Some("the");
+                        let prep = p.checked_sub(1 + usize::from(article));
+                        match prep {
+                            Some(k)
+                                if !mission(p)
+                                    && k >= 1
+                                    && matches!(
+                                        self.word(units, k),
+                                        Some("for" | "in" | "against")
+                                    )
+                                    && mission(k - 1) =>
+                            {
+                                k - 1
+                            }
+                            _ => p,
+                        }
                     });
                     let (Some(ag), Some(p)) = (agent_idx, patient) else {
                         return;
@@ -5801,7 +5865,19 @@ impl Reader<'_, '_> {
                     self.lex.is(WordClass::ForceRole, w) || self.lex.is(WordClass::Personnel, w)
                 })
         });
+        // "Egypt and the UAE joined soon after", "Canada has also taken
+        // part, with aircraft": taking part with no object named is taking
+        // part in the mission in view.
+        let takes_part_alone = matches!(
+            form.lemma.as_str(),
+            "join" | "take part" | "participate" | "contribute"
+        ) && amount.is_none()
+            // "the only non-EU country taking part": a participle describes.
+            && (!form.gerund
+                || i > 0 && self.word(units, i - 1).is_some_and(|w| BE.contains(&w) || w == "not"))
+            && self.no_object(units, last, end);
         let implicit_ok = amount.is_some()
+            || takes_part_alone
             || vague_number
             || counted_equipment
             || to_own_people
@@ -5913,6 +5989,23 @@ impl Reader<'_, '_> {
         let Some(to) = target_entity else {
             return;
         };
+        // "Germany joined the coalition": joining a body of supporters
+        // backs it; what is given, if anything, the story says apart.
+        if kind.is_none()
+            && amount.is_none()
+            && joining_lemma(&form.lemma)
+            && self.is_membership_body(to)
+        {
+            let how = Stance::of(
+                RelType::Supports,
+                negated,
+                hedged,
+                trig,
+                "joined a coalition",
+            );
+            self.stance_on(s, units, a, to, how);
+            return;
+        }
         let kind = kind.unwrap_or(
             if matches!(
                 form.lemma.as_str(),
@@ -5920,8 +6013,7 @@ impl Reader<'_, '_> {
             ) {
                 ContributionKind::Money
             } else if matches!(form.lemma.as_str(), "deploy" | "dispatch")
-                || (self.is_mission(to)
-                    && matches!(form.lemma.as_str(), "join" | "take part in" | "send"))
+                || (self.is_mission(to) && (joining_lemma(&form.lemma) || form.lemma == "send"))
             {
                 ContributionKind::Personnel
             } else {
@@ -8096,7 +8188,30 @@ impl Reader<'_, '_> {
                         .flatten()
                         .filter(|g| g.possessive)
                         .and_then(|g| g.ents.iter().copied().find(|&e| self.is_mission(e)));
-                    owner.map(|m| (i + 2, m))
+                    // "the members include": the mission in view.
+                    let in_view =
+                        (owner.is_none() && i > 0 && self.word(units, i - 1) == Some("the"))
+                            .then(|| {
+                                self.context_mission(s, units[i].start)
+                                    .or_else(|| self.main_mission(units[i].start))
+                            })
+                            .flatten();
+                    owner.or(in_view).map(|m| (i + 2, m))
+                }
+                // "the coalition now includes Latvia, Sweden and Canada".
+                Some("include" | "includes" | "comprises" | "comprise")
+                    if i >= 1 && takes_part(self, i + 1) =>
+                {
+                    let subject = if matches!(self.word(units, i - 1), Some("now" | "also")) {
+                        i.checked_sub(2)
+                    } else {
+                        Some(i - 1)
+                    };
+                    subject
+                        .and_then(|k| self.group(units, k))
+                        .filter(|g| !g.possessive)
+                        .and_then(|g| g.ents.iter().copied().find(|&e| self.is_mission(e)))
+                        .map(|m| (i + 1, m))
                 }
                 // "with countries including Britain, Bahrain and Canada".
                 Some("including")
@@ -8129,13 +8244,19 @@ impl Reader<'_, '_> {
                 continue;
             };
             let trig = Span::new(units[i].start, units[i].end);
+            // A coalition's members back it; an operation's take part.
+            let rel = if self.is_membership_body(mission) {
+                RelType::Supports
+            } else {
+                RelType::Contributes
+            };
             for &from in &g.ents {
                 if from == mission {
                     continue;
                 }
                 self.emit(
                     s,
-                    RelType::Contributes,
+                    rel,
                     from,
                     mission,
                     FactProps::default(),

@@ -261,6 +261,7 @@ fn compatible(e: &DocEntity, wants: Wants) -> bool {
             compatible(e, Wants::Group)
                 || e.label == NodeLabel::Actor
                     && e.name.split_whitespace().any(|w| w == "Coalition")
+                || is_coalition(e)
         }
         Wants::Government | Wants::Set(_) => e.kind == Some(ActorKind::Country),
         Wants::Army => e.kind == Some(ActorKind::Force),
@@ -283,6 +284,11 @@ fn referent(
         .collect();
     before.sort_by_key(|m| m.start);
     match a.wants {
+        Wants::Coalition => {
+            if let Some(e) = coalition_referent(model, lex, a, added) {
+                return Some(vec![e]);
+            }
+        }
         Wants::Mission => {
             let found = mission_referent(model, lex, a, added);
             if let Some([e]) = found.as_deref() {
@@ -728,6 +734,112 @@ fn referent(
         }
     }
     before.iter().rev().find(|m| ok(m)).map(|m| vec![m.entity])
+}
+
+/// Whether an entity is a coalition by name ("Global Coalition to Defeat
+/// ISIS", "drone coalition").
+fn is_coalition(e: &DocEntity) -> bool {
+    e.name
+        .split_whitespace()
+        .any(|w| w.eq_ignore_ascii_case("coalition"))
+}
+
+/// "the international drone coalition for Ukraine", "the demining
+/// coalition": a coalition the text tells apart by what it is for is a
+/// mission of its own, named by those words (and the country it is for),
+/// unless one so named is known; "the coalition" alone is the coalition
+/// named last, if any.
+fn coalition_referent(
+    model: &mut DocModel,
+    lex: &Lexicon,
+    a: &Anaphor,
+    added: &[Mention],
+) -> Option<usize> {
+    let written = without_article(&model.text[a.start..a.end]);
+    let mut words: Vec<&str> = written.split_whitespace().collect();
+    words.pop_if(|w| w.eq_ignore_ascii_case("coalition"));
+    // "US-led", "Latvian-run": who leads is no name of its own, and a
+    // number says nothing of what it is.
+    let tells = |w: &&str| {
+        w.chars().all(|c| c.is_alphanumeric() || c == '-')
+            && !w.contains("-led")
+            && !w.chars().all(|c| c.is_ascii_digit())
+    };
+    let telling: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !lex.is(WordClass::VagueModifier, &w.to_lowercase()))
+        .collect();
+    if telling.is_empty() || !telling.iter().all(tells) {
+        return model
+            .mentions
+            .iter()
+            .chain(added)
+            .filter(|m| m.end <= a.start && is_coalition(&model.entities[m.entity]))
+            .max_by_key(|m| m.start)
+            .map(|m| m.entity);
+    }
+    let name = format!("{} coalition", telling.join(" "));
+    // "the opposition coalition", "the ruling coalition": an alliance of
+    // parties or armed groups, an actor of its own.
+    if telling
+        .iter()
+        .any(|w| lex.is(WordClass::PoliticalModifier, &w.to_lowercase()))
+    {
+        let known = model
+            .entities
+            .iter()
+            .position(|e| e.label == NodeLabel::Actor && e.name.eq_ignore_ascii_case(&name));
+        return Some(known.unwrap_or_else(|| {
+            model.entities.push(DocEntity {
+                label: NodeLabel::Actor,
+                kind: Some(ActorKind::Group),
+                name,
+                aliases: Vec::new(),
+                lexicon: None,
+                implicit: false,
+                location: Vec::new(),
+                leader: None,
+            });
+            model.entities.len() - 1
+        }));
+    }
+    let known = model.entities.iter().position(|e| {
+        is_coalition(e)
+            && std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .any(|n| n.to_lowercase().contains(&name.to_lowercase()))
+    });
+    if known.is_some() {
+        return known;
+    }
+    // "for Ukraine": the country it is for names it too.
+    let place = a
+        .words
+        .iter()
+        .find_map(|w| w.strip_prefix("in "))
+        .and_then(|p| {
+            let after = model.text[a.end..].trim_start();
+            let written_place = after
+                .strip_prefix("for ")
+                .and_then(|rest| rest.get(..p.len()))?;
+            Some(written_place.to_string())
+        });
+    let e = described_mission(model, name.clone(), None, Vec::new());
+    let mut aliases = Vec::new();
+    if written != name {
+        aliases.push(written.to_string());
+    }
+    if let Some(p) = place {
+        aliases.push(format!("{name} for {p}"));
+        aliases.push(format!("{written} for {p}"));
+    }
+    for alias in aliases {
+        if !model.entities[e].aliases.contains(&alias) && model.entities[e].name != alias {
+            model.entities[e].aliases.push(alias);
+        }
+    }
+    Some(e)
 }
 
 /// Whether the words between a mention and a pronoun are a verb of saying
