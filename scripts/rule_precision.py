@@ -65,6 +65,11 @@ def main():
                 if not m:
                     continue
                 a, rel, b, rest, trigger, rule = m.groups()
+                # Flags without a kind stand right after the target's name.
+                flags = re.search(r"( (negated|hedged|abandoned|permanent|veto))+$", b.strip())
+                if flags:
+                    rest = flags.group(0) + " " + rest
+                    b = b.strip()[: flags.start()]
                 if rel not in ("SUPPORTS", "OPPOSES", "CONTRIBUTES", "LEADS") or " negated" in " " + rest:
                     continue
                 if not in_sentence.search(sentence):

@@ -1464,19 +1464,29 @@ impl Reader<'_, '_> {
     /// the mission (or fund) in view.
     fn money_from(&mut self, s: usize, units: &[Unit]) {
         for k in 1..units.len().saturating_sub(2) {
+            // "Other pledges came from Japan and Norway": so do the gifts
+            // themselves.
+            let gifts = |w: &str| {
+                matches!(
+                    w,
+                    "pledges" | "contributions" | "donations" | "grants" | "offers"
+                )
+            };
             if !matches!(self.word(units, k), Some("came" | "comes" | "come"))
                 || self.word(units, k + 1) != Some("from")
                 || !self
                     .word(units, k - 1)
-                    .is_some_and(|w| self.lex.is(WordClass::Money, w))
+                    .is_some_and(|w| self.lex.is(WordClass::Money, w) || gifts(w))
                 || self.group(units, k + 2).is_none()
             {
                 continue;
             }
             let pos = units[k].start;
+            let givers = self.ents(units, k + 2);
             let Some(to) = self
                 .context_mission(s, pos)
                 .or_else(|| self.fund_in_view(s, pos))
+                .or_else(|| self.aid_country_in_view(s, pos, &givers))
             else {
                 continue;
             };
@@ -3246,7 +3256,9 @@ impl Reader<'_, '_> {
             .filter(|m| {
                 let before = self.model.text[..m.start].trim_end();
                 let before = before.strip_suffix("the").unwrap_or(before).trim_end();
-                before.ends_with(" for")
+                // "pushed for Russia to pay": the subject of a clause.
+                let clause = self.model.text[m.end..].trim_start().starts_with("to ");
+                before.ends_with(" for") && !clause
             })
             .max_by_key(|m| m.start)
             .map(|m| m.entity)
@@ -4037,7 +4049,7 @@ impl Reader<'_, '_> {
                     // What is signed is an agreement the text names as a
                     // mission or a resolution, not any "it" ("It must then be
                     // signed by the president").
-                    let signs_other = form.lemma == "sign"
+                    let signs_other = matches!(form.lemma.as_str(), "sign" | "request")
                         && patient.is_some_and(|p| {
                             !self
                                 .ents(units, p)
@@ -4062,6 +4074,36 @@ impl Reader<'_, '_> {
                                 "authorised by (passive)",
                             ),
                         );
+                    }
+                    return;
+                }
+                // "the government requested this force": asking for a
+                // mission named right after backs it; "a request for" is
+                // a noun, and what else is requested says nothing.
+                if form.lemma == "request" {
+                    // "at Kiir's request".
+                    let noun = i > 0
+                        && (self.word(units, i - 1).is_some_and(|w| {
+                            matches!(w, "a" | "the" | "its" | "their" | "his" | "her" | "this")
+                        }) || self.group(units, i - 1).is_some_and(|g| g.possessive))
+                        // "if the council requests it": a condition, no request.
+                        || (i.saturating_sub(8)..i)
+                            .rev()
+                            .take_while(|&k| self.word(units, k) != Some(","))
+                            .any(|k| matches!(self.word(units, k), Some("if" | "unless" | "once" | "until")));
+                    let object = self
+                        .target_after(units, last, end, &agent_ents, Self::is_mission)
+                        .filter(|&t| t <= last + 4);
+                    if let (false, Some(t)) = (noun, object) {
+                        let (neg, hedge, _) = self.modality(units, a, i, s);
+                        let how = Stance::of(
+                            RelType::Supports,
+                            neg,
+                            hedge,
+                            trig_span,
+                            "requested the mission",
+                        );
+                        self.stance(s, units, a, t, how);
                     }
                     return;
                 }
@@ -5222,7 +5264,18 @@ impl Reader<'_, '_> {
         let conjoined = (i.saturating_sub(2)..i)
             .any(|k| matches!(self.word(units, k), Some("and" | "but")))
             && (0..i).any(|k| self.word(units, k) == Some("by"));
-        if !self.be_before(units, i) && !conjoined {
+        // "officers seconded by Romania and Austria": people a mission is
+        // given, named before the participle, with no "were".
+        let reduced = i > 0
+            && matches!(
+                form.lemma.as_str(),
+                "second" | "contribute" | "provide" | "deploy"
+            )
+            && self.word(units, i - 1).is_some_and(|w| {
+                self.lex.is(WordClass::Personnel, w)
+                    || self.lex.is(WordClass::Personnel, w.trim_end_matches('s'))
+            });
+        if !self.be_before(units, i) && !conjoined && !reduced {
             return;
         }
         let agent_ents = self.ents(units, a);
@@ -5240,10 +5293,20 @@ impl Reader<'_, '_> {
             form.lemma.as_str(),
             "fund" | "finance" | "pay" | "bankroll" | "underwrite"
         );
-        let receiver = to_group.or(if money_verb { subject } else { None });
+        let receiver = to_group.or(if money_verb && !reduced {
+            subject
+        } else {
+            None
+        });
+        let in_view = || {
+            reduced
+                .then(|| self.context_mission(s, units[i].start))
+                .flatten()
+        };
         let Some(to) = receiver
             .and_then(|g| self.group(units, g))
             .and_then(|g| g.ents.first().copied())
+            .or_else(in_view)
         else {
             return;
         };
@@ -5263,6 +5326,8 @@ impl Reader<'_, '_> {
             .cloned();
         let kind = if money_verb {
             Some(ContributionKind::Money)
+        } else if reduced {
+            Some(ContributionKind::Personnel)
         } else {
             let from = subject.unwrap_or(0);
             self.contribution_kind(units, from, i, amount.as_ref())
@@ -8790,10 +8855,12 @@ impl Reader<'_, '_> {
     /// First pass: which missions each resolution (or the council) acts on.
     fn resolution_links(&mut self, s: usize, units: &[Unit], triggers: &[Trigger]) {
         for &(i, n, ref forms) in triggers {
-            let Some(form) = forms
-                .iter()
-                .find(|f| matches!(f.class, TriggerClass::Authorize | TriggerClass::End))
-            else {
+            // "requests the Secretary-General to report": what a resolution
+            // asks for is no mission it creates.
+            let Some(form) = forms.iter().find(|f| {
+                matches!(f.class, TriggerClass::Authorize | TriggerClass::End)
+                    && f.lemma != "request"
+            }) else {
                 continue;
             };
             // "ends the mandate": the noun of a verb form does nothing.
