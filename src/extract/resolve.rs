@@ -1130,8 +1130,22 @@ fn mission_referent(
         };
         let led = led && led_by.is_none_or(|l| ent.leader.is_none_or(|x| x == l));
         // "SADC's military mission": run by the owner.
+        // A mission the text brought in with no leader is the owner's only
+        // if the description repeats a word of its name ("ECOWAS's standby
+        // force" is not "a unified force").
         let owned = match a.owner.and_then(|o| model.entities[o].lexicon) {
-            Some(o) => ent.leader.is_none_or(|l| l == o),
+            Some(o) => match ent.leader {
+                Some(l) => l == o,
+                None => {
+                    ent.lexicon.is_some()
+                        || ent.name.split_whitespace().any(|n| {
+                            // "peacekeepers" repeats "Peacekeeping".
+                            let stem: String = n.to_lowercase().chars().take(6).collect();
+                            !lex.is(WordClass::MissionWord, &n.to_lowercase())
+                                && words.iter().any(|w| w.starts_with(&stem))
+                        })
+                }
+            },
             None => true,
         };
         // "the new force" is no support office.
@@ -1332,6 +1346,16 @@ fn mission_referent(
         }
         _ => prior,
     };
+    // "the AES leaders announced a unified force of 5,000 troops": an
+    // indefinite description that a verb brings into being is a mission of
+    // its own, named by its modifiers, unless its words are those of the
+    // mission in view.
+    if indefinite
+        && (prior.is_none() || prior != next)
+        && let Some(e) = introduced_mission(model, lex, a, &head, prior)
+    {
+        return Some(vec![e]);
+    }
     // "the U.N. peacekeeping mission in Mali", "a multinational force" in a
     // story about Haiti, with no mission named: the one mission the lexicon
     // knows there that fits the words.
@@ -1503,10 +1527,19 @@ fn mission_referent(
                 name = format!("{name} {w}");
             }
         }
+        // "Germany's initiative": called by its own head noun.
         let kind = span
             .split_whitespace()
             .map(str::to_lowercase)
             .find(|w| matches!(w.as_str(), "mission" | "force" | "operation"))
+            .or_else(|| {
+                (lex.is(WordClass::MissionWord, &head)
+                    && !matches!(
+                        head.as_str(),
+                        "deployment" | "presence" | "contingent" | "peacekeepers" | "intervention"
+                    ))
+                .then(|| head.clone())
+            })
             .unwrap_or_else(|| "mission".to_string());
         name = format!("{name} {kind}");
         if let Some(place) = &place_name {
@@ -1535,6 +1568,79 @@ fn mission_referent(
         return Some(vec![e]);
     }
     prior.or(next).map(|e| vec![e])
+}
+
+/// A mission an indefinite description introduces ("announced a unified
+/// force of 5,000 troops"), when the mission in view (`prior`) shares none
+/// of its modifiers.
+fn introduced_mission(
+    model: &mut DocModel,
+    lex: &Lexicon,
+    a: &Anaphor,
+    head: &str,
+    prior: Option<usize>,
+) -> Option<usize> {
+    // Only as the object of a verb that brings one into being: "announced
+    // a unified force", "agreed to set up a joint force".
+    let verb = model.text[..a.start]
+        .split_whitespace()
+        .next_back()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase());
+    let introduces = verb.is_some_and(|v| {
+        lex.triggers(&v).iter().any(|f| {
+            f.rest.is_empty()
+                && matches!(
+                    f.lemma.as_str(),
+                    "announce" | "launch" | "create" | "establish" | "form" | "unveil"
+                )
+        }) || matches!(v.as_str(), "up" | "formed" | "forming" | "forms")
+    });
+    if !introduces || !lex.is(WordClass::MissionWord, head) {
+        return None;
+    }
+    let span = &model.text[a.start..a.end];
+    let modifiers: Vec<&str> = span
+        .split_whitespace()
+        .skip(1)
+        .filter(|w| !w.eq_ignore_ascii_case(head) && !matches!(*w, "and" | "or"))
+        .map(|w| w.trim_end_matches(','))
+        .collect();
+    // Plain lower-case adjectives and nouns only: a name, a number or a
+    // leader's compound says which mission by other rules.
+    if modifiers.is_empty()
+        || !modifiers
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+        || modifiers.iter().all(|w| {
+            matches!(
+                *w,
+                "new" | "second" | "larger" | "smaller" | "bigger" | "possible"
+            )
+        })
+    {
+        return None;
+    }
+    // Words that pick a mission the lexicon knows ("a multinational
+    // force" in Haiti) leave the choice to that rule.
+    if modifiers
+        .iter()
+        .all(|w| NAME_WORDS.contains(w) || TASK_WORDS.contains(w))
+    {
+        return None;
+    }
+    if let Some(prior) = prior {
+        let known = &model.entities[prior];
+        let known_words = std::iter::once(&known.name)
+            .chain(&known.aliases)
+            .map(|n| n.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if modifiers.iter().any(|w| known_words.contains(*w)) {
+            return None;
+        }
+    }
+    let name = format!("{} {head}", modifiers.join(" "));
+    Some(described_mission(model, name, None, Vec::new()))
 }
 
 /// "a multinational force to Haiti", "a joint peacekeeping force": a
