@@ -3372,6 +3372,22 @@ impl Reader<'_, '_> {
         })
     }
 
+    /// "keeps about 1,500 troops in Transnistria", "keeps 300 soldiers at
+    /// its base": troops kept at a place the clause names are the keeper's
+    /// own presence there, given to no mission in view.
+    fn kept_at_a_place(&self, units: &[Unit], from: usize, to: usize) -> bool {
+        (from + 1..to.min(units.len())).any(|k| {
+            matches!(self.word(units, k), Some("in" | "at"))
+                && (k + 1..(k + 3).min(units.len())).any(|p| {
+                    self.text(&units[p]).starts_with(char::is_uppercase)
+                        || matches!(
+                            self.word(units, p),
+                            Some("north" | "south" | "east" | "west" | "base" | "bases")
+                        )
+                })
+        })
+    }
+
     /// Whether the object of a contribution verb is the agent's own
     /// ("its soldiers", "their contingents").
     fn object_possessed(&self, units: &[Unit], from: usize, to: usize) -> bool {
@@ -4263,8 +4279,9 @@ impl Reader<'_, '_> {
             }
             TriggerClass::End => {
                 // "withdraw its 300 troops from the mission": a contribution in place.
+                // "withdrew its last soldiers last August": one that has ended.
                 let Some(a) = agent_idx else { return };
-                if passive {
+                if passive || form.participle {
                     return;
                 }
                 let amounts: Vec<Amount> = self
@@ -5975,6 +5992,7 @@ impl Reader<'_, '_> {
             (None, None)
                 if implicit_ok
                     && recipient.is_none()
+                    && !(form.lemma == "keep" && self.kept_at_a_place(units, last, end))
                     && (to_own_people || !self.elsewhere(units, last, end)) =>
             {
                 // "deploys 1,800 personnel in UN peacekeeping operations":
