@@ -56,6 +56,20 @@ def main():
             for e in gold["entities"]:
                 for n in e["names"]:
                     ids.setdefault(norm(n), e["id"])
+            # Explain prints canonical names; the gold may know a node by
+            # one of its aliases, as score.py matches it.
+            nodes = subprocess.run(
+                [binary, "query", "--format", "json", "--input", doc,
+                 "MATCH (n) RETURN n.name AS name, n.aliases AS aliases"],
+                capture_output=True, text=True,
+            ).stdout
+            for row in json.loads(nodes or "[]"):
+                if not row.get("name") or norm(row["name"]) in ids:
+                    continue
+                for alias in row.get("aliases") or []:
+                    if isinstance(alias, str) and norm(alias) in ids:
+                        ids[norm(row["name"])] = ids[norm(alias)]
+                        break
             out = subprocess.run([binary, "explain", doc], capture_output=True, text=True).stdout
             sentence = ""
             for line in out.split("\n"):

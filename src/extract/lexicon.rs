@@ -289,6 +289,7 @@ pub enum WordClass {
     CreditVerb,
     VagueModifier,
     PoliticalModifier,
+    Deliberate,
 }
 
 impl WordClass {
@@ -342,6 +343,7 @@ impl WordClass {
             "credit_verb" => CreditVerb,
             "vague_modifier" => VagueModifier,
             "political_modifier" => PoliticalModifier,
+            "deliberate" => Deliberate,
             _ => return None,
         })
     }

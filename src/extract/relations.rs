@@ -7220,6 +7220,15 @@ impl Reader<'_, '_> {
                 {
                     return;
                 }
+                // "once among the mechanism's largest donors": a gift no
+                // longer made. "Spain is weighing a first contribution": one
+                // not yet made, kept as hedged.
+                let before =
+                    |n: usize| (k.saturating_sub(n)..k).filter_map(|x| self.word(units, x));
+                if before(5).any(|w| w == "once") {
+                    return;
+                }
+                let weighed = before(3).any(|w| self.lex.is(WordClass::Deliberate, w));
                 let to = match target
                     .and_then(|t| self.group(units, t).and_then(|g| g.ents.first().copied()))
                 {
@@ -7301,6 +7310,7 @@ impl Reader<'_, '_> {
                     )
                 });
                 let (neg, hedge, _) = self.modality(units, a, i, s);
+                let hedge = hedge || weighed;
                 // "the largest contributor, with about 900 personnel,
                 // followed by the United States with some 600": the size
                 // after "with", and the next in the ranking.
