@@ -4097,8 +4097,8 @@ impl Reader<'_, '_> {
                 // mission named right after backs it; "a request for" is
                 // a noun, and what else is requested says nothing.
                 if form.lemma == "request" {
-                    // "at Kiir's request".
-                    let noun = i > 0
+                    // "at Kiir's request": a noun.
+                    let not_asked = i > 0
                         && (self.word(units, i - 1).is_some_and(|w| {
                             matches!(w, "a" | "the" | "its" | "their" | "his" | "her" | "this")
                         }) || self.group(units, i - 1).is_some_and(|g| g.possessive))
@@ -4110,7 +4110,7 @@ impl Reader<'_, '_> {
                     let object = self
                         .target_after(units, last, end, &agent_ents, Self::is_mission)
                         .filter(|&t| t <= last + 4);
-                    if let (false, Some(t)) = (noun, object) {
+                    if let (false, Some(t)) = (not_asked, object) {
                         let (neg, hedge, _) = self.modality(units, a, i, s);
                         let how = Stance::of(
                             RelType::Supports,
