@@ -290,6 +290,7 @@ pub enum WordClass {
     VagueModifier,
     PoliticalModifier,
     Deliberate,
+    Continuing,
 }
 
 impl WordClass {
@@ -344,6 +345,7 @@ impl WordClass {
             "vague_modifier" => VagueModifier,
             "political_modifier" => PoliticalModifier,
             "deliberate" => Deliberate,
+            "continuing" => Continuing,
             _ => return None,
         })
     }

@@ -433,6 +433,7 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
         starts: None,
         defined_acronyms: Vec::new(),
         runs: Vec::new(),
+        dateline_span: None,
     };
     b.runs = (0..b.model.sentences.len())
         .map(|s| b.capitalized_runs(&b.model.sentences[s]))
@@ -478,7 +479,21 @@ struct Builder<'t, 'l> {
     /// The capitalized runs of each sentence, worked out once (the tokens
     /// do not change).
     runs: Vec<SmallVec<[(usize, usize); 8]>>,
+    /// The dateline's bytes ("JUBA, South Sudan (AP)"), which name no
+    /// actor and define no acronym.
+    dateline_span: Option<(usize, usize)>,
 }
+
+/// How many of a story's first lines may hold its dateline.
+const DATELINE_LINES: usize = 3;
+
+/// How many may, when the line credits an agency ("(Reuters) -").
+const DATELINE_LINES_CREDITED: usize = 6;
+
+/// An agency credited right before a dateline's dash.
+static CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\([A-Z][A-Za-z]+\)\s*(?:-|\u{2014}|\u{2013})").expect("regex")
+});
 
 /// The countries of a wire story's dateline, the upper-case places that
 /// open one of its first paragraphs ("BANGUI, Dec 21 -", "UNITED
@@ -497,12 +512,18 @@ fn dateline(text: &str, lex: &Lexicon) -> Dateline {
             continue;
         }
         lines += 1;
-        if lines > 3 {
+        if lines > DATELINE_LINES_CREDITED {
             break;
         }
         let Some(places) = RE.captures(line).and_then(|c| c.get(1)) else {
             continue;
         };
+        // Below a headline, byline and time stamp ("NOUAKCHOTT/N'DJAMENA,
+        // Dec 6 (Reuters) -"), only a line that credits an agency before
+        // its dash is a dateline: "NATO, which ..." opens a sentence.
+        if lines > DATELINE_LINES && !CREDIT.is_match(line) {
+            continue;
+        }
         let mut at = start + places.start();
         let mut found = Vec::new();
         for place in places.as_str().split('/') {
@@ -1267,6 +1288,12 @@ impl<'t> Builder<'t, '_> {
             })
             .collect();
         for (open, close, acronym) in defs {
+            if self
+                .dateline_span
+                .is_some_and(|(start, end)| open >= start && close <= end)
+            {
+                continue;
+            }
             // "Rep. Ed Case (D-Hawaii)": a lawmaker's party and state.
             let party_tag = acronym.len() > 2
                 && matches!(acronym.as_bytes()[..2], [b'D' | b'R' | b'I', b'-'])
@@ -2403,6 +2430,7 @@ impl<'t> Builder<'t, '_> {
         let dateline = dateline(self.text, self.lex);
         // "JERUSALEM, Oct 13 (Reuters) -": the agency credited is no actor
         // of the story.
+        self.dateline_span = dateline.span;
         if let Some((start, end)) = dateline.span {
             self.model
                 .mentions
@@ -3255,6 +3283,26 @@ mod tests {
         assert!(ids("KINGSTON, May 2 - Police said.").is_empty());
         // A sentence that opens with a capitalised name is no dateline.
         assert!(ids("Kenya said on Friday it would send police.").is_empty());
+        // Below a headline, byline and time stamp, a dateline credits its
+        // agency; an upper-case name opening a paragraph there does not.
+        let wire = "Headline\n\nBy A Reporter\n\nDecember 6, 2023\n\n\
+                    NOUAKCHOTT/N'DJAMENA, Dec 6 (Reuters) - Chad said.";
+        assert_eq!(ids(wire), ["MR NOUAKCHOTT", "TD N'DJAMENA"]);
+        let body = "Headline\n\nBy A Reporter\n\nDecember 6, 2023\n\n\
+                    NAIROBI, the capital, was calm - for now.";
+        assert!(ids(body).is_empty());
+    }
+
+    #[test]
+    fn a_dateline_defines_no_acronym() {
+        let found = mentions(
+            "Headline\n\nBy A Reporter\nNews Agency\n\nJUBA, South Sudan (AP) \u{2014} South Sudan's monitors warned.",
+        );
+        assert!(
+            found
+                .iter()
+                .all(|(written, entity)| written != "South Sudan" || entity == "South Sudan")
+        );
     }
 
     #[test]

@@ -3372,6 +3372,28 @@ impl Reader<'_, '_> {
         })
     }
 
+    /// The body the verb at `last` keeps in a state of going on ("the
+    /// mechanism afloat", "UNSOM's field office in Garowe open"): its
+    /// first group, a mission, resolution or organization, with a word of
+    /// the class continuing a few words on.
+    fn kept_going(&self, units: &[Unit], agent: usize, last: usize, end: usize) -> Option<usize> {
+        let end = end.min(units.len());
+        let object = (last + 1..end.min(last + 4)).find(|&k| self.group(units, k).is_some())?;
+        let agent_ents = self.ents(units, agent);
+        let fits = self.ents(units, object).iter().all(|&e| {
+            let ent = &self.model.entities[e];
+            !agent_ents.contains(&e)
+                && (self.is_mission(e)
+                    || self.is_resolution(e)
+                    || ent.kind == Some(ActorKind::Organization))
+        });
+        let state = (object + 1..end.min(object + 7)).any(|k| {
+            self.word(units, k)
+                .is_some_and(|w| self.lex.is(WordClass::Continuing, w))
+        });
+        (fits && state).then_some(object)
+    }
+
     /// "keeps about 1,500 troops in Transnistria", "keeps 300 soldiers at
     /// its base": troops kept at a place the clause names are the keeper's
     /// own presence there, given to no mission in view.
@@ -5388,6 +5410,17 @@ impl Reader<'_, '_> {
     ) {
         if passive {
             self.passive_contribution(s, units, i, last, end, agent_idx, trig, form);
+            return;
+        }
+        // "keep the corridor open", "tried to keep the bloc alive": wanting
+        // a mission or body to go on backs it.
+        if form.lemma == "keep"
+            && let Some(a) = agent_idx
+            && let Some(t) = self.kept_going(units, a, last, end)
+        {
+            let (neg, hedge, _) = self.modality(units, a, i, s);
+            let how = Stance::of(RelType::Supports, neg, hedge, trig, "keeps it going");
+            self.stance(s, units, a, t, how);
             return;
         }
         // "Ghana provides the force commander", "to provide the operation
