@@ -45,6 +45,14 @@ pub struct DocEntity {
 }
 
 impl DocEntity {
+    /// Whether one word of its name is `word`, in any case ("Global
+    /// Coalition to Defeat ISIS", "drone coalition").
+    pub fn named(&self, word: &str) -> bool {
+        self.name
+            .split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case(word))
+    }
+
     /// The entity of a lexicon entry, as a document first meets it.
     pub fn from_lexicon(lex: &Lexicon, idx: usize) -> DocEntity {
         let (entry, resolved) = (&lex.entries[idx], lex.resolved(idx));

@@ -3191,10 +3191,7 @@ impl Reader<'_, '_> {
     /// joining an operation is taking part in it.
     fn is_membership_body(&self, e: usize) -> bool {
         let ent = &self.model.entities[e];
-        ent.label == NodeLabel::Mission
-            && ent.name.split_whitespace().any(|w| {
-                w.eq_ignore_ascii_case("coalition") || w.eq_ignore_ascii_case("initiative")
-            })
+        ent.label == NodeLabel::Mission && (ent.named("coalition") || ent.named("initiative"))
     }
 
     fn is_un_peacekeeping(&self, e: usize) -> bool {
@@ -5310,10 +5307,9 @@ impl Reader<'_, '_> {
                 form.lemma.as_str(),
                 "second" | "contribute" | "provide" | "deploy"
             )
-            && self.word(units, i - 1).is_some_and(|w| {
-                self.lex.is(WordClass::Personnel, w)
-                    || self.lex.is(WordClass::Personnel, w.trim_end_matches('s'))
-            });
+            && self
+                .word(units, i - 1)
+                .is_some_and(|w| self.lex.is(WordClass::Personnel, w));
         if !self.be_before(units, i) && !conjoined && !reduced {
             return;
         }

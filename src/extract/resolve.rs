@@ -257,12 +257,7 @@ fn compatible(e: &DocEntity, wants: Wants) -> bool {
         }
         // "the coalition": also a body named one ("the Coalition to
         // Restore Legitimacy in Yemen").
-        Wants::Coalition => {
-            compatible(e, Wants::Group)
-                || e.label == NodeLabel::Actor
-                    && e.name.split_whitespace().any(|w| w == "Coalition")
-                || is_coalition(e)
-        }
+        Wants::Coalition => compatible(e, Wants::Group) || e.named("coalition"),
         Wants::Government | Wants::Set(_) => e.kind == Some(ActorKind::Country),
         Wants::Army => e.kind == Some(ActorKind::Force),
     }
@@ -736,14 +731,6 @@ fn referent(
     before.iter().rev().find(|m| ok(m)).map(|m| vec![m.entity])
 }
 
-/// Whether an entity is a coalition by name ("Global Coalition to Defeat
-/// ISIS", "drone coalition").
-fn is_coalition(e: &DocEntity) -> bool {
-    e.name
-        .split_whitespace()
-        .any(|w| w.eq_ignore_ascii_case("coalition"))
-}
-
 /// "the international drone coalition for Ukraine", "the demining
 /// coalition": a coalition the text tells apart by what it is for is a
 /// mission of its own, named by those words (and the country it is for),
@@ -775,7 +762,7 @@ fn coalition_referent(
             .mentions
             .iter()
             .chain(added)
-            .filter(|m| m.end <= a.start && is_coalition(&model.entities[m.entity]))
+            .filter(|m| m.end <= a.start && model.entities[m.entity].named("coalition"))
             .max_by_key(|m| m.start)
             .map(|m| m.entity);
     }
@@ -805,7 +792,7 @@ fn coalition_referent(
         }));
     }
     let known = model.entities.iter().position(|e| {
-        is_coalition(e)
+        e.named("coalition")
             && std::iter::once(&e.name)
                 .chain(&e.aliases)
                 .any(|n| n.to_lowercase().contains(&name.to_lowercase()))
