@@ -221,6 +221,9 @@ pub struct DocModel<'t> {
     /// The countries of the dateline ("BANGUI, Dec 21 -"): where the story
     /// is told from, lexicon indexes.
     pub dateline: Vec<usize>,
+    /// The countries people serve as their titles say ("French President
+    /// Emmanuel Macron"): (person entity, country entity).
+    pub served: Vec<(usize, usize)>,
 }
 
 impl DocModel<'_> {
@@ -431,6 +434,7 @@ pub fn analyze<'t>(text: &'t str, lex: &Lexicon) -> DocModel<'t> {
             anaphors: Vec::new(),
             unknown: Vec::new(),
             dateline: Vec::new(),
+            served: Vec::new(),
         },
         // Room for what an article's entities bring at once: grown from
         // empty, these tables were rehashed (their names hashed again)
@@ -2107,28 +2111,36 @@ impl<'t> Builder<'t, '_> {
     /// country's role right before a person's name is the person's title,
     /// not a mention of the country.
     fn titled_people(&mut self) {
-        let people: Vec<(usize, usize)> = self
+        let people: Vec<(usize, usize, usize)> = self
             .model
             .mentions
             .iter()
             .filter(|m| self.model.entities[m.entity].kind == Some(ActorKind::Person))
-            .map(|m| (m.start, m.end))
+            .map(|m| (m.start, m.end, m.entity))
             .collect();
         let text = self.text;
         let before = self.model.mentions.len();
+        let entities = &self.model.entities;
+        let served = &mut self.model.served;
         self.model.mentions.retain(|m| {
             if m.via != Via::Role {
                 return true;
             }
-            let titles = |&(start, _): &(usize, usize)| {
+            let titles = |&(start, _, _): &(usize, usize, usize)| {
                 start >= m.end && text[m.end..start].trim().is_empty()
             };
             // "Ertugrul Apakan, the Turkish diplomat": the role describes
             // the person named before it.
-            let describes = |&(_, end): &(usize, usize)| {
+            let describes = |&(_, end, _): &(usize, usize, usize)| {
                 end <= m.start && matches!(text[end..m.start].trim(), ", the" | ", a" | ", an")
             };
-            !people.iter().any(|p| titles(p) || describes(p))
+            let Some(&(_, _, person)) = people.iter().find(|p| titles(p) || describes(p)) else {
+                return true;
+            };
+            if entities[m.entity].kind == Some(ActorKind::Country) {
+                served.push((person, m.entity));
+            }
+            false
         });
         if self.model.mentions.len() != before {
             let kept: Vec<(usize, usize)> = self

@@ -2622,13 +2622,20 @@ impl Reader<'_, '_> {
         false
     }
 
-    /// The group right before `i`, past a comma and adverbs.
+    /// The group right before `i`, past a comma, adverbs and a
+    /// parenthesis ("The text (S/2024/826), put forward by").
     fn group_before(&self, units: &[Unit], i: usize) -> Option<usize> {
         let mut k = i;
         while k > 0 {
             k -= 1;
             match &units[k].kind {
                 UnitKind::Group(_) => return Some(k),
+                UnitKind::Word(w) if w == ")" => {
+                    let open = (k.saturating_sub(6)..k)
+                        .rev()
+                        .find(|&o| self.word(units, o) == Some("("))?;
+                    k = open;
+                }
                 UnitKind::Word(w) if w == "," || is_adverb(w) || w == "jointly" => continue,
                 _ => return None,
             }
@@ -2636,18 +2643,26 @@ impl Reader<'_, '_> {
         None
     }
 
-    fn is_passive(&self, units: &[Unit], i: usize, participle: bool) -> bool {
+    /// Whether the verb at `i..=last` is a passive participle: after a form
+    /// of "be", or a reduced relative with its "by" after it.
+    fn is_passive(&self, units: &[Unit], i: usize, last: usize, participle: bool) -> bool {
         if !participle {
             // A participle spelt like the base form ("is run by", "was set
             // up by"): a form of "be" before it and "by" after it.
             // "is run from its headquarters in Larissa by": a place between.
+            // "The text, put forward by Britain,": set off by a comma.
             let be_before = i > 0 && self.word(units, i - 1).is_some_and(|w| BE.contains(&w));
-            return be_before
-                && (i + 1..(i + 10).min(units.len()))
-                    .take_while(|&k| {
-                        !matches!(self.word(units, k), Some("," | "and" | "that" | "which"))
-                    })
-                    .any(|k| self.word(units, k) == Some("by"));
+            let set_off = i > 1
+                && self.word(units, i - 1) == Some(",")
+                && self.group_before(units, i).is_some()
+                && self.word(units, last + 1) == Some("by");
+            return set_off
+                || be_before
+                    && (last + 1..(last + 10).min(units.len()))
+                        .take_while(|&k| {
+                            !matches!(self.word(units, k), Some("," | "and" | "that" | "which"))
+                        })
+                        .any(|k| self.word(units, k) == Some("by"));
         }
         let adverb = |w: &str| {
             (w.ends_with("ly") && w.len() > 4)
@@ -2676,7 +2691,7 @@ impl Reader<'_, '_> {
             }
         }
         // A reduced relative: "a resolution drafted by France", "M, led by X".
-        let mut k = i + 1;
+        let mut k = last + 1;
         while let Some(w) = self.word(units, k) {
             if w == "by" {
                 return true;
@@ -3672,6 +3687,25 @@ impl Reader<'_, '_> {
             return;
         }
         self.verb_frame(s, units, i, last, end, &form, None, trig_span);
+        // "Algeria joined Sierra Leone and Guyana in supporting the draft":
+        // those joined did it too.
+        if let Some(joined) = self.joined_in(units, i) {
+            self.verb_frame(s, units, i, last, end, &form, Some(joined), trig_span);
+        }
+    }
+
+    /// The group of "joined X in" right before the gerund at `i`.
+    fn joined_in(&self, units: &[Unit], i: usize) -> Option<usize> {
+        if i < 3 || self.word(units, i - 1) != Some("in") {
+            return None;
+        }
+        let UnitKind::Group(g) = &units[i - 2].kind else {
+            return None;
+        };
+        let join = self
+            .word(units, i - 3)
+            .is_some_and(|w| matches!(w, "join" | "joins" | "joined" | "joining"));
+        (join && !g.possessive).then_some(i - 2)
     }
 
     /// "the German cabinet approved a deployment of up to 700 soldiers": a
@@ -3862,7 +3896,7 @@ impl Reader<'_, '_> {
     ) {
         let class = form.class;
         let form = form.clone();
-        let passive = given_agent.is_none() && self.is_passive(units, i, form.participle);
+        let passive = given_agent.is_none() && self.is_passive(units, i, last, form.participle);
         let (agent_idx, via) = if let Some(a) = given_agent {
             (Some(a), "subject (participle)")
         } else if passive {

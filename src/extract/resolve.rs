@@ -292,109 +292,24 @@ fn referent(
             return found;
         }
         Wants::Resolution => {
-            let res = model.mentions.iter().chain(added).filter(|m| {
-                model.entities[m.entity].label == NodeLabel::Resolution
-                    && !model.entities[m.entity].implicit
-            });
-            // The resolution talked about most so far (the one voted on),
-            // the most recent among equals.
-            let mut counts: std::collections::HashMap<usize, (usize, usize)> =
-                std::collections::HashMap::new();
-            for m in res.clone().filter(|m| m.end <= a.start) {
-                let c = counts.entry(m.entity).or_default();
-                c.0 += 1;
-                c.1 = c.1.max(m.start);
+            let mut found = resolution_referent(model, a, added);
+            // "The text (S/2024/826)": the document symbol names it.
+            if let Some(symbol) = document_symbol(&model.text[a.end..]) {
+                let symbol = symbol.to_string();
+                match found.as_deref() {
+                    Some(&[e]) if !model.entities[e].implicit => {
+                        let ent = &mut model.entities[e];
+                        if ent.name != symbol && !ent.aliases.contains(&symbol) {
+                            ent.aliases.push(symbol);
+                        }
+                    }
+                    _ => found = Some(vec![resolution_entity(model, symbol, Vec::new(), false)]),
+                }
             }
-            // Ties (two entities of one mention, "both countries") go to
-            // the one the story met first, whatever the hash order.
-            let prior = counts
-                .into_iter()
-                .max_by_key(|(e, (n, last))| (*n, *last, std::cmp::Reverse(*e)))
-                .map(|(e, _)| e);
-            let next = res
-                .clone()
-                .filter(|m| m.start >= a.end && m.sentence <= a.sentence + 3)
-                .min_by_key(|m| m.start)
-                .map(|m| m.entity);
-            // "a text ending the measures": an indefinite description is a
-            // resolution of its own, known by its topic or not at all.
-            // "a UN Security Council draft resolution": the article may
-            // stand before the name of the body.
-            let indefinite = {
-                let text = model.text[a.start..a.end].to_lowercase();
-                let sentence_start = model.sentences[a.sentence].span.start;
-                text.starts_with("a ")
-                    || text.starts_with("an ")
-                    || model.text[sentence_start..a.start]
-                        .split_whitespace()
-                        .rev()
-                        .find(|w| !w.starts_with(char::is_uppercase) || w.contains('-'))
-                        .is_some_and(|w| matches!(w, "a" | "an"))
-            };
-            // A story about one resolution means it wherever it names it
-            // ("the text" in a live blog, newest entry first).
-            let only = {
-                let mut all = res.clone().map(|m| m.entity);
-                all.next().filter(|&first| all.all(|e| e == first))
-            };
-            // "the resolution, titled \"Aggression against Ukraine\"": a
-            // text known by its title.
-            if let Some(title) = quoted_title(&model.text[a.end..]) {
-                let title = title.to_string();
-                return Some(vec![resolution_entity(model, title, Vec::new(), false)]);
+            if let Some([e]) = found.as_deref() {
+                name_drafted_resolution_as_written(model, a, *e);
             }
-            let named = prior.or(next).or(only).filter(|_| !indefinite);
-            if let Some(e) = named {
-                return Some(vec![e]);
-            }
-            // "the council passed a short text calling for a swift end to
-            // the conflict. Resolution 2774 passed by 10 votes": the text
-            // introduced (in a standfirst, say) is the one numbered next. A
-            // draft is not: a text vetoed never gets a number.
-            let numbered_next = res
-                .clone()
-                .filter(|m| m.start >= a.end && m.sentence <= a.sentence + 8)
-                .filter(|m| model.entities[m.entity].name.starts_with("Resolution "))
-                .min_by_key(|m| m.start)
-                .map(|m| m.entity);
-            let draft = model.text[a.start..a.end].to_lowercase().contains("draft");
-            if indefinite
-                && prior.is_none()
-                && !draft
-                && let Some(e) = numbered_next
-            {
-                return Some(vec![e]);
-            }
-            // An unnumbered resolution about a country ("a draft resolution
-            // calling on Sudan's warring parties"): named after its topic.
-            if let Some((topic, words_end)) = resolution_topic(model, a.end) {
-                // A budget is adopted, not drafted: "resolution on the
-                // financing of UNIFIL".
-                let budget = BUDGET_TOPICS.iter().any(|t| topic.starts_with(t));
-                let name = if budget {
-                    format!("resolution on {topic}")
-                } else {
-                    format!("draft resolution on {topic}")
-                };
-                // As the text words it: "resolution that would have imposed
-                // sanctions on Zimbabwe".
-                let described = without_article(&model.text[a.start..words_end]).to_string();
-                let aliases = vec![
-                    format!("{topic} resolution"),
-                    format!("resolution on {topic}"),
-                    described,
-                ];
-                return Some(vec![resolution_entity(model, name, aliases, false)]);
-            }
-            // "a draft resolution demanding an immediate ceasefire in
-            // Gaza": a text of its own, known by what it asks.
-            if indefinite && let Some(words_end) = resolution_clause_end(model, a.end) {
-                let name = without_article(&model.text[a.start..words_end]).to_string();
-                return Some(vec![resolution_entity(model, name, Vec::new(), false)]);
-            }
-            // An unnumbered resolution: one implicit entity per document.
-            let name = "the resolution".to_string();
-            return Some(vec![resolution_entity(model, name, Vec::new(), true)]);
+            return found;
         }
         Wants::Council => {
             let council = model
@@ -508,6 +423,9 @@ fn referent(
         .split_whitespace()
         .next()
         .is_some_and(|w| matches!(w.to_lowercase().as_str(), "his" | "her"));
+    // "United States Ambassador Linda Thomas-Greenfield said her
+    // delegation": the country the speaker serves, when the speaker is
+    // named nearer.
     if a.wants == Wants::Government
         && personal
         && let Some(m) = model
@@ -515,13 +433,19 @@ fn referent(
             .iter()
             .chain(added)
             .filter(|m| {
+                let e = &model.entities[m.entity];
                 m.sentence == a.sentence
                     && m.end <= a.start
-                    && compatible(&model.entities[m.entity], Wants::Government)
+                    && (compatible(e, Wants::Government) || e.kind == Some(ActorKind::Person))
             })
             .max_by_key(|m| m.start)
     {
-        return Some(vec![m.entity]);
+        if model.entities[m.entity].kind != Some(ActorKind::Person) {
+            return Some(vec![m.entity]);
+        }
+        if let Some(country) = served_country(model, lex, m.entity) {
+            return Some(vec![country]);
+        }
     }
     // "the country", "the government": the country the story is about,
     // the one named most, the dateline's counting thrice.
@@ -1858,6 +1782,10 @@ fn resolution_topic(model: &DocModel, end: usize) -> Option<(String, usize)> {
         "that would have demanded",
     ];
     let rest = rest_of_sentence(model, end)?;
+    // "a draft resolution at the U.N. Security Council that called for a
+    // ceasefire in Sudan": where the text was put is not what it is about.
+    let skip = forum_phrase_len(rest);
+    let (rest, end) = (&rest[skip..], end + skip);
     let after = rest.trim_start();
     let offset = rest.len() - after.len();
     let lower = after.to_lowercase();
@@ -1930,6 +1858,201 @@ fn resolution_topic(model: &DocModel, end: usize) -> Option<(String, usize)> {
             matches!(word, "on" | "in" | "against" | "for" | "over" | "to")
         })
         .map(|m| (model.entities[m.entity].name.clone(), m.end))
+}
+
+/// The resolution a description ("the text", "a draft resolution calling
+/// on ...") stands for: the one voted on so far, one named next, or one of
+/// its own known by its topic, its title or what it asks.
+fn resolution_referent(model: &mut DocModel, a: &Anaphor, added: &[Mention]) -> Option<Vec<usize>> {
+    let res = model.mentions.iter().chain(added).filter(|m| {
+        model.entities[m.entity].label == NodeLabel::Resolution
+            && !model.entities[m.entity].implicit
+    });
+    // The resolution talked about most so far (the one voted on),
+    // the most recent among equals.
+    let mut counts: std::collections::HashMap<usize, (usize, usize)> =
+        std::collections::HashMap::new();
+    for m in res.clone().filter(|m| m.end <= a.start) {
+        let c = counts.entry(m.entity).or_default();
+        c.0 += 1;
+        c.1 = c.1.max(m.start);
+    }
+    // Ties (two entities of one mention, "both countries") go to
+    // the one the story met first, whatever the hash order.
+    let prior = counts
+        .into_iter()
+        .max_by_key(|(e, (n, last))| (*n, *last, std::cmp::Reverse(*e)))
+        .map(|(e, _)| e);
+    let next = res
+        .clone()
+        .filter(|m| m.start >= a.end && m.sentence <= a.sentence + 3)
+        .min_by_key(|m| m.start)
+        .map(|m| m.entity);
+    // "a text ending the measures": an indefinite description is a
+    // resolution of its own, known by its topic or not at all.
+    // "a UN Security Council draft resolution": the article may
+    // stand before the name of the body.
+    let indefinite = {
+        let text = model.text[a.start..a.end].to_lowercase();
+        let sentence_start = model.sentences[a.sentence].span.start;
+        text.starts_with("a ")
+            || text.starts_with("an ")
+            || model.text[sentence_start..a.start]
+                .split_whitespace()
+                .rev()
+                .find(|w| !w.starts_with(char::is_uppercase) || w.contains('-'))
+                .is_some_and(|w| matches!(w, "a" | "an"))
+    };
+    // A story about one resolution means it wherever it names it
+    // ("the text" in a live blog, newest entry first).
+    let only = {
+        let mut all = res.clone().map(|m| m.entity);
+        all.next().filter(|&first| all.all(|e| e == first))
+    };
+    // "the resolution, titled \"Aggression against Ukraine\"": a
+    // text known by its title.
+    if let Some(title) = quoted_title(&model.text[a.end..]) {
+        let title = title.to_string();
+        return Some(vec![resolution_entity(model, title, Vec::new(), false)]);
+    }
+    let named = prior.or(next).or(only).filter(|_| !indefinite);
+    if let Some(e) = named {
+        return Some(vec![e]);
+    }
+    // "the council passed a short text calling for a swift end to
+    // the conflict. Resolution 2774 passed by 10 votes": the text
+    // introduced (in a standfirst, say) is the one numbered next. A
+    // draft is not: a text vetoed never gets a number.
+    let numbered_next = res
+        .clone()
+        .filter(|m| m.start >= a.end && m.sentence <= a.sentence + 8)
+        .filter(|m| model.entities[m.entity].name.starts_with("Resolution "))
+        .min_by_key(|m| m.start)
+        .map(|m| m.entity);
+    let draft = model.text[a.start..a.end].to_lowercase().contains("draft");
+    if indefinite
+        && prior.is_none()
+        && !draft
+        && let Some(e) = numbered_next
+    {
+        return Some(vec![e]);
+    }
+    // An unnumbered resolution about a country ("a draft resolution
+    // calling on Sudan's warring parties"): named after its topic.
+    if let Some((topic, words_end)) = resolution_topic(model, a.end) {
+        // A budget is adopted, not drafted: "resolution on the
+        // financing of UNIFIL".
+        let budget = BUDGET_TOPICS.iter().any(|t| topic.starts_with(t));
+        let name = if budget {
+            format!("resolution on {topic}")
+        } else {
+            format!("draft resolution on {topic}")
+        };
+        // As the text words it: "resolution that would have imposed
+        // sanctions on Zimbabwe".
+        let described = without_article(&model.text[a.start..words_end]).to_string();
+        let aliases = vec![
+            format!("{topic} resolution"),
+            format!("resolution on {topic}"),
+            described,
+        ];
+        return Some(vec![resolution_entity(model, name, aliases, false)]);
+    }
+    // "a draft resolution demanding an immediate ceasefire in
+    // Gaza": a text of its own, known by what it asks.
+    if indefinite && let Some(words_end) = resolution_clause_end(model, a.end) {
+        let name = without_article(&model.text[a.start..words_end]).to_string();
+        return Some(vec![resolution_entity(model, name, Vec::new(), false)]);
+    }
+    // An unnumbered resolution: one implicit entity per document.
+    let name = "the resolution".to_string();
+    Some(vec![resolution_entity(model, name, Vec::new(), true)])
+}
+
+/// The country a person serves: as the title before their name says
+/// ("French President Emmanuel Macron"), else as the lexicon has it.
+fn served_country(model: &mut DocModel, lex: &Lexicon, person: usize) -> Option<usize> {
+    if let Some(&(_, country)) = model.served.iter().find(|(p, _)| *p == person) {
+        return Some(country);
+    }
+    let l = model.entities[person].lexicon?;
+    let c = lex.resolve_ref(lex.entries[l].parent.as_deref()?)?;
+    (lex.entries[c].kind == Some(ActorKind::Country)).then(|| lexicon_entity(model, lex, c))
+}
+
+/// "The Algerian-drafted resolution", "the U.S.-drafted text": a text
+/// named by who wrote it is also called so, which a later description
+/// may name it by. Numbered resolutions have their name.
+fn name_drafted_resolution_as_written(model: &mut DocModel, a: &Anaphor, e: usize) {
+    const AUTHORED: &[&str] = &[
+        "drafted",
+        "sponsored",
+        "proposed",
+        "authored",
+        "written",
+        "penned",
+        "backed",
+    ];
+    let ent = &model.entities[e];
+    if ent.implicit || ent.lexicon.is_some() || ent.name.starts_with("Resolution ") {
+        return;
+    }
+    let Some(drafter) = model.text[..a.start]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+    else {
+        return;
+    };
+    let authored = drafter
+        .rsplit_once('-')
+        .is_some_and(|(who, how)| who.starts_with(char::is_uppercase) && AUTHORED.contains(&how));
+    if !authored {
+        return;
+    }
+    let written = format!("{drafter} {}", &model.text[a.start..a.end]);
+    let ent = &mut model.entities[e];
+    if ent.name != written && !ent.aliases.contains(&written) {
+        ent.aliases.push(written);
+    }
+}
+
+/// A UN document symbol in parentheses right after a description of a
+/// text: " (S/2024/826)", " (A/ES-11/L.3)".
+fn document_symbol(rest: &str) -> Option<&str> {
+    let inner = rest.strip_prefix(" (")?;
+    let symbol = &inner[..inner.find(')')?];
+    let well_formed = (symbol.starts_with("S/") || symbol.starts_with("A/"))
+        && symbol.matches('/').count() >= 2
+        && symbol.bytes().any(|b| b.is_ascii_digit())
+        && symbol.bytes().all(|b| {
+            b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'/' | b'.' | b'-')
+        });
+    well_formed.then_some(symbol)
+}
+
+/// The length of a forum phrase at the start of `rest` (" at the U.N.
+/// Security Council", " in the 193-member General Assembly,"), or 0: a
+/// preposition, then names or numbers up to a council or assembly.
+fn forum_phrase_len(rest: &str) -> usize {
+    const PREPOSITIONS: &[&str] = &["at the ", "in the ", "before the ", "to the "];
+    let after = rest.trim_start();
+    let Some(phrase) = PREPOSITIONS.iter().find_map(|p| after.strip_prefix(p)) else {
+        return 0;
+    };
+    let mut len = rest.len() - phrase.len();
+    for word in phrase.split(' ').take(5) {
+        // "in the council's view" is no forum: the word must end there.
+        let bare = word.strip_suffix(',').unwrap_or(word);
+        if bare.eq_ignore_ascii_case("council") || bare.eq_ignore_ascii_case("assembly") {
+            return len + word.len();
+        }
+        if !word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            return 0;
+        }
+        len += word.len() + 1;
+    }
+    0
 }
 
 /// The document's resolution entity of this name, added if new; an
@@ -2069,6 +2192,28 @@ mod tests {
     fn hint(words: &str) -> Option<&'static str> {
         let words: Vec<String> = words.split(' ').map(str::to_string).collect();
         leader_hint(&words)
+    }
+
+    #[test]
+    fn a_forum_phrase_is_skipped_up_to_its_body() {
+        let rest = " at the U.N. Security Council that called for";
+        assert_eq!(&rest[forum_phrase_len(rest)..], " that called for");
+        let rest = " in the 193-member General Assembly, calling on";
+        assert_eq!(&rest[forum_phrase_len(rest)..], " calling on");
+        // A possessive or a lower-case word before the body: no forum.
+        assert_eq!(forum_phrase_len(" in the Council's view"), 0);
+        assert_eq!(forum_phrase_len(" at the request of the council"), 0);
+        assert_eq!(forum_phrase_len(" on Sudan"), 0);
+    }
+
+    #[test]
+    fn a_document_symbol_names_a_text() {
+        assert_eq!(document_symbol(" (S/2024/826), put"), Some("S/2024/826"));
+        assert_eq!(document_symbol(" (A/ES-11/L.3) was"), Some("A/ES-11/L.3"));
+        // Not right after the description, not a symbol's shape.
+        assert_eq!(document_symbol(", (S/2024/826)"), None);
+        assert_eq!(document_symbol(" (Sudan)"), None);
+        assert_eq!(document_symbol(" (S/PV)"), None);
     }
 
     #[test]
