@@ -2920,6 +2920,7 @@ impl Reader<'_, '_> {
                     || g.compound.is_some()
                     || titled
                     || owns_next
+                    || self.modifies_noun_after(units, k)
                 {
                     continue;
                 }
@@ -2929,6 +2930,36 @@ impl Reader<'_, '_> {
             }
         }
         None
+    }
+
+    /// "blocking future Ukraine packages", "approves Lebanon financing
+    /// text": an actor's name right before a noun of missions, money or
+    /// equipment modifies the noun and is not what the verb acts on. (Before
+    /// a noun of people it still stands for the actor: "Taliban fighters",
+    /// "French troops".)
+    fn modifies_noun_after(&self, units: &[Unit], k: usize) -> bool {
+        let Some(UnitKind::Group(g)) = units.get(k).map(|u| &u.kind) else {
+            return false;
+        };
+        if !g
+            .ents
+            .iter()
+            .all(|&e| self.model.entities[e].label == NodeLabel::Actor)
+        {
+            return false;
+        }
+        let Some(next) = self.word(units, k + 1) else {
+            return false;
+        };
+        let lower = next.to_lowercase();
+        [
+            WordClass::MissionWord,
+            WordClass::Money,
+            WordClass::Equipment,
+            WordClass::NounModifier,
+        ]
+        .into_iter()
+        .any(|c| self.lex.is(c, &lower))
     }
 
     /// "allowed the U.S. military to install a radar", "would allow U.S.
