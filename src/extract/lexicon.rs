@@ -291,6 +291,7 @@ pub enum WordClass {
     PoliticalModifier,
     Deliberate,
     Continuing,
+    Message,
 }
 
 impl WordClass {
@@ -346,6 +347,7 @@ impl WordClass {
             "political_modifier" => PoliticalModifier,
             "deliberate" => Deliberate,
             "continuing" => Continuing,
+            "message" => Message,
             _ => return None,
         })
     }
@@ -780,6 +782,7 @@ impl Lexicon {
                 | WordClass::PersonRole
                 | WordClass::Institution
                 | WordClass::Formation
+                | WordClass::Message
         );
         if nouns {
             // Plural of the last word.

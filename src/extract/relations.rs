@@ -5484,6 +5484,14 @@ impl Reader<'_, '_> {
             self.stance(s, units, a, t, how);
             return;
         }
+        // "would send a signal to South Sudan's leaders", "sent a
+        // delegation to Paris": what is sent is no help.
+        if (last + 1..end.min(units.len()).min(last + 4))
+            .map_while(|k| self.word(units, k))
+            .any(|w| self.lex.is(WordClass::Message, w))
+        {
+            return;
+        }
         // "Ghana provides the force commander", "to provide the operation
         // commander for Aspides": whoever supplies a mission's commander
         // leads it.
