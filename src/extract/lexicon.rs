@@ -292,6 +292,7 @@ pub enum WordClass {
     Deliberate,
     Continuing,
     Message,
+    Opposition,
 }
 
 impl WordClass {
@@ -348,6 +349,7 @@ impl WordClass {
             "deliberate" => Deliberate,
             "continuing" => Continuing,
             "message" => Message,
+            "opposition" => Opposition,
             _ => return None,
         })
     }

@@ -821,11 +821,24 @@ impl<'t> Builder<'t, '_> {
                     WordClass::Institution,
                     WordClass::StateRole,
                     WordClass::ForceRole,
+                    WordClass::Opposition,
                 ] {
-                    let hit = if class == WordClass::Institution {
-                        self.lex.is(class, &lower) || self.lex.is(class, phrase)
-                    } else {
-                        self.lex.is(class, &lower)
+                    let hit = match class {
+                        WordClass::Institution => {
+                            self.lex.is(class, &lower) || self.lex.is(class, phrase)
+                        }
+                        // "Krakozhian opposition to the plan" is a stance;
+                        // "Kenya's opposition leader Raila Odinga" a person.
+                        WordClass::Opposition => {
+                            let after = trimmed[core_end..].trim_start();
+                            let next = after.split(' ').next().unwrap_or("");
+                            self.lex.is(class, &lower)
+                                && !["to ", "against ", "from "]
+                                    .iter()
+                                    .any(|p| after.starts_with(p))
+                                && !self.lex.is(WordClass::PersonRole, &next.to_lowercase())
+                        }
+                        _ => self.lex.is(class, &lower),
                     };
                     if hit {
                         return Some((class, offset + core_end));
@@ -1087,6 +1100,21 @@ impl<'t> Builder<'t, '_> {
                     self.add_alias(e, &format!("{adj} {role}"));
                 }
                 self.add_alias(e, &phrase);
+                e
+            }
+            // "Kenya's opposition", "the Syrian opposition": a group
+            // known by the country's adjective ("Kenyan opposition").
+            WordClass::Opposition => {
+                let entry = &self.lex.entries[country];
+                let name = match entry.adjectives.first() {
+                    Some(adj) => format!("{adj} opposition"),
+                    None => format!("{}'s opposition", entry.name),
+                };
+                let e = self.new_entity(NodeLabel::Actor, Some(ActorKind::Group), &name);
+                self.add_alias(e, &phrase);
+                if lower != "opposition" {
+                    self.add_alias(e, &role);
+                }
                 e
             }
             WordClass::ForceRole if matches!(lower.as_str(), "army" | "armed forces") => {

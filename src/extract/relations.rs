@@ -2402,8 +2402,10 @@ impl Reader<'_, '_> {
                         return true;
                     }
                     // Titles and roles before a name: "Commission chairperson X",
-                    // "Prime Minister X", "U.S. Ambassador X".
+                    // "Prime Minister X", "U.S. Ambassador X", "Kenya's
+                    // opposition leader X".
                     if self.lex.is(WordClass::PersonRole, w)
+                        || self.lex.is(WordClass::PoliticalModifier, w)
                         || self.lex.is(WordClass::Title, self.text(&units[p]))
                         || matches!(
                             w.as_str(),
