@@ -5581,6 +5581,10 @@ impl Reader<'_, '_> {
                         | "demand"
                         | "pressure"
                         | "decision"
+                        // "pulled out of talks to contribute": discussed.
+                        | "talks"
+                        | "negotiations"
+                        | "discussions"
                 )
             })
         {
