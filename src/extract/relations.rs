@@ -3046,7 +3046,19 @@ impl Reader<'_, '_> {
         let ends_clause = self.word(units, last + 1).is_none_or(|w| {
             matches!(
                 w,
-                "," | "." | ";" | ":" | "and" | "but" | "since" | "in" | "with" | "through"
+                "," | "."
+                    | ";"
+                    | ":"
+                    | "and"
+                    | "but"
+                    | "since"
+                    | "in"
+                    | "with"
+                    | "through"
+                    // "which it commands from Rota".
+                    | "from"
+                    | "at"
+                    | "alongside"
             )
         });
         if a < 2 || !ends_clause {

@@ -521,6 +521,10 @@ fn referent(
         .filter_map(|r| model.text[sentence_start..a.start].rfind(&format!(", {r} ")))
         .max()
         .map(|p| sentence_start + p);
+    // "Operation Atalanta, which it commands": right after the relative
+    // pronoun, the subject of a clause whose object is the antecedent, so
+    // anything but it.
+    let mut not_the_antecedent = None;
     if let Some(comma) = relative
         && !model.text[comma + 1..a.start].contains(',')
         && let Some(antecedent) = before
@@ -529,8 +533,15 @@ fn referent(
             .find(|m| m.end <= comma && m.end + 1 >= comma)
         && ok(antecedent)
     {
-        return Some(vec![antecedent.entity]);
+        if model.text[comma..a.start].trim_end() != ", which" {
+            return Some(vec![antecedent.entity]);
+        }
+        not_the_antecedent = Some(antecedent.entity);
     }
+    let before: Vec<Mention> = before
+        .into_iter()
+        .filter(|m| Some(m.entity) != not_the_antecedent)
+        .collect();
     // "The government keeps asking for it": an object pronoun is not the
     // subject of its own clause.
     let clause_text = &model.text[sentence_start..a.start];
