@@ -5487,6 +5487,18 @@ impl Reader<'_, '_> {
             self.passive_contribution(s, units, i, last, end, agent_idx, trig, form);
             return;
         }
+        // "vowed to keep attacking ships": keeping on doing something
+        // gives nothing.
+        if form.lemma == "keep"
+            && self.word(units, last + 1).is_some_and(|w| {
+                w.len() > 4
+                    && w.ends_with("ing")
+                    && !self.lex.is(WordClass::NounModifier, w)
+                    && !self.lex.is(WordClass::Personnel, w)
+            })
+        {
+            return;
+        }
         // "keep the corridor open", "tried to keep the bloc alive": wanting
         // a mission or body to go on backs it.
         if form.lemma == "keep"
