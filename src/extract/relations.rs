@@ -6885,6 +6885,9 @@ impl Reader<'_, '_> {
                                 | "strong"
                                 | "unwavering"
                                 | "continued"
+                                // "the mission's operational commander".
+                                | "operational"
+                                | "overall"
                                 // "Germany's $40 million package".
                                 | "$"
                                 | "€"
