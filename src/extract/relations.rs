@@ -2200,6 +2200,24 @@ impl Reader<'_, '_> {
                     }
                 }
                 UnitKind::Group(_) => {
+                    // "The M23 rebels, which U.N. experts say are backed by
+                    // Rwanda": a reporter inside the relative clause; the
+                    // clause is about its antecedent.
+                    if k > 1
+                        && matches!(self.word(units, k - 1), Some("which" | "that" | "who"))
+                        && (k + 1..(k + 3).min(i)).any(|v| {
+                            self.word(units, v)
+                                .is_some_and(|w| self.lex.is(WordClass::Say, w))
+                        })
+                        && let Some(antecedent) = (if self.word(units, k - 2) == Some(",") {
+                            k.checked_sub(3)
+                        } else {
+                            Some(k - 2)
+                        })
+                        .filter(|&p| self.group(units, p).is_some_and(|g| !g.possessive))
+                    {
+                        return Some((antecedent, "relative antecedent"));
+                    }
                     // A group right after "which"/"who" (object relative: "which X authorised")
                     if k > 0 && matches!(self.word(units, k - 1), Some("which" | "that" | "whom")) {
                         return Some((k, "subject of relative clause"));
@@ -8807,6 +8825,19 @@ impl Reader<'_, '_> {
                     span: Span::new(a.start, a.end),
                     peacekeepers: false,
                     counted: true,
+                });
+            } else if self.word(units, k) == Some("whose")
+                && self
+                    .word(units, k + 1)
+                    .is_some_and(|w| self.lex.is(WordClass::Personnel, w))
+            {
+                // "South Africa, whose soldiers serve in the mission's
+                // Force Intervention Brigade".
+                out.push(NationalPeople {
+                    owner,
+                    span: Span::new(next.start, next.end),
+                    peacekeepers: false,
+                    counted: false,
                 });
             }
         }
