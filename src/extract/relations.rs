@@ -2215,6 +2215,11 @@ impl Reader<'_, '_> {
                             Some(k - 2)
                         })
                         .filter(|&p| self.group(units, p).is_some_and(|g| !g.possessive))
+                        // "Tren de Aragua and the Cartel de los Soles, which
+                        // Washington says is headed by": a singular verb
+                        // takes one conjunct only, which a group cannot say.
+                        && (self.ents(units, antecedent).len() == 1
+                            || !(k + 1..i).any(|v| matches!(self.word(units, v), Some("is" | "was" | "has"))))
                     {
                         return Some((antecedent, "relative antecedent"));
                     }
