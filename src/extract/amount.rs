@@ -100,6 +100,55 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "two contingents of", "three formed police units of": a count of groups
 /// right before the size of each.
+/// A share of a sum written before it: "18 percent of the", "a quarter
+/// of the mission's".
+static SHARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)|(?P<n>a|one|two|three|four)[\s-]+(?P<part>halves|half|thirds?|quarters?|fifths?|tenths?)|(?P<half>half))\s+of(?:\s+[^\s,;]+){0,6}\s*$",
+    )
+    .expect("valid regex")
+});
+
+/// The fraction of a sum a giver pays when the words right before the sum
+/// name it ("pays 18 percent of the $5.6 billion budget"). A share not
+/// told in numbers ("the bulk of its 2,900 troops") leaves the sum as it
+/// is: that is how news is read for the figure.
+///
+/// ```
+/// use newsgraph::extract::amount::share_before;
+/// assert_eq!(share_before(" 18 percent of the "), Some(0.18));
+/// assert_eq!(share_before(" about a quarter of the mission's "), Some(0.25));
+/// assert_eq!(share_before(" two-thirds of its "), Some(2.0 / 3.0));
+/// assert_eq!(share_before(" the bulk of its "), None);
+/// assert_eq!(share_before(" 18 percent of the cost, and later "), None);
+/// ```
+pub fn share_before(before: &str) -> Option<f64> {
+    let c = SHARE.captures(before)?;
+    if let Some(p) = c.name("pct") {
+        return p.as_str().parse::<f64>().ok().map(|p| p / 100.0);
+    }
+    if c.name("half").is_some() {
+        return Some(0.5);
+    }
+    if let (Some(n), Some(part)) = (c.name("n"), c.name("part")) {
+        let n = match n.as_str().to_ascii_lowercase().as_str() {
+            "a" | "one" => 1.0,
+            "two" => 2.0,
+            "three" => 3.0,
+            _ => 4.0,
+        };
+        let d = match part.as_str().to_ascii_lowercase().trim_end_matches('s') {
+            "half" | "halve" => 2.0,
+            "third" => 3.0,
+            "quarter" => 4.0,
+            "fifth" => 5.0,
+            _ => 10.0,
+        };
+        return (n < d).then_some(n / d);
+    }
+    None
+}
+
 static GROUPS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z-]+\s+){0,2}(?:units?|contingents?|battalions?|companies|company|teams?|platoons?|squadrons?|groups?)\s+of\s+(?:about\s+|some\s+|up to\s+)?$").expect("groups regex")
 });

@@ -5662,6 +5662,13 @@ impl Reader<'_, '_> {
         {
             amounts.push(count);
         }
+        // "pays 18 percent of the $5.6 billion budget": the giver's share.
+        if let Some(first) = amounts.first()
+            && let Some(share) =
+                super::amount::share_before(&self.model.text[units[last].end..first.start])
+        {
+            amounts[0].value = (first.value * share).round();
+        }
         let amount = amounts.first();
         // "donated military equipment worth about 25 million yuan": the
         // money is what the equipment is worth.
