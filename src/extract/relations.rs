@@ -5510,6 +5510,24 @@ impl Reader<'_, '_> {
             self.passive_contribution(s, units, i, last, end, agent_idx, trig, form);
             return;
         }
+        // "announced they would pull their troops out": the verb's object
+        // is a clause, whose own verb says what is given, if anything.
+        let clause_after = match units.get(last + 1).map(|u| &u.kind) {
+            Some(UnitKind::Group(g)) => {
+                g.anaphoric
+                    && !g.possessive
+                    && self.word(units, last + 2).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "would" | "will" | "could" | "might" | "had" | "has" | "have"
+                        )
+                    })
+            }
+            _ => false,
+        };
+        if clause_after {
+            return;
+        }
         // "vowed to keep attacking ships": keeping on doing something
         // gives nothing.
         if form.lemma == "keep"
