@@ -8123,12 +8123,18 @@ impl Reader<'_, '_> {
             let Some(w) = self.word(units, i) else {
                 continue;
             };
-            if !self.lex.is(WordClass::VerdictVerb, w) {
+            // "said UNIFIL remained indispensable": a verdict reported with
+            // a copula after the mission.
+            let reported = self.lex.is(WordClass::Say, w);
+            if !self.lex.is(WordClass::VerdictVerb, w) && !reported {
                 continue;
             }
             // "called the Moldova mission": past the article and modifiers.
             let Some(t) = (i + 1..units.len().min(i + 4))
-                .take_while(|&k| self.word(units, k).is_none_or(|w| w == "the"))
+                .take_while(|&k| {
+                    self.word(units, k)
+                        .is_none_or(|w| matches!(w, "the" | "that"))
+                })
                 .find(|&k| {
                     self.ents(units, k)
                         .iter()
@@ -8137,6 +8143,12 @@ impl Reader<'_, '_> {
             else {
                 continue;
             };
+            let copula = self
+                .word(units, t + 1)
+                .is_some_and(|w| BE.contains(&w) || matches!(w, "remained" | "remains" | "remain"));
+            if reported && !copula {
+                continue;
+            }
             let verdict = (t + 1..units.len().min(t + 6))
                 .map_while(|k| match &units[k].kind {
                     UnitKind::Word(w) if !matches!(w.as_str(), "," | ";" | "." | "but") => {
