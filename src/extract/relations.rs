@@ -3319,6 +3319,24 @@ impl Reader<'_, '_> {
         })
     }
 
+    /// The resolution in view at `pos`: the last named in this sentence
+    /// or the four before, else the first named in this one or the next.
+    fn resolution_in_view(&self, s: usize, pos: usize) -> Option<usize> {
+        let is_text = |e: usize| self.model.entities[e].label == NodeLabel::Resolution;
+        let mentions = &self.model.mentions;
+        mentions
+            .iter()
+            .filter(|m| m.start < pos && is_text(m.entity) && m.sentence + 4 >= s)
+            .max_by_key(|m| m.start)
+            .or_else(|| {
+                mentions
+                    .iter()
+                    .filter(|m| m.start >= pos && is_text(m.entity) && m.sentence <= s + 1)
+                    .min_by_key(|m| m.start)
+            })
+            .map(|m| m.entity)
+    }
+
     /// "Donors pledged more than €2 billion for Sudan ... Germany pledged
     /// €244 million": with no mission or fund in view, a sum goes to the
     /// country the story's aid is for, the last one named after "for" in
@@ -7336,6 +7354,17 @@ impl Reader<'_, '_> {
             | TriggerClass::Oppose
             | TriggerClass::Criticize
             | TriggerClass::Draft => {
+                // "France, the penholder, said": the text in view is the
+                // one it holds the pen on.
+                if target.is_none()
+                    && class == TriggerClass::Draft
+                    && let Some(text) = self.resolution_in_view(s, units[i].start)
+                {
+                    let (neg, hedge, _) = self.modality(units, a, i, s);
+                    let how = Stance::of(RelType::Supports, neg, hedge, trig, "nominal stance");
+                    self.stance_on(s, units, a, text, how);
+                    return;
+                }
                 let Some(t) = target else { return };
                 // "the penholder on the resolution": its drafter backs it.
                 if class == TriggerClass::Draft
