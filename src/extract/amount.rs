@@ -98,13 +98,11 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("count regex")
 });
 
-/// "two contingents of", "three formed police units of": a count of groups
-/// right before the size of each.
 /// A share of a sum written before it: "18 percent of the", "a quarter
 /// of the mission's".
 static SHARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)|(?P<n>a|one|two|three|four)[\s-]+(?P<part>halves|half|thirds?|quarters?|fifths?|tenths?)|(?P<half>half))\s+of(?:\s+[^\s,;]+){0,6}\s*$",
+        r"(?i)\b(?:(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)|(?P<n>a|one|two|three|four)[\s-]+(?P<part>half|thirds?|quarters?|fifths?|tenths?)|(?P<half>half))\s+of(?:\s+[^\s,;]+){0,6}\s*$",
     )
     .expect("valid regex")
 });
@@ -138,7 +136,7 @@ pub fn share_before(before: &str) -> Option<f64> {
             _ => 4.0,
         };
         let d = match part.as_str().to_ascii_lowercase().trim_end_matches('s') {
-            "half" | "halve" => 2.0,
+            "half" => 2.0,
             "third" => 3.0,
             "quarter" => 4.0,
             "fifth" => 5.0,
@@ -149,6 +147,8 @@ pub fn share_before(before: &str) -> Option<f64> {
     None
 }
 
+/// "two contingents of", "three formed police units of": a count of groups
+/// right before the size of each.
 static GROUPS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z-]+\s+){0,2}(?:units?|contingents?|battalions?|companies|company|teams?|platoons?|squadrons?|groups?)\s+of\s+(?:about\s+|some\s+|up to\s+)?$").expect("groups regex")
 });

@@ -53,6 +53,14 @@ impl DocEntity {
             .any(|w| w.eq_ignore_ascii_case(word))
     }
 
+    /// Adds a name the entity is also called by, unless it has it already
+    /// as written.
+    pub fn add_alias(&mut self, alias: String) {
+        if self.name != alias && !self.aliases.contains(&alias) {
+            self.aliases.push(alias);
+        }
+    }
+
     /// The entity of a lexicon entry, as a document first meets it.
     pub fn from_lexicon(lex: &Lexicon, idx: usize) -> DocEntity {
         let (entry, resolved) = (&lex.entries[idx], lex.resolved(idx));

@@ -2209,12 +2209,7 @@ impl Reader<'_, '_> {
                             self.word(units, v)
                                 .is_some_and(|w| self.lex.is(WordClass::Say, w))
                         })
-                        && let Some(antecedent) = (if self.word(units, k - 2) == Some(",") {
-                            k.checked_sub(3)
-                        } else {
-                            Some(k - 2)
-                        })
-                        .filter(|&p| self.group(units, p).is_some_and(|g| !g.possessive))
+                        && let Some(antecedent) = self.relative_antecedent(units, k - 1)
                         // "Tren de Aragua and the Cartel de los Soles, which
                         // Washington says is headed by": a singular verb
                         // takes one conjunct only, which a group cannot say.
@@ -2976,7 +2971,6 @@ impl Reader<'_, '_> {
         let Some(next) = self.word(units, k + 1) else {
             return false;
         };
-        let lower = next.to_lowercase();
         [
             WordClass::MissionWord,
             WordClass::Money,
@@ -2984,7 +2978,7 @@ impl Reader<'_, '_> {
             WordClass::NounModifier,
         ]
         .into_iter()
-        .any(|c| self.lex.is(c, &lower))
+        .any(|c| self.lex.is(c, next))
     }
 
     /// "allowed the U.S. military to install a radar", "would allow U.S.
@@ -3087,13 +3081,7 @@ impl Reader<'_, '_> {
         if a < 2 || !ends_clause {
             return false;
         }
-        let antecedent = if self.word(units, a - 2) == Some(",") {
-            a.checked_sub(3)
-        } else {
-            Some(a - 2)
-        };
-        let Some(t) = antecedent.filter(|&t| self.group(units, t).is_some_and(|g| !g.possessive))
-        else {
+        let Some(t) = self.relative_antecedent(units, a - 1) else {
             return false;
         };
         let (neg, hedge, abandoned) = self.modality(units, a, i, s);
@@ -3128,6 +3116,20 @@ impl Reader<'_, '_> {
             _ => return false,
         }
         true
+    }
+
+    /// The group a relative pronoun at `pronoun` hangs on: right before
+    /// it, past a comma ("Operation Atalanta, which").
+    fn relative_antecedent(&self, units: &[Unit], pronoun: usize) -> Option<usize> {
+        let before = pronoun.checked_sub(1)?;
+        let group = if self.word(units, before) == Some(",") {
+            before.checked_sub(1)?
+        } else {
+            before
+        };
+        self.group(units, group)
+            .is_some_and(|g| !g.possessive)
+            .then_some(group)
     }
 
     /// Where the run of words right before `i` that `modifies` accepts

@@ -298,10 +298,7 @@ fn referent(
                 let symbol = symbol.to_string();
                 match found.as_deref() {
                     Some(&[e]) if !model.entities[e].implicit => {
-                        let ent = &mut model.entities[e];
-                        if ent.name != symbol && !ent.aliases.contains(&symbol) {
-                            ent.aliases.push(symbol);
-                        }
+                        model.entities[e].add_alias(symbol);
                     }
                     _ => found = Some(vec![resolution_entity(model, symbol, Vec::new(), false)]),
                 }
@@ -402,18 +399,15 @@ fn referent(
             .or_else(|| rest.strip_prefix("headed by "))
         {
             let from = model.text.len() - after.len();
-            let country = model
+            let leader = model
                 .mentions
                 .iter()
                 .filter(|m| m.start >= from && m.start <= from + 40)
                 .min_by_key(|m| m.start)
-                .and_then(|m| model.entities[m.entity].lexicon)
-                .filter(|&l| lex.entries[l].kind == Some(ActorKind::Person))
-                .and_then(|l| lex.entries[l].parent.as_deref())
-                .and_then(|p| lex.resolve_ref(p))
-                .filter(|&c| lex.entries[c].kind == Some(ActorKind::Country));
-            if let Some(c) = country {
-                return Some(vec![lexicon_entity(model, lex, c)]);
+                .map(|m| m.entity)
+                .filter(|&e| model.entities[e].kind == Some(ActorKind::Person));
+            if let Some(c) = leader.and_then(|p| served_country(model, lex, p)) {
+                return Some(vec![c]);
             }
         }
     }
@@ -757,9 +751,7 @@ fn coalition_referent(
         aliases.push(format!("{written} for {p}"));
     }
     for alias in aliases {
-        if !model.entities[e].aliases.contains(&alias) && model.entities[e].name != alias {
-            model.entities[e].aliases.push(alias);
-        }
+        model.entities[e].add_alias(alias);
     }
     Some(e)
 }
@@ -1331,10 +1323,7 @@ fn mission_referent(
                 // Described again in other words ("U.N. police deployment",
                 // then "a U.N. police force"): the new words name it too.
                 Some(e) => {
-                    let known = &model.entities[e];
-                    if known.name != name && !known.aliases.contains(&name) {
-                        model.entities[e].aliases.push(name);
-                    }
+                    model.entities[e].add_alias(name);
                     e
                 }
                 None => {
@@ -1475,12 +1464,8 @@ fn mission_referent(
         // The text's own words name it too ("Arab League observer mission").
         let written = without_article(span).to_string();
         let e = described_mission(model, name, leader, location);
-        let ent = &mut model.entities[e];
-        if written.split_whitespace().count() >= 3
-            && ent.name != written
-            && !ent.aliases.contains(&written)
-        {
-            ent.aliases.push(written);
+        if written.split_whitespace().count() >= 3 {
+            model.entities[e].add_alias(written);
         }
         return Some(vec![e]);
     }
@@ -2022,10 +2007,7 @@ fn name_drafted_resolution_as_written(model: &mut DocModel, a: &Anaphor, e: usiz
         return;
     }
     let written = format!("{drafter} {}", &model.text[a.start..a.end]);
-    let ent = &mut model.entities[e];
-    if ent.name != written && !ent.aliases.contains(&written) {
-        ent.aliases.push(written);
-    }
+    model.entities[e].add_alias(written);
 }
 
 /// A UN document symbol in parentheses right after a description of a
@@ -2141,10 +2123,8 @@ fn name_described_mission_as_written(model: &mut DocModel, a: &Anaphor, e: usize
     // particular; "AU monitors" does.
     let words = written.split_whitespace().count();
     let telling = words >= 3 || written.chars().any(char::is_uppercase);
-    let ent = &mut model.entities[e];
-    if (2..=8).contains(&words) && telling && ent.name != written && !ent.aliases.contains(&written)
-    {
-        ent.aliases.push(written);
+    if (2..=8).contains(&words) && telling {
+        model.entities[e].add_alias(written);
     }
 }
 
